@@ -1,0 +1,179 @@
+"""All database tables, in one place (SQLModel).
+
+Portable across SQLite and PostgreSQL: no dialect-specific types or SQL.
+Dates are ``date``; timestamps are naive UTC ``datetime``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from enum import StrEnum
+
+from sqlmodel import Field, SQLModel, UniqueConstraint
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class AgencyKind(StrEnum):
+    DEPARTMENT = "department"  # sở, ban, ngành cấp tỉnh, Công an tỉnh…
+    COMMUNE = "commune"  # UBND xã/phường
+    INTERNAL_UNIT = "internal_unit"  # phòng, đơn vị thuộc Sở
+    COLLECTIVE = "collective"  # a group: Các sở, ban, ngành, địa phương
+    OTHER = "other"
+
+
+class AgencyRole(StrEnum):
+    LEAD = "lead"  # chủ trì
+    COORDINATING = "coordinating"  # phối hợp
+
+
+class ImportKind(StrEnum):
+    PLAN = "plan"  # a new plan's task/KPI tables
+    PROGRESS = "progress"  # an existing plan's tasks with progress filled in
+    KPI_ACTUALS = "kpi_actuals"
+    SAMPLE = "sample"  # the bundled sample data, loaded on first run
+
+
+class Plan(SQLModel, table=True):
+    """A source document whose appendix lists tasks and/or KPIs."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(index=True, unique=True, max_length=100)
+    title: str = ""
+    issuing_body: str = ""
+    issued_on: date | None = None
+    source_file: str = ""
+    created_at: datetime = Field(default_factory=utc_now)
+
+
+class Section(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("plan_id", "code"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    code: str = Field(max_length=20)  # Roman numeral as written: "II"
+    title: str = ""
+    position: int = 0
+
+
+class Agency(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True, unique=True, max_length=300)  # canonical name
+    short_name: str = ""
+    kind: str = Field(default=AgencyKind.OTHER, max_length=30)
+    is_collective: bool = False
+
+
+class AgencyAlias(SQLModel, table=True):
+    """A spelling of an agency as found in documents; ``key`` is its folded form."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    agency_id: int = Field(foreign_key="agency.id", index=True)
+    alias: str = Field(max_length=300)
+    key: str = Field(index=True, unique=True, max_length=300)
+
+
+class Task(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("plan_id", "section_code", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    section_id: int | None = Field(default=None, foreign_key="section.id", index=True)
+    section_code: str = Field(default="", max_length=20)
+    number: str = Field(max_length=20)
+    position: int = 0  # order within the plan
+    name: str
+    deadline_text: str = ""
+    due_date: date | None = Field(default=None, index=True)
+    deadline_kind: str = Field(default="missing", max_length=20)
+    deadline_indicative: bool = False
+    reporting_cadence: str = ""
+    expected_output: str = ""
+    basis: str = ""
+    notes: str = ""
+    leader: str = ""
+    report_to_central: bool = False
+    evaluation: str = ""
+    description: str = ""
+    adjustment: str = ""
+    reference_number: str = ""
+    completed_in_source: bool = False  # the plan itself says "Đã hoàn thành"
+    source_row: int | None = None
+
+
+class TaskMilestone(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(foreign_key="task.id", index=True)
+    due_date: date | None = None
+    label: str = ""
+    position: int = 0
+
+
+class TaskAgency(SQLModel, table=True):
+    task_id: int = Field(foreign_key="task.id", primary_key=True)
+    agency_id: int = Field(foreign_key="agency.id", primary_key=True, index=True)
+    role: str = Field(primary_key=True, max_length=20)
+    position: int = 0
+
+
+class ImportBatch(SQLModel, table=True):
+    """One file imported (or the sample data), for history, duplicates and undo."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    file_name: str
+    content_hash: str = Field(index=True, max_length=64)
+    kind: str = Field(max_length=20)
+    plan_id: int | None = Field(default=None, foreign_key="plan.id")
+    imported_at: datetime = Field(default_factory=utc_now)
+    imported_by: str = ""
+    task_count: int = 0
+    kpi_count: int = 0
+    progress_count: int = 0
+    problem_count: int = 0
+    is_illustrative: bool = False  # made-up sample progress: the UI must say so
+    undone_at: datetime | None = None
+
+
+class ProgressUpdate(SQLModel, table=True):
+    """A dated report on a task; updates are only ever added, never overwritten."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(foreign_key="task.id", index=True)
+    reported_on: date = Field(index=True)
+    status: str = ""  # as reported: "Đã hoàn thành", "Đang thực hiện"…
+    completion_date: date | None = None
+    evidence: str = ""  # minh chứng
+    description: str = ""
+    evaluation: str = ""
+    source: str = ""  # file name or "sample"
+    import_batch_id: int | None = Field(default=None, foreign_key="importbatch.id", index=True)
+    is_illustrative: bool = False
+
+
+class Kpi(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("plan_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    number: str = Field(max_length=20)
+    name: str
+    target_text: str = ""
+    target_operator: str | None = Field(default=None, max_length=2)
+    target_value: float | None = None
+    unit: str = ""
+    year: int | None = None
+    owner_agency_id: int | None = Field(default=None, foreign_key="agency.id")
+    owner_text: str = ""
+    notes: str = ""
+
+
+class KpiActual(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    kpi_id: int = Field(foreign_key="kpi.id", index=True)
+    period: str = Field(max_length=10)  # "2026", "2026-H1", "2026-Q3", "2026-06"
+    period_end: date
+    value: float
+    import_batch_id: int | None = Field(default=None, foreign_key="importbatch.id", index=True)
+    is_illustrative: bool = False
