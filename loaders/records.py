@@ -135,6 +135,7 @@ class TaskRecord:
     reported_on: date | None = None
     evidence: str = ""
     # Where it came from, for problems and for matching updates.
+    plan_code: str = ""  # set when the file names the plan per row (progress workbooks)
     sheet: str = ""
     source_row: int | None = None
 
