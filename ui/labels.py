@@ -1,0 +1,125 @@
+"""Vietnamese labels and number/date formatting shared by charts, exports and pages.
+
+Pure module: no Streamlit import, so builders and exporters can use it too.
+Codes (statuses, agency kinds, roles, deadline kinds) stay English in code and
+the database; this is the one place that turns them into words on screen.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from data_access.models import AgencyKind, AgencyRole
+from data_access.statuses import TaskStatus
+from loaders.records import DeadlineKind
+
+ILLUSTRATIVE_NOTE = (
+    "Số liệu tiến độ và kết quả chỉ tiêu là dữ liệu MINH HỌA, không phải số liệu thực tế."
+)
+EMPTY_VALUE = "—"  # shown where a number or rate is unknown
+
+# --- Task statuses, in the order used by legends, stacks and tables ---
+STATUS_LABELS: dict[str, str] = {
+    TaskStatus.DONE_ON_TIME: "Hoàn thành đúng hạn",
+    TaskStatus.DONE_LATE: "Hoàn thành quá hạn",
+    TaskStatus.IN_PROGRESS: "Đang thực hiện trong hạn",
+    TaskStatus.OVERDUE: "Quá hạn",
+    TaskStatus.RECURRING: "Thường xuyên",
+    TaskStatus.NO_DEADLINE: "Chưa xác định hạn",
+}
+STATUS_ORDER: tuple[TaskStatus, ...] = (
+    TaskStatus.DONE_ON_TIME,
+    TaskStatus.DONE_LATE,
+    TaskStatus.IN_PROGRESS,
+    TaskStatus.OVERDUE,
+    TaskStatus.RECURRING,
+    TaskStatus.NO_DEADLINE,
+)
+
+AGENCY_KIND_LABELS: dict[str, str] = {
+    AgencyKind.DEPARTMENT: "Sở, ban, ngành",
+    AgencyKind.COMMUNE: "Cấp xã",
+    AgencyKind.INTERNAL_UNIT: "Đơn vị thuộc Sở",
+    AgencyKind.COLLECTIVE: "Nhóm (tập thể)",
+    AgencyKind.OTHER: "Khác",
+}
+
+ROLE_LABELS: dict[str, str] = {
+    AgencyRole.LEAD: "Chủ trì",
+    AgencyRole.COORDINATING: "Phối hợp",
+}
+
+DEADLINE_KIND_LABELS: dict[str, str] = {
+    DeadlineKind.DATE: "Ngày cụ thể",
+    DeadlineKind.MONTH: "Trong tháng",
+    DeadlineKind.QUARTER: "Trong quý",
+    DeadlineKind.HALF_YEAR: "Trong 6 tháng",
+    DeadlineKind.YEAR: "Trong năm",
+    DeadlineKind.INDICATIVE: "Thời hạn dự kiến (theo hướng dẫn, lộ trình)",
+    DeadlineKind.MILESTONES: "Nhiều mốc thời gian",
+    DeadlineKind.RECURRING: "Thường xuyên",
+    DeadlineKind.UNPARSED: "Chưa đọc được thời hạn",
+    DeadlineKind.MISSING: "Không ghi thời hạn",
+}
+
+# --- Days overdue, bucketed: codes (data) and their display labels ---
+AGEING_BUCKETS: tuple[str, ...] = ("1–30", "31–90", "91–180", ">180")
+AGEING_BUCKET_LABELS: dict[str, str] = {
+    "1–30": "1–30 ngày",
+    "31–90": "31–90 ngày",
+    "91–180": "91–180 ngày",
+    ">180": "Trên 180 ngày",
+}
+
+WEEKDAY_LABELS: tuple[str, ...] = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")  # Monday first
+
+TARGET_OPERATOR_SYMBOLS: dict[str, str] = {">": ">", ">=": "≥", "=": "=", "<": "<", "<=": "≤"}
+
+
+def status_label(code: str) -> str:
+    """The Vietnamese label of a status code; an unknown code is shown as is."""
+    return STATUS_LABELS.get(code, code)
+
+
+def format_date(d: date | None) -> str:
+    """dd/mm/yyyy, or "" when there is no date."""
+    return "" if d is None else f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+
+
+def format_month(d: date | None) -> str:
+    """mm/yyyy, or "" when there is no date."""
+    return "" if d is None else f"{d.month:02d}/{d.year:04d}"
+
+
+def format_number(x: float | None, decimals: int = 1) -> str:
+    """Vietnamese style: "." between thousands, "," before decimals, trailing zeros dropped."""
+    if x is None or (isinstance(x, float) and not math.isfinite(x)):
+        return EMPTY_VALUE
+    text = f"{x:,.{decimals}f}" if decimals > 0 else f"{round(x):,}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text == "-0":
+        text = "0"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def format_int(n: float | None) -> str:
+    """Whole number with "." thousands separator: 1234567 -> "1.234.567"."""
+    return format_number(n, decimals=0)
+
+
+def format_percent(x: float | None, decimals: int = 1) -> str:
+    """A fraction as a percentage: 0.725 -> "72,5%", 1.0 -> "100%", None -> "—"."""
+    if x is None or not math.isfinite(x * 100):
+        return EMPTY_VALUE
+    return f"{format_number(x * 100, decimals)}%"
+
+
+def format_target(operator: str | None, value: float | None, unit: str = "") -> str:
+    """A KPI target as read on screen: (">=", 80, "%") -> "≥ 80%"."""
+    if value is None:
+        return EMPTY_VALUE
+    symbol = TARGET_OPERATOR_SYMBOLS.get(operator or "", operator or "")
+    number = format_number(value) + unit
+    return f"{symbol} {number}" if symbol else number
