@@ -1,7 +1,8 @@
 """All database tables, in one place (SQLModel).
 
 Portable across SQLite and PostgreSQL: no dialect-specific types or SQL.
-Dates are ``date``; timestamps are naive UTC ``datetime``.
+Dates are ``date``; timestamps are timezone-aware UTC ``datetime`` (SQLModel 0.0.50
+stores ``datetime`` fields as UTC and refuses naive values).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from sqlmodel import Field, SQLModel, UniqueConstraint
 
 
 def utc_now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    return datetime.now(UTC)
 
 
 class AgencyKind(StrEnum):
