@@ -1,0 +1,346 @@
+"""Agency names: one canonical name for every spelling found in the plans.
+
+The known agencies and their spellings live in ``data/agencies.csv`` so staff
+can extend them without touching code. Matching works on word tokens of the
+folded text (case, diacritics, Unicode form and spacing ignored; ``&`` reads as
+``và``), so a cell such as ``Sở Nội vụ; Sở KH&CN`` or
+``Các sở, ban, ngành, địa phương`` is cut at the right commas.
+
+Choices kept in the data, not in code:
+- ``Văn phòng UBND tỉnh (Trung tâm phục vụ hành chính công tỉnh)`` names the
+  centre that does the work, so it is its own agency, "Trung tâm Phục vụ hành
+  chính công tỉnh" (kind department, as it answers to the province, not to a Sở).
+- ``Tổ Giúp việc Ban Chỉ đạo (Cơ quan thường trực là Sở …)`` is the Tổ Giúp
+  việc alone: the bracket says who staffs it and must not add a second lead.
+- ``Các địa phương`` stays its own collective; it is not assumed to be UBND cấp xã.
+- Internal units (Văn phòng Sở, Phòng …) belong to whichever Sở wrote the plan.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+from loaders.text import clean_text, fold
+
+KINDS = ("department", "commune", "internal_unit", "collective", "other")
+DEFAULT_CSV = Path(__file__).with_name("data") / "agencies.csv"
+
+_PUNCT = ",;()&+•*\\-–—"
+_TOKEN = re.compile(rf"\n|[{_PUNCT}]|[^\s{_PUNCT}]+")
+_KEY_OF_PUNCT = {"&": "va", "–": "-", "—": "-"}
+_SEPARATORS = frozenset({",", ";", ".", "\n"})
+_HARD_STOPS = frozenset({";", "\n"})
+_BULLETS = frozenset({"-", "+", "•", "*"})
+_ENUMERATION = re.compile(r"^(?:\d{1,2}|[ivx]{1,4}|[a-z])$")
+# Words that start a trailing role note after a name ("Công an tỉnh hướng dẫn, …").
+_ROLE_WORDS = tuple(
+    tuple(words.split())
+    for words in (
+        "huong dan", "tham dinh", "phe duyet", "bao cao", "thuc hien", "theo",
+        "tong hop", "tham muu", "chu tri", "phoi hop", "chiu trach nhiem", "de xuat",
+        "trien khai", "giup",
+    )
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class AgencyEntry:
+    name: str
+    short_name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def is_collective(self) -> bool:
+        return self.kind == "collective"
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    """One agency named in a cell; unknown ones keep the text as their name."""
+
+    raw: str
+    name: str
+    kind: str
+    known: bool
+
+    @property
+    def is_collective(self) -> bool:
+        return self.kind == "collective"
+
+
+@dataclass(frozen=True)
+class _Token:
+    key: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Scan:
+    mentions: list[AgencyMention] = field(default_factory=list)
+    unknown: int = 0
+    dropped: int = 0  # tokens skipped as role notes
+
+    @property
+    def cost(self) -> tuple[int, int]:
+        return (self.unknown, self.dropped)
+
+
+def agency_key(text: str) -> str:
+    """The matching key of a spelling: folded word tokens, markers and end punctuation dropped."""
+    return " ".join(_trim(_tokens(clean_text(text))))
+
+
+class AgencyDirectory:
+    """Known agencies and every spelling of them; immutable."""
+
+    def __init__(self, entries: Sequence[AgencyEntry]) -> None:
+        self._entries = list(entries)
+        self._index: dict[tuple[str, ...], AgencyEntry] = {}
+        for entry in self._entries:
+            if entry.kind not in KINDS:
+                raise ValueError(f"Loại cơ quan không hợp lệ: {entry.kind!r} ({entry.name})")
+            for spelling in (entry.name, entry.short_name, *entry.aliases):
+                self._add_key(spelling, entry)
+        self._longest = max((len(key) for key in self._index), default=0)
+
+    def _add_key(self, spelling: str, entry: AgencyEntry) -> None:
+        key = tuple(token.key for token in _trim_tokens(_tokens(clean_text(spelling))))
+        if not key:
+            return
+        other = self._index.setdefault(key, entry)
+        if other.name != entry.name:
+            raise ValueError(f"Tên gọi {spelling!r} trùng giữa {other.name!r} và {entry.name!r}")
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[AgencyEntry]) -> AgencyDirectory:
+        return cls(list(entries))
+
+    @classmethod
+    def from_csv(cls, path: Path) -> AgencyDirectory:
+        return cls(_read_csv(path))
+
+    @classmethod
+    def load_default(cls) -> AgencyDirectory:
+        return cls(_default_entries())
+
+    def entries(self) -> list[AgencyEntry]:
+        return list(self._entries)
+
+    def with_alias(self, alias: str, name: str) -> AgencyDirectory:
+        """A new directory where ``alias`` also means the agency ``name`` (any of its spellings).
+
+        A staff alias moves from another agency's aliases if needed; a canonical
+        or short name of another agency cannot be taken.
+        """
+        target = self.resolve(name)
+        cleaned = clean_text(alias)
+        if not target.known:
+            raise ValueError(f"Không có cơ quan {name!r}")
+        key = agency_key(cleaned)
+        entries = [self._without_alias(entry, key) for entry in self._entries]
+        return AgencyDirectory(
+            [
+                replace(e, aliases=(*e.aliases, cleaned)) if e.name == target.name else e
+                for e in entries
+            ]
+        )
+
+    def _without_alias(self, entry: AgencyEntry, key: str) -> AgencyEntry:
+        if agency_key(entry.name) == key or agency_key(entry.short_name) == key:
+            return entry  # kept: raises in __init__ unless it is the target itself
+        return replace(entry, aliases=tuple(a for a in entry.aliases if agency_key(a) != key))
+
+    def resolve(self, text: str) -> AgencyMention:
+        """The agency one name refers to; unknown names come back with ``known`` False."""
+        cleaned = clean_text(text)
+        tokens = _trim_tokens(_tokens(cleaned))
+        entry = self._index.get(tuple(token.key for token in tokens))
+        if entry is not None:
+            return _known(cleaned, entry)
+        return _unknown(cleaned)
+
+    def split(self, cell: object) -> list[AgencyMention]:
+        """Every agency named in a cell, in order, without repeats."""
+        text = clean_text(cell)
+        tokens = _tokens(text)
+        best = self._scan(text, tokens)
+        if best.unknown and "\n" in text:
+            joined = self._scan(text, [t for t in tokens if t.key != "\n"])
+            if joined.cost < best.cost:
+                best = joined
+        unique: dict[str, AgencyMention] = {}
+        for mention in best.mentions:
+            unique.setdefault(mention.name, mention)
+        return list(unique.values())
+
+    def _scan(self, text: str, tokens: list[_Token]) -> _Scan:
+        scan = _Scan()
+        i, after_known = 0, False
+        while i < len(tokens):
+            start = self._skip_separators(tokens, i)
+            attached = after_known and start == i
+            i = start
+            if i >= len(tokens):
+                break
+            length = self._match(tokens, i)
+            if length:
+                entry = self._index[tuple(t.key for t in tokens[i : i + length])]
+                scan.mentions.append(_known(_span(text, tokens, i, i + length), entry))
+                i, after_known = i + length, True
+            elif attached and _is_role_note(tokens, i):
+                end = self._role_note_end(tokens, i)
+                scan.dropped += end - i
+                i = end
+            else:
+                end = _next_separator(tokens, i)
+                scan.mentions.append(_unknown(_span(text, tokens, i, end)))
+                scan.unknown += 1
+                i, after_known = end, False
+        return scan
+
+    def _match(self, tokens: list[_Token], i: int) -> int:
+        """Length of the longest spelling starting at ``i`` that ends at a boundary, or 0."""
+        keys = tuple(t.key for t in tokens[i : i + self._longest])
+        for length in range(len(keys), 0, -1):
+            if keys[:length] in self._index and self._ends_name(tokens, i + length):
+                return length
+        return 0
+
+    def _ends_name(self, tokens: list[_Token], k: int) -> bool:
+        return k >= len(tokens) or self._skip_separators(tokens, k) > k or _is_role_note(tokens, k)
+
+    def _skip_separators(self, tokens: list[_Token], i: int) -> int:
+        """Skip ``,`` ``;`` line breaks, bullets, ``(1)`` markers, and ``và`` before a name."""
+        while i < len(tokens):
+            if _is_enumeration(tokens, i):
+                i += 3
+            elif (
+                tokens[i].key in _SEPARATORS
+                or tokens[i].key in _BULLETS
+                or _is_line_number(tokens, i)
+                or (tokens[i].key == "va" and self._starts_name(tokens, i + 1))
+            ):
+                i += 1
+            else:
+                break
+        return i
+
+    def _starts_name(self, tokens: list[_Token], i: int) -> bool:
+        keys = tuple(t.key for t in tokens[i : i + self._longest])
+        return any(keys[:length] in self._index for length in range(1, len(keys) + 1))
+
+    def _role_note_end(self, tokens: list[_Token], i: int) -> int:
+        """End of a role note: its closing bracket, a ``;``, a line break, or ``, <known name>``."""
+        if tokens[i].key == "(":
+            depth = 0
+            for k in range(i, len(tokens)):
+                depth += {"(": 1, ")": -1}.get(tokens[k].key, 0)
+                if depth == 0:
+                    return k + 1
+            return len(tokens)
+        for k in range(i + 1, len(tokens)):
+            if tokens[k].key in _HARD_STOPS:
+                return k
+            if tokens[k - 1].key == "," and self._match(tokens, k):
+                return k
+        return len(tokens)
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        raw = match.group()
+        key = _KEY_OF_PUNCT.get(raw) or fold(raw).rstrip(".") or ("." if "." in raw else raw)
+        tokens.append(_Token(key, match.start(), match.end()))
+    return tokens
+
+
+def _trim_tokens(tokens: list[_Token]) -> list[_Token]:
+    """Drop line breaks, ``(1)`` markers, bullets and end punctuation around a single name."""
+    kept = [t for t in tokens if t.key != "\n"]
+    kept = [t for i, t in enumerate(kept) if not _in_enumeration(kept, i)]
+    while kept and (kept[0].key in _SEPARATORS or kept[0].key in _BULLETS):
+        kept.pop(0)
+    while kept and kept[-1].key in _SEPARATORS:
+        kept.pop()
+    return kept
+
+
+def _trim(tokens: list[_Token]) -> list[str]:
+    return [token.key for token in _trim_tokens(tokens)]
+
+
+def _is_enumeration(tokens: list[_Token], i: int) -> bool:
+    return (
+        i + 2 < len(tokens)
+        and tokens[i].key == "("
+        and tokens[i + 2].key == ")"
+        and bool(_ENUMERATION.match(tokens[i + 1].key))
+    )
+
+
+def _in_enumeration(tokens: list[_Token], i: int) -> bool:
+    return any(_is_enumeration(tokens, k) for k in range(max(i - 2, 0), i + 1))
+
+
+def _is_line_number(tokens: list[_Token], i: int) -> bool:
+    """A list number such as ``1.`` opening a line of several names."""
+    at_line_start = i == 0 or tokens[i - 1].key == "\n"
+    return (
+        at_line_start
+        and i + 1 < len(tokens)
+        and tokens[i].key.isdigit()
+        and len(tokens[i].key) <= 2
+    )
+
+
+def _is_role_note(tokens: list[_Token], i: int) -> bool:
+    if tokens[i].key == "(":
+        return True
+    keys = tuple(t.key for t in tokens[i : i + 3])
+    return any(keys[: len(words)] == words for words in _ROLE_WORDS)
+
+
+def _next_separator(tokens: list[_Token], i: int) -> int:
+    for k in range(i + 1, len(tokens)):
+        if tokens[k].key in _SEPARATORS:
+            return k
+    return len(tokens)
+
+
+def _span(text: str, tokens: list[_Token], start: int, end: int) -> str:
+    return text[tokens[start].start : tokens[end - 1].end]
+
+
+def _known(raw: str, entry: AgencyEntry) -> AgencyMention:
+    return AgencyMention(raw=raw, name=entry.name, kind=entry.kind, known=True)
+
+
+def _unknown(raw: str) -> AgencyMention:
+    name = " ".join(raw.split()).strip(" ,;.")
+    return AgencyMention(raw=raw, name=name, kind="other", known=False)
+
+
+def _read_csv(path: Path) -> list[AgencyEntry]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            AgencyEntry(
+                name=clean_text(row["name"]),
+                short_name=clean_text(row["short_name"]),
+                kind=clean_text(row["kind"]),
+                aliases=tuple(a for a in map(clean_text, row["aliases"].split("|")) if a),
+            )
+            for row in csv.DictReader(handle)
+        ]
+
+
+@cache
+def _default_entries() -> tuple[AgencyEntry, ...]:
+    return tuple(_read_csv(DEFAULT_CSV))
