@@ -72,6 +72,10 @@ AGEING_BUCKET_LABELS: dict[str, str] = {
     ">180": "Trên 180 ngày",
 }
 
+# What a date on the deadline calendar is (the ``kind`` column of its input).
+CALENDAR_KIND_DUE = "Hạn nhiệm vụ"
+CALENDAR_KIND_MILESTONE = "Mốc"
+
 WEEKDAY_LABELS: tuple[str, ...] = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")  # Monday first
 
 TARGET_OPERATOR_SYMBOLS: dict[str, str] = {">": ">", ">=": "≥", "=": "=", "<": "<", "<=": "≤"}

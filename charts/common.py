@@ -1,0 +1,97 @@
+"""Pieces shared by the chart builders: titles, the empty-state chart, input checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from ui.labels import ILLUSTRATIVE_NOTE
+
+EMPTY_MESSAGE = "Không có dữ liệu để hiển thị"
+DATE_FORMAT = "%d/%m/%Y"  # d3 time format: 30/06/2026
+MONTH_FORMAT = "%m/%Y"
+ROW_HEIGHT = 28  # pixels per bar/row in horizontal charts
+MIN_HEIGHT = 120
+UNPICKED_OPACITY = 0.4  # items not clicked fade while a selection is active
+
+AnyChart = alt.Chart | alt.LayerChart
+
+
+def chart_title(title: str, subtitle: str = "") -> alt.TitleParams:
+    """Title and optional subtitle (one line per ``\\n``), left aligned."""
+    lines = [line for line in subtitle.splitlines() if line.strip()]
+    if not lines:
+        return alt.TitleParams(text=title, anchor="start")
+    return alt.TitleParams(text=title, subtitle=lines, anchor="start")
+
+
+def compose_subtitle(*lines: str, illustrative: bool = False) -> str:
+    """Subtitle lines (as-of date, filters…), ending with the illustrative-data note if asked."""
+    parts = [line for line in lines if line.strip()]
+    if illustrative:
+        parts.append(ILLUSTRATIVE_NOTE)
+    return "\n".join(parts)
+
+
+def require_columns(df: pd.DataFrame, columns: Iterable[str], builder: str) -> None:
+    """A builder's input must carry its columns; a missing one is a programming error."""
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ValueError(f"{builder}: missing columns {missing}")
+
+
+def finish(chart: AnyChart, title: str, subtitle: str, height: int | None = None) -> AnyChart:
+    """Top-level properties every builder sets the same way."""
+    props: dict[str, object] = {"title": chart_title(title, subtitle), "width": "container"}
+    if height is not None:
+        props["height"] = height
+    return chart.properties(**props)
+
+
+def rows_height(n_rows: int) -> int:
+    return max(MIN_HEIGHT, n_rows * ROW_HEIGHT)
+
+
+def limit_rows(order: list[str], top_n: int | None, subtitle: str) -> tuple[list[str], str]:
+    """Keep the first ``top_n`` agencies; the subtitle then says how many are shown."""
+    if top_n is None or len(order) <= top_n:
+        return order, subtitle
+    shown = f"Hiển thị {top_n} trên {len(order)} cơ quan"
+    return order[:top_n], f"{subtitle}\n{shown}" if subtitle else shown
+
+
+def picked_opacity(selection: alt.Parameter) -> Any:
+    """Full colour for the clicked item (or everything when nothing is clicked)."""
+    return alt.when(selection).then(alt.value(1.0)).otherwise(alt.value(UNPICKED_OPACITY))
+
+
+def empty_chart(title: str, subtitle: str = "", *params: alt.Parameter) -> AnyChart:
+    """A valid chart that says there is nothing to show.
+
+    It keeps the builder's selection params so ``st.altair_chart(on_select=...)``
+    still accepts it, and is marked in ``usermeta`` so callers can tell.
+    """
+    data = pd.DataFrame({"message": [EMPTY_MESSAGE]})
+    chart = (
+        alt.Chart(data)
+        .mark_text(fontSize=14, color="#666666")
+        .encode(text=alt.Text("message:N"))
+        .properties(usermeta={"empty": True})
+    )
+    if params:
+        chart = chart.add_params(*params)
+    return finish(chart, title, subtitle, height=MIN_HEIGHT)
+
+
+def is_empty_chart(chart: AnyChart) -> bool:
+    """True for the placeholder returned on empty input."""
+    meta = getattr(chart, "usermeta", None)
+    return isinstance(meta, dict) and meta.get("empty") is True
+
+
+def as_datetime(values: pd.Series) -> pd.Series:
+    """Dates (``date``, ISO text or timestamps) as naive datetimes for temporal fields."""
+    return pd.to_datetime(values).dt.tz_localize(None).dt.normalize()
