@@ -1,0 +1,140 @@
+"""The filters every dashboard page shares, their one-line summary and their URL form."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from data_access.statuses import TaskStatus
+from ui.labels import format_date, status_label
+
+ROLES = ("lead", "coordinating", "any")
+MAX_NAMES_SHOWN = 3
+_ROLE_WORDS = {"lead": "chủ trì", "coordinating": "phối hợp", "any": "chủ trì hoặc phối hợp"}
+_KNOWN_STATUSES = frozenset(str(s) for s in TaskStatus)
+_LISTS = ("plan_codes", "agencies", "sections", "statuses")
+_PARAM_NAMES = {
+    "as_of": "as_of",
+    "plan_codes": "plan",
+    "agencies": "agency",
+    "role": "role",
+    "sections": "section",
+    "statuses": "status",
+    "due_from": "due_from",
+    "due_to": "due_to",
+    "include_recurring": "recurring",
+}
+
+QueryParams = Mapping[str, str | list[str]]
+
+
+@dataclass(frozen=True)
+class TaskFilters:
+    """What a page shows: statuses as of ``as_of``, narrowed by the other fields.
+
+    Empty tuples mean "all". ``role`` says how ``agencies`` are matched: as lead
+    (chủ trì), as coordinating agency (phối hợp) or either.
+    """
+
+    as_of: date
+    plan_codes: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()
+    role: str = "lead"
+    sections: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    due_from: date | None = None
+    due_to: date | None = None
+    include_recurring: bool = True
+
+    def describe_vi(self) -> str:
+        """One line such as "Tính đến 23/11/2026 · Kế hoạch: tất cả · Cơ quan chủ trì: …"."""
+        parts = [
+            f"Tính đến {format_date(self.as_of)}",
+            f"Kế hoạch: {_names(self.plan_codes)}",
+            f"Cơ quan {_ROLE_WORDS.get(self.role, self.role)}: {_names(self.agencies)}",
+        ]
+        if self.sections:
+            parts.append(f"Mục: {_names(self.sections)}")
+        if self.statuses:
+            parts.append(f"Trạng thái: {_names(tuple(status_label(s) for s in self.statuses))}")
+        if self.due_from or self.due_to:
+            parts.append(_due_window(self.due_from, self.due_to))
+        if not self.include_recurring:
+            parts.append("Không gồm nhiệm vụ thường xuyên")
+        return " · ".join(parts)
+
+    def to_query_params(self) -> dict[str, str | list[str]]:
+        """The URL form: only what differs from the defaults, plus the as-of day (ISO dates)."""
+        params: dict[str, str | list[str]] = {"as_of": self.as_of.isoformat()}
+        for field in _LISTS:
+            values = list(getattr(self, field))
+            if values:
+                params[_PARAM_NAMES[field]] = values
+        if self.role != "lead":
+            params["role"] = self.role
+        for field in ("due_from", "due_to"):
+            value = getattr(self, field)
+            if value is not None:
+                params[_PARAM_NAMES[field]] = value.isoformat()
+        if not self.include_recurring:
+            params["recurring"] = "0"
+        return params
+
+    @classmethod
+    def from_query_params(cls, params: QueryParams, *, today: date | None = None) -> TaskFilters:
+        """Read the URL form back; a bad or unknown value is ignored, never raised."""
+        as_of = _date(_first(params, "as_of")) or today or date.today()
+        role = _first(params, "role")
+        statuses = tuple(s for s in _list(params, "status") if s in _KNOWN_STATUSES)
+        return cls(
+            as_of=as_of,
+            plan_codes=_list(params, "plan"),
+            agencies=_list(params, "agency"),
+            role=role if role in ROLES else "lead",
+            sections=_list(params, "section"),
+            statuses=statuses,
+            due_from=_date(_first(params, "due_from")),
+            due_to=_date(_first(params, "due_to")),
+            include_recurring=_first(params, "recurring") not in ("0", "false", "no"),
+        )
+
+
+def _names(values: Sequence[str]) -> str:
+    if not values:
+        return "tất cả"
+    shown = ", ".join(values[:MAX_NAMES_SHOWN])
+    hidden = len(values) - MAX_NAMES_SHOWN
+    return f"{shown} và {hidden} mục khác" if hidden > 0 else shown
+
+
+def _due_window(due_from: date | None, due_to: date | None) -> str:
+    if due_from and due_to:
+        return f"Hạn từ {format_date(due_from)} đến {format_date(due_to)}"
+    if due_from:
+        return f"Hạn từ {format_date(due_from)}"
+    return f"Hạn đến {format_date(due_to)}"
+
+
+def _values(params: QueryParams, name: str) -> list[str]:
+    raw = params.get(name)
+    if raw is None:
+        return []
+    items = [raw] if isinstance(raw, str) else list(raw)
+    return [item.strip() for item in items if isinstance(item, str) and item.strip()]
+
+
+def _list(params: QueryParams, name: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_values(params, name)))
+
+
+def _first(params: QueryParams, name: str) -> str:
+    values = _values(params, name)
+    return values[0] if values else ""
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
