@@ -1,0 +1,75 @@
+"""Command line: ``python -m loaders PATH [--json]``.
+
+Exit 0 when the file was read (even with problems), 2 when it cannot be read
+(one sentence on stderr), 1 on an unexpected failure (one sentence, no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from loaders.load import load_file
+from loaders.problems import unreadable_message
+from loaders.records import LoadResult, ProblemLevel, UnreadableFileError
+
+EXIT_OK, EXIT_UNEXPECTED, EXIT_UNREADABLE = 0, 1, 2
+SHOWN_PROBLEMS = 20
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m loaders",
+        description="Đọc một bảng nhiệm vụ / chỉ tiêu (.xlsx, .docx) và in kết quả.",
+    )
+    parser.add_argument("path", type=Path, help="tệp .xlsx hoặc .docx")
+    parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
+    args = parser.parse_args(argv)
+    try:
+        result = load_file(args.path)
+    except UnreadableFileError as exc:
+        _write(sys.stderr, f"{exc}\n")
+        return EXIT_UNREADABLE
+    except Exception as exc:  # the contract: one sentence, never a traceback
+        detail = f"{type(exc).__name__}: {exc}"
+        _write(sys.stderr, unreadable_message("unexpected", args.path.name, detail=detail) + "\n")
+        return EXIT_UNEXPECTED
+    if args.json:
+        _write(sys.stdout, json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+    else:
+        _write(sys.stdout, summary(result))
+    return EXIT_OK
+
+
+def summary(result: LoadResult) -> str:
+    """A few Vietnamese lines: counts, then the first problems."""
+    levels = Counter(problem.level for problem in result.problems)
+    lines = [
+        f"Tệp: {result.file_name}",
+        *([f"Tiêu đề: {result.title}"] if result.title else []),
+        f"Nhiệm vụ: {len(result.tasks)} (đã hoàn thành: {sum(t.completed for t in result.tasks)})",
+        f"Chỉ tiêu: {len(result.kpis)}",
+        f"Vấn đề: {len(result.problems)} ({levels[ProblemLevel.ERROR]} lỗi, "
+        f"{levels[ProblemLevel.WARNING]} cảnh báo)",
+    ]
+    lines += [f"  - {problem.message}" for problem in result.problems[:SHOWN_PROBLEMS]]
+    if len(result.problems) > SHOWN_PROBLEMS:
+        lines.append(f"  … và {len(result.problems) - SHOWN_PROBLEMS} vấn đề khác (xem --json).")
+    return "\n".join(lines) + "\n"
+
+
+def _write(stream: object, text: str) -> None:
+    """UTF-8 whatever the terminal's locale, so Vietnamese never fails to print."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:
+        stream.write(text)  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

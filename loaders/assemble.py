@@ -1,0 +1,286 @@
+"""Turn the cells gathered for one task or KPI (first row + continuations) into a record.
+
+Parsing happens once per record, after continuation rows are merged, so a deadline
+or an agency name split across a page break is read whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from loaders.agencies import AgencyDirectory, AgencyMention
+from loaders.deadlines import parse_date, parse_deadline
+from loaders.headers import Column, HeaderMap
+from loaders.problems import ProblemCollector
+from loaders.records import (
+    DeadlineKind,
+    KpiActual,
+    KpiRecord,
+    ParsedDeadline,
+    ProblemCode,
+    TaskRecord,
+)
+from loaders.targets import parse_actual, parse_target
+from loaders.text import clean_text, fold, is_completion_note
+
+_NOT_REPORTED = frozenset({"khong", "0", "-", "false", "no"})
+_STATUS_DONE = ("hoan thanh", "da hoan thanh", "da thuc hien")
+_STATUS_KNOWN = (
+    *_STATUS_DONE,
+    "dang thuc hien",
+    "dang trien khai",
+    "chua thuc hien",
+    "chua trien khai",
+    "chua hoan thanh",
+    "qua han",
+    "cham",
+    "tam dung",
+    "thuong xuyen",
+)
+_FIELD_LABELS = {
+    Column.NAME: "tên nhiệm vụ",
+    Column.KPI_NAME: "tên chỉ tiêu",
+    Column.LEAD: "cơ quan chủ trì",
+    Column.DEADLINE: "thời hạn hoàn thành",
+}
+
+
+@dataclass(slots=True)
+class PendingRow:
+    """The raw cells of one record, by column index, first row and continuations."""
+
+    sheet: str
+    row: int
+    number: str
+    section: str
+    section_title: str
+    cells: dict[int, list[object]]
+    formats: dict[int, str] = field(default_factory=dict)
+
+
+def cell_text(value: object) -> str:
+    """A cell as text, dates as dd/mm/yyyy and whole floats without ``.0``."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, datetime | date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def join_parts(parts: list[object]) -> object:
+    """Merge a field split over rows: a space between parts, or the line break it ended with."""
+    if len(parts) == 1:
+        return parts[0]
+    text = cell_text(parts[0])
+    for part in parts[1:]:
+        head = text.rstrip(" \t")
+        separator = "" if head.endswith("\n") else " "
+        text = head + separator + cell_text(part).lstrip(" \t")
+    return text
+
+
+class Assembler:
+    """Builds records, reporting problems; caches parses of repeated cells."""
+
+    def __init__(self, collector: ProblemCollector, directory: AgencyDirectory) -> None:
+        self.collector = collector
+        self.directory = directory
+        self._agencies: dict[str, list[AgencyMention]] = {}
+        self._deadlines: dict[object, ParsedDeadline] = {}
+
+    def task(self, row: PendingRow, header: HeaderMap) -> TaskRecord:
+        text = self._texts(row, header)
+        task = TaskRecord(
+            number=row.number,
+            name=text.get(Column.NAME, ""),
+            section=text.get(Column.SECTION) or row.section,
+            section_title=row.section_title,
+            expected_output=text.get(Column.EXPECTED_OUTPUT, ""),
+            basis=text.get(Column.BASIS, ""),
+            notes=text.get(Column.NOTES, ""),
+            leader=text.get(Column.LEADER, ""),
+            report_to_central=_reported(text.get(Column.REPORT_TO_CENTRAL, "")),
+            evaluation=text.get(Column.EVALUATION, ""),
+            description=text.get(Column.DESCRIPTION, ""),
+            adjustment=text.get(Column.ADJUSTMENT, ""),
+            reference_number=text.get(Column.REFERENCE_NUMBER, ""),
+            status=text.get(Column.STATUS, ""),
+            evidence=text.get(Column.EVIDENCE, ""),
+            plan_code=text.get(Column.PLAN_CODE, ""),
+            sheet=row.sheet,
+            source_row=row.row,
+        )
+        self._require(row, header, text, (Column.NAME, Column.LEAD))
+        task.lead_agencies = self._agency_names(row, header, Column.LEAD, text)
+        task.coordinating_agencies = self._agency_names(row, header, Column.COORDINATING, text)
+        self._deadline(task, row, header)
+        task.completion_date = self._date(row, header, Column.COMPLETION_DATE)
+        task.reported_on = self._date(row, header, Column.REPORTED_ON)
+        task.completed = (
+            is_completion_note(task.notes)
+            or self._status_done(row, header, task.status)
+            or task.completion_date is not None
+        )
+        return task
+
+    def kpi(self, row: PendingRow, header: HeaderMap) -> KpiRecord:
+        text = self._texts(row, header)
+        kpi = KpiRecord(
+            number=row.number,
+            name=text.get(Column.KPI_NAME, ""),
+            owner=text.get(Column.LEAD, ""),
+            notes=text.get(Column.NOTES, ""),
+            year=header.target_year,
+            sheet=row.sheet,
+            source_row=row.row,
+        )
+        self._require(row, header, text, (Column.KPI_NAME,))
+        index = header.columns.get(Column.TARGET)
+        if index is not None and index in row.cells:
+            target = parse_target(join_parts(row.cells[index]), row.formats.get(index, ""))
+            kpi.target_text, kpi.unit = target.text, target.unit
+            kpi.target_operator, kpi.target_value = target.operator, target.value
+            if target.problem:
+                self._report(
+                    row,
+                    header,
+                    index,
+                    ProblemCode.INVALID_TARGET,
+                    target.text,
+                    reason=f" ({target.problem})",
+                )
+        for actual in header.actuals:
+            parts = row.cells.get(actual.column)
+            if not parts:
+                continue
+            raw = join_parts(parts)
+            value = parse_actual(raw, row.formats.get(actual.column, ""))
+            if value is None:
+                self._report(row, header, actual.column, ProblemCode.INVALID_NUMBER, cell_text(raw))
+            else:
+                kpi.actuals.append(KpiActual(actual.period, value, actual.label))
+        return kpi
+
+    def _texts(self, row: PendingRow, header: HeaderMap) -> dict[Column, str]:
+        return {
+            column: clean_text(join_parts(row.cells[index]))
+            for column, index in header.columns.items()
+            if index in row.cells and column is not Column.DEADLINE
+        }
+
+    def _require(
+        self,
+        row: PendingRow,
+        header: HeaderMap,
+        text: dict[Column, str],
+        columns: tuple[Column, ...],
+    ) -> None:
+        for column in columns:
+            index = header.columns.get(column)
+            if index is not None and not text.get(column):
+                self._report(
+                    row,
+                    header,
+                    index,
+                    ProblemCode.MISSING_VALUE,
+                    "",
+                    field_label=_FIELD_LABELS[column],
+                )
+
+    def _agency_names(
+        self, row: PendingRow, header: HeaderMap, column: Column, text: dict[Column, str]
+    ) -> list[str]:
+        cell = text.get(column, "")
+        if not cell:
+            return []
+        mentions = self._agencies.get(cell)
+        if mentions is None:
+            mentions = self._agencies[cell] = self.directory.split(cell)
+        for mention in mentions:
+            if not mention.known:
+                self._report(
+                    row, header, header.columns[column], ProblemCode.UNKNOWN_AGENCY, mention.raw
+                )
+        return [mention.name for mention in mentions]
+
+    def _deadline(self, task: TaskRecord, row: PendingRow, header: HeaderMap) -> None:
+        index = header.columns.get(Column.DEADLINE)
+        if index is None:
+            return
+        parts = row.cells.get(index)
+        if not parts:
+            self._report(
+                row,
+                header,
+                index,
+                ProblemCode.MISSING_VALUE,
+                "",
+                field_label=_FIELD_LABELS[Column.DEADLINE],
+            )
+            return
+        raw = join_parts(parts)
+        parsed = self._deadlines.get(raw)
+        if parsed is None:
+            parsed = self._deadlines[raw] = parse_deadline(raw)
+        task.deadline_text = parsed.text
+        task.due_date = parsed.due_date
+        task.deadline_kind = parsed.kind
+        task.deadline_indicative = parsed.indicative
+        task.reporting_cadence = parsed.reporting_cadence
+        task.milestones = list(parsed.milestones)
+        if parsed.kind is DeadlineKind.UNPARSED:
+            reason = f" ({parsed.problem.rstrip('.')})" if parsed.problem else ""
+            self._report(
+                row, header, index, ProblemCode.UNPARSED_DEADLINE, parsed.text, reason=reason
+            )
+
+    def _date(self, row: PendingRow, header: HeaderMap, column: Column) -> date | None:
+        index = header.columns.get(column)
+        parts = row.cells.get(index) if index is not None else None
+        if index is None or not parts:
+            return None
+        raw = join_parts(parts)
+        parsed = parse_date(raw)
+        if parsed is None:
+            self._report(row, header, index, ProblemCode.INVALID_DATE, cell_text(raw))
+        return parsed
+
+    def _status_done(self, row: PendingRow, header: HeaderMap, status: str) -> bool:
+        if not status:
+            return False
+        if is_completion_note(status):
+            return True
+        key = fold(status)
+        if not key.startswith(_STATUS_KNOWN):
+            self._report(
+                row, header, header.columns[Column.STATUS], ProblemCode.UNKNOWN_STATUS, status
+            )
+        return key.startswith(_STATUS_DONE)
+
+    def _report(
+        self,
+        row: PendingRow,
+        header: HeaderMap,
+        index: int,
+        code: ProblemCode,
+        value: str,
+        **details: str,
+    ) -> None:
+        self.collector.add(
+            code,
+            sheet=row.sheet,
+            row=row.row,
+            column=header.labels.get(index, ""),
+            value=value,
+            details=details,
+        )
+
+
+def _reported(cell: str) -> bool:
+    """BC BCĐTW: any mark in the cell means the task is reported to the central committee."""
+    return bool(cell) and fold(cell).strip(" .") not in _NOT_REPORTED

@@ -1,0 +1,67 @@
+"""Feed every table of a Word (.docx) document to one table interpreter.
+
+A plan's table is often split into several Word tables at page breaks, each
+repeating the header, so all tables go through the same interpreter: a task cut
+by a page break continues in the next table. Rows are numbered from 1 within
+each table and the table is named ``Bảng N`` in problems.
+
+A horizontally merged cell is read once (python-docx would repeat it for every
+grid column it spans) and the columns it covers are left blank, so a merged
+section row gives its numeral and title once and columns stay aligned. A cell
+merged down from the row above is reported as inherited: a new task shares its
+text (one lead for several tasks), while a continuation row ignores it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO
+
+from docx import Document
+from docx.table import Table, _Cell, _Row
+
+from loaders.assemble import Assembler
+from loaders.grid import TableInterpreter
+from loaders.problems import unreadable_message
+from loaders.records import UnreadableFileError
+
+
+def read_docx(source: Path | IO[bytes], name: str, assembler: Assembler) -> list[TableInterpreter]:
+    """A single interpreter holding the records of all the document's tables."""
+    try:
+        document = Document(source)  # type: ignore[arg-type]  # accepts str or a binary stream
+        tables = list(document.tables)
+    except Exception as exc:  # python-docx raises many types on a broken package
+        raise UnreadableFileError(unreadable_message("corrupt", name)) from exc
+    interpreter = TableInterpreter(assembler, "Bảng 1")
+    for number, table in enumerate(tables, start=1):
+        interpreter.start_table(f"Bảng {number}")
+        _read_table(table, interpreter, name)
+    interpreter.finish()
+    return [interpreter]
+
+
+def _read_table(table: Table, interpreter: TableInterpreter, name: str) -> None:
+    for number, row in enumerate(table.rows, start=1):
+        try:
+            values, inherited = row_values(row, table)
+        except (ValueError, IndexError, AttributeError) as exc:  # a merge with no row above
+            raise UnreadableFileError(unreadable_message("corrupt", name)) from exc
+        if any(values):
+            interpreter.feed(number, values, inherited=inherited)
+        if interpreter.gave_up:
+            return
+
+
+def row_values(row: _Row, table: Table) -> tuple[list[str | None], frozenset[int]]:
+    """Cell texts by grid column, merge repeats blanked, and the columns merged from above."""
+    values: list[str | None] = [None] * row.grid_cols_before
+    inherited: set[int] = set()
+    for tc in row._tr.tc_lst:
+        source = tc
+        while source.vMerge == "continue":
+            source = source._tc_above
+            inherited.add(len(values))
+        values.append(_Cell(source, table).text)
+        values.extend([None] * (tc.grid_span - 1))
+    return values, frozenset(inherited)

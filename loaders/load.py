@@ -1,0 +1,118 @@
+"""Entry point of the loaders: a file (or uploaded bytes) in, a LoadResult out.
+
+A file that cannot be read at all raises UnreadableFileError with one Vietnamese
+sentence naming it; everything else, however messy, comes back as records plus
+problems.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+from loaders.agencies import AgencyDirectory
+from loaders.assemble import Assembler
+from loaders.docx_reader import read_docx
+from loaders.grid import TableInterpreter
+from loaders.problems import ProblemCollector, unreadable_message
+from loaders.records import LoadResult, UnreadableFileError
+from loaders.xlsx_reader import read_xlsx
+
+XLSX_SUFFIXES = frozenset({".xlsx", ".xltx"})
+DOCX_SUFFIXES = frozenset({".docx", ".dotx"})
+MACRO_SUFFIXES = frozenset({".xlsm", ".xltm", ".xlam"})
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: legacy .xls/.doc or encrypted
+ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
+TITLE_CHARS = 300
+
+
+def load_file(
+    path: Path | str,
+    *,
+    directory: AgencyDirectory | None = None,
+    display_name: str | None = None,
+) -> LoadResult:
+    """Read a task/KPI workbook (.xlsx) or Word document (.docx) from disk."""
+    path = Path(path)
+    name = display_name or path.name
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFileError(unreadable_message("missing", name)) from exc
+    return load_bytes(data, name, directory=directory, suffix=path.suffix or None)
+
+
+def load_bytes(
+    data: bytes,
+    file_name: str,
+    *,
+    directory: AgencyDirectory | None = None,
+    suffix: str | None = None,
+) -> LoadResult:
+    """Read an uploaded file; ``file_name`` names it in messages and gives its type."""
+    kind = check_file(data, file_name, (suffix or Path(file_name).suffix).lower())
+    collector = ProblemCollector(file_name)
+    assembler = Assembler(collector, directory or AgencyDirectory.load_default())
+    reader = read_xlsx if kind == "xlsx" else read_docx
+    sheets = reader(BytesIO(data), file_name, assembler)
+    if not any(sheet.found_table for sheet in sheets):
+        raise UnreadableFileError(unreadable_message("no_table", file_name))
+    result = LoadResult(file_name, title=_title(sheets), problems=collector.problems)
+    for sheet in sheets:
+        result.tasks.extend(sheet.tasks)
+        result.kpis.extend(sheet.kpis)
+    return result
+
+
+def check_file(data: bytes, name: str, suffix: str) -> str:
+    """``"xlsx"`` or ``"docx"`` when the bytes look readable; otherwise refuse the file."""
+    if not data:
+        raise UnreadableFileError(unreadable_message("empty", name))
+    if data.startswith(OLE_MAGIC):
+        raise UnreadableFileError(unreadable_message(_ole_reason(data, suffix), name))
+    if suffix in MACRO_SUFFIXES:
+        raise UnreadableFileError(unreadable_message("macro", name))
+    if suffix in (".xls", ".doc"):
+        raise UnreadableFileError(unreadable_message(f"legacy_{suffix[1:]}", name))
+    if suffix in XLSX_SUFFIXES:
+        kind, label = "xlsx", "bảng tính Excel (.xlsx)"
+    elif suffix in DOCX_SUFFIXES:
+        kind, label = "docx", "văn bản Word (.docx)"
+    else:
+        raise UnreadableFileError(unreadable_message("extension", name))
+    members = _zip_members(data, name, label)
+    if kind == "xlsx" and "xl/vbaProject.bin" in members:
+        raise UnreadableFileError(unreadable_message("macro", name))
+    expected = "xl/workbook.xml" if kind == "xlsx" else "word/document.xml"
+    if expected not in members:
+        raise UnreadableFileError(unreadable_message("not_zip", name, kind=label))
+    return kind
+
+
+def _ole_reason(data: bytes, suffix: str) -> str:
+    """A password-protected Office file is an OLE container too, like a legacy .xls/.doc."""
+    if ENCRYPTION_MARK in data:
+        return "encrypted"
+    if suffix in DOCX_SUFFIXES or suffix == ".doc":
+        return "legacy_doc"
+    if suffix in XLSX_SUFFIXES or suffix in MACRO_SUFFIXES or suffix == ".xls":
+        return "legacy_xls"
+    return "extension"
+
+
+def _zip_members(data: bytes, name: str, label: str) -> set[str]:
+    if not data.startswith(b"PK"):
+        raise UnreadableFileError(unreadable_message("not_zip", name, kind=label))
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            return set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise UnreadableFileError(unreadable_message("corrupt", name)) from exc
+
+
+def _title(sheets: list[TableInterpreter]) -> str:
+    """The lines above the first table, on one line (e.g. ``Phụ lục II: Danh mục…``)."""
+    lines = next((s.title_lines for s in sheets if s.found_table), [])
+    title = " ".join(line for line in lines if line)
+    return title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…"

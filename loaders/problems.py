@@ -1,0 +1,124 @@
+"""Vietnamese wording of every problem, and a collector that caps how many are kept.
+
+All user-facing sentences of the loaders live here so the wording can be reviewed
+in one place. Messages name the row and the column as the user sees them.
+"""
+
+from __future__ import annotations
+
+from loaders.records import Problem, ProblemCode, ProblemLevel
+
+DEFAULT_LIMIT = 500
+
+# Problems found inside a readable file. Placeholders: {where} (row and column),
+# {value} (the cell text, shortened) and any extra keyword passed to ``add``.
+TEMPLATES: dict[ProblemCode, str] = {
+    ProblemCode.MISSING_COLUMN: "{where}: bảng không có cột “{column_label}”.",
+    ProblemCode.MISSING_VALUE: "{where}: chưa có {field_label}.",
+    ProblemCode.INVALID_DATE: "{where}: “{value}” không phải ngày hợp lệ (dd/mm/yyyy).",
+    ProblemCode.UNPARSED_DEADLINE: "{where}: chưa hiểu được thời hạn “{value}”{reason}.",
+    ProblemCode.INVALID_TARGET: "{where}: chưa hiểu được chỉ tiêu “{value}”{reason}.",
+    ProblemCode.INVALID_NUMBER: "{where}: “{value}” không phải một con số.",
+    ProblemCode.UNKNOWN_AGENCY: "{where}: chưa có “{value}” trong danh mục cơ quan, đơn vị.",
+    ProblemCode.UNKNOWN_STATUS: "{where}: chưa hiểu được tình trạng “{value}”.",
+    ProblemCode.DUPLICATE_NUMBER: "{where}: số thứ tự “{value}” bị trùng trong {scope}.",
+    ProblemCode.ORPHAN_CONTINUATION: (
+        "{where}: dòng “{value}” không thuộc nhiệm vụ nào (không có số thứ tự) nên đã bỏ qua."
+    ),
+    ProblemCode.TOO_MANY_PROBLEMS: (
+        "Có quá nhiều vấn đề; chỉ liệt kê {limit} vấn đề đầu tiên, các vấn đề sau đã bị bỏ qua."
+    ),
+}
+
+# Why a whole file is refused: one sentence each, naming the file.
+UNREADABLE: dict[str, str] = {
+    "missing": "Không tìm thấy tệp “{name}”.",
+    "empty": "Tệp “{name}” rỗng (0 byte), không có dữ liệu để đọc.",
+    "extension": (
+        "Tệp “{name}” không phải bảng tính Excel (.xlsx) hay văn bản Word (.docx) "
+        "nên không đọc được."
+    ),
+    "legacy_xls": (
+        "Tệp “{name}” là bảng tính Excel đời cũ (.xls); hãy mở bằng Excel và lưu lại dạng .xlsx."
+    ),
+    "legacy_doc": (
+        "Tệp “{name}” là văn bản Word đời cũ (.doc); hãy mở bằng Word và lưu lại dạng .docx."
+    ),
+    "macro": (
+        "Tệp “{name}” là bảng tính có macro (.xlsm), không được nhận vì lý do an toàn; "
+        "hãy lưu lại dạng .xlsx."
+    ),
+    "encrypted": "Tệp “{name}” đang được đặt mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.",
+    "not_zip": "Tệp “{name}” không đúng định dạng {kind} (có thể bị đổi đuôi hoặc bị hỏng).",
+    "corrupt": "Tệp “{name}” bị hỏng hoặc không đầy đủ nên không đọc được.",
+    "no_table": (
+        "Không tìm thấy bảng nhiệm vụ hay bảng chỉ tiêu nào trong tệp “{name}” "
+        "(cần một dòng tiêu đề có cột số thứ tự và cột tên nhiệm vụ hoặc tên chỉ tiêu)."
+    ),
+    "unexpected": "Có lỗi không lường trước khi đọc tệp “{name}”: {detail}.",
+}
+
+MAX_VALUE_CHARS = 80
+
+
+def unreadable_message(reason: str, name: str, **extra: str) -> str:
+    """The one-sentence Vietnamese reason why ``name`` cannot be read."""
+    return UNREADABLE[reason].format(name=name, **extra)
+
+
+def where(row: int | None, column: str = "", sheet: str = "") -> str:
+    """A location as a person looks for it: Trang tính “X”, dòng 12, cột “Ghi chú”."""
+    parts = [sheet if sheet.startswith("Bảng ") else f"Trang tính “{sheet}”"] if sheet else []
+    if row is not None:
+        parts.append(f"dòng {row}")
+    if column:
+        parts.append(f"cột “{column}”")
+    text = ", ".join(parts) or "Tệp"
+    return text[0].upper() + text[1:]
+
+
+def shorten(value: str) -> str:
+    """Keep messages readable: one line, at most ``MAX_VALUE_CHARS`` characters."""
+    flat = " ".join(value.split())
+    return flat if len(flat) <= MAX_VALUE_CHARS else flat[: MAX_VALUE_CHARS - 1] + "…"
+
+
+class ProblemCollector:
+    """Collects problems for one file; after ``limit`` it keeps one final note only."""
+
+    def __init__(self, file_name: str, limit: int = DEFAULT_LIMIT) -> None:
+        self.file_name = file_name
+        self.limit = limit
+        self.problems: list[Problem] = []
+        self._overflowed = False
+
+    def add(
+        self,
+        code: ProblemCode,
+        *,
+        sheet: str = "",
+        row: int | None = None,
+        column: str = "",
+        value: str = "",
+        level: ProblemLevel = ProblemLevel.WARNING,
+        details: dict[str, str] | None = None,
+    ) -> None:
+        """Record a problem; ``details`` fill the template's other placeholders."""
+        if len(self.problems) >= self.limit:
+            self._note_overflow()
+            return
+        message = TEMPLATES[code].format(
+            where=where(row, column, sheet), value=shorten(value), **(details or {})
+        )
+        self.problems.append(
+            Problem(level, code, message, self.file_name, sheet, row, column, value)
+        )
+
+    def _note_overflow(self) -> None:
+        if self._overflowed:
+            return
+        self._overflowed = True
+        message = TEMPLATES[ProblemCode.TOO_MANY_PROBLEMS].format(limit=self.limit)
+        self.problems.append(
+            Problem(ProblemLevel.WARNING, ProblemCode.TOO_MANY_PROBLEMS, message, self.file_name)
+        )

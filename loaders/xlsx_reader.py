@@ -1,0 +1,69 @@
+"""Stream the sheets of an .xlsx workbook into the table interpreter.
+
+openpyxl's read-only mode parses each sheet as it is iterated. The dimension a
+sheet claims is ignored (some tools write ``A1:XFD1048576`` for 30 real rows),
+reading stops after a long run of empty rows, and a sheet without a header near
+the top is abandoned early.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from openpyxl import load_workbook
+
+from loaders.assemble import Assembler
+from loaders.grid import MAX_COLUMNS, TableInterpreter
+from loaders.problems import unreadable_message
+from loaders.records import UnreadableFileError
+
+MAX_BLANK_RUN = 1000  # empty rows in a row after which a sheet is considered finished
+
+
+def read_xlsx(source: Path | IO[bytes], name: str, assembler: Assembler) -> list[TableInterpreter]:
+    """One interpreter per worksheet, each fed every row of its sheet."""
+    try:
+        workbook = load_workbook(source, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types on a broken package
+        raise UnreadableFileError(unreadable_message("corrupt", name)) from exc
+    try:
+        sheets = []
+        for sheet in workbook.worksheets:
+            interpreter = TableInterpreter(assembler, sheet.title)
+            _read_sheet(sheet, interpreter, name)
+            interpreter.finish()
+            sheets.append(interpreter)
+        return sheets
+    finally:
+        workbook.close()
+
+
+def _read_sheet(sheet: Any, interpreter: TableInterpreter, name: str) -> None:
+    sheet.reset_dimensions()
+    blank_run = 0
+    for number, cells in enumerate(_guarded(sheet.iter_rows(), name), start=1):
+        cells = cells[:MAX_COLUMNS]
+        values = [cell.value for cell in cells]
+        if not any(value is not None for value in values):
+            blank_run += 1
+            if blank_run > MAX_BLANK_RUN:
+                break
+            continue
+        blank_run = 0
+        if interpreter.wants_formats:
+            formats = [cell.number_format or "" for cell in cells]
+            interpreter.feed(number, values, formats)
+        else:
+            interpreter.feed(number, values)
+        if interpreter.gave_up:
+            break
+
+
+def _guarded(rows: Iterable[Any], name: str) -> Iterator[Any]:
+    """Rows of a sheet; a parse failure in the middle means the file is damaged."""
+    try:
+        yield from rows
+    except Exception as exc:  # broken XML inside the package surfaces while iterating
+        raise UnreadableFileError(unreadable_message("corrupt", name)) from exc
