@@ -1,0 +1,65 @@
+"""Entry point: page setup, first-run sample data, and the navigation menu."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import streamlit as st
+
+from data_access.bootstrap import BootstrapError, ensure_sample_data
+from data_access.db import create_schema, get_engine
+from data_access.settings import get_settings
+
+DASHBOARDS = "Bảng điều khiển"
+DATA = "Dữ liệu"
+SECTIONS = (DASHBOARDS, DATA)  # menu order
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    path: str  # relative to this file
+    title: str
+    icon: str
+    section: str
+    default: bool = False
+
+
+# The page registry: add one entry per page, in menu order within its section.
+PAGES: list[PageEntry] = [
+    PageEntry("pages/1_Tong_quan.py", "Tổng quan", ":material/dashboard:", DASHBOARDS, True),
+]
+
+
+@st.cache_resource(show_spinner="Đang chuẩn bị dữ liệu…")
+def prepare_database(url: str, load_sample_data: bool) -> bool:
+    """Create the tables and, on an empty database, load the sample plans once per process."""
+    engine = get_engine(url)
+    if load_sample_data:
+        return ensure_sample_data(engine)
+    create_schema(engine)
+    return False
+
+
+def navigation_menu() -> dict[str, list[st.Page]]:
+    menu: dict[str, list[st.Page]] = {section: [] for section in SECTIONS}
+    for entry in PAGES:
+        page = st.Page(entry.path, title=entry.title, icon=entry.icon, default=entry.default)
+        menu.setdefault(entry.section, []).append(page)
+    return {section: pages for section, pages in menu.items() if pages}
+
+
+st.set_page_config(page_title="Theo dõi Nghị quyết 57", page_icon="📊", layout="wide")
+
+settings = get_settings()
+try:
+    prepare_database(settings.database_url, settings.load_sample_data)
+except BootstrapError as error:
+    st.error(f"Chưa nạp được dữ liệu mẫu: {error}")
+except Exception:  # a user never sees a traceback; the log keeps it
+    logging.getLogger(__name__).exception("database preparation failed")
+    st.error(
+        "Chưa chuẩn bị được cơ sở dữ liệu do một lỗi không lường trước; hãy báo quản trị viên."
+    )
+
+st.navigation(navigation_menu()).run()
