@@ -87,14 +87,10 @@ class _Scan:
     unknown: int = 0
     dropped: int = 0  # tokens skipped as role notes
 
-    @property
-    def cost(self) -> tuple[int, int]:
-        return (self.unknown, self.dropped)
-
 
 def agency_key(text: str) -> str:
     """The matching key of a spelling: folded word tokens, markers and end punctuation dropped."""
-    return " ".join(_trim(_tokens(clean_text(text))))
+    return " ".join(_name_key(clean_text(text)))
 
 
 class AgencyDirectory:
@@ -111,7 +107,7 @@ class AgencyDirectory:
         self._longest = max((len(key) for key in self._index), default=0)
 
     def _add_key(self, spelling: str, entry: AgencyEntry) -> None:
-        key = tuple(token.key for token in _trim_tokens(_tokens(clean_text(spelling))))
+        key = _name_key(clean_text(spelling))
         if not key:
             return
         other = self._index.setdefault(key, entry)
@@ -160,8 +156,7 @@ class AgencyDirectory:
     def resolve(self, text: str) -> AgencyMention:
         """The agency one name refers to; unknown names come back with ``known`` False."""
         cleaned = clean_text(text)
-        tokens = _trim_tokens(_tokens(cleaned))
-        entry = self._index.get(tuple(token.key for token in tokens))
+        entry = self._index.get(_name_key(cleaned))
         if entry is not None:
             return _known(cleaned, entry)
         return _unknown(cleaned)
@@ -173,7 +168,7 @@ class AgencyDirectory:
         best = self._scan(text, tokens)
         if best.unknown and "\n" in text:
             joined = self._scan(text, [t for t in tokens if t.key != "\n"])
-            if joined.cost < best.cost:
+            if (joined.unknown, joined.dropped) < (best.unknown, best.dropped):
                 best = joined
         unique: dict[str, AgencyMention] = {}
         for mention in best.mentions:
@@ -262,19 +257,15 @@ def _tokens(text: str) -> list[_Token]:
     return tokens
 
 
-def _trim_tokens(tokens: list[_Token]) -> list[_Token]:
-    """Drop line breaks, ``(1)`` markers, bullets and end punctuation around a single name."""
-    kept = [t for t in tokens if t.key != "\n"]
+def _name_key(text: str) -> tuple[str, ...]:
+    """Token keys of one name, without line breaks, ``(1)`` markers, bullets and end punctuation."""
+    kept = [t for t in _tokens(text) if t.key != "\n"]
     kept = [t for i, t in enumerate(kept) if not _in_enumeration(kept, i)]
     while kept and (kept[0].key in _SEPARATORS or kept[0].key in _BULLETS):
         kept.pop(0)
     while kept and kept[-1].key in _SEPARATORS:
         kept.pop()
-    return kept
-
-
-def _trim(tokens: list[_Token]) -> list[str]:
-    return [token.key for token in _trim_tokens(tokens)]
+    return tuple(t.key for t in kept)
 
 
 def _is_enumeration(tokens: list[_Token], i: int) -> bool:
@@ -292,13 +283,9 @@ def _in_enumeration(tokens: list[_Token], i: int) -> bool:
 
 def _is_line_number(tokens: list[_Token], i: int) -> bool:
     """A list number such as ``1.`` opening a line of several names."""
+    key = tokens[i].key
     at_line_start = i == 0 or tokens[i - 1].key == "\n"
-    return (
-        at_line_start
-        and i + 1 < len(tokens)
-        and tokens[i].key.isdigit()
-        and len(tokens[i].key) <= 2
-    )
+    return at_line_start and i + 1 < len(tokens) and key.isdigit() and len(key) <= 2
 
 
 def _is_role_note(tokens: list[_Token], i: int) -> bool:
