@@ -182,10 +182,10 @@ def _calendar_frame(deadlines: pd.DataFrame) -> pd.DataFrame:
         kinds=full["kinds"].fillna(""),
         labels=full["labels"].fillna(""),
     )
-    week_start = full["due_date"] - pd.to_timedelta(full["due_date"].dt.weekday, unit="D")
+    week_start = full["due_date"] - pd.to_timedelta(full["due_date"].dt.day_of_week, unit="D")
     return full.assign(
         day=full["due_date"].dt.strftime("%Y-%m-%d"),
-        weekday=full["due_date"].dt.weekday.map(lambda i: WEEKDAY_LABELS[i]),
+        weekday=full["due_date"].dt.day_of_week.map(lambda i: WEEKDAY_LABELS[i]),
         week_start=week_start,
         week_end=week_start + pd.Timedelta(days=7),
     )

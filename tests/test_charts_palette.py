@@ -1,0 +1,47 @@
+import altair as alt
+
+from charts import palette
+from data_access.statuses import TaskStatus
+from ui.labels import AGEING_BUCKETS, STATUS_LABELS, STATUS_ORDER
+
+
+def test_status_scale_maps_labels_in_status_order_to_okabe_ito() -> None:
+    scale = palette.status_color_scale().to_dict()
+    assert scale["domain"] == [
+        "Hoàn thành đúng hạn",
+        "Hoàn thành quá hạn",
+        "Đang thực hiện trong hạn",
+        "Quá hạn",
+        "Thường xuyên",
+        "Chưa xác định hạn",
+    ]
+    assert scale["range"] == ["#009E73", "#E69F00", "#0072B2", "#D55E00", "#8C8C8C", "#C8C8C8"]
+
+
+def test_every_status_has_a_distinct_colour() -> None:
+    assert set(palette.STATUS_COLORS) == set(TaskStatus)
+    assert len(set(palette.STATUS_COLORS.values())) == len(TaskStatus)
+
+
+def test_scale_is_rebuilt_identically() -> None:
+    assert palette.status_color_scale().to_dict() == palette.status_color_scale().to_dict()
+    assert isinstance(palette.status_color_scale(), alt.Scale)
+
+
+def test_status_domain_follows_status_order() -> None:
+    assert palette.status_domain() == [STATUS_LABELS[s] for s in STATUS_ORDER]
+
+
+# --- Overdue means vermillion wherever it shows up ---
+def test_overdue_vermillion_is_reused_for_not_met_and_heat() -> None:
+    overdue = palette.STATUS_COLORS[TaskStatus.OVERDUE]
+    assert overdue == "#D55E00"
+    assert overdue == palette.NOT_MET_COLOR
+    assert palette.HEAT_RANGE[-1] == overdue
+    assert palette.STATUS_COLORS[TaskStatus.DONE_ON_TIME] == palette.MET_COLOR
+
+
+def test_ageing_scale_covers_every_bucket_in_order() -> None:
+    scale = palette.ageing_color_scale().to_dict()
+    assert scale["domain"] == ["1–30 ngày", "31–90 ngày", "91–180 ngày", "Trên 180 ngày"]
+    assert len(scale["range"]) == len(AGEING_BUCKETS)

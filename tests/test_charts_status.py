@@ -1,0 +1,164 @@
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from charts.palette import status_color_scale
+from charts.status import agency_order, agency_status_bars, status_breakdown
+
+STATUS_DOMAIN = [
+    "Hoàn thành đúng hạn",
+    "Hoàn thành quá hạn",
+    "Đang thực hiện trong hạn",
+    "Quá hạn",
+    "Thường xuyên",
+    "Chưa xác định hạn",
+]
+
+
+def views(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    return spec.get("layer", [spec])
+
+
+def rows(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    (data,) = spec["datasets"].values()
+    return data
+
+
+def tooltip_titles(view: dict[str, Any]) -> list[str]:
+    return [t["title"] for t in view["encoding"]["tooltip"]]
+
+
+def summary() -> pd.DataFrame:
+    """Three agencies: B most overdue, C lowest completion, A most tasks."""
+    records = [
+        ("Sở A", "done_on_time", 6, 10, 0.8, 0.75),
+        ("Sở A", "done_late", 2, 10, 0.8, 0.75),
+        ("Sở A", "overdue", 2, 10, 0.8, 0.75),
+        ("Sở B", "in_progress", 1, 6, 0.5, 1.0),
+        ("Sở B", "overdue", 3, 6, 0.5, 1.0),
+        ("Sở B", "done_on_time", 2, 6, 0.5, 1.0),
+        ("Sở C", "in_progress", 2, 2, 0.0, None),
+    ]
+    columns = ["agency", "status", "count", "total", "completion_rate", "on_time_rate"]
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
+# --- status_breakdown ---
+def test_status_breakdown_shows_every_status_in_order() -> None:
+    counts = pd.DataFrame({"status": ["overdue", "done_on_time", "overdue"], "count": [3, 5, 1]})
+    spec = status_breakdown(counts, "Tình trạng", "Tính đến 30/06/2026").to_dict()
+    bars, text = views(spec)
+    assert bars["mark"]["type"] == "bar"
+    assert text["mark"]["type"] == "text"
+    y = bars["encoding"]["y"]
+    assert (y["field"], y["sort"]) == ("status_label", STATUS_DOMAIN)
+    assert bars["encoding"]["x"]["title"] == "Số nhiệm vụ"
+    counts_by_label = {r["status_label"]: r["count"] for r in rows(spec)}
+    assert counts_by_label == dict.fromkeys(STATUS_DOMAIN, 0) | {
+        "Quá hạn": 4,
+        "Hoàn thành đúng hạn": 5,
+    }
+
+
+def test_status_breakdown_tooltip_names_status_count_and_share() -> None:
+    counts = pd.DataFrame({"status": ["overdue", "done_on_time"], "count": [1, 3]})
+    spec = status_breakdown(counts, "T").to_dict()
+    assert tooltip_titles(views(spec)[0]) == ["Trạng thái", "Số nhiệm vụ", "Tỷ lệ"]
+    shares = {r["status"]: r["share_text"] for r in rows(spec)}
+    assert shares["overdue"] == "25%"
+    assert shares["done_on_time"] == "75%"
+
+
+def test_status_breakdown_selection_returns_status_code() -> None:
+    counts = pd.DataFrame({"status": ["overdue"], "count": [1]})
+    spec = status_breakdown(counts, "T").to_dict()
+    (param,) = spec["params"]
+    assert param["name"] == "status_pick"
+    assert param["select"] == {"type": "point", "fields": ["status"]}
+    assert views(spec)[0]["encoding"]["opacity"]["condition"][0]["param"] == "status_pick"
+
+
+# --- The same colours in every status chart ---
+def test_status_colours_identical_across_builders() -> None:
+    expected = status_color_scale().to_dict()
+    counts = pd.DataFrame({"status": ["overdue"], "count": [1]})
+    breakdown = views(status_breakdown(counts, "T").to_dict())[0]
+    bars = agency_status_bars(summary(), "T").to_dict()
+    assert breakdown["encoding"]["color"]["scale"] == expected
+    assert bars["encoding"]["color"]["scale"] == expected
+    assert expected["range"][expected["domain"].index("Quá hạn")] == "#D55E00"
+
+
+# --- agency_status_bars ---
+def test_agency_bars_stack_statuses_in_status_order() -> None:
+    spec = agency_status_bars(summary(), "Theo cơ quan").to_dict()
+    enc = spec["encoding"]
+    assert spec["mark"]["type"] == "bar"
+    assert (enc["y"]["field"], enc["y"]["title"]) == ("agency", "Cơ quan")
+    assert (enc["x"]["field"], enc["x"]["stack"], enc["x"]["title"]) == (
+        "count",
+        "zero",
+        "Số nhiệm vụ",
+    )
+    assert enc["color"]["field"] == "status_label"
+    assert enc["color"]["legend"]["title"] == "Trạng thái"
+    assert enc["order"] == {"field": "status_rank", "sort": "ascending", "type": "quantitative"}
+    ranks = {r["status_label"]: r["status_rank"] for r in rows(spec)}
+    assert ranks["Hoàn thành đúng hạn"] < ranks["Đang thực hiện trong hạn"] < ranks["Quá hạn"]
+
+
+@pytest.mark.parametrize(
+    ("sort_by", "expected"),
+    [
+        ("overdue", ["Sở B", "Sở A", "Sở C"]),
+        ("completion_rate", ["Sở C", "Sở B", "Sở A"]),
+        ("total", ["Sở A", "Sở B", "Sở C"]),
+    ],
+)
+def test_agency_bars_sorting(sort_by: Any, expected: list[str]) -> None:
+    spec = agency_status_bars(summary(), "T", sort_by=sort_by).to_dict()
+    assert spec["encoding"]["y"]["sort"] == expected
+    assert agency_order(summary(), sort_by) == expected
+
+
+def test_agency_bars_top_n_cuts_rows_and_says_so() -> None:
+    spec = agency_status_bars(summary(), "T", "Tính đến 30/06/2026", top_n=2).to_dict()
+    assert spec["encoding"]["y"]["sort"] == ["Sở B", "Sở A"]
+    assert {r["agency"] for r in rows(spec)} == {"Sở A", "Sở B"}
+    assert spec["title"]["subtitle"] == ["Tính đến 30/06/2026", "Hiển thị 2 trên 3 cơ quan"]
+
+
+def test_agency_bars_height_grows_with_agencies() -> None:
+    few = agency_status_bars(summary(), "T", top_n=1).to_dict()["height"]
+    many = pd.concat([summary().assign(agency=summary()["agency"] + f" {i}") for i in range(5)])
+    assert agency_status_bars(many, "T", top_n=None).to_dict()["height"] > few
+
+
+def test_agency_bars_tooltip_in_vietnamese_with_rates() -> None:
+    spec = agency_status_bars(summary(), "T").to_dict()
+    assert tooltip_titles(spec) == [
+        "Cơ quan",
+        "Trạng thái",
+        "Số nhiệm vụ",
+        "Tổng số nhiệm vụ",
+        "Tỷ lệ hoàn thành",
+        "Tỷ lệ hoàn thành đúng hạn",
+    ]
+    by_agency = {r["agency"]: r for r in rows(spec)}
+    assert by_agency["Sở A"]["completion_text"] == "80%"
+    assert by_agency["Sở C"]["on_time_text"] == "—"
+
+
+def test_agency_bars_selection_is_agency_pick() -> None:
+    spec = agency_status_bars(summary(), "T").to_dict()
+    (param,) = spec["params"]
+    assert param["name"] == "agency_pick"
+    assert param["select"]["fields"] == ["agency"]
+
+
+def test_agency_bars_drop_zero_segments() -> None:
+    data = summary()
+    data.loc[len(data)] = ["Sở C", "overdue", 0, 2, 0.0, None]
+    spec = agency_status_bars(data, "T").to_dict()
+    assert all(r["count"] > 0 for r in rows(spec))
