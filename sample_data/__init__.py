@@ -1,0 +1,1 @@
+"""Bundled sample data: the seed plans as workbooks, one as .docx, illustrative progress."""
