@@ -1,5 +1,4 @@
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -15,8 +14,9 @@ from loaders.agencies import (
     agency_key,
 )
 from loaders.text import fold
+from tests.seed_paths import SEEDS_DIR
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = SEEDS_DIR
 AGENCY_HEADERS = {
     fold(header)
     for header in (
