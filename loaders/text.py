@@ -87,7 +87,7 @@ def _scalar_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        if not math.isfinite(value):
+        if math.isnan(value):
             return ""
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     if isinstance(value, datetime):

@@ -26,6 +26,7 @@ def nfd(text: str) -> str:
         (46203, "46203"),
         (0.95, "0.95"),
         (float("nan"), ""),
+        (float("inf"), "inf"),
         (date(2026, 6, 30), "30/06/2026"),
         (datetime(2026, 6, 30, 8, 15), "30/06/2026"),
         # Unicode: NFD in, NFC out; odd spaces become plain spaces
