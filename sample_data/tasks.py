@@ -42,6 +42,11 @@ def is_continuation(row: Row, number_columns: int) -> bool:
     return all(not cell.strip() for cell in row[:number_columns])
 
 
+def repeats_header(row: Row, header: Row) -> bool:
+    """A header repeated at a page break; the repeat may differ in spelling (002's "BC BCDTW")."""
+    return row[:2] == header[:2]
+
+
 def join_split_text(before: str, after: str) -> str:
     """Rejoin text a page break split; no space after a hyphen or slash (``02-`` + ``KH``)."""
     if not before or not after:
@@ -54,7 +59,7 @@ def logical_rows(table: SeedTable, number_columns: int = 1) -> list[Row]:
     """Header, then rows with repeated headers dropped and continuation rows merged upwards."""
     rows: list[Row] = [table.header]
     for row in table.rows[1:]:
-        if row == table.header:
+        if repeats_header(row, table.header):
             continue
         if is_continuation(row, number_columns) and len(rows) > 1:
             previous = rows.pop()

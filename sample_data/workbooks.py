@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from sample_data.layouts import PlanLayout, SheetLayout
 from sample_data.seeds import Row, SeedTable
-from sample_data.tasks import NAME_HEADERS, section_of
+from sample_data.tasks import NAME_HEADERS, repeats_header, section_of
 
 FIXED_TIME = datetime(2026, 1, 1, 0, 0, 0)
 AUTHOR = "nq57-dashboard sample_data"
@@ -112,7 +112,7 @@ def write_sheet(sheet: Worksheet, table: SeedTable, layout: SheetLayout) -> None
     row_number = _write_titles(sheet, table, layout)
     for index, row in enumerate(table.rows):
         _write_row(sheet, row_number, row, layout)
-        if row == table.header:
+        if repeats_header(row, table.header):
             _style_header(sheet, row_number, len(row), layout)
             if index:
                 sheet.row_breaks.append(Break(id=row_number - 1))
