@@ -80,10 +80,17 @@ def _between(rng: random.Random, first: date, last: date) -> date:
     return first + timedelta(days=rng.randint(0, max((last - first).days, 0)))
 
 
-def _row(task: TaskStub, reported: date, status: str, description: str) -> Row:
+def _row(
+    task: TaskStub,
+    reported: date,
+    status: str,
+    description: str,
+    completed: date | None = None,
+    evidence: str | None = None,
+) -> Row:
     section = task.section or None
     plan, number, name = task.plan_code, task.number, task.name
-    return (plan, section, number, name, reported, status, None, None, description)
+    return (plan, section, number, name, reported, status, completed, evidence, description)
 
 
 def _completion(rng: random.Random, due: date, start: date) -> date:
@@ -105,10 +112,12 @@ def _completed_rows(task: TaskStub, due: date, rng: random.Random) -> list[Row]:
     if rng.random() < 0.5 and (reported - start).days > 30:
         interim = _between(rng, start, reported - timedelta(days=20))
         rows.append(_row(task, interim, IN_PROGRESS, "Đang triển khai, đã xây dựng dự thảo."))
-    with_evidence = rng.random() < 0.8
+    with_evidence = rng.random() < 0.8  # some completions arrive without evidence
     evidence = f"Văn bản số {rng.randint(100, 2999)}/BC-ĐV ngày {completed:%d/%m/%Y}"
-    final = _row(task, reported, DONE, "Đã hoàn thành, đã gửi sản phẩm theo yêu cầu.")
-    rows.append(final[:6] + (completed, evidence if with_evidence else None) + final[8:])
+    description = "Đã hoàn thành, đã gửi sản phẩm theo yêu cầu."
+    rows.append(
+        _row(task, reported, DONE, description, completed, evidence if with_evidence else None)
+    )
     return rows
 
 
