@@ -7,6 +7,7 @@ import pandas as pd
 
 from charts.common import (
     AnyChart,
+    count_axis,
     empty_chart,
     finish,
     limit_rows,
@@ -50,7 +51,7 @@ def ageing_bars(ageing: pd.DataFrame, title: str, subtitle: str = "") -> AnyChar
         x=alt.X(
             "bucket_label:N", title=BUCKET_TITLE, sort=ageing_domain(), axis=alt.Axis(labelAngle=0)
         ),
-        y=alt.Y("count:Q", title=COUNT_TITLE, axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("count:Q", title=COUNT_TITLE, axis=count_axis()),
         tooltip=[
             alt.Tooltip("bucket_label:N", title=BUCKET_TITLE),
             alt.Tooltip("count_text:N", title=COUNT_TITLE),
@@ -86,7 +87,7 @@ def overdue_by_agency(
         .mark_bar()
         .encode(
             y=alt.Y("agency:N", title=AGENCY_TITLE, sort=order, axis=alt.Axis(labelLimit=260)),
-            x=alt.X("count:Q", title=COUNT_TITLE, stack="zero", axis=alt.Axis(tickMinStep=1)),
+            x=alt.X("count:Q", title=COUNT_TITLE, stack="zero", axis=count_axis()),
             color=alt.Color(
                 "bucket_label:N",
                 scale=ageing_color_scale(),

@@ -15,9 +15,19 @@ DATE_FORMAT = "%d/%m/%Y"  # d3 time format: 30/06/2026
 MONTH_FORMAT = "%m/%Y"
 ROW_HEIGHT = 28  # pixels per bar/row in horizontal charts
 MIN_HEIGHT = 120
-UNPICKED_OPACITY = 0.4  # items not clicked fade while a selection is active
+UNPICKED_OPACITY = 0.4
+# Fill the width; the height is the plot's, with title, axes and legend added on top
+# (Streamlit would otherwise squeeze everything into ``height``).
+FIT_WIDTH = alt.AutoSizeParams(
+    type="fit-x", contains="padding"
+)  # items not clicked fade while a selection is active
 
 AnyChart = alt.Chart | alt.LayerChart
+
+
+def count_axis() -> alt.Axis:
+    """Whole-number ticks for counts of tasks."""
+    return alt.Axis(format="d", tickMinStep=1)
 
 
 def chart_title(title: str, subtitle: str = "") -> alt.TitleParams:
@@ -44,8 +54,12 @@ def require_columns(df: pd.DataFrame, columns: Iterable[str], builder: str) -> N
 
 
 def finish(chart: AnyChart, title: str, subtitle: str, height: int | None = None) -> AnyChart:
-    """Top-level properties every builder sets the same way."""
-    props: dict[str, object] = {"title": chart_title(title, subtitle), "width": "container"}
+    """Top-level properties every builder sets the same way; ``height`` is the plot area's."""
+    props: dict[str, object] = {
+        "title": chart_title(title, subtitle),
+        "width": "container",
+        "autosize": FIT_WIDTH,
+    }
     if height is not None:
         props["height"] = height
     return chart.properties(**props)

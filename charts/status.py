@@ -9,6 +9,7 @@ import pandas as pd
 
 from charts.common import (
     AnyChart,
+    count_axis,
     empty_chart,
     finish,
     limit_rows,
@@ -67,7 +68,7 @@ def status_breakdown(counts: pd.DataFrame, title: str, subtitle: str = "") -> An
     )
     base = alt.Chart(data).encode(
         y=alt.Y("status_label:N", title=None, sort=status_domain(), axis=alt.Axis(labelLimit=220)),
-        x=alt.X("count:Q", title=COUNT_TITLE, axis=alt.Axis(tickMinStep=1, format="d")),
+        x=alt.X("count:Q", title=COUNT_TITLE, axis=count_axis()),
         tooltip=[
             alt.Tooltip("status_label:N", title=STATUS_TITLE),
             alt.Tooltip("count_text:N", title=COUNT_TITLE),
@@ -137,7 +138,7 @@ def agency_status_bars(
         .mark_bar()
         .encode(
             y=alt.Y("agency:N", title=AGENCY_TITLE, sort=order, axis=alt.Axis(labelLimit=260)),
-            x=alt.X("count:Q", title=COUNT_TITLE, stack="zero"),
+            x=alt.X("count:Q", title=COUNT_TITLE, stack="zero", axis=count_axis()),
             color=alt.Color("status_label:N", scale=status_color_scale(), legend=status_legend()),
             order=alt.Order("status_rank:Q", sort="ascending"),
             opacity=picked_opacity(pick),

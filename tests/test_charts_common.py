@@ -117,10 +117,12 @@ def test_require_columns_names_builder_and_missing() -> None:
         require_columns(pd.DataFrame(columns=["a"]), ["a", "b"], "demo")
 
 
-def test_every_chart_spans_the_container_width() -> None:
+def test_charts_fill_width_and_keep_plot_height() -> None:
+    """fit-x: Streamlit would otherwise squeeze title, axes and legend into ``height``."""
     chart = charts.status_breakdown(pd.DataFrame({"status": ["overdue"], "count": [1]}), "T")
-    assert chart.to_dict()["width"] == "container"
-    assert empty_chart("T").to_dict()["width"] == "container"
+    for spec in (chart.to_dict(), empty_chart("T").to_dict()):
+        assert spec["width"] == "container"
+        assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
 
 
 # --- Export works without a browser ---

@@ -101,6 +101,7 @@ def test_agency_bars_stack_statuses_in_status_order() -> None:
         "zero",
         "Số nhiệm vụ",
     )
+    assert enc["x"]["axis"] == {"format": "d", "tickMinStep": 1}
     assert enc["color"]["field"] == "status_label"
     assert enc["color"]["legend"]["title"] == "Trạng thái"
     assert enc["order"] == {"field": "status_rank", "sort": "ascending", "type": "quantitative"}
