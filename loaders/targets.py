@@ -161,9 +161,8 @@ def _native_number(value: object, number_format: str) -> tuple[float, str] | Non
         return None
     if not math.isfinite(value):
         return None
-    if "%" in number_format:
-        return round(float(value) * 100, 9), "%"
-    return float(value), ""
+    number, unit = (float(value) * 100, "%") if "%" in number_format else (float(value), "")
+    return (round(number, 9), unit) if math.isfinite(number) else None
 
 
 def _normalise_symbols(text: str) -> str:
@@ -177,7 +176,7 @@ def _quantity(match: re.Match[str] | None) -> tuple[float, str] | None:
         return None
     unit = (match["unit"] or "").strip()
     number = _number(match["num"], unit)
-    return None if number is None else (number, unit)
+    return None if number is None or not math.isfinite(number) else (number, unit)
 
 
 def _number(digits: str, unit: str) -> float | None:
