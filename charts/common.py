@@ -15,12 +15,10 @@ DATE_FORMAT = "%d/%m/%Y"  # d3 time format: 30/06/2026
 MONTH_FORMAT = "%m/%Y"
 ROW_HEIGHT = 28  # pixels per bar/row in horizontal charts
 MIN_HEIGHT = 120
-UNPICKED_OPACITY = 0.4
+UNPICKED_OPACITY = 0.4  # items not clicked fade while a selection is active
 # Fill the width; the height is the plot's, with title, axes and legend added on top
 # (Streamlit would otherwise squeeze everything into ``height``).
-FIT_WIDTH = alt.AutoSizeParams(
-    type="fit-x", contains="padding"
-)  # items not clicked fade while a selection is active
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 
 AnyChart = alt.Chart | alt.LayerChart
 
