@@ -1,0 +1,197 @@
+"""Dashboard queries on a real in-memory SQLite database (see tests/dashboard_db.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pandas as pd
+import pytest
+from sqlmodel import Session, select
+
+from data_access.dashboard import (
+    apply_filters,
+    filtered_statuses,
+    has_illustrative_data,
+    milestone_frame,
+    task_agency_frame,
+    task_frame,
+)
+from data_access.filters import TaskFilters
+from data_access.models import ImportBatch
+from data_access.statuses import TaskStatus
+from tests.dashboard_db import COLLECTIVE, HOME_AFFAIRS, POLICE, SKHCN, fill, open_session
+
+S = TaskStatus
+
+
+@pytest.fixture
+def session() -> Iterator[Session]:
+    yield from open_session()
+
+
+@pytest.fixture
+def ids(session: Session) -> dict[str, int]:
+    return fill(session)
+
+
+def row_of(frame: pd.DataFrame, task_id: int) -> pd.Series:
+    return frame.set_index("task_id").loc[task_id]
+
+
+# --- task_frame: the latest report as of a date ---
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status", "completion", "evidence"),
+    [
+        (date(2026, 2, 1), None, None, None),  # no report yet
+        (date(2026, 3, 1), "Đang thực hiện", None, ""),  # reported on the as-of day counts
+        (date(2026, 4, 9), "Đang thực hiện", None, ""),
+        (date(2026, 4, 10), "Đã hoàn thành", date(2026, 3, 30), "QĐ 2"),  # same day: higher id
+        (date(2026, 6, 1), "Đã hoàn thành", date(2026, 3, 30), "QĐ 2"),  # undone batch ignored
+    ],
+)
+def test_latest_report_as_of(
+    session: Session,
+    ids: dict[str, int],
+    as_of: date,
+    status: str | None,
+    completion: date | None,
+    evidence: str | None,
+) -> None:
+    row = row_of(task_frame(session=session, as_of=as_of), ids["strategy"])
+    assert (None if pd.isna(row["reported_status"]) else row["reported_status"]) == status
+    assert (None if pd.isna(row["completion_date"]) else row["completion_date"]) == completion
+    assert (None if pd.isna(row["evidence"]) else row["evidence"]) == evidence
+
+
+def test_task_frame_has_one_row_per_task_in_plan_order(
+    session: Session, ids: dict[str, int]
+) -> None:
+    frame = task_frame(session=session, as_of=date(2026, 6, 1))
+    assert frame["task_id"].tolist() == list(ids.values())
+    strategy = row_of(frame, ids["strategy"])
+    assert (strategy["plan_code"], strategy["section_code"], strategy["section_title"]) == (
+        "92A/KH-UBND",
+        "I",
+        "Về thể chế",
+    )
+    assert bool(strategy["is_illustrative"]) is True
+    digitise = row_of(frame, ids["digitise"])
+    assert pd.isna(digitise["plan_issued_on"])
+    assert digitise["plan_imported_on"] == pd.Timestamp(2026, 1, 15)
+    assert bool(row_of(frame, ids["review"])["is_illustrative"]) is False
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        (
+            date(2026, 1, 10),
+            {"strategy": S.IN_PROGRESS, "review": S.IN_PROGRESS, "digitise": S.OVERDUE},
+        ),
+        (
+            date(2026, 4, 1),
+            {"strategy": S.OVERDUE, "review": S.IN_PROGRESS, "digitise": S.DONE_ON_TIME},
+        ),
+        (
+            date(2026, 7, 1),
+            {"strategy": S.DONE_ON_TIME, "review": S.OVERDUE, "digitise": S.DONE_ON_TIME},
+        ),
+    ],
+)
+def test_statuses_through_time(
+    session: Session, ids: dict[str, int], as_of: date, expected: dict[str, TaskStatus]
+) -> None:
+    statuses = filtered_statuses(session=session, filters=TaskFilters(as_of=as_of))
+    by_task = dict(zip(statuses["task_id"], statuses["status"], strict=True))
+    expected = expected | {"routine": S.RECURRING, "unclear": S.NO_DEADLINE}
+    assert {key: by_task[ids[key]] for key in expected} == expected
+
+
+# --- agency links ---
+
+
+def test_agency_links_keep_roles_and_collective_groups(
+    session: Session, ids: dict[str, int]
+) -> None:
+    links = task_agency_frame(session=session)
+    strategy = links[links["task_id"] == ids["strategy"]]
+    assert strategy[["agency", "role"]].values.tolist() == [
+        [HOME_AFFAIRS, "coordinating"],
+        [SKHCN, "lead"],
+        [POLICE, "lead"],
+    ]
+    collective = links[links["agency"] == COLLECTIVE].iloc[0]
+    assert (collective["agency_kind"], bool(collective["is_collective"])) == ("collective", True)
+
+
+# --- filters ---
+
+AS_OF = date(2026, 7, 1)
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (TaskFilters(as_of=AS_OF), ["strategy", "review", "routine", "digitise", "unclear"]),
+        (TaskFilters(as_of=AS_OF, plan_codes=("PL-II",)), ["digitise", "unclear"]),
+        (TaskFilters(as_of=AS_OF, sections=("II",)), ["routine"]),
+        (TaskFilters(as_of=AS_OF, statuses=(S.OVERDUE, S.NO_DEADLINE)), ["review", "unclear"]),
+        (
+            TaskFilters(as_of=AS_OF, include_recurring=False),
+            ["strategy", "review", "digitise", "unclear"],
+        ),
+        # a due window drops tasks without a due date
+        (
+            TaskFilters(as_of=AS_OF, due_from=date(2026, 3, 31), due_to=date(2026, 6, 30)),
+            ["strategy", "review"],
+        ),
+        (TaskFilters(as_of=AS_OF, due_to=date(2026, 1, 1)), ["digitise"]),
+        # agency and role
+        (TaskFilters(as_of=AS_OF, agencies=(SKHCN,)), ["strategy", "routine"]),
+        (TaskFilters(as_of=AS_OF, agencies=(HOME_AFFAIRS,)), ["digitise"]),
+        (TaskFilters(as_of=AS_OF, agencies=(HOME_AFFAIRS,), role="coordinating"), ["strategy"]),
+        (TaskFilters(as_of=AS_OF, agencies=(HOME_AFFAIRS,), role="any"), ["strategy", "digitise"]),
+        (TaskFilters(as_of=AS_OF, agencies=(COLLECTIVE, POLICE)), ["strategy", "review"]),
+        (TaskFilters(as_of=AS_OF, agencies=(SKHCN,), statuses=(S.RECURRING,)), ["routine"]),
+    ],
+)
+def test_filtered_statuses(
+    session: Session, ids: dict[str, int], filters: TaskFilters, expected: list[str]
+) -> None:
+    statuses = filtered_statuses(session=session, filters=filters)
+    assert statuses["task_id"].tolist() == [ids[key] for key in expected]
+
+
+def test_agency_filter_needs_the_links(session: Session, ids: dict[str, int]) -> None:
+    statuses = filtered_statuses(session=session, filters=TaskFilters(as_of=AS_OF))
+    with pytest.raises(ValueError, match="agency_links"):
+        apply_filters(statuses, None, TaskFilters(as_of=AS_OF, agencies=(SKHCN,)))
+
+
+# --- milestones and sample-data flag ---
+
+
+def test_milestones_only_for_tasks_with_several(session: Session, ids: dict[str, int]) -> None:
+    frame = milestone_frame(session=session)
+    assert frame["task_id"].unique().tolist() == [ids["strategy"]]
+    assert frame["label"].tolist() == ["Dự thảo", "Ban hành"]
+    assert frame["due_date"].tolist() == [pd.Timestamp(2026, 1, 31), pd.Timestamp(2026, 3, 31)]
+
+
+def test_has_illustrative_data(session: Session, ids: dict[str, int]) -> None:
+    assert has_illustrative_data(session=session) is True
+    for batch in session.exec(select(ImportBatch)).all():
+        batch.is_illustrative = False
+    session.commit()
+    assert has_illustrative_data(session=session) is False
+
+
+def test_empty_database_gives_empty_frames(session: Session) -> None:
+    statuses = filtered_statuses(session=session, filters=TaskFilters(as_of=AS_OF))
+    assert statuses.empty
+    assert {"status", "plan_code", "days_overdue"} <= set(statuses)
+    assert task_agency_frame(session=session).empty
+    assert milestone_frame(session=session).empty
