@@ -1,14 +1,12 @@
 import unicodedata
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from loaders.text import clean_text, fold, is_completion_note, is_section_code, roman_to_int
-
-SEEDS = Path("/work/shared/seeds")
+from tests.seed_paths import SEEDS_DIR
 
 
 def nfd(text: str) -> str:
@@ -67,7 +65,9 @@ def test_clean_text(value, expected):
 
 
 def test_clean_text_removes_all_markup_from_the_seeds():
-    text = clean_text("\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))))
+    seeds = sorted(SEEDS_DIR.glob("*.txt"))
+    assert seeds
+    text = clean_text("\n".join(p.read_text(encoding="utf-8") for p in seeds))
     for debris in ("<p>", "</p>", "<ul", "<li", "<i>", "</i>", "<br", "**", "[bookmark:"):
         assert debris not in text
 
