@@ -1,0 +1,130 @@
+"""Pure roll-ups of a status frame for the pages: per agency, per month, ageing, upcoming, search.
+
+Input is the output of ``compute_statuses`` (possibly filtered) and, for the
+agency views, ``task_agency_frame``. A task with several agencies in the chosen
+role counts once for each; collective groups are rows of their own, and tasks
+with no agency in that role are gathered under ``UNASSIGNED_AGENCY`` rather
+than dropped.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+
+from data_access.dashboard import links_for_role
+from data_access.models import AgencyKind
+from data_access.status import DONE_STATUSES, add_rates, metric_flags
+from data_access.statuses import TaskStatus
+from loaders.text import fold
+from ui.labels import AGEING_BUCKETS, STATUS_ORDER
+
+UNASSIGNED_AGENCY = {
+    "lead": "(Chưa ghi cơ quan chủ trì)",
+    "coordinating": "(Không có cơ quan phối hợp)",
+    "any": "(Chưa ghi cơ quan)",
+}
+STATUS_COLUMNS = [str(s) for s in STATUS_ORDER]
+AGEING_EDGES = (0, 30, 90, 180, float("inf"))  # right-closed: 1–30, 31–90, 91–180, >180
+_COMBINING_MARKS = r"[\u0300-\u036f]"
+
+
+def agency_summary(
+    statuses: pd.DataFrame, agency_links: pd.DataFrame, role: str = "lead", window_days: int = 30
+) -> pd.DataFrame:
+    """One row per agency: tasks per status, the metric counts, rates, kind; worst first.
+
+    Columns: agency, agency_kind, is_collective, one count per status code,
+    METRIC_COLUMNS, completion_rate and on_time_rate (NaN without denominator).
+    """
+    rows = _with_agencies(statuses, agency_links, role)
+    by_status = pd.crosstab(rows["agency"], rows["status"])
+    by_status = by_status.reindex(columns=STATUS_COLUMNS, fill_value=0)
+    flags = metric_flags(rows, rows["days_to_due"], window_days).groupby(rows["agency"]).sum()
+    kinds = rows.groupby("agency")[["agency_kind", "is_collective"]].first()
+    metrics = flags.drop(columns=[c for c in flags if c in by_status])
+    summary = add_rates(kinds.join(by_status).join(metrics)).reset_index()
+    columns = ["agency", "agency_kind", "is_collective", *STATUS_COLUMNS]
+    columns += [*metrics.columns, "completion_rate", "on_time_rate"]
+    ordered = summary[columns].sort_values(
+        ["overdue", "total", "agency"], ascending=[False, False, True]
+    )
+    return ordered.reset_index(drop=True)
+
+
+def agency_summary_long(summary: pd.DataFrame) -> pd.DataFrame:
+    """``agency_summary`` as one row per agency and status (the charts' input)."""
+    keep = ["agency", "agency_kind", "is_collective", "total", "completion_rate", "on_time_rate"]
+    long = summary.melt(id_vars=keep, value_vars=STATUS_COLUMNS, var_name="status")
+    return long.rename(columns={"value": "count"})[["agency", "status", "count", *keep[1:]]]
+
+
+def deadline_month_matrix(
+    statuses: pd.DataFrame, agency_links: pd.DataFrame, role: str = "lead"
+) -> pd.DataFrame:
+    """Agency x month of due date (first day of the month): tasks due, overdue, completed."""
+    rows = _with_agencies(statuses, agency_links, role)
+    rows = rows[rows["due_date"].notna()]
+    grouped = rows.assign(
+        month=rows["due_date"].dt.to_period("M").dt.to_timestamp().astype("datetime64[s]"),
+        due=1,
+        overdue=(rows["status"] == TaskStatus.OVERDUE).astype("int64"),
+        completed=rows["status"].isin([str(s) for s in DONE_STATUSES]).astype("int64"),
+    ).groupby(["agency", "month"], as_index=False)[["due", "overdue", "completed"]]
+    return grouped.sum().sort_values(["agency", "month"], ignore_index=True)
+
+
+def overdue_ageing(statuses: pd.DataFrame) -> pd.DataFrame:
+    """Overdue tasks counted by days overdue: bucket ("1–30", "31–90", "91–180", ">180"), count."""
+    days = statuses.loc[statuses["status"] == TaskStatus.OVERDUE, "days_overdue"]
+    buckets = pd.cut(days, bins=list(AGEING_EDGES), labels=list(AGEING_BUCKETS), right=True)
+    counts = buckets.value_counts().reindex(list(AGEING_BUCKETS), fill_value=0)
+    return pd.DataFrame({"bucket": list(AGEING_BUCKETS), "count": counts.to_numpy("int64")})
+
+
+def upcoming(statuses: pd.DataFrame, as_of: date, days: int = 30) -> pd.DataFrame:
+    """Tasks not completed that fall due from ``as_of`` to ``as_of + days``, soonest first."""
+    start, end = pd.Timestamp(as_of), pd.Timestamp(as_of + timedelta(days=days))
+    due = statuses["due_date"]
+    open_ = ~statuses["status"].isin([str(s) for s in (*DONE_STATUSES, TaskStatus.RECURRING)])
+    rows = statuses[open_ & (due >= start).fillna(False) & (due <= end).fillna(False)]
+    rows = rows.assign(days_left=(rows["due_date"] - start).dt.days.astype("int64"))
+    order = [c for c in ("due_date", "plan_code", "position") if c in rows]
+    return rows.sort_values(order, kind="stable")
+
+
+def search_tasks(statuses: pd.DataFrame, query: str) -> pd.DataFrame:
+    """Rows whose name, number or plan code holds every word of ``query``, ignoring diacritics."""
+    words = fold(query).split()
+    if not words:
+        return statuses
+    text = statuses["name"].fillna("").astype("str")
+    for column in ("number", "plan_code"):
+        if column in statuses:
+            text = text + " " + statuses[column].fillna("").astype("str")
+    keys = _fold_series(text)
+    keep = pd.Series(True, index=statuses.index)
+    for word in words:
+        keep &= keys.str.contains(word, regex=False)
+    return statuses[keep]
+
+
+def _with_agencies(statuses: pd.DataFrame, agency_links: pd.DataFrame, role: str) -> pd.DataFrame:
+    """One row per task and agency in ``role``; tasks with none get UNASSIGNED_AGENCY."""
+    links = links_for_role(agency_links, role)[
+        ["task_id", "agency", "agency_kind", "is_collective"]
+    ]
+    needed = statuses[["task_id", "status", "due_date", "days_to_due"]]
+    rows = needed.merge(links, on="task_id", how="left")
+    return rows.assign(
+        agency=rows["agency"].fillna(UNASSIGNED_AGENCY.get(role, UNASSIGNED_AGENCY["any"])),
+        agency_kind=rows["agency_kind"].fillna(str(AgencyKind.OTHER)),
+        is_collective=rows["is_collective"].fillna(False).astype(bool),
+    )
+
+
+def _fold_series(text: pd.Series) -> pd.Series:
+    """``loaders.text.fold`` for a column of already-clean text, vectorised."""
+    lowered = text.str.lower().str.normalize("NFD")
+    return lowered.str.replace(_COMBINING_MARKS, "", regex=True).str.replace("đ", "d")
