@@ -1,0 +1,94 @@
+"""Everything known about one task: its fields, agencies by role, milestones, report history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
+
+from data_access.dashboard import in_force, read_frame
+from data_access.models import (
+    Agency,
+    AgencyRole,
+    Plan,
+    ProgressUpdate,
+    Section,
+    Task,
+    TaskAgency,
+    TaskMilestone,
+)
+from loaders.records import Milestone
+
+PROGRESS_COLUMNS = [
+    "reported_on",
+    "status",
+    "completion_date",
+    "evidence",
+    "description",
+    "evaluation",
+    "source",
+    "is_illustrative",
+]
+
+
+@dataclass(frozen=True)
+class TaskDetail:
+    task: Task  # every stored field
+    plan_code: str
+    plan_title: str
+    section_title: str
+    lead_agencies: tuple[str, ...]
+    coordinating_agencies: tuple[str, ...]
+    milestones: tuple[Milestone, ...]
+    progress: pd.DataFrame  # PROGRESS_COLUMNS, oldest first; undone imports left out
+
+
+def task_detail(*, session: Session, task_id: int) -> TaskDetail | None:
+    """The full record of task ``task_id``, or None when there is no such task."""
+    task = session.get(Task, task_id)
+    if task is None:
+        return None
+    plan = session.get(Plan, task.plan_id)
+    section = session.get(Section, task.section_id) if task.section_id is not None else None
+    return TaskDetail(
+        task=task,
+        plan_code=plan.code if plan else "",
+        plan_title=plan.title if plan else "",
+        section_title=section.title if section else "",
+        lead_agencies=_agencies(session, task_id, AgencyRole.LEAD),
+        coordinating_agencies=_agencies(session, task_id, AgencyRole.COORDINATING),
+        milestones=_milestones(session, task_id),
+        progress=_progress(session, task_id),
+    )
+
+
+def _agencies(session: Session, task_id: int, role: AgencyRole) -> tuple[str, ...]:
+    statement = (
+        select(Agency.name)
+        .join(TaskAgency, col(TaskAgency.agency_id) == col(Agency.id))
+        .where(col(TaskAgency.task_id) == task_id, col(TaskAgency.role) == str(role))
+        .order_by(col(TaskAgency.position))
+    )
+    return tuple(session.exec(statement).all())
+
+
+def _milestones(session: Session, task_id: int) -> tuple[Milestone, ...]:
+    statement = (
+        select(TaskMilestone)
+        .where(col(TaskMilestone.task_id) == task_id)
+        .order_by(col(TaskMilestone.position))
+    )
+    return tuple(Milestone(m.due_date, m.label) for m in session.exec(statement).all())
+
+
+def _progress(session: Session, task_id: int) -> pd.DataFrame:
+    update = ProgressUpdate
+    statement = (
+        sa_select(*(col(getattr(update, name)) for name in PROGRESS_COLUMNS))
+        .where(col(update.task_id) == task_id, in_force(col(update.import_batch_id)))
+        .order_by(col(update.reported_on), col(update.id))
+    )
+    frame = read_frame(session, statement, PROGRESS_COLUMNS)
+    return frame.assign(is_illustrative=frame["is_illustrative"].astype(bool))
