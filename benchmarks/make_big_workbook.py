@@ -23,7 +23,7 @@ HEADER = (
     "Yêu cầu kết quả",
     "Ghi chú",
 )
-TASKS_PER_SECTION = 100
+TASKS_PER_SECTION = 500  # 20 sections for 10,000 tasks (numerals I..XX)
 TASKS_PER_PAGE = 12
 
 # Rows taken from seed 001: name, lead, coordinating, deadline, expected result, note.
@@ -86,7 +86,7 @@ SAMPLES = (
 
 
 def section_code(index: int) -> str:
-    """I, II, III, … (enough for 10,000 tasks at 100 per section)."""
+    """I, II, III, …"""
     values = (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1)
     numerals = ("M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I")
     out = ""
@@ -110,6 +110,7 @@ def write_workbook(path: Path, tasks: int) -> None:
             title = f"Nhóm nhiệm vụ số {index // TASKS_PER_SECTION + 1}"
             sheet.append([section_code(index // TASKS_PER_SECTION + 1), title])
         name, lead, coordinating, deadline, result, note = SAMPLES[index % len(SAMPLES)]
+        name, result = f"{name} (Nhóm {index})", f"{result} (Kết quả {index})"  # unique texts
         if index % TASKS_PER_PAGE == TASKS_PER_PAGE - 1:
             head, tail = name[: len(name) // 2], name[len(name) // 2 :]
             sheet.append([number, head, lead, coordinating, deadline, result, note])

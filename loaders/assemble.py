@@ -6,6 +6,8 @@ or an agency name split across a page break is read whole.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -24,6 +26,9 @@ from loaders.records import (
 from loaders.targets import parse_actual, parse_target
 from loaders.text import clean_text, fold, is_completion_note
 
+# Anything clean_text could change: markup and entity starts, bold/bookmark marks,
+# control and invisible characters, any whitespace but a single space.
+_NOT_PLAIN = re.compile(r"[^ \S]|  |[<>&\[*\x00-\x1f\x7f\u00ad\u200b-\u200d\u2060\ufeff]")
 _NOT_REPORTED = frozenset({"khong", "0", "-", "false", "no"})
 _STATUS_DONE = ("hoan thanh", "da hoan thanh", "da thuc hien")
 _STATUS_KNOWN = (
@@ -72,6 +77,20 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+def clean(value: object) -> str:
+    """clean_text, skipped for text that is plainly clean already (most cells)."""
+    if (
+        isinstance(value, str)
+        and value
+        and value[0] != " "
+        and value[-1] != " "
+        and _NOT_PLAIN.search(value) is None
+        and unicodedata.is_normalized("NFC", value)
+    ):
+        return value
+    return clean_text(value)
+
+
 def join_parts(parts: list[object]) -> object:
     """Merge a field split over rows: a space between parts, or the line break it ended with."""
     if len(parts) == 1:
@@ -92,6 +111,7 @@ class Assembler:
         self.directory = directory
         self._agencies: dict[str, list[AgencyMention]] = {}
         self._deadlines: dict[object, ParsedDeadline] = {}
+        self._notes: dict[str, bool] = {}
 
     def task(self, row: PendingRow, header: HeaderMap) -> TaskRecord:
         text = self._texts(row, header)
@@ -122,7 +142,7 @@ class Assembler:
         task.completion_date = self._date(row, header, Column.COMPLETION_DATE)
         task.reported_on = self._date(row, header, Column.REPORTED_ON)
         task.completed = (
-            is_completion_note(task.notes)
+            self._completion_note(task.notes)
             or self._status_done(row, header, task.status)
             or task.completion_date is not None
         )
@@ -168,7 +188,7 @@ class Assembler:
 
     def _texts(self, row: PendingRow, header: HeaderMap) -> dict[Column, str]:
         return {
-            column: clean_text(join_parts(row.cells[index]))
+            column: clean(join_parts(row.cells[index]))
             for column, index in header.columns.items()
             if index in row.cells and column is not Column.DEADLINE
         }
@@ -249,6 +269,14 @@ class Assembler:
         if parsed is None:
             self._report(row, header, index, ProblemCode.INVALID_DATE, cell_text(raw))
         return parsed
+
+    def _completion_note(self, notes: str) -> bool:
+        if not notes:
+            return False
+        done = self._notes.get(notes)
+        if done is None:
+            done = self._notes[notes] = is_completion_note(notes)
+        return done
 
     def _status_done(self, row: PendingRow, header: HeaderMap, status: str) -> bool:
         if not status:

@@ -26,6 +26,7 @@ MAX_COLUMNS = 64  # cells beyond this are never read (styled empty columns up to
 _TASK_NUMBER = re.compile(r"^\d{1,5}(?:\.\d{1,3})*\.?$")
 _COLUMN_NUMBER = re.compile(r"^\s*\(?\d{1,2}\)?\s*$")
 _SECTION_IN_TEXT = re.compile(r"^([IVXLC]{1,6})[.):]?\s+(\S.*)$", re.DOTALL)
+_REPORT_IDENTITY = (Column.PLAN_CODE, Column.SECTION, Column.REPORTED_ON)
 _MISSING_COLUMN_LABELS = {
     Column.LEAD: "Cơ quan chủ trì",
     Column.DEADLINE: "Thời gian hoàn thành",
@@ -66,8 +67,10 @@ class TableInterpreter:
         self._section = ""
         self._section_title = ""
         self._pending: PendingRow | None = None
-        self._seen: set[tuple[str, str]] = set()
+        self._seen: set[tuple[object, ...]] = set()
+        self._identity: tuple[int, ...] = ()
         self._indexes: tuple[int, ...] = ()
+        self._header_cells: dict[int, object] = {}
 
     @property
     def gave_up(self) -> bool:
@@ -115,7 +118,7 @@ class TableInterpreter:
             return
         header = detect_header(values) if len(texts) > 1 else None
         if header is not None:
-            self._use_header(header, row)
+            self._use_header(header, row, values)
             return
         self._budget -= 1
         if not self.found_table:
@@ -127,18 +130,21 @@ class TableInterpreter:
         if len(self.title_lines) < TITLE_LINES:
             self.title_lines.append(line)
 
-    def _use_header(self, header: HeaderMap, row: int) -> None:
+    def _use_header(self, header: HeaderMap, row: int, values: Sequence[object]) -> None:
         self._flush()
         self.header = header
         self.found_table = True
+        self._header_cells = {i: values[i] for i in header.labels}
         self._section = self._section_title = ""
         self._seen = set()
         number = header.columns[Column.NUMBER]
         self._indexes = tuple(
             sorted({*header.columns.values(), *(a.column for a in header.actuals)} - {number})
         )
-        wanted = (Column.LEAD, Column.DEADLINE) if header.kind is TableKind.TASKS else ()
-        for column in wanted:
+        # A progress table holds one row per report: a task recurs on each report date.
+        self._identity = tuple(header.columns[c] for c in _REPORT_IDENTITY if c in header.columns)
+        plan_table = header.kind is TableKind.TASKS and not header.is_progress
+        for column in (Column.LEAD, Column.DEADLINE) if plan_table else ():
             if column not in header.columns:
                 self.assembler.collector.add(
                     ProblemCode.MISSING_COLUMN,
@@ -161,10 +167,12 @@ class TableInterpreter:
         if is_section_code(text):
             self._start_section(text, values, self._column(Column.NUMBER) + 1)
             return
+        if self._repeats_header(values):
+            return  # a header repeated after a page break: the pending task may go on
         header = detect_header(values)
         if header is not None:
             if self.header is None or not header.same_layout(self.header):
-                self._use_header(header, row)
+                self._use_header(header, row, values)
             return  # a header repeated after a page break: the pending task may go on
         if self._is_column_numbering(values):
             return
@@ -226,7 +234,7 @@ class TableInterpreter:
         if formats is not None:
             pending.formats = {column: formats[column] or "" for column in cells}
         self._pending = pending
-        key = (self._section, number)
+        key = (self._section, number, *(cells.get(i) for i in self._identity))
         if key in self._seen:
             scope = f"mục {self._section}" if self._section else "bảng"
             self._report(ProblemCode.DUPLICATE_NUMBER, row, Column.NUMBER, number, scope=scope)
@@ -258,6 +266,11 @@ class TableInterpreter:
     def _column(self, column: Column) -> int:
         assert self.header is not None
         return self.header.columns[column]
+
+    def _repeats_header(self, values: Sequence[object]) -> bool:
+        """The header row again, cell for cell (cheaper than recognising it anew)."""
+        width = len(values)
+        return all(i < width and values[i] == v for i, v in self._header_cells.items())
 
     def _is_column_numbering(self, values: Sequence[object]) -> bool:
         """A row such as ``(1) (2) (3)`` or ``1 2 3`` under the header."""

@@ -136,6 +136,11 @@ class HeaderMap:
     target_year: int | None = None
 
     @property
+    def is_progress(self) -> bool:
+        """Rows are progress reports sent back by agencies, not a plan's tasks."""
+        return Column.REPORTED_ON in self.columns or Column.PLAN_CODE in self.columns
+
+    @property
     def name_column(self) -> Column:
         return Column.KPI_NAME if self.kind is TableKind.KPIS else Column.NAME
 

@@ -1,0 +1,157 @@
+"""Time the loader against openpyxl merely reading the same cells, and record peak memory.
+
+    .venv/bin/python benchmarks/bench_loader.py [--repeat 3] [--write]
+
+For workbooks of 2,500 / 5,000 / 10,000 tasks in seed 001's layout it measures,
+in the same run and each in a fresh process (so start-up and imports count on
+both sides, best of ``--repeat``):
+
+(a) ``python -m loaders BIG --json`` end to end, output to a file: the CLI contract;
+(b) a script that opens the workbook with openpyxl (read-only) and iterates
+    every cell value, doing nothing with them.
+
+The target is (a) <= 1.5 x (b). Peak memory is the child's maximum resident set
+(ru_maxrss) for both. ``--write`` replaces the loader section of RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.make_big_workbook import write_workbook  # noqa: E402
+
+SIZES = (2_500, 5_000, 10_000)
+TARGET_RATIO = 1.5
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+START, END = "<!-- loader:start -->", "<!-- loader:end -->"
+
+RAW_READ = """
+import resource, sys
+from openpyxl import load_workbook
+book = load_workbook(sys.argv[1], read_only=True, data_only=True)
+for sheet in book.worksheets:
+    sheet.reset_dimensions()
+    for row in sheet.iter_rows(values_only=True):
+        pass
+book.close()
+sys.stderr.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+"""
+
+CLI = """
+import resource, runpy, sys
+sys.argv = ["loaders", *sys.argv[1:]]
+try:
+    runpy.run_module("loaders", run_name="__main__")
+except SystemExit as done:
+    assert not done.code, done.code
+sys.stderr.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+"""
+
+
+@dataclass
+class Row:
+    tasks: int
+    load_s: float
+    raw_s: float
+    load_mb: float
+    raw_mb: float
+
+    @property
+    def ratio(self) -> float:
+        return self.load_s / self.raw_s
+
+
+def run(script: str, *args: str, repeat: int) -> tuple[float, float]:
+    """Best wall time over ``repeat`` fresh processes, and the peak RSS (MB) of the fastest."""
+    best = (float("inf"), 0.0)
+    for _ in range(repeat):
+        with tempfile.TemporaryFile() as out:
+            start = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, "-c", script, *args],
+                cwd=ROOT,
+                stdout=out,
+                stderr=subprocess.PIPE,
+                check=True,
+            )
+            elapsed = time.perf_counter() - start
+        rss_mb = int(done.stderr.decode().strip().splitlines()[-1]) / 1024
+        best = min(best, (elapsed, rss_mb))
+    return best
+
+
+def measure(repeat: int) -> list[Row]:
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for tasks in SIZES:
+            path = Path(folder) / f"big_{tasks}.xlsx"
+            write_workbook(path, tasks)
+            load_s, load_mb = run(CLI, str(path), "--json", repeat=repeat)
+            raw_s, raw_mb = run(RAW_READ, str(path), repeat=repeat)
+            rows.append(Row(tasks, load_s, raw_s, load_mb, raw_mb))
+            print(
+                f"{tasks:>6} tasks: load {load_s:.2f}s, raw {raw_s:.2f}s, ratio "
+                f"{load_s / raw_s:.2f}, peak {load_mb:.0f} MB vs {raw_mb:.0f} MB",
+                flush=True,
+            )
+    return rows
+
+
+def markdown(rows: list[Row], repeat: int) -> str:
+    lines = [
+        START,
+        "## Loader: `python -m loaders BIG --json` vs openpyxl reading the same cells",
+        "",
+        f"Measured by `benchmarks/bench_loader.py` (best of {repeat} fresh processes each; "
+        f"Python {platform.python_version()}, {platform.machine()}). Workbooks in seed 001's "
+        "layout from `benchmarks/make_big_workbook.py`: sections, a repeated header and a "
+        "continuation row every 12 tasks. Target: load <= "
+        f"{TARGET_RATIO} x raw read.",
+        "",
+        "| tasks | load (s) | raw read (s) | ratio | peak RSS load (MB) | peak RSS raw (MB) |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {r.tasks:,} | {r.load_s:.2f} | {r.raw_s:.2f} | {r.ratio:.2f} | {r.load_mb:.0f} "
+        f"| {r.raw_mb:.0f} |"
+        for r in rows
+    ]
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def write_section(section: str) -> None:
+    """Replace the loader section of RESULTS.md, keeping everything else."""
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.DOTALL)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section, text)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    RESULTS.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--write", action="store_true", help="update benchmarks/RESULTS.md")
+    args = parser.parse_args()
+    section = markdown(measure(args.repeat), args.repeat)
+    print(section)
+    if args.write:
+        write_section(section)
+
+
+if __name__ == "__main__":
+    main()
