@@ -11,6 +11,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TextIO
 
 from loaders.load import load_file
 from loaders.problems import unreadable_message
@@ -18,6 +19,7 @@ from loaders.records import LoadResult, ProblemLevel, UnreadableFileError
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_UNREADABLE = 0, 1, 2
 SHOWN_PROBLEMS = 20
+JSON_CHUNK = 500  # records serialised per write
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,10 +40,35 @@ def main(argv: list[str] | None = None) -> int:
         _write(sys.stderr, unreadable_message("unexpected", args.path.name, detail=detail) + "\n")
         return EXIT_UNEXPECTED
     if args.json:
-        _write(sys.stdout, json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+        write_json(result, sys.stdout)
     else:
         _write(sys.stdout, summary(result))
     return EXIT_OK
+
+
+def write_json(result: LoadResult, stream: TextIO) -> None:
+    """``result.to_json()`` as JSON, written record by record to keep memory flat."""
+    _write(stream, "{" + _pair("file", result.file_name) + ", " + _pair("title", result.title))
+    for key, records in (
+        ("tasks", result.tasks),
+        ("kpis", result.kpis),
+        ("problems", result.problems),
+    ):
+        _write(stream, f", {json.dumps(key)}: [")
+        for index in range(0, len(records), JSON_CHUNK):
+            chunk = records[index : index + JSON_CHUNK]
+            text = ", ".join(_dumps(record.to_json()) for record in chunk)
+            _write(stream, (", " if index else "") + text)
+        _write(stream, "]")
+    _write(stream, "}\n")
+
+
+def _pair(key: str, value: object) -> str:
+    return f"{json.dumps(key)}: {_dumps(value)}"
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def summary(result: LoadResult) -> str:
@@ -61,14 +88,13 @@ def summary(result: LoadResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write(stream: object, text: str) -> None:
+def _write(stream: TextIO, text: str) -> None:
     """UTF-8 whatever the terminal's locale, so Vietnamese never fails to print."""
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:
         buffer.write(text.encode("utf-8"))
-        buffer.flush()
     else:
-        stream.write(text)  # type: ignore[attr-defined]
+        stream.write(text)
 
 
 if __name__ == "__main__":

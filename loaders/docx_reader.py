@@ -18,7 +18,10 @@ from pathlib import Path
 from typing import IO
 
 from docx import Document
+from docx.document import Document as DocumentObject
+from docx.oxml.ns import qn
 from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
 
 from loaders.assemble import Assembler
 from loaders.grid import TableInterpreter
@@ -34,11 +37,26 @@ def read_docx(source: Path | IO[bytes], name: str, assembler: Assembler) -> list
     except Exception as exc:  # python-docx raises many types on a broken package
         raise UnreadableFileError(unreadable_message("corrupt", name)) from exc
     interpreter = TableInterpreter(assembler, "Bảng 1")
+    for line in _lines_before_first_table(document):
+        interpreter.add_title_line(line)
     for number, table in enumerate(tables, start=1):
         interpreter.start_table(f"Bảng {number}")
         _read_table(table, interpreter, name)
     interpreter.finish()
     return [interpreter]
+
+
+def _lines_before_first_table(document: DocumentObject) -> list[str]:
+    """The paragraphs above the first table, where a plan's title sits."""
+    lines = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:tbl"):
+            break
+        if child.tag == qn("w:p"):
+            text = " ".join(Paragraph(child, document).text.split())
+            if text:
+                lines.append(text)
+    return lines
 
 
 def _read_table(table: Table, interpreter: TableInterpreter, name: str) -> None:

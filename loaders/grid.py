@@ -122,9 +122,10 @@ class TableInterpreter:
             return
         self._budget -= 1
         if not self.found_table:
-            self._title_line(" ".join(clean_text(texts[0]).split()))
+            self.add_title_line(" ".join(clean_text(texts[0]).split()))
 
-    def _title_line(self, line: str) -> None:
+    def add_title_line(self, line: str) -> None:
+        """A line above the table; the title starts again at a "Phụ lục …" line."""
         if fold(line).startswith("phu luc"):
             self.title_lines = []
         if len(self.title_lines) < TITLE_LINES:
