@@ -77,10 +77,35 @@ def deadline_month_matrix(
 
 def overdue_ageing(statuses: pd.DataFrame) -> pd.DataFrame:
     """Overdue tasks counted by days overdue: bucket ("1–30", "31–90", "91–180", ">180"), count."""
-    days = statuses.loc[statuses["status"] == TaskStatus.OVERDUE, "days_overdue"]
-    buckets = pd.cut(days, bins=list(AGEING_EDGES), labels=list(AGEING_BUCKETS), right=True)
+    buckets = ageing_bucket(statuses.loc[statuses["status"] == TaskStatus.OVERDUE, "days_overdue"])
     counts = buckets.value_counts().reindex(list(AGEING_BUCKETS), fill_value=0)
     return pd.DataFrame({"bucket": list(AGEING_BUCKETS), "count": counts.to_numpy("int64")})
+
+
+def ageing_bucket(days_overdue: pd.Series) -> pd.Series:
+    """The AGEING_BUCKETS code of each number of days overdue (NaN for 0 or less)."""
+    return pd.cut(days_overdue, bins=list(AGEING_EDGES), labels=list(AGEING_BUCKETS), right=True)
+
+
+def overdue_ageing_by_agency(
+    statuses: pd.DataFrame, agency_links: pd.DataFrame, role: str = "lead"
+) -> pd.DataFrame:
+    """Overdue tasks per agency in ``role`` and bucket: agency, bucket, count; no zero rows."""
+    overdue = statuses[statuses["status"] == TaskStatus.OVERDUE]
+    buckets = pd.DataFrame(
+        {"task_id": overdue["task_id"], "bucket": ageing_bucket(overdue["days_overdue"])}
+    )
+    rows = _with_agencies(overdue, agency_links, role).merge(buckets, on="task_id")
+    counts = rows.groupby(["agency", "bucket"], observed=True).size().rename("count")
+    return counts.reset_index().astype({"bucket": "str", "count": "int64"})  # buckets in order
+
+
+def tasks_of_agency(
+    statuses: pd.DataFrame, agency_links: pd.DataFrame, agency: str, role: str = "lead"
+) -> pd.DataFrame:
+    """Rows of ``statuses`` whose agency in ``role`` is ``agency`` (UNASSIGNED_AGENCY included)."""
+    rows = _with_agencies(statuses, agency_links, role)
+    return statuses[statuses["task_id"].isin(rows.loc[rows["agency"] == agency, "task_id"])]
 
 
 def upcoming(statuses: pd.DataFrame, as_of: date, days: int = 30) -> pd.DataFrame:

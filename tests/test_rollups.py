@@ -14,7 +14,9 @@ from data_access.rollups import (
     agency_summary_long,
     deadline_month_matrix,
     overdue_ageing,
+    overdue_ageing_by_agency,
     search_tasks,
+    tasks_of_agency,
     upcoming,
 )
 from data_access.status import compute_statuses
@@ -235,3 +237,45 @@ def test_search_ignores_case_and_diacritics(query: str, names: list[str]) -> Non
 def test_search_reads_nfd_names() -> None:
     statuses = statuses_of([t("Chuye\u0302\u0309n đo\u0302\u0309i so\u0302\u0301", None)])
     assert len(search_tasks(statuses, "chuyen doi so")) == 1
+
+
+# --- overdue_ageing_by_agency, tasks_of_agency ---
+
+
+def test_overdue_ageing_by_agency_counts_each_lead_in_its_bucket() -> None:
+    by_agency = overdue_ageing_by_agency(TASKS, LINKS)
+    rows = list(by_agency.itertuples(index=False, name=None))
+    assert rows == [(GROUP, "1–30", 1), (SKHCN, ">180", 1)]  # tasks 2 (15 days) and 5 (211)
+
+
+def test_overdue_ageing_by_agency_keeps_unassigned_and_roles() -> None:
+    statuses = statuses_of([t("late, nobody", date(2026, 4, 1)), t("late, shared", AS_OF)])
+    statuses = statuses.assign(days_overdue=[90, 400], status=S.OVERDUE)
+    links = pd.DataFrame([link(2, SKHCN, "coordinating"), link(2, POLICE, "coordinating")])
+    lead = overdue_ageing_by_agency(statuses, links, role="lead")
+    assert lead.to_dict("list") == {
+        "agency": [UNASSIGNED_AGENCY["lead"]] * 2,
+        "bucket": ["31–90", ">180"],
+        "count": [1, 1],
+    }
+    coordinating = overdue_ageing_by_agency(statuses, links, role="coordinating")
+    assert set(coordinating["agency"]) == {SKHCN, POLICE, UNASSIGNED_AGENCY["coordinating"]}
+
+
+def test_overdue_ageing_by_agency_of_nothing_is_empty() -> None:
+    empty = overdue_ageing_by_agency(TASKS.iloc[:0], LINKS)
+    assert empty.empty and list(empty) == ["agency", "bucket", "count"]
+
+
+@pytest.mark.parametrize(
+    ("agency", "role", "names"),
+    [
+        (SKHCN, "lead", ["Chiến lược chuyển đổi số", "Báo cáo định kỳ", "Đề án Đắk Lắk số"]),
+        (SKHCN, "coordinating", ["Số hoá hồ sơ"]),
+        (GROUP, "any", ["Chiến lược chuyển đổi số", "Rà soát thủ tục"]),
+        (UNASSIGNED_AGENCY["lead"], "lead", ["Nhiệm vụ chưa rõ hạn"]),
+        ("Không có", "lead", []),
+    ],
+)
+def test_tasks_of_agency(agency: str, role: str, names: list[str]) -> None:
+    assert tasks_of_agency(TASKS, LINKS, agency, role)["name"].tolist() == names
