@@ -244,7 +244,7 @@ class TableInterpreter:
     def _start_section(self, code: str, values: Sequence[object], title_from: int) -> None:
         self._flush()
         title = next((v for v in values[title_from:] if not _blank(v)), "")
-        self._section = code
+        self._section = code.strip().rstrip(".")
         self._section_title = " ".join(clean_text(title).split())
 
     def _flush(self) -> None:

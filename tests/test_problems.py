@@ -1,0 +1,45 @@
+"""Problem messages are Vietnamese sentences with their location; the collector caps them."""
+
+from loaders.problems import ProblemCollector, shorten, unreadable_message, where
+from loaders.records import ProblemCode, ProblemLevel
+
+
+def test_message_names_sheet_row_and_column_and_keeps_fields() -> None:
+    collector = ProblemCollector("ke_hoach.xlsx")
+    collector.add(
+        ProblemCode.INVALID_DATE, sheet="Phụ lục", row=12, column="Ngày hoàn thành",
+        value="31/02/2026",
+    )  # fmt: skip
+    (problem,) = collector.problems
+    assert problem.message == (
+        "Trang tính “Phụ lục”, dòng 12, cột “Ngày hoàn thành”: “31/02/2026” "
+        "không phải ngày hợp lệ (dd/mm/yyyy)."
+    )
+    assert (problem.file, problem.sheet, problem.row, problem.column, problem.value) == (
+        "ke_hoach.xlsx", "Phụ lục", 12, "Ngày hoàn thành", "31/02/2026",
+    )  # fmt: skip
+    assert problem.level is ProblemLevel.WARNING
+
+
+def test_word_tables_are_named_as_tables() -> None:
+    assert where(3, "STT", "Bảng 2") == "Bảng 2, dòng 3, cột “STT”"
+    assert where(None) == "Tệp"
+
+
+def test_collector_caps_problems_with_one_final_note() -> None:
+    collector = ProblemCollector("big.xlsx", limit=3)
+    for row in range(10):
+        collector.add(ProblemCode.UNKNOWN_AGENCY, row=row, column="Cơ quan chủ trì", value="X")
+    codes = [p.code for p in collector.problems]
+    assert codes == [ProblemCode.UNKNOWN_AGENCY] * 3 + [ProblemCode.TOO_MANY_PROBLEMS]
+    assert "3 vấn đề đầu tiên" in collector.problems[-1].message
+
+
+def test_long_values_are_shortened_to_one_line() -> None:
+    text = shorten("dòng một\n" + "x" * 200)
+    assert "\n" not in text and len(text) == 80 and text.endswith("…")
+
+
+def test_unreadable_message_is_one_sentence_naming_the_file() -> None:
+    message = unreadable_message("legacy_xls", "cu.xls")
+    assert "“cu.xls”" in message and message.endswith(".") and "\n" not in message
