@@ -1,5 +1,9 @@
 """Write a loaded file into the database as one ImportBatch.
 
+The batch counts the file's task rows (``task_count``) and KPI rows
+(``kpi_count``), and what it added as progress (``progress_count``: progress
+updates plus KPI actuals).
+
 Each function checks everything first and raises ``ImportRefused`` before
 writing anything; the caller's ``session_scope`` then commits the whole import
 at once or rolls all of it back.
@@ -75,8 +79,8 @@ def import_plan(
             session.add(_progress_update(record, _id(task), batch, report_day))
             batch.progress_count += 1
     for kpi_record in result.kpis:
-        batch.kpi_count += _add_kpi(session, _id(plan), kpi_record, batch)
-    batch.task_count = len(result.tasks)
+        batch.progress_count += _add_kpi(session, _id(plan), kpi_record, batch)
+    batch.task_count, batch.kpi_count = len(result.tasks), len(result.kpis)
     session.flush()
     return batch
 
@@ -104,8 +108,8 @@ def import_progress(
             session.add(_progress_update(record, _id(task), batch, report_day))
             batch.progress_count += 1
     for kpi_record, kpi in match.kpis:
-        batch.kpi_count += _add_actuals(session, _id(kpi), kpi_record, batch)
-    batch.task_count = len(match.tasks)
+        batch.progress_count += _add_actuals(session, _id(kpi), kpi_record, batch)
+    batch.task_count, batch.kpi_count = len(match.tasks), len(match.kpis)
     session.flush()
     return batch
 

@@ -204,7 +204,7 @@ def test_plan_batch_records_the_file_and_counts(engine: Engine) -> None:
             "ke_hoach_92A.xlsx",
             content_hash_of(b"plan"),
         )
-        assert (stored.task_count, stored.kpi_count, stored.progress_count) == (2, 1, 0)
+        assert (stored.task_count, stored.kpi_count, stored.progress_count) == (2, 1, 1)
         assert stored.plan_id is not None
         assert not stored.is_illustrative
 
@@ -301,7 +301,7 @@ def test_progress_columns_in_a_plan_become_an_update_on_the_plan_date(engine: En
         date(2025, 11, 1),
     )
     assert (update.source, update.import_batch_id) == ("ke_hoach_92A.xlsx", batch.id)
-    assert batch.progress_count == 1
+    assert batch.progress_count == 2  # the update and the plan's KPI actual
 
 
 # --- import_plan: refusals write nothing ---
@@ -417,7 +417,7 @@ def test_kpi_rows_add_actuals_matched_by_number_or_name(engine: Engine) -> None:
         ("2026", 90.0, True),
     ]
     assert len({a.kpi_id for a in actuals}) == 1
-    assert (batch.kind, batch.kpi_count) == (ImportKind.KPI_ACTUALS, 2)
+    assert (batch.kind, batch.kpi_count, batch.progress_count) == (ImportKind.KPI_ACTUALS, 2, 2)
 
 
 @pytest.mark.parametrize(
