@@ -1,0 +1,1 @@
+"""Pure export builders: data -> xlsx / csv / png / svg / pptx / pdf / docx bytes (no Streamlit)."""
