@@ -1,0 +1,80 @@
+"""The command line contract: JSON shape, exit codes, never a traceback."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from loaders import __main__ as cli
+from loaders.load import load_file
+from sample_data.manifest import PLANS_DIR
+
+REPO = Path(__file__).resolve().parents[1]
+PLAN_004 = PLANS_DIR / "004_dieu_chinh_chi_tieu_nhiem_vu_2026.xlsx"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "loaders", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={"PATH": "/usr/bin:/bin", "LC_ALL": "C"},  # Vietnamese must print even so
+        check=False,
+    )
+
+
+def test_json_output_is_the_load_result() -> None:
+    done = run_cli(str(PLAN_004), "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert list(data) == ["file", "title", "tasks", "kpis", "problems"]
+    assert (len(data["tasks"]), len(data["kpis"])) == (21, 6)
+    assert data == load_file(PLAN_004).to_json()
+    assert "Văn phòng Sở" in done.stdout  # not \\u-escaped
+    task = next(t for t in data["tasks"] if t["deadline_kind"] == "month")
+    assert task["due_date"].count("-") == 2  # YYYY-MM-DD
+
+
+def test_summary_in_vietnamese() -> None:
+    done = run_cli(str(PLANS_DIR / "001_ke_hoach_92A_KH-UBND.xlsx"))
+    assert done.returncode == 0
+    assert "Nhiệm vụ: 35 (đã hoàn thành: 3)" in done.stdout
+    assert "Vấn đề: 1 (0 lỗi, 1 cảnh báo)" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("rong.xlsx", b""), ("cu.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
+     ("anh.png", b"\x89PNG")],
+)  # fmt: skip
+def test_unreadable_file_exits_2_with_one_sentence(
+    tmp_path: Path, name: str, content: bytes
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    done = run_cli(str(path), "--json")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1 and f"“{name}”" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_missing_path_exits_2() -> None:
+    done = run_cli("/khong/co/tep.xlsx")
+    assert done.returncode == 2 and "Không tìm thấy tệp “tep.xlsx”" in done.stderr
+
+
+def test_unexpected_failure_exits_1_without_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(path: Path) -> None:
+        raise RuntimeError("hỏng bất ngờ")
+
+    monkeypatch.setattr(cli, "load_file", broken)
+    assert cli.main([str(PLAN_004)]) == 1
+    err = capsys.readouterr().err
+    assert "RuntimeError: hỏng bất ngờ" in err and "Traceback" not in err

@@ -1,0 +1,82 @@
+"""Word plans: merged cells, tables split at page breaks, layout tables before the plan."""
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from docx import Document
+
+from loaders.docx_reader import row_values
+from loaders.load import load_file
+from loaders.records import ProblemCode
+
+MakeDocx = Callable[..., Path]
+HEADER = ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
+          "Ghi chú"]  # fmt: skip
+
+
+def test_merged_section_rows_give_numeral_and_title_once(make_docx: MakeDocx) -> None:
+    path = make_docx(
+        [
+            [
+                HEADER,
+                ["I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "", "", "", ""],
+                [
+                    "1",
+                    "Tổ chức thi trực tuyến",
+                    "Sở Khoa học và Công nghệ",
+                    "Sở Nội vụ",
+                    "Phát động trong tháng 4/2026",
+                    "(Đã thực hiện)",
+                ],
+                ["II. TUYÊN TRUYỀN", "", "", "", "", ""],
+                ["2", "Quán triệt cơ chế", "Sở Tài chính", "", "Thường xuyên", ""],
+            ]
+        ],
+        title="Phụ lục\nDANH MỤC BỔ SUNG",
+        merges=[(0, 1, 1, 1, 5), (0, 3, 0, 3, 5)],
+    )
+    document = Document(str(path))
+    values, inherited = row_values(document.tables[0].rows[1], document.tables[0])
+    assert values == ["I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", None, None, None, None]
+    assert inherited == frozenset()
+
+    result = load_file(path)
+    one, two = result.tasks
+    assert (one.section, one.section_title) == ("I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH")
+    assert one.completed and one.due_date == date(2026, 4, 30)
+    assert (one.sheet, one.source_row) == ("Bảng 1", 3)
+    assert (two.section, two.section_title) == ("II", "TUYÊN TRUYỀN")
+    assert result.title == "Phụ lục DANH MỤC BỔ SUNG"
+    assert result.problems == []
+
+
+def test_a_lead_merged_down_over_two_tasks_belongs_to_both(make_docx: MakeDocx) -> None:
+    path = make_docx(
+        [
+            [
+                HEADER,
+                ["1", "Rà soát quy trình", "Văn phòng UBND tỉnh", "", "30/6/2026", ""],
+                ["2", "Cắt giảm thủ tục", "", "", "31/12/2026", ""],
+            ]
+        ],
+        merges=[(0, 1, 2, 2, 2)],
+    )
+    one, two = load_file(path).tasks
+    assert one.lead_agencies == two.lead_agencies == ["Văn phòng UBND tỉnh"]
+
+
+def test_a_task_split_across_two_tables_is_one_task(make_docx: MakeDocx) -> None:
+    layout = [["UBND TỈNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["Số: /KH-UBND", ""]]
+    first = [HEADER, ["1", "Tiếp tục thực hiện rà soát, nâng cấp hệ thống thông tin, kết",
+                      "Văn phòng UBND tỉnh", "Sở Khoa học và", "31/12/2025", ""]]  # fmt: skip
+    second = [HEADER, ["", "nối, chia sẻ dữ liệu", "", "Công nghệ", "", ""],
+              ["2", "Số hoá hồ sơ", "Sở Nội vụ", "", "Hạn chót chưa rõ", ""]]  # fmt: skip
+    result = load_file(make_docx([layout, first, second]))
+    one, two = result.tasks
+    assert one.name.endswith("hệ thống thông tin, kết nối, chia sẻ dữ liệu")
+    assert one.coordinating_agencies == ["Sở Khoa học và Công nghệ"]
+    assert (one.sheet, one.source_row, two.sheet, two.source_row) == ("Bảng 2", 2, "Bảng 3", 3)
+    assert [(p.sheet, p.row, p.column, p.code) for p in result.problems] == [
+        ("Bảng 3", 3, "Thời gian hoàn thành", ProblemCode.UNPARSED_DEADLINE)
+    ]
