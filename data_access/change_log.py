@@ -1,0 +1,168 @@
+"""Record every row an import writes, so that undo can put the earlier state back exactly.
+
+While ``tracking_changes`` is active, each flush of the session appends, for every
+row of a tracked table, what happened to it and what it held before. The log is
+written as ImportChange rows; ``replay_backwards`` undoes them in reverse order with
+plain SQL statements, so each step sees the same database as the import did.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Table, and_, event, inspect
+from sqlalchemy.orm import Mapper, UOWTransaction
+from sqlmodel import Session, SQLModel, col, select
+
+from data_access.models import ImportChange
+
+UNTRACKED = frozenset({"importbatch", "importchange"})  # the history itself
+INSERT, UPDATE, DELETE = "insert", "update", "delete"
+
+
+@dataclass
+class ChangeLog:
+    """Changes in the order the database saw them."""
+
+    entries: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+
+    def write(self, *, session: Session, batch_id: int) -> int:
+        """Store the log as ImportChange rows of ``batch_id``; returns how many."""
+        for position, (table, action, key, before) in enumerate(self.entries):
+            session.add(
+                ImportChange(
+                    import_batch_id=batch_id,
+                    position=position,
+                    table_name=table,
+                    action=action,
+                    row_key=_dumps(key),
+                    before=_dumps(before) if before else "",
+                )
+            )
+        session.flush()
+        return len(self.entries)
+
+    def _after_flush(self, session: Session, _context: UOWTransaction) -> None:
+        order = {table.name: i for i, table in enumerate(SQLModel.metadata.sorted_tables)}
+        saved = [(INSERT, obj) for obj in session.new] + [
+            (UPDATE, obj) for obj in session.dirty if session.is_modified(obj)
+        ]
+        saved.sort(key=lambda item: order.get(_table(item[1]).name, 0))
+        deleted = sorted(session.deleted, key=lambda obj: -order.get(_table(obj).name, 0))
+        for action, obj in [*saved, *((DELETE, obj) for obj in deleted)]:
+            table = _table(obj)
+            if table.name in UNTRACKED:
+                continue
+            before = {} if action == INSERT else _before_image(obj, current=action == DELETE)
+            self.entries.append((table.name, action, _key(obj), before))
+
+
+@contextmanager
+def tracking_changes(session: Session) -> Iterator[ChangeLog]:
+    """Log every insert, update and delete flushed by ``session`` inside the block."""
+    log = ChangeLog()
+    event.listen(session, "after_flush", log._after_flush)
+    try:
+        yield log
+    finally:
+        event.remove(session, "after_flush", log._after_flush)
+
+
+def replay_backwards(*, session: Session, batch_id: int) -> int:
+    """Undo the logged changes of ``batch_id``, last first; returns how many were undone."""
+    changes = session.exec(
+        select(ImportChange)
+        .where(ImportChange.import_batch_id == batch_id)
+        .order_by(col(ImportChange.position).desc())
+    ).all()
+    tables = SQLModel.metadata.tables
+    for change in changes:
+        table = tables[change.table_name]
+        key = _loads(change.row_key)
+        where = and_(*(table.c[name] == value for name, value in key.items()))
+        if change.action == INSERT:
+            session.execute(table.delete().where(where))
+        elif change.action == UPDATE:
+            session.execute(table.update().where(where).values(**_loads(change.before)))
+        else:
+            session.execute(table.insert().values(**_loads(change.before)))
+    return len(changes)
+
+
+def logged_batches(*, session: Session) -> set[int]:
+    """Ids of the import batches that carry a change log (and so can be undone)."""
+    rows = session.exec(select(ImportChange.import_batch_id).distinct()).all()
+    return set(rows)
+
+
+def inserted_keys(*, session: Session, batch_id: int, table: str) -> set[Any]:
+    """The single-column keys of the rows of ``table`` that ``batch_id`` inserted."""
+    keys = session.exec(
+        select(ImportChange.row_key).where(
+            ImportChange.import_batch_id == batch_id,
+            ImportChange.table_name == table,
+            ImportChange.action == INSERT,
+        )
+    ).all()
+    return {value for key in keys for value in _loads(key).values()}
+
+
+def _mapper(obj: object) -> Mapper[Any]:
+    mapper: Mapper[Any] = inspect(obj).mapper
+    return mapper
+
+
+def _table(obj: object) -> Table:
+    table = _mapper(obj).local_table
+    assert isinstance(table, Table)
+    return table
+
+
+def _key(obj: object) -> dict[str, Any]:
+    mapper = _mapper(obj)
+    values = mapper.primary_key_from_instance(obj)
+    return {column.name: value for column, value in zip(mapper.primary_key, values, strict=True)}
+
+
+def _before_image(obj: object, *, current: bool) -> dict[str, Any]:
+    """Every column's value before this flush (``current``: as it is now, for a delete)."""
+    state = inspect(obj)
+    image: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        column = attr.columns[0]
+        history = state.attrs[attr.key].history
+        if not current and history.deleted:
+            image[column.name] = history.deleted[0]
+        else:
+            image[column.name] = getattr(obj, attr.key)
+    return image
+
+
+def _dumps(values: dict[str, Any]) -> str:
+    return json.dumps({name: _encode(value) for name, value in values.items()}, ensure_ascii=False)
+
+
+def _loads(text: str) -> dict[str, Any]:
+    return {name: _decode(value) for name, value in json.loads(text).items()}
+
+
+def _encode(value: Any) -> Any:
+    """JSON keeps str, int, float, bool and None; dates and times are tagged."""
+    if isinstance(value, datetime):
+        return {"datetime": value.isoformat()}
+    if isinstance(value, date):
+        return {"date": value.isoformat()}
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "datetime" in value:
+            return datetime.fromisoformat(value["datetime"])
+        return date.fromisoformat(value["date"])
+    return value

@@ -1,0 +1,316 @@
+"""What an upload would change, before anything is written: the preview staff confirm.
+
+A plan file is compared with the stored plan of the same code, task by task: new
+tasks, changed tasks (field by field, before → after), unchanged tasks, and stored
+tasks missing from the file. Progress and KPI-result files are compared in
+``data_access.report_changes``. Only fields the file fills in are compared: an empty
+cell means "not given", never "erase".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import TypeVar
+
+import pandas as pd
+from sqlmodel import Session, col, select
+
+from data_access.matching import Match, Matcher, kpi_matcher, task_matcher
+from data_access.models import (
+    Agency,
+    AgencyRole,
+    ImportKind,
+    Kpi,
+    Plan,
+    Task,
+    TaskAgency,
+)
+from loaders.records import KpiRecord, LoadResult, TaskRecord
+
+
+class ChangeKind(StrEnum):
+    NEW = "new"  # not stored yet: added on commit
+    CHANGED = "changed"  # fields differ, or a report or result to add
+    UNCHANGED = "unchanged"  # nothing to write
+    MISSING = "missing"  # stored, absent from the file: kept as is
+    UNMATCHED = "unmatched"  # a report on no known task or KPI: not imported
+
+
+CHANGE_LABELS = {
+    ChangeKind.NEW: "Mới",
+    ChangeKind.CHANGED: "Thay đổi",
+    ChangeKind.UNCHANGED: "Không đổi",
+    ChangeKind.MISSING: "Không có trong tệp",
+    ChangeKind.UNMATCHED: "Không khớp",
+}
+TASK_FIELDS = {
+    "name": "Tên nhiệm vụ",
+    "deadline_text": "Thời hạn",
+    "expected_output": "Sản phẩm, yêu cầu kết quả",
+    "basis": "Văn bản giao",
+    "notes": "Ghi chú",
+    "leader": "Lãnh đạo theo dõi",
+    "evaluation": "Đánh giá",
+    "description": "Mô tả",
+    "adjustment": "Nội dung điều chỉnh",
+    "reference_number": "Số thứ tự ở văn bản khác",
+}
+KPI_FIELDS = {"name": "Tên chỉ tiêu", "target_text": "Chỉ tiêu", "notes": "Ghi chú"}
+NUMBER_LABEL, SECTION_LABEL = "Số thứ tự", "Mục"
+ROLE_FIELDS = {AgencyRole.LEAD: "Cơ quan chủ trì", AgencyRole.COORDINATING: "Cơ quan phối hợp"}
+OWNER_LABEL = "Đơn vị theo dõi"
+CENTRAL_LABEL = "Báo cáo BCĐ Trung ương"
+YES, NO = "Có", "Không"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    label: str  # Vietnamese field name
+    before: str
+    after: str
+
+
+@dataclass
+class RowChange:
+    """One row of the file (or one stored row missing from it) and what commit does with it."""
+
+    index: int  # stable id within the change set, for confirmations
+    kind: ChangeKind
+    is_kpi: bool
+    plan_code: str
+    section: str
+    number: str
+    name: str
+    sheet: str = ""
+    row: int | None = None
+    task: TaskRecord | None = None
+    kpi: KpiRecord | None = None
+    stored_id: int | None = None
+    match: Match | None = None
+    fields: list[FieldChange] = field(default_factory=list)
+    report_on: date | None = None  # progress: the day the new report is dated
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """A suggested match that staff must accept before it is imported."""
+        return self.match is not None and not self.match.sure and self.kind is ChangeKind.CHANGED
+
+
+@dataclass
+class ChangeSet:
+    kind: ImportKind
+    plan_code: str
+    new_plan: bool
+    rows: list[RowChange] = field(default_factory=list)
+
+    def count(self, kind: ChangeKind) -> int:
+        return sum(1 for row in self.rows if row.kind is kind)
+
+    def counts(self) -> dict[ChangeKind, int]:
+        return {kind: self.count(kind) for kind in ChangeKind}
+
+    def to_write(self, confirmed: Iterable[int] = ()) -> list[RowChange]:
+        """Rows commit writes: new and changed ones, suggested matches only when confirmed."""
+        accepted = set(confirmed)
+        return [
+            row
+            for row in self.rows
+            if row.kind in (ChangeKind.NEW, ChangeKind.CHANGED)
+            and (not row.needs_confirmation or row.index in accepted)
+        ]
+
+    def frame(self) -> pd.DataFrame:
+        """One line per row for display: kind, where, what, match and field changes as text."""
+        lines = [
+            {
+                "index": row.index,
+                "kind": str(row.kind),
+                "object": "Chỉ tiêu" if row.is_kpi else "Nhiệm vụ",
+                "plan_code": row.plan_code,
+                "section": row.section,
+                "number": row.number,
+                "name": row.name,
+                "sheet": row.sheet,
+                "row": row.row,
+                "method": str(row.match.method) if row.match else "",
+                "score": row.match.score if row.match else None,
+                "needs_confirmation": row.needs_confirmation,
+                "changes": "\n".join(f"{f.label}: {f.before} → {f.after}" for f in row.fields),
+            }
+            for row in self.rows
+        ]
+        return pd.DataFrame(lines, columns=FRAME_COLUMNS)
+
+
+Stored = TypeVar("Stored", Task, Kpi)
+FRAME_COLUMNS = [
+    "index",
+    "kind",
+    "object",
+    "plan_code",
+    "section",
+    "number",
+    "name",
+    "sheet",
+    "row",
+    "method",
+    "score",
+    "needs_confirmation",
+    "changes",
+]
+
+
+def preview_plan(*, session: Session, result: LoadResult, plan_code: str) -> ChangeSet:
+    """Compare a plan file with the stored plan ``plan_code`` (all new when there is none)."""
+    plan = session.exec(select(Plan).where(Plan.code == plan_code)).first()
+    changes = ChangeSet(ImportKind.PLAN, plan_code, new_plan=plan is None)
+    tasks = task_matcher(session=session, plan_codes=[plan_code]) if plan else Matcher([])
+    kpis = kpi_matcher(session=session, plan_codes=[plan_code]) if plan else Matcher([])
+    stored_tasks = _by_id(session, Task, tasks)
+    agencies = _agency_names(session, list(stored_tasks))
+    claimed: set[int] = set()
+    for record in result.tasks:
+        found = _match(tasks, plan_code, record.section, record.number, record.name)
+        match = _claim(claimed, found)
+        stored = stored_tasks.get(match.row_id) if match else None
+        diff = _task_diff(record, stored, agencies) if stored else []
+        changes.rows.append(_row(changes, record, None, plan_code, match, diff))
+    stored_kpis = _by_id(session, Kpi, kpis)
+    owners = _owner_names(session, stored_kpis.values())
+    claimed = set()
+    for kpi in result.kpis:
+        match = _claim(claimed, _match(kpis, plan_code, "", kpi.number, kpi.name))
+        stored_kpi = stored_kpis.get(match.row_id) if match else None
+        diff = _kpi_diff(kpi, stored_kpi, owners) if stored_kpi else []
+        changes.rows.append(_row(changes, None, kpi, plan_code, match, diff))
+    add_missing(changes, tasks, kpis)
+    return changes
+
+
+def add_missing(changes: ChangeSet, tasks: Matcher, kpis: Matcher) -> None:
+    """Append the stored tasks and KPIs that no row of the file matched."""
+    seen = {(row.is_kpi, row.stored_id) for row in changes.rows}
+    for is_kpi, matcher in ((False, tasks), (True, kpis)):
+        for c in matcher.candidates:
+            if (is_kpi, c.row_id) not in seen:
+                changes.rows.append(
+                    RowChange(
+                        index=len(changes.rows),
+                        kind=ChangeKind.MISSING,
+                        is_kpi=is_kpi,
+                        plan_code=c.plan_code,
+                        section=c.section,
+                        number=c.number,
+                        name=c.name,
+                        stored_id=c.row_id,
+                    )
+                )
+
+
+def _match(matcher: Matcher, plan: str, section: str, number: str, name: str) -> Match | None:
+    return matcher.match(plan_code=plan, section=section, number=number, name=name)
+
+
+def _claim(claimed: set[int], match: Match | None) -> Match | None:
+    """A stored row is matched by one file row at most; a second one is a new row."""
+    if match is None or match.row_id in claimed:
+        return None
+    claimed.add(match.row_id)
+    return match
+
+
+def _row(
+    changes: ChangeSet,
+    task: TaskRecord | None,
+    kpi: KpiRecord | None,
+    plan_code: str,
+    match: Match | None,
+    diff: list[FieldChange],
+) -> RowChange:
+    record = task or kpi
+    assert record is not None
+    kind = ChangeKind.NEW if match is None else ChangeKind.CHANGED if diff else ChangeKind.UNCHANGED
+    return RowChange(
+        index=len(changes.rows),
+        kind=kind,
+        is_kpi=kpi is not None,
+        plan_code=plan_code,
+        section=task.section if task else "",
+        number=record.number,
+        name=record.name,
+        sheet=record.sheet,
+        row=record.source_row,
+        task=task,
+        kpi=kpi,
+        stored_id=match.row_id if match else None,
+        match=match,
+        fields=diff,
+    )
+
+
+def _task_diff(
+    record: TaskRecord, task: Task, agencies: dict[tuple[int, str], list[str]]
+) -> list[FieldChange]:
+    diff = _text_diff(record, task, TASK_FIELDS)
+    if record.number.rstrip(".") != task.number.rstrip("."):
+        diff.insert(0, FieldChange(NUMBER_LABEL, task.number, record.number))
+    if record.section.upper() != task.section_code.upper():
+        diff.insert(0, FieldChange(SECTION_LABEL, task.section_code, record.section))
+    if record.report_to_central and not task.report_to_central:
+        diff.append(FieldChange(CENTRAL_LABEL, NO, YES))
+    for role, names in (
+        (AgencyRole.LEAD, record.lead_agencies),
+        (AgencyRole.COORDINATING, record.coordinating_agencies),
+    ):
+        stored = agencies.get((task.id or 0, str(role)), [])
+        if names and names != stored:
+            diff.append(FieldChange(ROLE_FIELDS[role], "; ".join(stored), "; ".join(names)))
+    return diff
+
+
+def _kpi_diff(record: KpiRecord, kpi: Kpi, owners: dict[int, str]) -> list[FieldChange]:
+    diff = _text_diff(record, kpi, KPI_FIELDS)
+    stored_owner = owners.get(kpi.owner_agency_id or 0, kpi.owner_text)
+    if record.owner and record.owner not in (stored_owner, kpi.owner_text):
+        diff.append(FieldChange(OWNER_LABEL, stored_owner, record.owner))
+    return diff
+
+
+def _text_diff(record: object, stored: object, fields: dict[str, str]) -> list[FieldChange]:
+    diff = []
+    for name, label in fields.items():
+        after, before = str(getattr(record, name)), str(getattr(stored, name))
+        if after and after != before:
+            diff.append(FieldChange(label, before, after))
+    return diff
+
+
+def _by_id(session: Session, model: type[Stored], matcher: Matcher) -> dict[int, Stored]:
+    ids = [c.row_id for c in matcher.candidates]
+    if not ids:
+        return {}
+    rows = session.exec(select(model).where(col(model.id).in_(ids))).all()
+    return {row.id or 0: row for row in rows}
+
+
+def _agency_names(session: Session, task_ids: list[int]) -> dict[tuple[int, str], list[str]]:
+    """Agency names per (task id, role), in their stored order."""
+    rows = session.exec(
+        select(TaskAgency, Agency.name)
+        .join(Agency, col(Agency.id) == col(TaskAgency.agency_id))
+        .where(col(TaskAgency.task_id).in_(task_ids))
+        .order_by(col(TaskAgency.position))
+    ).all()
+    names: dict[tuple[int, str], list[str]] = {}
+    for link, name in rows:
+        names.setdefault((link.task_id, link.role), []).append(name)
+    return names
+
+
+def _owner_names(session: Session, kpis: Iterable[Kpi]) -> dict[int, str]:
+    ids = [kpi.owner_agency_id for kpi in kpis if kpi.owner_agency_id is not None]
+    agencies = session.exec(select(Agency).where(col(Agency.id).in_(ids))).all()
+    return {agency.id or 0: agency.name for agency in agencies}

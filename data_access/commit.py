@@ -1,0 +1,287 @@
+"""Write a confirmed change set as one import batch, logging every row for undo.
+
+Run inside ``session_scope``: the whole import is one transaction, so either all
+of it is stored or, on any error, none of it. Reports and KPI results are only
+ever added; plan fields are updated only for a plan file staff confirmed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+
+from sqlmodel import Session, col, func, select
+
+from data_access.agency_store import find_agency
+from data_access.change_log import tracking_changes
+from data_access.changes import ChangeKind, ChangeSet, RowChange
+from data_access.importer import (
+    ImportRefused,
+    _add_actuals,
+    _add_kpi,
+    _add_task,
+    _carries_progress,
+    _link_agencies,
+    _progress_update,
+    import_plan,
+)
+from data_access.models import (
+    AgencyRole,
+    ImportBatch,
+    ImportKind,
+    Kpi,
+    Plan,
+    Section,
+    Task,
+    TaskAgency,
+    TaskMilestone,
+)
+from data_access.report_changes import new_actuals, stored_actuals
+from loaders.records import KpiRecord, LoadResult, TaskRecord
+from loaders.text import fold
+
+ILLUSTRATIVE_MARK = "so lieu minh hoa"
+NOTHING_TO_WRITE = "Tệp không có thay đổi nào so với dữ liệu đang có; chưa nạp gì."
+TEXT_FIELDS = (
+    "name",
+    "expected_output",
+    "basis",
+    "notes",
+    "leader",
+    "evaluation",
+    "description",
+    "adjustment",
+    "reference_number",
+)
+
+
+def commit_changes(
+    *,
+    session: Session,
+    changes: ChangeSet,
+    result: LoadResult,
+    file_name: str,
+    content_hash: str,
+    confirmed: Iterable[int] = (),
+    imported_by: str = "",
+    plan_title: str = "",
+    problem_count: int = 0,
+    today: date | None = None,
+) -> ImportBatch:
+    """Store what ``changes`` says; suggested matches only when their index is ``confirmed``."""
+    rows = changes.to_write(confirmed)
+    if not rows and not changes.new_plan:
+        raise ImportRefused(NOTHING_TO_WRITE)
+    with tracking_changes(session) as log:
+        if changes.new_plan:
+            batch = import_plan(
+                session=session,
+                result=result,
+                plan_code=changes.plan_code,
+                title=plan_title,
+                file_name=file_name,
+                content_hash=content_hash,
+                imported_by=imported_by,
+                today=today,
+            )
+        else:
+            batch = _new_batch(
+                session, changes, file_name, content_hash, imported_by, is_illustrative(result)
+            )
+            _write_rows(session, changes, rows, batch, today or date.today())
+        batch.problem_count = problem_count
+        session.add(batch)
+        session.flush()
+    assert batch.id is not None
+    log.write(session=session, batch_id=batch.id)
+    return batch
+
+
+def _new_batch(
+    session: Session,
+    changes: ChangeSet,
+    file_name: str,
+    content_hash: str,
+    imported_by: str,
+    is_illustrative: bool,
+) -> ImportBatch:
+    plan_id = session.exec(select(Plan.id).where(Plan.code == changes.plan_code)).first()
+    batch = ImportBatch(
+        file_name=file_name,
+        content_hash=content_hash,
+        kind=str(changes.kind),
+        plan_id=plan_id,
+        imported_by=imported_by,
+        is_illustrative=is_illustrative,
+    )
+    session.add(batch)
+    session.flush()
+    return batch
+
+
+def is_illustrative(result: LoadResult) -> bool:
+    """The file says its figures are made up (the sample workbook's "SỐ LIỆU MINH HỌA")."""
+    return ILLUSTRATIVE_MARK in fold(result.title)
+
+
+def _write_rows(
+    session: Session, changes: ChangeSet, rows: list[RowChange], batch: ImportBatch, today: date
+) -> None:
+    if changes.kind is ImportKind.PLAN:
+        _renumber(session, [row for row in rows if row.kind is ChangeKind.CHANGED and row.task])
+    plan_id = batch.plan_id or 0
+    for row in rows:
+        if row.task is not None:
+            _write_task(session, changes.kind, plan_id, row, row.task, batch, today)
+        elif row.kpi is not None:
+            _write_kpi(session, changes.kind, plan_id, row, row.kpi, batch)
+    session.flush()
+
+
+def _write_task(
+    session: Session,
+    kind: ImportKind,
+    plan_id: int,
+    row: RowChange,
+    record: TaskRecord,
+    batch: ImportBatch,
+    today: date,
+) -> None:
+    if kind is not ImportKind.PLAN:
+        assert row.stored_id is not None
+        session.add(_progress_update(record, row.stored_id, batch, row.report_on or today))
+        batch.progress_count += 1
+        batch.task_count += 1
+        return
+    if row.kind is ChangeKind.NEW:
+        position = _next_position(session, plan_id)
+        task = _add_task(session, plan_id, _section_id(session, plan_id, record), record, position)
+    else:
+        task = _update_task(session, plan_id, row, record)
+    batch.task_count += 1
+    if _carries_progress(record):
+        session.add(_progress_update(record, task.id or 0, batch, today))
+        batch.progress_count += 1
+
+
+def _update_task(session: Session, plan_id: int, row: RowChange, record: TaskRecord) -> Task:
+    task = session.get(Task, row.stored_id)
+    assert task is not None
+    for name in TEXT_FIELDS:
+        if getattr(record, name):
+            setattr(task, name, getattr(record, name))
+    task.report_to_central = task.report_to_central or record.report_to_central
+    if record.deadline_text and record.deadline_text != task.deadline_text:
+        _set_deadline(session, task, record)
+    for role, names in (
+        (AgencyRole.LEAD, record.lead_agencies),
+        (AgencyRole.COORDINATING, record.coordinating_agencies),
+    ):
+        if names:
+            _replace_agencies(session, task.id or 0, role, names)
+    session.add(task)
+    return task
+
+
+def _renumber(session: Session, rows: list[RowChange]) -> None:
+    """Move tasks to their new section and number in two steps, so no two ever collide."""
+    moves = []
+    for row in rows:
+        task, record = session.get(Task, row.stored_id), row.task
+        assert task is not None and record is not None
+        if (task.section_code, task.number) != (record.section, record.number):
+            moves.append((task, record))
+            task.number = f"~{task.id}"  # a placeholder no real number looks like
+            session.add(task)
+    session.flush()
+    for task, record in moves:
+        task.number, task.section_code = record.number, record.section
+        task.section_id = _section_id(session, task.plan_id, record)
+        session.add(task)
+    session.flush()
+
+
+def _set_deadline(session: Session, task: Task, record: TaskRecord) -> None:
+    task.deadline_text, task.due_date = record.deadline_text, record.due_date
+    task.deadline_kind = str(record.deadline_kind)
+    task.deadline_indicative = record.deadline_indicative
+    task.reporting_cadence = record.reporting_cadence
+    for stored in session.exec(select(TaskMilestone).where(TaskMilestone.task_id == task.id)):
+        session.delete(stored)
+    session.flush()
+    for position, milestone in enumerate(record.milestones):
+        session.add(
+            TaskMilestone(
+                task_id=task.id or 0,
+                due_date=milestone.due_date,
+                label=milestone.label,
+                position=position,
+            )
+        )
+
+
+def _replace_agencies(session: Session, task_id: int, role: AgencyRole, names: list[str]) -> None:
+    links = session.exec(
+        select(TaskAgency).where(TaskAgency.task_id == task_id, TaskAgency.role == str(role))
+    ).all()
+    for link in links:
+        session.delete(link)
+    session.flush()
+    _link_agencies(session, task_id, role, names)
+
+
+def _write_kpi(
+    session: Session,
+    kind: ImportKind,
+    plan_id: int,
+    row: RowChange,
+    record: KpiRecord,
+    batch: ImportBatch,
+) -> None:
+    batch.kpi_count += 1
+    if row.kind is ChangeKind.NEW:
+        _add_kpi(session, plan_id, record, batch)
+        return
+    kpi = session.get(Kpi, row.stored_id)
+    assert kpi is not None and kpi.id is not None
+    if kind is ImportKind.PLAN:
+        _update_kpi(session, kpi, record)
+    periods = set(new_actuals(record, stored_actuals(session, [kpi.id])[kpi.id]))
+    fresh = replace(record, actuals=[a for a in record.actuals if a.period in periods])
+    _add_actuals(session, kpi.id, fresh, batch)
+
+
+def _update_kpi(session: Session, kpi: Kpi, record: KpiRecord) -> None:
+    kpi.name = record.name or kpi.name
+    kpi.notes = record.notes or kpi.notes
+    if record.owner and record.owner != kpi.owner_text:
+        owner = find_agency(session=session, name=record.owner)
+        kpi.owner_text, kpi.owner_agency_id = record.owner, owner.id if owner else None
+    if record.target_text and record.target_text != kpi.target_text:
+        kpi.target_text, kpi.unit = record.target_text, record.unit
+        kpi.target_operator, kpi.target_value = record.target_operator, record.target_value
+    session.add(kpi)
+
+
+def _section_id(session: Session, plan_id: int, record: TaskRecord) -> int | None:
+    if not record.section:
+        return None
+    section = session.exec(
+        select(Section).where(Section.plan_id == plan_id, Section.code == record.section)
+    ).first()
+    if section is None:
+        count = session.exec(
+            select(func.count(col(Section.id))).where(Section.plan_id == plan_id)
+        ).one()
+        section = Section(
+            plan_id=plan_id, code=record.section, title=record.section_title, position=count
+        )
+        session.add(section)
+        session.flush()
+    return section.id
+
+
+def _next_position(session: Session, plan_id: int) -> int:
+    last = session.exec(select(func.max(col(Task.position))).where(Task.plan_id == plan_id)).one()
+    return int(last or 0) + 1

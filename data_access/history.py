@@ -1,0 +1,115 @@
+"""Import history: every file imported, files uploaded twice, and undo of the latest import."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from data_access.change_log import inserted_keys, logged_batches, replay_backwards
+from data_access.models import ImportBatch, Plan, utc_now
+
+HISTORY_COLUMNS = [
+    "batch_id",
+    "imported_at",
+    "file_name",
+    "content_hash",
+    "kind",
+    "plan_code",
+    "task_count",
+    "progress_count",
+    "kpi_count",
+    "problem_count",
+    "imported_by",
+    "is_illustrative",
+    "undone_at",
+]
+
+
+class UndoRefused(Exception):
+    """Nothing was undone; the message says why, in Vietnamese."""
+
+
+def import_history(*, session: Session) -> pd.DataFrame:
+    """Every import batch, newest first (times are aware UTC datetimes)."""
+    rows = session.exec(
+        select(ImportBatch, Plan.code)
+        .outerjoin(Plan, col(Plan.id) == col(ImportBatch.plan_id))
+        .order_by(col(ImportBatch.id).desc())
+    ).all()
+    records = [
+        (
+            batch.id,
+            batch.imported_at,
+            batch.file_name,
+            batch.content_hash,
+            batch.kind,
+            plan_code or "",
+            batch.task_count,
+            batch.progress_count,
+            batch.kpi_count,
+            batch.problem_count,
+            batch.imported_by,
+            batch.is_illustrative,
+            batch.undone_at,
+        )
+        for batch, plan_code in rows
+    ]
+    return pd.DataFrame(records, columns=HISTORY_COLUMNS)
+
+
+def imports_of_same_file(*, session: Session, content_hash: str) -> list[ImportBatch]:
+    """Earlier imports of a file with exactly these bytes, oldest first."""
+    statement = (
+        select(ImportBatch)
+        .where(ImportBatch.content_hash == content_hash)
+        .order_by(col(ImportBatch.id))
+    )
+    return list(session.exec(statement).all())
+
+
+def latest_import(*, session: Session) -> ImportBatch | None:
+    """The most recent import still in force (not undone), if any."""
+    statement = (
+        select(ImportBatch)
+        .where(col(ImportBatch.undone_at).is_(None))
+        .order_by(col(ImportBatch.id).desc())
+    )
+    return session.exec(statement.limit(1)).first()
+
+
+def can_undo(*, session: Session) -> bool:
+    batch = latest_import(session=session)
+    return batch is not None and batch.id in logged_batches(session=session)
+
+
+def undo_latest_import(*, session: Session, now: datetime | None = None) -> ImportBatch:
+    """Put the database back as it was before the latest import; the batch is marked undone.
+
+    Raises UndoRefused when there is nothing to undo or the import was not logged
+    (the bundled sample data). Run inside ``session_scope``: all of it or nothing.
+    """
+    batch = latest_import(session=session)
+    if batch is None or batch.id is None:
+        raise UndoRefused("Chưa có lần nạp dữ liệu nào để hoàn tác.")
+    if batch.id not in logged_batches(session=session):
+        raise UndoRefused(
+            f"Lần nạp gần nhất ({batch.file_name}) là dữ liệu ban đầu của hệ thống, "
+            "không có nhật ký thay đổi nên không hoàn tác được."
+        )
+    if batch.plan_id in inserted_keys(session=session, batch_id=batch.id, table="plan"):
+        batch.plan_id = None  # the plan goes away with the import
+    batch.undone_at = now or utc_now()
+    session.add(batch)
+    session.flush()
+    try:
+        replay_backwards(session=session, batch_id=batch.id)
+        session.flush()
+    except IntegrityError as error:
+        raise UndoRefused(
+            f"Không hoàn tác được lần nạp {batch.file_name} vì dữ liệu của lần nạp này "
+            "đã được dùng ở nơi khác (ví dụ tên cơ quan đã được gán sau đó)."
+        ) from error
+    return batch

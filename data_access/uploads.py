@@ -1,0 +1,176 @@
+"""The upload pipeline shared by the page and the command line: read, check, preview, commit.
+
+``prepare`` reads the bytes with the stored agency spellings, recognises the
+kind of file, grades its problems and computes the change preview, writing
+nothing. ``commit`` writes a prepared upload as one import batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
+
+from data_access.agency_store import add_alias, directory_from_db, find_agency, get_or_create_agency
+from data_access.changes import ChangeSet, preview_plan
+from data_access.commit import commit_changes
+from data_access.dashboard import read_frame
+from data_access.history import imports_of_same_file
+from data_access.import_kind import KindGuess, recognise
+from data_access.importer import ImportRefused, content_hash_of
+from data_access.models import (
+    Agency,
+    AgencyKind,
+    AgencyRole,
+    ImportBatch,
+    ImportKind,
+    Plan,
+    Task,
+    TaskAgency,
+)
+from data_access.report_changes import preview_reports
+from data_access.validation import blocking, validate
+from loaders.load import load_bytes
+from loaders.records import LoadResult, Problem, ProblemCode
+
+AGENCY_TASK_COLUMNS = ["plan_code", "section", "number", "name", "deadline_text"]
+
+
+@dataclass
+class PreparedUpload:
+    """Everything known about an upload before it is written."""
+
+    file_name: str
+    content_hash: str
+    result: LoadResult
+    guess: KindGuess
+    kind: ImportKind
+    plan_code: str
+    problems: list[Problem]
+    changes: ChangeSet
+    earlier: list[ImportBatch] = field(default_factory=list)  # same bytes imported before
+
+    @property
+    def errors(self) -> list[Problem]:
+        return blocking(self.problems)
+
+    @property
+    def unknown_agencies(self) -> list[str]:
+        """Agency spellings the directory does not know, in order of first appearance."""
+        spellings = [p.value for p in self.problems if p.code is ProblemCode.UNKNOWN_AGENCY]
+        return list(dict.fromkeys(s for s in spellings if s))
+
+
+def prepare(
+    *,
+    session: Session,
+    data: bytes,
+    file_name: str,
+    kind: ImportKind | None = None,
+    plan_code: str | None = None,
+    today: date | None = None,
+) -> PreparedUpload:
+    """Read and check an upload and preview its changes; ``kind``/``plan_code`` override the guess.
+
+    Raises UnreadableFileError (one Vietnamese sentence) for a file that cannot be read.
+    """
+    result = load_bytes(data, file_name, directory=directory_from_db(session=session))
+    guess = recognise(session=session, result=result)
+    chosen_kind = kind or guess.kind
+    chosen_plan = (plan_code if plan_code is not None else guess.plan_code).strip()
+    if chosen_kind is ImportKind.PLAN:
+        changes = preview_plan(session=session, result=result, plan_code=chosen_plan)
+    else:
+        changes = preview_reports(
+            session=session, result=result, plan_code=chosen_plan, today=today or date.today()
+        )
+        changes.kind = chosen_kind
+    content_hash = content_hash_of(data)
+    return PreparedUpload(
+        file_name=file_name,
+        content_hash=content_hash,
+        result=result,
+        guess=guess,
+        kind=chosen_kind,
+        plan_code=chosen_plan,
+        problems=validate(result, chosen_kind),
+        changes=changes,
+        earlier=imports_of_same_file(session=session, content_hash=content_hash),
+    )
+
+
+def commit(
+    *,
+    session: Session,
+    upload: PreparedUpload,
+    confirmed: Iterable[int] = (),
+    imported_by: str = "",
+    plan_title: str = "",
+    today: date | None = None,
+) -> ImportBatch:
+    """Write ``upload`` as one import batch; refuses (nothing written) while errors remain."""
+    errors = upload.errors
+    if errors:
+        raise ImportRefused(
+            f"Tệp {upload.file_name} còn {len(errors)} lỗi cần sửa; chưa nạp dữ liệu nào."
+        )
+    if upload.kind is ImportKind.PLAN and not upload.plan_code:
+        raise ImportRefused("Chưa có mã kế hoạch; hãy nhập mã trước khi nạp.")
+    return commit_changes(
+        session=session,
+        changes=upload.changes,
+        result=upload.result,
+        file_name=upload.file_name,
+        content_hash=upload.content_hash,
+        confirmed=confirmed,
+        imported_by=imported_by.strip(),
+        plan_title=plan_title.strip() or upload.result.title,
+        problem_count=len(upload.problems),
+        today=today,
+    )
+
+
+def map_spelling(*, session: Session, spelling: str, agency_name: str) -> None:
+    """Remember ``spelling`` as another name of the stored agency ``agency_name``."""
+    agency = find_agency(session=session, name=agency_name)
+    if agency is None:
+        raise ImportRefused(f"Chưa có cơ quan “{agency_name}” trong danh mục.")
+    add_alias(session=session, agency=agency, alias=spelling)
+
+
+def add_agency(*, session: Session, name: str, kind: AgencyKind) -> Agency:
+    """Add ``name`` as a new agency of ``kind`` (the existing one if the spelling is known)."""
+    if not name.strip():
+        raise ImportRefused("Tên cơ quan không được để trống.")
+    return get_or_create_agency(session=session, name=name, kind=kind)
+
+
+def agency_names(*, session: Session) -> list[str]:
+    return list(session.exec(select(Agency.name).order_by(col(Agency.name))).all())
+
+
+def plan_codes(*, session: Session) -> list[str]:
+    return list(session.exec(select(Plan.code).order_by(col(Plan.id))).all())
+
+
+def agency_tasks(*, session: Session, agency_name: str) -> pd.DataFrame:
+    """The tasks ``agency_name`` leads, in plan order (for its progress template)."""
+    statement = (
+        sa_select(
+            col(Plan.code),
+            col(Task.section_code),
+            col(Task.number),
+            col(Task.name),
+            col(Task.deadline_text),
+        )
+        .join(Plan, col(Plan.id) == col(Task.plan_id))
+        .join(TaskAgency, col(TaskAgency.task_id) == col(Task.id))
+        .join(Agency, col(Agency.id) == col(TaskAgency.agency_id))
+        .where(col(Agency.name) == agency_name, col(TaskAgency.role) == str(AgencyRole.LEAD))
+        .order_by(col(Plan.id), col(Task.position), col(Task.id))
+    )
+    return read_frame(session, statement, AGENCY_TASK_COLUMNS)
