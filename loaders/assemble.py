@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from loaders.agencies import AgencyDirectory, AgencyMention
+from loaders.agencies import AgencyDirectory
 from loaders.deadlines import parse_date, parse_deadline
 from loaders.headers import Column, HeaderMap
 from loaders.problems import ProblemCollector
@@ -26,9 +26,9 @@ from loaders.records import (
 from loaders.targets import parse_actual, parse_target
 from loaders.text import clean_text, fold, is_completion_note
 
-# Anything clean_text could change: markup and entity starts, bold/bookmark marks,
-# control and invisible characters, any whitespace but a single space.
-_NOT_PLAIN = re.compile(r"[^ \S]|  |[<>&\[*\x00-\x1f\x7f\u00ad\u200b-\u200d\u2060\ufeff]")
+# Starts of what clean_text removes: tags, entities, bookmarks, bold marks. Other
+# debris (line breaks, odd spaces, invisible characters) is not "printable".
+_MARKUP = re.compile(r"[<>&\[*]")
 _NOT_REPORTED = frozenset({"khong", "0", "-", "false", "no"})
 _STATUS_DONE = ("hoan thanh", "da hoan thanh", "da thuc hien")
 _STATUS_KNOWN = (
@@ -81,10 +81,11 @@ def clean(value: object) -> str:
     """clean_text, skipped for text that is plainly clean already (most cells)."""
     if (
         isinstance(value, str)
-        and value
-        and value[0] != " "
-        and value[-1] != " "
-        and _NOT_PLAIN.search(value) is None
+        and value.isprintable()
+        and value[:1] != " "
+        and value[-1:] != " "
+        and "  " not in value
+        and _MARKUP.search(value) is None
         and unicodedata.is_normalized("NFC", value)
     ):
         return value
@@ -109,7 +110,7 @@ class Assembler:
     def __init__(self, collector: ProblemCollector, directory: AgencyDirectory) -> None:
         self.collector = collector
         self.directory = directory
-        self._agencies: dict[str, list[AgencyMention]] = {}
+        self._agencies: dict[str, tuple[list[str], list[str]]] = {}  # names, unknown
         self._deadlines: dict[object, ParsedDeadline] = {}
         self._notes: dict[str, bool] = {}
 
@@ -218,15 +219,17 @@ class Assembler:
         cell = text.get(column, "")
         if not cell:
             return []
-        mentions = self._agencies.get(cell)
-        if mentions is None:
-            mentions = self._agencies[cell] = self.directory.split(cell)
-        for mention in mentions:
-            if not mention.known:
-                self._report(
-                    row, header, header.columns[column], ProblemCode.UNKNOWN_AGENCY, mention.raw
-                )
-        return [mention.name for mention in mentions]
+        split = self._agencies.get(cell)
+        if split is None:
+            mentions = self.directory.split(cell)
+            split = self._agencies[cell] = (
+                [m.name for m in mentions],
+                [m.raw for m in mentions if not m.known],
+            )
+        names, unknown = split
+        for raw in unknown:
+            self._report(row, header, header.columns[column], ProblemCode.UNKNOWN_AGENCY, raw)
+        return list(names)
 
     def _deadline(self, task: TaskRecord, row: PendingRow, header: HeaderMap) -> None:
         index = header.columns.get(Column.DEADLINE)

@@ -4,6 +4,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from loaders.agencies import AgencyDirectory
 from loaders.assemble import Assembler
@@ -293,3 +295,23 @@ def test_inherited_cells_are_shared_by_new_tasks_and_ignored_by_continuations() 
         ("B tiếp", ["Sở Tài chính"]),
     ]
     assert collector.problems == []
+
+
+# Never raises -----------------------------------------------------------------
+
+CELLS = st.one_of(
+    st.none(),
+    st.text(max_size=30),
+    st.sampled_from(["I", "II.", "1.", "STT", "Tên nhiệm vụ", "Thường xuyên", "31/02/2026",
+                     "(1)", "Đã hoàn thành", "Sở Tài chính; Công an tỉnh", "\n", " "]),
+    st.integers(-5, 50_000),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)),
+)  # fmt: skip
+
+
+@given(st.lists(st.lists(CELLS, max_size=9), max_size=25))
+def test_any_rows_after_a_header_never_raise(rows: list[list[object]]) -> None:
+    interpreter, problems = interpret([[*HEADER, "Ngày hoàn thành", "Tình trạng"], *rows])
+    assert all(isinstance(t.number, str) for t in interpreter.tasks)
+    assert all(row is None or row >= 1 for row, _, _ in problems)
