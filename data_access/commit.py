@@ -13,7 +13,7 @@ from datetime import date
 
 from sqlmodel import Session, col, func, select
 
-from data_access.agency_store import find_agency
+from data_access.agency_store import find_agency, seed_agencies
 from data_access.change_log import tracking_changes
 from data_access.changes import ChangeKind, ChangeSet, RowChange
 from data_access.importer import (
@@ -27,6 +27,7 @@ from data_access.importer import (
     import_plan,
 )
 from data_access.models import (
+    Agency,
     AgencyRole,
     ImportBatch,
     ImportKind,
@@ -38,6 +39,7 @@ from data_access.models import (
     TaskMilestone,
 )
 from data_access.report_changes import new_actuals, stored_actuals
+from loaders.agencies import AgencyDirectory
 from loaders.records import KpiRecord, LoadResult, TaskRecord
 from loaders.text import fold
 
@@ -74,6 +76,8 @@ def commit_changes(
     if not rows and not changes.new_plan:
         raise ImportRefused(NOTHING_TO_WRITE)
     with tracking_changes(session) as log:
+        if session.exec(select(Agency.id).limit(1)).first() is None:
+            seed_agencies(session=session, directory=AgencyDirectory.load_default())
         if changes.new_plan:
             batch = import_plan(
                 session=session,

@@ -34,6 +34,7 @@ from data_access.models import (
 )
 from data_access.report_changes import preview_reports
 from data_access.validation import blocking, validate
+from loaders.agencies import AgencyDirectory
 from loaders.load import load_bytes
 from loaders.records import LoadResult, Problem, ProblemCode
 
@@ -78,7 +79,7 @@ def prepare(
 
     Raises UnreadableFileError (one Vietnamese sentence) for a file that cannot be read.
     """
-    result = load_bytes(data, file_name, directory=directory_from_db(session=session))
+    result = load_bytes(data, file_name, directory=_directory(session))
     guess = recognise(session=session, result=result)
     chosen_kind = kind or guess.kind
     chosen_plan = (plan_code if plan_code is not None else guess.plan_code).strip()
@@ -101,6 +102,13 @@ def prepare(
         changes=changes,
         earlier=imports_of_same_file(session=session, content_hash=content_hash),
     )
+
+
+def _directory(session: Session) -> AgencyDirectory:
+    """The stored agencies; the bundled directory while none is stored (commit stores it)."""
+    if session.exec(select(Agency.id).limit(1)).first() is None:
+        return AgencyDirectory.load_default()
+    return directory_from_db(session=session)
 
 
 def commit(

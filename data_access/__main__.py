@@ -1,0 +1,176 @@
+"""Command line for scheduled imports: the upload pipeline without the UI.
+
+    python -m data_access import PATH [--dry-run] [--plan CODE] [--kind KIND] [--by NAME]
+    python -m data_access history [--limit N]
+    python -m data_access undo
+
+The database comes from DATABASE_URL. Exit status 0 on success; 1 when the file
+is refused or has errors (nothing is written); 2 for a wrong command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from data_access.changes import CHANGE_LABELS, ChangeKind, RowChange
+from data_access.dashboard import LOCAL_TIME
+from data_access.db import create_schema, get_engine, session_scope
+from data_access.history import UndoRefused, import_history, undo_latest_import
+from data_access.import_kind import KIND_LABELS
+from data_access.importer import ImportRefused
+from data_access.matching import MatchMethod
+from data_access.models import ImportKind
+from data_access.uploads import PreparedUpload, commit, prepare
+from loaders.records import ProblemLevel, UnreadableFileError
+
+OK, FAILED = 0, 1
+LEVEL_LABELS = {ProblemLevel.ERROR: "LỖI", ProblemLevel.WARNING: "Cảnh báo"}
+DESCRIPTION = "Nạp tệp kế hoạch, tiến độ, kết quả chỉ tiêu; xem lịch sử; hoàn tác."
+KIND_CHOICES = [str(ImportKind.PLAN), str(ImportKind.PROGRESS), str(ImportKind.KPI_ACTUALS)]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        engine = get_engine()
+        create_schema(engine)
+        if args.command == "import":
+            return _import(engine, args)
+        if args.command == "history":
+            return _history(engine, args.limit)
+        return _undo(engine)
+    except SQLAlchemyError:
+        print("Không truy cập được cơ sở dữ liệu; hãy kiểm tra DATABASE_URL.", file=sys.stderr)
+        return FAILED
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m data_access", description=DESCRIPTION)
+    commands = parser.add_subparsers(dest="command", required=True)
+    load = commands.add_parser("import", help="kiểm tra và nạp một tệp .xlsx/.docx")
+    load.add_argument("path", type=Path)
+    load.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
+    load.add_argument("--plan", default=None, help="mã kế hoạch của tệp")
+    load.add_argument("--kind", choices=KIND_CHOICES, default=None, help="loại tệp")
+    load.add_argument("--by", default="", help="người nạp")
+    load.add_argument(
+        "--accept-suggestions",
+        action="store_true",
+        help="nhận cả các cặp khớp theo tên có điểm dưới ngưỡng tự động",
+    )
+    history = commands.add_parser("history", help="lịch sử các lần nạp")
+    history.add_argument("--limit", type=int, default=20)
+    commands.add_parser("undo", help="hoàn tác lần nạp gần nhất")
+    return parser
+
+
+def _import(engine: Engine, args: argparse.Namespace) -> int:
+    path: Path = args.path
+    try:
+        data = path.read_bytes()
+    except OSError:
+        print(f"Không tìm thấy tệp “{path}”.", file=sys.stderr)
+        return FAILED
+    kind = ImportKind(args.kind) if args.kind else None
+    try:
+        with session_scope(engine) as session:
+            upload = prepare(
+                session=session, data=data, file_name=path.name, kind=kind, plan_code=args.plan
+            )
+            _print_report(upload)
+            if upload.errors:
+                print(f"Có {len(upload.errors)} lỗi cần sửa; chưa ghi dữ liệu nào.")
+                return FAILED
+            if args.dry_run:
+                print("Chạy thử: chưa ghi dữ liệu nào.")
+                return OK
+            suggested = [r.index for r in upload.changes.rows if r.needs_confirmation]
+            batch = commit(
+                session=session,
+                upload=upload,
+                confirmed=suggested if args.accept_suggestions else (),
+                imported_by=args.by,
+            )
+            print(
+                f"Đã nạp (lần nạp số {batch.id}): {batch.task_count} nhiệm vụ, "
+                f"{batch.progress_count} báo cáo tiến độ, {batch.kpi_count} chỉ tiêu."
+            )
+    except (UnreadableFileError, ImportRefused) as error:
+        print(str(error), file=sys.stderr)
+        return FAILED
+    return OK
+
+
+def _print_report(upload: PreparedUpload) -> None:
+    plan = f", kế hoạch {upload.plan_code}" if upload.plan_code else ""
+    print(f"Tệp: {upload.file_name}")
+    print(f"Loại: {KIND_LABELS[upload.kind]}{plan}. {upload.guess.reason}")
+    for earlier in upload.earlier:
+        when = _local(earlier.imported_at)
+        print(f"Lưu ý: tệp này đã được nạp lúc {when} (lần nạp số {earlier.id}).")
+    errors = len(upload.errors)
+    print(f"Kiểm tra: {errors} lỗi, {len(upload.problems) - errors} cảnh báo.")
+    for problem in upload.problems:
+        print(f"  [{LEVEL_LABELS[problem.level]}] {problem.message}")
+    counts = upload.changes.counts()
+    print("Thay đổi: " + "; ".join(f"{CHANGE_LABELS[k]}: {n}" for k, n in counts.items()) + ".")
+    for row in upload.changes.rows:
+        if row.kind in (ChangeKind.NEW, ChangeKind.CHANGED, ChangeKind.UNMATCHED):
+            print(f"  {_describe(row.kind, row)}")
+
+
+def _describe(kind: ChangeKind, row: RowChange) -> str:
+    what = "Chỉ tiêu" if row.is_kpi else "Nhiệm vụ"
+    section = f" mục {row.section}" if row.section else ""
+    where = f" (dòng {row.row})" if row.row is not None else ""
+    text = f"{CHANGE_LABELS[kind]}: {what} số {row.number}{section} {row.plan_code}{where}".rstrip()
+    if row.match is not None and row.match.method is MatchMethod.NAME:
+        text += f" — khớp theo tên, điểm {row.match.score:g}"
+        if row.needs_confirmation:
+            text += " (cần xác nhận)"
+    changes = "; ".join(f"{f.label}: {f.before} → {f.after}" for f in row.fields)
+    return f"{text}. {changes}" if changes else text
+
+
+def _history(engine: Engine, limit: int) -> int:
+    with session_scope(engine) as session:
+        history = import_history(session=session).head(limit)
+    if history.empty:
+        print("Chưa có lần nạp nào.")
+    for line in history.itertuples():
+        undone = f", đã hoàn tác lúc {_local(line.undone_at)}" if pd.notna(line.undone_at) else ""
+        print(
+            f"{line.batch_id}. {_local(line.imported_at)} {line.file_name} ({line.kind}) "
+            f"nhiệm vụ {line.task_count}, báo cáo {line.progress_count}, "
+            f"chỉ tiêu {line.kpi_count}; "
+            f"người nạp: {line.imported_by or '—'}; mã băm {line.content_hash[:12]}{undone}"
+        )
+    return OK
+
+
+def _undo(engine: Engine) -> int:
+    try:
+        with session_scope(engine) as session:
+            batch = undo_latest_import(session=session)
+    except UndoRefused as error:
+        print(str(error), file=sys.stderr)
+        return FAILED
+    print(f"Đã hoàn tác lần nạp số {batch.id} ({batch.file_name}).")
+    return OK
+
+
+def _local(moment: datetime) -> str:
+    """dd/mm/yyyy HH:MM in Vietnam time."""
+    return str(pd.Timestamp(moment).tz_convert(LOCAL_TIME).strftime("%d/%m/%Y %H:%M"))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
