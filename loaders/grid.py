@@ -235,11 +235,6 @@ class TableInterpreter:
         if formats is not None:
             pending.formats = {column: formats[column] or "" for column in cells}
         self._pending = pending
-        key = (self._section, number, *(cells.get(i) for i in self._identity))
-        if key in self._seen:
-            scope = f"mục {self._section}" if self._section else "bảng"
-            self._report(ProblemCode.DUPLICATE_NUMBER, row, Column.NUMBER, number, scope=scope)
-        self._seen.add(key)
 
     def _start_section(self, code: str, values: Sequence[object], title_from: int) -> None:
         self._flush()
@@ -252,12 +247,29 @@ class TableInterpreter:
         if pending is None or header is None:
             return
         self._pending = None
+        if not pending.cells:
+            return  # a numbered but empty template row, as in forms sent out to agencies
+        self._check_duplicate(pending)
         if header.kind is TableKind.TASKS:
             self.tasks.append(self.assembler.task(pending, header))
         else:
             self.kpis.append(self.assembler.kpi(pending, header))
 
     # Helpers ---------------------------------------------------------------
+
+    def _check_duplicate(self, pending: PendingRow) -> None:
+        identity = (pending.cells[i][0] if i in pending.cells else None for i in self._identity)
+        key = (pending.section, pending.number, *identity)
+        if key in self._seen:
+            scope = f"mục {pending.section}" if pending.section else "bảng"
+            self._report(
+                ProblemCode.DUPLICATE_NUMBER,
+                pending.row,
+                Column.NUMBER,
+                pending.number,
+                scope=scope,
+            )
+        self._seen.add(key)
 
     def _cells(self, values: Sequence[object]) -> dict[int, object]:
         """The non-blank cells of the columns we read, by column index."""

@@ -202,6 +202,13 @@ def test_duplicate_numbers_are_flagged_within_a_section_only() -> None:
 # Rows that fit nowhere -----------------------------------------------------
 
 
+def test_numbered_rows_left_empty_in_a_form_are_not_tasks() -> None:
+    interpreter, problems = interpret([HEADER, task_row(1, "A"), [2], [3, None, None], [4, " "]])
+    assert [t.number for t in interpreter.tasks] == ["1"]
+    assert problems == []
+
+
+
 def test_orphan_continuation_and_invalid_number_are_reported() -> None:
     interpreter, problems = interpret(
         [
