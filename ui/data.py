@@ -1,9 +1,12 @@
-"""Cached loaders for pages: query results keyed on the database URL and its data revision.
+"""Cached loaders for pages: query results keyed on the database URL, its data revision, filters.
 
-Each public loader reads the cheap revision token first, then calls a
-``st.cache_data`` function whose arguments are (url, revision): an import or an
-undo changes the token, so pages never show stale numbers and never re-query
-while nothing changed.
+Each public loader reads the cheap revision token first, then calls a cached
+function whose arguments start with (url, revision): an import or an undo
+changes the token, so pages never show stale numbers and never re-query while
+nothing changed. Whole-table frames are kept once per process with
+``st.cache_resource`` (no copy per rerun, which matters at 100,000 tasks): treat
+every frame a loader returns as read-only (derive with ``assign``, never set
+columns in place). Small roll-ups go through ``st.cache_data``.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -18,9 +22,17 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from data_access import plans
+from data_access import dashboard, plans, rollups
 from data_access.db import create_schema, data_revision, get_engine, session_scope
+from data_access.filters import TaskFilters
+from data_access.kpi_queries import kpi_frame, kpi_latest
 from data_access.settings import get_settings
+from data_access.status import SummaryMetrics, compute_statuses, summary_metrics
+from data_access.task_detail import TaskDetail, task_detail
+from loaders.text import fold, roman_to_int
+from ui.labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE
+
+DUE_SOON_DAYS = 30  # "due in the next 30 days" on every page
 
 
 class DataUnavailableError(Exception):
@@ -28,15 +40,16 @@ class DataUnavailableError(Exception):
 
 
 @dataclass(frozen=True)
-class Overview:
-    plans: pd.DataFrame  # data_access.plans.PLAN_COLUMNS
-    deadline_kinds: pd.DataFrame  # data_access.plans.DEADLINE_COLUMNS
-    illustrative: bool  # some progress shown is made-up sample data
+class FilterOptions:
+    """The choices the filter sidebar offers, from the data in force."""
+
+    plans: dict[str, str]  # plan code -> title, in import order
+    agencies: tuple[str, ...]  # every agency linked to a task, alphabetical
+    sections: tuple[str, ...]  # section codes (Roman numerals), in numeric order
 
 
-def load_overview() -> Overview:
-    url = get_settings().database_url
-    return _overview(url, current_revision(url))
+def database_url() -> str:
+    return get_settings().database_url
 
 
 def current_revision(url: str) -> str:
@@ -56,6 +69,121 @@ def reading(url: str) -> Iterator[Session]:
         ) from exc
 
 
+# --- Public loaders (each call checks the data revision) ---
+
+
+def load_statuses(filters: TaskFilters) -> pd.DataFrame:
+    """Task statuses as of ``filters.as_of`` for the tasks the filters keep (read-only)."""
+    url = database_url()
+    return _filtered(url, current_revision(url), filters)
+
+
+def load_all_statuses(as_of: date) -> pd.DataFrame:
+    """Every task's status as of ``as_of``, no filter (read-only)."""
+    url = database_url()
+    return _statuses(url, current_revision(url), as_of)
+
+
+def load_agency_links() -> pd.DataFrame:
+    """Every task-agency link (``dashboard.AGENCY_LINK_COLUMNS``, read-only)."""
+    url = database_url()
+    return _links(url, current_revision(url))
+
+
+def load_milestones() -> pd.DataFrame:
+    """Milestones of tasks with more than one (``dashboard.MILESTONE_COLUMNS``, read-only)."""
+    url = database_url()
+    return _milestones(url, current_revision(url))
+
+
+def load_summary(filters: TaskFilters) -> SummaryMetrics:
+    url = database_url()
+    return _summary(url, current_revision(url), filters)
+
+
+def load_agency_summary(filters: TaskFilters, role: str) -> pd.DataFrame:
+    """``rollups.agency_summary`` of the filtered tasks, agencies taken in ``role``."""
+    url = database_url()
+    return _agency_summary(url, current_revision(url), filters, role)
+
+
+def load_month_matrix(filters: TaskFilters, role: str) -> pd.DataFrame:
+    url = database_url()
+    return _month_matrix(url, current_revision(url), filters, role)
+
+
+def load_upcoming(filters: TaskFilters, days: int = DUE_SOON_DAYS) -> pd.DataFrame:
+    url = database_url()
+    return _upcoming(url, current_revision(url), filters, days)
+
+
+def load_agency_tasks(filters: TaskFilters, role: str, agency: str) -> pd.DataFrame:
+    """The filtered tasks of one agency (or of the "no agency" row) in ``role``."""
+    return rollups.tasks_of_agency(load_statuses(filters), load_agency_links(), agency, role)
+
+
+def load_cell_tasks(filters: TaskFilters, role: str, agency: str, month_key: str) -> pd.DataFrame:
+    """The filtered tasks of ``agency`` due in month ``month_key`` ("2026-06")."""
+    tasks = load_agency_tasks(filters, role, agency)
+    return tasks[tasks["due_date"].dt.strftime("%Y-%m") == month_key]
+
+
+def load_day_tasks(filters: TaskFilters, day: str) -> pd.DataFrame:
+    """Tasks due or with a milestone on ``day`` ("2026-06-30"): ``kind``, ``milestone``, status."""
+    dates = load_calendar(filters)
+    on_day = dates.loc[dates["due_date"] == pd.Timestamp(day), ["task_id", "kind", "milestone"]]
+    return on_day.merge(load_statuses(filters), on="task_id")
+
+
+def load_calendar(filters: TaskFilters) -> pd.DataFrame:
+    """Dates on the deadline calendar: task_id, due_date, count (1), kind, milestone, label.
+
+    A task's due date is one row; a multi-milestone task adds its earlier
+    milestones as rows of their own (its last milestone is its due date).
+    ``milestone`` is the milestone's label ("" on a due date); ``label`` names the task.
+    """
+    url = database_url()
+    return _calendar(url, current_revision(url), filters)
+
+
+def load_kpis(as_of: date) -> pd.DataFrame:
+    """``kpi_queries.kpi_frame`` with actuals of periods ended by ``as_of``."""
+    url = database_url()
+    return _kpis(url, current_revision(url), as_of)
+
+
+def load_latest_kpis(filters: TaskFilters) -> pd.DataFrame:
+    """One row per KPI of the chosen plans with its latest actual by ``filters.as_of``."""
+    latest = kpi_latest(load_kpis(filters.as_of))
+    if filters.plan_codes:
+        latest = latest[latest["plan_code"].isin(list(filters.plan_codes))]
+    return latest
+
+
+def status_counts(statuses: pd.DataFrame) -> pd.DataFrame:
+    """Tasks per status code: ``status, count`` (the status chart's input)."""
+    counts = statuses["status"].value_counts()
+    return pd.DataFrame({"status": counts.index.astype(str), "count": counts.to_numpy()})
+
+
+def has_illustrative_data() -> bool:
+    url = database_url()
+    return _illustrative(url, current_revision(url))
+
+
+def load_filter_options(as_of: date) -> FilterOptions:
+    url = database_url()
+    return _filter_options(url, current_revision(url), as_of)
+
+
+def load_task_detail(task_id: int) -> TaskDetail | None:
+    url = database_url()
+    return _task_detail(url, current_revision(url), task_id)
+
+
+# --- Cached work; ``revision`` is part of every cache key ---
+
+
 @st.cache_resource(show_spinner=False)
 def _ready_engine(url: str) -> Engine:
     engine = get_engine(url)
@@ -63,11 +191,108 @@ def _ready_engine(url: str) -> Engine:
     return engine
 
 
-@st.cache_data(show_spinner=False)
-def _overview(url: str, revision: str) -> Overview:  # revision: part of the cache key
+@st.cache_resource(show_spinner="Đang tính trạng thái nhiệm vụ…", max_entries=8)
+def _statuses(url: str, revision: str, as_of: date) -> pd.DataFrame:
     with reading(url) as session:
-        return Overview(
-            plans=plans.plan_overview(session=session),
-            deadline_kinds=plans.deadline_kind_counts(session=session),
-            illustrative=plans.has_illustrative_data(session=session),
-        )
+        tasks = dashboard.task_frame(session=session, as_of=as_of)
+    return compute_statuses(tasks, as_of)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _links(url: str, revision: str) -> pd.DataFrame:
+    with reading(url) as session:
+        return dashboard.task_agency_frame(session=session)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _milestones(url: str, revision: str) -> pd.DataFrame:
+    with reading(url) as session:
+        return dashboard.milestone_frame(session=session)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _filtered(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
+    statuses = _statuses(url, revision, filters.as_of)
+    links = _links(url, revision) if filters.agencies else None
+    return dashboard.apply_filters(statuses, links, filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _summary(url: str, revision: str, filters: TaskFilters) -> SummaryMetrics:
+    return summary_metrics(_filtered(url, revision, filters), filters.as_of, DUE_SOON_DAYS)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _agency_summary(url: str, revision: str, filters: TaskFilters, role: str) -> pd.DataFrame:
+    statuses = _filtered(url, revision, filters)
+    return rollups.agency_summary(statuses, _links(url, revision), role, DUE_SOON_DAYS)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _month_matrix(url: str, revision: str, filters: TaskFilters, role: str) -> pd.DataFrame:
+    statuses = _filtered(url, revision, filters)
+    return rollups.deadline_month_matrix(statuses, _links(url, revision), role)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _upcoming(url: str, revision: str, filters: TaskFilters, days: int) -> pd.DataFrame:
+    return rollups.upcoming(_filtered(url, revision, filters), filters.as_of, days)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _calendar(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
+    statuses = _filtered(url, revision, filters)
+    tasks = statuses.loc[statuses["due_date"].notna(), ["task_id", "due_date", "name"]]
+    milestones = _milestones(url, revision).merge(
+        tasks.rename(columns={"due_date": "task_due"}), on="task_id"
+    )
+    milestones = milestones[milestones["due_date"] != milestones["task_due"]]
+    milestone = milestones["label"].fillna("").astype(str)
+    rows = pd.concat(
+        [
+            tasks.assign(kind=CALENDAR_KIND_DUE, milestone="", label=tasks["name"]),
+            milestones.assign(
+                kind=CALENDAR_KIND_MILESTONE,
+                milestone=milestone,
+                label=milestone + " — " + milestones["name"],
+            ),
+        ],
+        ignore_index=True,
+    )
+    return rows.assign(count=1)[["task_id", "due_date", "count", "kind", "milestone", "label"]]
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _kpis(url: str, revision: str, as_of: date) -> pd.DataFrame:
+    with reading(url) as session:
+        return kpi_frame(session=session, as_of=as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _illustrative(url: str, revision: str) -> bool:
+    with reading(url) as session:
+        return plans.has_illustrative_data(session=session)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _filter_options(url: str, revision: str, as_of: date) -> FilterOptions:
+    with reading(url) as session:
+        plan_rows = plans.plan_overview(session=session)
+    statuses = _statuses(url, revision, as_of)
+    agencies = _links(url, revision)["agency"].dropna().unique().tolist()
+    sections = statuses["section_code"].fillna("").astype(str).unique().tolist()
+    return FilterOptions(
+        plans=dict(zip(plan_rows["code"], plan_rows["title"], strict=True)),
+        agencies=tuple(sorted(agencies, key=lambda name: (fold(name), name))),
+        sections=tuple(sorted((s for s in sections if s), key=_section_order)),
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _task_detail(url: str, revision: str, task_id: int) -> TaskDetail | None:
+    with reading(url) as session:
+        return task_detail(session=session, task_id=task_id)
+
+
+def _section_order(code: str) -> tuple[int, str]:
+    return (roman_to_int(code) or 10_000, code)

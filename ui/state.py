@@ -1,11 +1,38 @@
-"""Keys of ``st.session_state`` shared between pages, in one place."""
+"""Keys of ``st.session_state`` and widget keys shared between pages, in one place.
+
+Filter widgets are bound to the URL, so their key is also the query parameter
+name: ``?as_of=2026-07-01&plan=KH-92A-UBND&status=Quá hạn`` reproduces a view.
+"""
 
 from __future__ import annotations
 
 
 class StateKey:
-    """Session-state keys; widgets that share state use these as their ``key=``."""
+    """Session-state keys; widgets use these as their ``key=``."""
 
-    AS_OF_DATE = "as_of_date"  # the "as of" day statuses are computed for
-    SELECTED_PLANS = "selected_plans"  # plan codes chosen in the filters
-    SELECTED_AGENCIES = "selected_agencies"  # agency names chosen in the filters
+    # --- Shared filters (sidebar), bound to query parameters ---
+    AS_OF_DATE = "as_of"  # the "as of" day statuses are computed for
+    PLANS = "plan"  # plan codes
+    AGENCIES = "agency"  # agency names
+    ROLE = "role"  # how agencies are matched: lead / coordinating / any
+    SECTIONS = "section"  # section codes (Roman numerals)
+    STATUSES = "status"  # task statuses
+    DUE_FROM = "due_from"  # deadline window start
+    DUE_TO = "due_to"  # deadline window end
+    INCLUDE_RECURRING = "recurring"  # include recurring tasks
+    RESET_FILTERS = "reset_filters"  # the "Đặt lại bộ lọc" button
+    ACTIVE_FILTERS = "active_filters"  # TaskFilters set by app.py for the page of this run
+
+    # --- Tổng quan ---
+    PRESENTATION = "trinh_chieu"  # presentation mode, bound to ?trinh_chieu=true
+
+    # --- Theo cơ quan ---
+    AGENCY_VIEW_ROLE = "vai_tro_xem"  # roll up by lead or coordinating agencies
+    AGENCY_SORT = "sap_xep"  # sort order of the agency chart
+    AGENCY_CHART = "agency_chart"  # chart selection (click a bar)
+    AGENCY_TABLE = "agency_table"  # table selection (click a row)
+
+    # --- Hạn hoàn thành ---
+    HEATMAP_COLOR = "to_mau"  # colour the heatmap by count or share overdue
+    HEATMAP_CHART = "heatmap_chart"  # chart selection (click a cell)
+    CALENDAR_CHART = "calendar_chart"  # chart selection (click a day)

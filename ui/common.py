@@ -1,0 +1,202 @@
+"""Small pieces every dashboard page shares: header line, notices, empty states, tables, charts.
+
+Task text is data: it is only ever shown through ``st.dataframe``/``st.text``
+or as a plain string argument, never as Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from charts.kpis import MET_LABEL, NO_DATA_LABEL, NOT_MET_LABEL
+from data_access.filters import TaskFilters
+from ui.data import DataUnavailableError, has_illustrative_data, load_all_statuses, load_statuses
+from ui.filters import reset_button
+from ui.labels import (
+    EMPTY_VALUE,
+    ILLUSTRATIVE_NOTE,
+    format_number,
+    format_percent,
+    status_label,
+)
+from ui.state import StateKey
+
+NO_DATA = (
+    "Chưa có dữ liệu — hãy tải lên tệp kế hoạch (Excel hoặc Word) ở mục Dữ liệu của menu, "
+    "rồi quay lại trang này."
+)
+NO_MATCH = "Không có nhiệm vụ nào khớp bộ lọc — hãy nới bộ lọc hoặc bấm Đặt lại bộ lọc."
+MAX_TABLE_ROWS = 2_000  # longer task lists are cut, with a note
+DATE_FORMAT = "DD/MM/YYYY"
+TASK_TABLE_COLUMNS = {
+    "plan_code": "Kế hoạch",
+    "section_code": "Mục",
+    "number": "STT",
+    "name": "Nhiệm vụ",
+    "status_label": "Trạng thái",
+    "due_date": "Hạn hoàn thành",
+    "days_overdue": "Số ngày quá hạn",
+    "deadline_text": "Thời hạn (theo văn bản)",
+}
+# Static CSS only (never built from data): large type, no sidebar, for a projector.
+PRESENTATION_CSS = """
+<style>
+section[data-testid="stSidebar"],
+[data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"],
+[data-testid="stSidebarNav"],
+header[data-testid="stHeader"] { display: none !important; }
+html { font-size: 22px; }
+.block-container { max-width: 100% !important; padding: 1rem 2.5rem !important; }
+[data-testid="stMetricValue"] { font-size: 3.2rem !important; }
+[data-testid="stMetricLabel"] p { font-size: 1.25rem !important; }
+[data-testid="stMetricDelta"] { font-size: 1.1rem !important; }
+</style>
+"""
+
+
+def page_header(title: str, filters: TaskFilters) -> None:
+    """The page title and the one line that states the as-of date and the active filters."""
+    st.title(title)
+    filters_caption(filters)
+
+
+def filters_caption(filters: TaskFilters) -> None:
+    st.caption(filters.describe_vi())
+
+
+def illustrative_notice() -> None:
+    """Say so when progress shown on this page is made-up sample data."""
+    if has_illustrative_data():
+        st.info(ILLUSTRATIVE_NOTE, icon=":material/science:")
+
+
+def filtered_tasks_or_stop(filters: TaskFilters) -> pd.DataFrame:
+    """The filtered status frame; stops the page with the right message when there is none."""
+    try:
+        statuses = load_statuses(filters)
+        has_tasks = statuses.shape[0] > 0 or load_all_statuses(filters.as_of).shape[0] > 0
+    except DataUnavailableError as error:
+        st.error(str(error))
+        st.stop()
+    if not has_tasks:
+        st.info(NO_DATA, icon=":material/upload_file:")
+        st.stop()
+    if statuses.empty:
+        no_match_state()
+        st.stop()
+    return statuses
+
+
+def no_match_state() -> None:
+    st.info(NO_MATCH, icon=":material/filter_alt_off:")
+    reset_button(f"{StateKey.RESET_FILTERS}_empty")
+
+
+def presentation_toggle() -> bool:
+    """The "Trình chiếu" switch (bound to ?trinh_chieu=true); on: large type, no sidebar."""
+    on = st.toggle(
+        "Trình chiếu",
+        key=StateKey.PRESENTATION,
+        help="Chữ lớn, ẩn thanh bên, để chiếu trong cuộc họp. Tắt để quay lại bộ lọc.",
+        bind="query-params",
+    )
+    if on:
+        st.html(PRESENTATION_CSS)
+    return bool(on)
+
+
+def chart_pick(chart: alt.Chart | alt.LayerChart, key: str, param: str) -> dict[str, Any]:
+    """Show a chart whose items can be clicked; the fields of the clicked item, or {}."""
+    event = st.altair_chart(chart, key=key, on_select="rerun", selection_mode=param)
+    return first_pick(event, param)
+
+
+def first_pick(event: Any, param: str) -> dict[str, Any]:
+    """The first point of selection ``param`` in a chart event ({} when nothing is picked)."""
+    selection = event.get("selection", {}) if isinstance(event, Mapping) else {}
+    points = selection.get(param) if isinstance(selection, Mapping) else None
+    if isinstance(points, list) and points and isinstance(points[0], Mapping):
+        return dict(points[0])
+    return {}
+
+
+def picked_row(event: Any) -> int | None:
+    """Position of the row selected in a ``st.dataframe(on_select=…)`` event, if any."""
+    selection = event.get("selection", {}) if isinstance(event, Mapping) else {}
+    rows = selection.get("rows", []) if isinstance(selection, Mapping) else []
+    return int(rows[0]) if rows else None
+
+
+def task_table(
+    tasks: pd.DataFrame, *, key: str | None = None, leading: Mapping[str, str] | None = None
+) -> None:
+    """A read-only table of tasks, soonest due first; at most MAX_TABLE_ROWS rows.
+
+    ``leading`` names extra columns of ``tasks`` (column -> heading) shown first.
+    """
+    columns = {**(leading or {}), **TASK_TABLE_COLUMNS}
+    shown = tasks.sort_values(["due_date", "plan_code", "position"], kind="stable")
+    if len(shown) > MAX_TABLE_ROWS:
+        st.caption(f"Hiển thị {MAX_TABLE_ROWS:,} trên {len(shown):,} nhiệm vụ.".replace(",", "."))
+        shown = shown.head(MAX_TABLE_ROWS)
+    table = shown.assign(status_label=shown["status"].map(status_label))
+    st.dataframe(
+        table[list(columns)].rename(columns=columns),
+        key=key,
+        hide_index=True,
+        column_config={
+            TASK_TABLE_COLUMNS["due_date"]: date_column(TASK_TABLE_COLUMNS["due_date"]),
+            TASK_TABLE_COLUMNS["name"]: st.column_config.TextColumn(width="large"),
+        },
+    )
+
+
+def date_column(label: str) -> Any:
+    return st.column_config.DateColumn(label, format=DATE_FORMAT)
+
+
+def month_before(day: date) -> date:
+    """The same day one month earlier (31/03 -> 28/02 or 29/02)."""
+    year, month = (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def count_delta(now: int, before: int) -> str:
+    """A count's change for ``st.metric``: "+3", "-2", "+0"."""
+    return f"{now - before:+d}"
+
+
+def points_delta(now: float | None, before: float | None) -> str | None:
+    """A rate's change in percentage points: "+2,5 điểm %"; None when either is unknown."""
+    if now is None or before is None:
+        return None
+    points = (now - before) * 100
+    return f"{'-' if points < 0 else '+'}{format_number(abs(points))} điểm %"
+
+
+def rate_text(value: object) -> str:
+    """A rate column's cell (fraction, NaN or None) as "72,5%" or "—"."""
+    return format_percent(None if value is None or pd.isna(value) else float(value))  # type: ignore[arg-type]
+
+
+def kpi_result(met: object) -> str:
+    """ "Đạt" / "Chưa đạt" / "Chưa có số liệu" for a KPI's ``met`` flag (True/False/NA)."""
+    if met is None or pd.isna(met):
+        return NO_DATA_LABEL
+    return MET_LABEL if bool(met) else NOT_MET_LABEL
+
+
+def kpi_actual_texts(kpis: pd.DataFrame) -> list[str]:
+    """Each KPI row's actual with its unit ("86%"), or "—" when not reported."""
+    return [
+        EMPTY_VALUE if pd.isna(value) else format_number(float(value)) + (unit or "")
+        for value, unit in zip(kpis["value"], kpis["unit"].fillna(""), strict=True)
+    ]

@@ -1,0 +1,147 @@
+"""The one filter sidebar every dashboard page shares, bound to the URL.
+
+``app.py`` draws it once per run, before the page, and leaves the result in
+``st.session_state[StateKey.ACTIVE_FILTERS]``; a page calls ``page_filters()``,
+which returns that, or draws the sidebar itself when the page runs on its own
+(``AppTest.from_file("pages/…")``). Each widget is bound to a query parameter
+named after its key, so a copied link reproduces the view, and keeps its value
+for the whole session (``persist_state``) while other pages are open.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from data_access.filters import ROLES, TaskFilters
+from ui.data import DataUnavailableError, FilterOptions, load_filter_options
+from ui.labels import STATUS_ORDER, status_label
+from ui.state import StateKey
+
+FIRST_DAY = date(2015, 1, 1)  # range of every date picker
+LAST_DAY = date(2040, 12, 31)
+DATE_FORMAT = "DD/MM/YYYY"
+RESET_LABEL = "Đặt lại bộ lọc"
+ROLE_CHOICES = {
+    "lead": "Chủ trì",
+    "coordinating": "Phối hợp",
+    "any": "Chủ trì hoặc phối hợp",
+}
+STATUS_CODES = tuple(str(s) for s in STATUS_ORDER)
+_BOUND: dict[str, Any] = {"bind": "query-params", "persist_state": "session"}
+
+
+def page_filters() -> TaskFilters:
+    """The filters of this run: those app.py drew, or the sidebar drawn now."""
+    active = st.session_state.get(StateKey.ACTIVE_FILTERS)
+    return active if isinstance(active, TaskFilters) else render_filter_sidebar()
+
+
+def render_filter_sidebar() -> TaskFilters:
+    """Draw the filters in the sidebar and return what they select."""
+    with st.sidebar:
+        st.header("Bộ lọc")
+        reset_button(StateKey.RESET_FILTERS)
+        as_of = _date_picker("Tính đến ngày", StateKey.AS_OF_DATE, "today", AS_OF_HELP)
+        options = _options(as_of)
+        filters = TaskFilters(
+            as_of=as_of or date.today(),
+            plan_codes=_pick_many("Kế hoạch, văn bản", StateKey.PLANS, list(options.plans)),
+            agencies=_pick_many("Cơ quan", StateKey.AGENCIES, list(options.agencies)),
+            role=_role(),
+            sections=_pick_many("Mục", StateKey.SECTIONS, list(options.sections), SECTION_HELP),
+            statuses=_pick_many("Trạng thái", StateKey.STATUSES, list(STATUS_CODES)),
+            due_from=_date_picker("Hạn từ ngày", StateKey.DUE_FROM, None),
+            due_to=_date_picker("Hạn đến ngày", StateKey.DUE_TO, None),
+            include_recurring=st.checkbox(
+                "Gồm nhiệm vụ thường xuyên", value=True, key=StateKey.INCLUDE_RECURRING, **_BOUND
+            ),
+        )
+    return filters
+
+
+def reset_button(key: str) -> None:
+    """The "Đặt lại bộ lọc" button; any page may show one more (with its own key)."""
+    st.button(RESET_LABEL, key=key, on_click=reset_filters, icon=":material/restart_alt:")
+
+
+def reset_filters() -> None:
+    """Put every filter back to its default (a callback: it runs before the widgets).
+
+    Values are set, not deleted: a deleted key would be seeded again from the URL.
+    """
+    for key, value in filter_defaults().items():
+        st.session_state[key] = value
+
+
+def filter_defaults() -> dict[str, object]:
+    """Each filter widget's key and its default value."""
+    return {
+        StateKey.AS_OF_DATE: date.today(),
+        StateKey.PLANS: [],
+        StateKey.AGENCIES: [],
+        StateKey.ROLE: "lead",
+        StateKey.SECTIONS: [],
+        StateKey.STATUSES: [],
+        StateKey.DUE_FROM: None,
+        StateKey.DUE_TO: None,
+        StateKey.INCLUDE_RECURRING: True,
+    }
+
+
+AS_OF_HELP = (
+    "Trạng thái nhiệm vụ được tính theo các báo cáo gửi đến hết ngày này. "
+    "Chọn một ngày đã qua để xem tình hình tại ngày đó."
+)
+SECTION_HELP = "Mục (số La Mã) trong kế hoạch; cùng số mục ở các kế hoạch khác nhau đều được chọn."
+ROLE_HELP = "Cơ quan đã chọn ở trên được tìm trong vai trò này."
+
+
+def _options(as_of: date | None) -> FilterOptions:
+    try:
+        return load_filter_options(as_of or date.today())
+    except DataUnavailableError:  # the page shows the error; the filters stay usable
+        return FilterOptions(plans={}, agencies=(), sections=())
+
+
+def _pick_many(
+    label: str, key: str, options: list[str], help: str | None = None
+) -> tuple[str, ...]:
+    format_func = status_label if key == StateKey.STATUSES else str
+    chosen = st.multiselect(
+        label,
+        options,
+        key=key,
+        format_func=format_func,
+        placeholder="Tất cả",
+        help=help,
+        **_BOUND,
+    )
+    return tuple(chosen)
+
+
+def _role() -> str:
+    role = st.radio(
+        "Vai trò cơ quan",
+        ROLES,
+        key=StateKey.ROLE,
+        format_func=ROLE_CHOICES.__getitem__,
+        help=ROLE_HELP,
+        **_BOUND,
+    )
+    return role or "lead"
+
+
+def _date_picker(label: str, key: str, default: date | str | None, help: str | None = None) -> Any:
+    return st.date_input(
+        label,
+        value=default,
+        min_value=FIRST_DAY,
+        max_value=LAST_DAY,
+        key=key,
+        format=DATE_FORMAT,
+        help=help,
+        **_BOUND,
+    )
