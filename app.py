@@ -10,6 +10,8 @@ import streamlit as st
 from data_access.bootstrap import BootstrapError, ensure_sample_data
 from data_access.db import create_schema, get_engine
 from data_access.settings import get_settings
+from ui.filters import render_filter_sidebar
+from ui.state import StateKey
 
 DASHBOARDS = "Bảng điều khiển"
 DATA = "Dữ liệu"
@@ -22,12 +24,32 @@ class PageEntry:
     title: str
     icon: str
     section: str
+    # The page's URL, set explicitly: Streamlit's old pages/ folder mode (on for
+    # the first run of a process, and for every AppTest run) would otherwise
+    # claim the same address and run the page file without this script.
+    url_path: str
     default: bool = False
 
 
 # The page registry: add one entry per page, in menu order within its section.
 PAGES: list[PageEntry] = [
-    PageEntry("pages/1_Tong_quan.py", "Tổng quan", ":material/dashboard:", DASHBOARDS, True),
+    PageEntry(
+        "pages/1_Tong_quan.py", "Tổng quan", ":material/dashboard:", DASHBOARDS, "tong-quan", True
+    ),
+    PageEntry(
+        "pages/2_Theo_co_quan.py",
+        "Theo cơ quan",
+        ":material/account_balance:",
+        DASHBOARDS,
+        "theo-co-quan",
+    ),
+    PageEntry(
+        "pages/3_Han_hoan_thanh.py",
+        "Hạn hoàn thành",
+        ":material/event:",
+        DASHBOARDS,
+        "han-hoan-thanh",
+    ),
 ]
 
 
@@ -44,9 +66,28 @@ def prepare_database(url: str, load_sample_data: bool) -> bool:
 def navigation_menu() -> dict[str, list[st.Page]]:
     menu: dict[str, list[st.Page]] = {section: [] for section in SECTIONS}
     for entry in PAGES:
-        page = st.Page(entry.path, title=entry.title, icon=entry.icon, default=entry.default)
+        page = st.Page(
+            entry.path,
+            title=entry.title,
+            icon=entry.icon,
+            url_path=entry.url_path,
+            default=entry.default,
+        )
         menu.setdefault(entry.section, []).append(page)
     return {section: pages for section, pages in menu.items() if pages}
+
+
+def share_filters(menu: dict[str, list[st.Page]], current: st.Page) -> None:
+    """On a dashboard page, draw the shared filter sidebar once, before the page runs.
+
+    The page reads the result from session state (``ui.filters.page_filters``);
+    other pages get no filters, and the widgets keep their values meanwhile.
+    """
+    dashboards = {page.url_path for page in menu.get(DASHBOARDS, [])}
+    if current.url_path in dashboards:
+        st.session_state[StateKey.ACTIVE_FILTERS] = render_filter_sidebar()
+    else:
+        st.session_state.pop(StateKey.ACTIVE_FILTERS, None)
 
 
 st.set_page_config(page_title="Theo dõi Nghị quyết 57", page_icon="📊", layout="wide")
@@ -62,4 +103,7 @@ except Exception:  # a user never sees a traceback; the log keeps it
         "Chưa chuẩn bị được cơ sở dữ liệu do một lỗi không lường trước; hãy báo quản trị viên."
     )
 
-st.navigation(navigation_menu()).run()
+menu = navigation_menu()
+current_page = st.navigation(menu)
+share_filters(menu, current_page)
+current_page.run()

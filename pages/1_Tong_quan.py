@@ -1,59 +1,177 @@
-"""Tổng quan: plans with their task and KPI counts (a thin first view)."""
+"""Tổng quan: the few numbers a meeting needs, their change in a month, what is late and next."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
-from ui.data import DataUnavailableError, load_overview
-from ui.labels import DEADLINE_KIND_LABELS, ILLUSTRATIVE_NOTE, format_date, format_int
-
-st.title("Tổng quan")
-
-try:
-    overview = load_overview()
-except DataUnavailableError as error:
-    st.error(str(error))
-    st.stop()
-
-plans = overview.plans
-if plans.empty:
-    st.info("Chưa có kế hoạch nào trong cơ sở dữ liệu.")
-    st.stop()
-if overview.illustrative:
-    st.info(ILLUSTRATIVE_NOTE)
-
-plan_col, task_col, kpi_col, done_col = st.columns(4)
-plan_col.metric("Kế hoạch", format_int(len(plans)))
-task_col.metric("Nhiệm vụ", format_int(int(plans["tasks"].sum())))
-kpi_col.metric("Chỉ tiêu", format_int(int(plans["kpis"].sum())))
-done_col.metric("Nhiệm vụ đã hoàn thành", format_int(int(plans["completed"].sum())))
-
-st.subheader("Theo kế hoạch")
-st.dataframe(
-    plans.assign(issued_on=plans["issued_on"].map(format_date)).rename(
-        columns={
-            "code": "Mã kế hoạch",
-            "title": "Tên kế hoạch",
-            "issued_on": "Ngày ban hành",
-            "tasks": "Số nhiệm vụ",
-            "kpis": "Số chỉ tiêu",
-            "completed": "Đã hoàn thành",
-        }
-    ),
-    hide_index=True,
+from charts import compose_subtitle, status_breakdown
+from charts.kpis import MET_LABEL, NO_DATA_LABEL, NOT_MET_LABEL
+from data_access.filters import TaskFilters
+from data_access.status import RATE_HELP_VI
+from ui.common import (
+    count_delta,
+    date_column,
+    filtered_tasks_or_stop,
+    filters_caption,
+    illustrative_notice,
+    kpi_actual_texts,
+    kpi_result,
+    month_before,
+    points_delta,
+    presentation_toggle,
+    rate_text,
+)
+from ui.data import (
+    DUE_SOON_DAYS,
+    has_illustrative_data,
+    load_agency_summary,
+    load_latest_kpis,
+    load_summary,
+    load_upcoming,
+    status_counts,
+)
+from ui.filters import page_filters
+from ui.labels import (
+    AGENCY_KIND_LABELS,
+    format_date,
+    format_int,
+    format_percent,
+    status_label,
 )
 
-st.subheader("Theo loại thời hạn")
-kinds = overview.deadline_kinds
-st.dataframe(
-    kinds.assign(
-        deadline_kind=kinds["deadline_kind"].map(lambda k: DEADLINE_KIND_LABELS.get(k, k))
-    ).rename(
-        columns={
-            "deadline_kind": "Loại thời hạn",
-            "tasks": "Số nhiệm vụ",
-            "completed": "Đã hoàn thành",
-        }
-    ),
-    hide_index=True,
-)
+TOP_AGENCIES = 8
+UPCOMING_DAYS = 90
+UPCOMING_ROWS = 10
+
+
+def headline(filters: TaskFilters) -> None:
+    """Five big numbers, each with its change since the same day last month."""
+    before_filters = replace(filters, as_of=month_before(filters.as_of))
+    now, before = load_summary(filters), load_summary(before_filters)
+    since = f"so với {format_date(before_filters.as_of)}"
+    metrics = [
+        ("Nhiệm vụ", format_int(now.total), count_delta(now.total, before.total), "off"),
+        (
+            "Đã hoàn thành",
+            format_int(now.completed),
+            count_delta(now.completed, before.completed),
+            "normal",
+        ),
+        (
+            "Tỷ lệ hoàn thành đúng hạn",
+            format_percent(now.on_time_rate),
+            points_delta(now.on_time_rate, before.on_time_rate),
+            "normal",
+        ),
+        ("Quá hạn", format_int(now.overdue), count_delta(now.overdue, before.overdue), "inverse"),
+        (
+            f"Đến hạn trong {DUE_SOON_DAYS} ngày tới",
+            format_int(now.due_soon),
+            count_delta(now.due_soon, before.due_soon),
+            "off",
+        ),
+    ]
+    for cell, (label, value, delta, color) in zip(st.columns(len(metrics)), metrics, strict=True):
+        cell.metric(
+            label,
+            value,
+            delta,
+            delta_color=color,
+            help=RATE_HELP_VI,
+            delta_description=since,
+            border=True,
+        )
+
+
+def late_agencies(filters: TaskFilters) -> None:
+    st.subheader("Cơ quan chủ trì có nhiều nhiệm vụ quá hạn nhất")
+    agencies = load_agency_summary(filters, "lead")
+    late = agencies[agencies["overdue"] > 0].head(TOP_AGENCIES)
+    if late.empty:
+        st.caption("Không có cơ quan nào có nhiệm vụ quá hạn.")
+        return
+    table = late.assign(
+        agency_kind=late["agency_kind"].map(lambda kind: AGENCY_KIND_LABELS.get(kind, kind)),
+        completion_rate=late["completion_rate"].map(rate_text),
+    )
+    columns = {
+        "agency": "Cơ quan",
+        "agency_kind": "Loại",
+        "overdue": "Quá hạn",
+        "total": "Tổng số nhiệm vụ",
+        "completion_rate": "Tỷ lệ hoàn thành",
+    }
+    st.dataframe(table[list(columns)].rename(columns=columns), hide_index=True)
+
+
+def next_due(filters: TaskFilters) -> None:
+    st.subheader(f"Sắp đến hạn ({UPCOMING_DAYS} ngày tới)")
+    upcoming = load_upcoming(filters, UPCOMING_DAYS)
+    if upcoming.empty:
+        st.caption(f"Không có nhiệm vụ nào đến hạn trong {UPCOMING_DAYS} ngày tới.")
+        return
+    shown = upcoming.head(UPCOMING_ROWS)
+    columns = {
+        "due_date": "Hạn",
+        "days_left": "Còn (ngày)",
+        "plan_code": "Kế hoạch",
+        "number": "STT",
+        "name": "Nhiệm vụ",
+        "status": "Trạng thái",
+    }
+    st.dataframe(
+        shown.assign(status=shown["status"].map(status_label))[list(columns)].rename(
+            columns=columns
+        ),
+        hide_index=True,
+        column_config={"Hạn": date_column("Hạn")},
+    )
+    if len(upcoming) > UPCOMING_ROWS:
+        st.caption(f"Và {format_int(len(upcoming) - UPCOMING_ROWS)} nhiệm vụ khác.")
+
+
+def kpi_summary(filters: TaskFilters) -> None:
+    st.subheader("Chỉ tiêu")
+    kpis = load_latest_kpis(filters)
+    if kpis.empty:
+        st.caption("Các kế hoạch đã chọn không có chỉ tiêu.")
+        return
+    results = kpis["met"].map(kpi_result)
+    cells = st.columns(3)
+    for cell, label in zip(cells, (MET_LABEL, NOT_MET_LABEL, NO_DATA_LABEL), strict=True):
+        cell.metric(f"Chỉ tiêu {label.lower()}", format_int(int((results == label).sum())))
+    columns = {
+        "kpi": "Chỉ tiêu",
+        "target_text": "Mục tiêu",
+        "actual": "Kết quả mới nhất",
+        "period_end": "Số liệu đến ngày",
+        "result": "Đánh giá",
+        "owner": "Đơn vị theo dõi",
+    }
+    table = kpis.assign(result=results, actual=kpi_actual_texts(kpis))
+    st.dataframe(
+        table[list(columns)].rename(columns=columns),
+        hide_index=True,
+        column_config={"Số liệu đến ngày": date_column("Số liệu đến ngày")},
+    )
+
+
+filters = page_filters()
+title_col, toggle_col = st.columns([5, 1], vertical_alignment="bottom")
+title_col.title("Tổng quan")
+with toggle_col:
+    presentation_toggle()
+filters_caption(filters)
+statuses = filtered_tasks_or_stop(filters)
+illustrative_notice()
+headline(filters)
+chart_col, agency_col = st.columns(2)
+with chart_col:
+    subtitle = compose_subtitle(filters.describe_vi(), illustrative=has_illustrative_data())
+    st.altair_chart(status_breakdown(status_counts(statuses), "Nhiệm vụ theo trạng thái", subtitle))
+with agency_col:
+    late_agencies(filters)
+next_due(filters)
+kpi_summary(filters)

@@ -1,0 +1,107 @@
+"""Theo cơ quan: tasks by status for each agency, a ranking table, and one agency's tasks."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from charts import agency_status_bars, compose_subtitle
+from charts.status import AGENCY_PICK, AgencySort, agency_order
+from data_access.filters import TaskFilters
+from data_access.rollups import STATUS_COLUMNS, agency_summary_long
+from data_access.status import RATE_HELP_VI
+from ui.common import (
+    chart_pick,
+    filtered_tasks_or_stop,
+    illustrative_notice,
+    page_header,
+    picked_row,
+    task_table,
+)
+from ui.data import has_illustrative_data, load_agency_summary, load_agency_tasks
+from ui.filters import ROLE_CHOICES, page_filters
+from ui.labels import AGENCY_KIND_LABELS, status_label
+from ui.state import StateKey
+
+TOP_AGENCIES = 20
+VIEW_ROLES = ("lead", "coordinating")
+SORTS: dict[AgencySort, str] = {
+    "overdue": "Nhiều quá hạn nhất",
+    "completion_rate": "Tỷ lệ hoàn thành thấp nhất",
+    "total": "Nhiều nhiệm vụ nhất",
+}
+RATE_COLUMN = st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f%%")
+
+
+def view_controls() -> tuple[str, AgencySort]:
+    role_col, sort_col = st.columns(2)
+    role = role_col.segmented_control(
+        "Tính theo cơ quan",
+        VIEW_ROLES,
+        default="lead",
+        required=True,
+        format_func=ROLE_CHOICES.__getitem__,
+        key=StateKey.AGENCY_VIEW_ROLE,
+        help="Chủ trì: mỗi nhiệm vụ tính cho từng cơ quan chủ trì. Phối hợp: góc nhìn bổ sung, "
+        "tính cho từng cơ quan phối hợp.",
+        bind="query-params",
+    )
+    sort_by = sort_col.selectbox(
+        "Sắp xếp",
+        list(SORTS),
+        format_func=SORTS.__getitem__,
+        key=StateKey.AGENCY_SORT,
+        bind="query-params",
+    )
+    return role or "lead", sort_by or "overdue"
+
+
+def ranking_table(summary: pd.DataFrame, order: list[str], role: str) -> str | None:
+    """The table of agencies in chart order; the agency of the clicked row, if any."""
+    ranked = summary.set_index("agency").loc[order].reset_index()
+    columns = {"agency": f"Cơ quan {ROLE_CHOICES[role].lower()}", "kind": "Loại"}
+    columns |= {code: status_label(code) for code in STATUS_COLUMNS}
+    columns |= {"total": "Tổng số", "completion": "Tỷ lệ hoàn thành", "on_time": "Tỷ lệ đúng hạn"}
+    table = ranked.assign(
+        kind=ranked["agency_kind"].map(lambda kind: AGENCY_KIND_LABELS.get(kind, kind)),
+        completion=ranked["completion_rate"] * 100,
+        on_time=ranked["on_time_rate"] * 100,
+    )[list(columns)].rename(columns=columns)
+    event = st.dataframe(
+        table,
+        key=StateKey.AGENCY_TABLE,
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        column_config={
+            "Tỷ lệ hoàn thành": RATE_COLUMN,
+            "Tỷ lệ đúng hạn": RATE_COLUMN,
+        },
+    )
+    row = picked_row(event)
+    return None if row is None or row >= len(ranked) else str(ranked["agency"].iloc[row])
+
+
+def agency_tasks(filters: TaskFilters, role: str, agency: str) -> None:
+    st.subheader("Nhiệm vụ của cơ quan đã chọn")
+    st.text(agency)
+    task_table(load_agency_tasks(filters, role, agency))
+
+
+filters = page_filters()
+page_header("Theo cơ quan", filters)
+filtered_tasks_or_stop(filters)
+illustrative_notice()
+role, sort_by = view_controls()
+summary = load_agency_summary(filters, role)
+long = agency_summary_long(summary)
+subtitle = compose_subtitle(filters.describe_vi(), illustrative=has_illustrative_data())
+chart = agency_status_bars(
+    long, "Nhiệm vụ theo trạng thái của từng cơ quan", subtitle, sort_by=sort_by, top_n=TOP_AGENCIES
+)
+clicked = chart_pick(chart, StateKey.AGENCY_CHART, AGENCY_PICK).get("agency")
+st.subheader("Xếp hạng cơ quan", help=RATE_HELP_VI)
+st.caption("Bấm vào một dòng (hoặc một thanh trên biểu đồ) để xem danh sách nhiệm vụ.")
+chosen = ranking_table(summary, agency_order(long, sort_by), role) or clicked
+if chosen:
+    agency_tasks(filters, role, str(chosen))
