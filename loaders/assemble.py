@@ -6,12 +6,10 @@ or an agency name split across a page break is read whole.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from loaders.agencies import AgencyDirectory
+from loaders.cells import PendingRow, cell_text, clean, join_parts
 from loaders.deadlines import parse_date, parse_deadline
 from loaders.headers import Column, HeaderMap
 from loaders.problems import ProblemCollector
@@ -24,11 +22,8 @@ from loaders.records import (
     TaskRecord,
 )
 from loaders.targets import parse_actual, parse_target
-from loaders.text import clean_text, fold, is_completion_note
+from loaders.text import fold, is_completion_note
 
-# Starts of what clean_text removes: tags, entities, bookmarks, bold marks. Other
-# debris (line breaks, odd spaces, invisible characters) is not "printable".
-_MARKUP = re.compile(r"[<>&\[*]")
 _NOT_REPORTED = frozenset({"khong", "0", "-", "false", "no"})
 _STATUS_DONE = ("hoan thanh", "da hoan thanh", "da thuc hien")
 _STATUS_KNOWN = (
@@ -49,59 +44,6 @@ _FIELD_LABELS = {
     Column.LEAD: "cơ quan chủ trì",
     Column.DEADLINE: "thời hạn hoàn thành",
 }
-
-
-@dataclass(slots=True)
-class PendingRow:
-    """The raw cells of one record, by column index, first row and continuations."""
-
-    sheet: str
-    row: int
-    number: str
-    section: str
-    section_title: str
-    cells: dict[int, list[object]]
-    formats: dict[int, str] = field(default_factory=dict)
-
-
-def cell_text(value: object) -> str:
-    """A cell as text, dates as dd/mm/yyyy and whole floats without ``.0``."""
-    if isinstance(value, str):
-        return value
-    if value is None:
-        return ""
-    if isinstance(value, datetime | date):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def clean(value: object) -> str:
-    """clean_text, skipped for text that is plainly clean already (most cells)."""
-    if (
-        isinstance(value, str)
-        and value.isprintable()
-        and value[:1] != " "
-        and value[-1:] != " "
-        and "  " not in value
-        and _MARKUP.search(value) is None
-        and unicodedata.is_normalized("NFC", value)
-    ):
-        return value
-    return clean_text(value)
-
-
-def join_parts(parts: list[object]) -> object:
-    """Merge a field split over rows: a space between parts, or the line break it ended with."""
-    if len(parts) == 1:
-        return parts[0]
-    text = cell_text(parts[0])
-    for part in parts[1:]:
-        head = text.rstrip(" \t")
-        separator = "" if head.endswith("\n") else " "
-        text = head + separator + cell_text(part).lstrip(" \t")
-    return text
 
 
 class Assembler:

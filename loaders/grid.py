@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from loaders.assemble import Assembler, PendingRow, cell_text
+from loaders.assemble import Assembler
+from loaders.cells import PendingRow, cell_text
 from loaders.headers import Column, HeaderMap, TableKind, detect_header
 from loaders.records import KpiRecord, ProblemCode, TaskRecord
 from loaders.text import clean_text, fold, is_section_code
@@ -30,7 +31,6 @@ _REPORT_IDENTITY = (Column.PLAN_CODE, Column.SECTION, Column.REPORTED_ON)
 _MISSING_COLUMN_LABELS = {
     Column.LEAD: "Cơ quan chủ trì",
     Column.DEADLINE: "Thời gian hoàn thành",
-    Column.TARGET: "Chỉ tiêu",
 }
 
 
@@ -174,7 +174,7 @@ class TableInterpreter:
         if header is not None:
             if self.header is None or not header.same_layout(self.header):
                 self._use_header(header, row, values)
-            return  # a header repeated after a page break: the pending task may go on
+            return
         if self._is_column_numbering(values):
             return
         cells = self._cells(values)

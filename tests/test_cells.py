@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from loaders.assemble import cell_text, clean, join_parts
+from loaders.cells import cell_text, clean, join_parts
 from loaders.text import clean_text
 
 # join_parts: how a field split by a page break is put back together -----------

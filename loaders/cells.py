@@ -1,0 +1,67 @@
+"""Cells as they come from a sheet or a Word table, and a record's cells before parsing."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from loaders.text import clean_text
+
+# Starts of what clean_text removes: tags, entities, bookmarks, bold marks. Other
+# debris (line breaks, odd spaces, invisible characters) is not "printable".
+_MARKUP = re.compile(r"[<>&\[*]")
+
+
+@dataclass(slots=True)
+class PendingRow:
+    """The raw cells of one record, by column index, first row and continuations."""
+
+    sheet: str
+    row: int
+    number: str
+    section: str
+    section_title: str
+    cells: dict[int, list[object]]
+    formats: dict[int, str] = field(default_factory=dict)
+
+
+def cell_text(value: object) -> str:
+    """A cell as text, dates as dd/mm/yyyy and whole floats without ``.0``."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, datetime | date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def clean(value: object) -> str:
+    """clean_text, skipped for text that is plainly clean already (most cells)."""
+    if (
+        isinstance(value, str)
+        and value.isprintable()
+        and value[:1] != " "
+        and value[-1:] != " "
+        and "  " not in value
+        and _MARKUP.search(value) is None
+        and unicodedata.is_normalized("NFC", value)
+    ):
+        return value
+    return clean_text(value)
+
+
+def join_parts(parts: list[object]) -> object:
+    """Merge a field split over rows: a space between parts, or the line break it ended with."""
+    if len(parts) == 1:
+        return parts[0]
+    text = cell_text(parts[0])
+    for part in parts[1:]:
+        head = text.rstrip(" \t")
+        separator = "" if head.endswith("\n") else " "
+        text = head + separator + cell_text(part).lstrip(" \t")
+    return text
