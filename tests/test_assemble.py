@@ -1,0 +1,77 @@
+"""Building one record from its merged cells: flags, statuses, KPI targets and actuals."""
+
+from typing import Any
+
+import pytest
+
+from loaders.agencies import AgencyDirectory
+from loaders.assemble import Assembler
+from loaders.cells import PendingRow
+from loaders.headers import HeaderMap, detect_header
+from loaders.problems import ProblemCollector
+from loaders.records import ProblemCode
+
+TASKS = ["STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành", "BC BCĐTW",
+         "Tình trạng"]  # fmt: skip
+KPIS = ["TT", "Tên chỉ tiêu", "Chỉ tiêu năm 2026", "Kết quả Quý III/2026"]
+
+
+Flat = list[tuple[int | None, str, ProblemCode]]
+
+
+def build(
+    header_row: list[str], cells: dict[int, object], formats: dict[int, str] | None = None
+) -> tuple[Any, Flat]:
+    """Assemble row 7 of a table with this header; problems as (row, column, code)."""
+    header = detect_header(header_row)
+    assert isinstance(header, HeaderMap)
+    collector = ProblemCollector("f.xlsx")
+    assembler = Assembler(collector, AgencyDirectory.load_default())
+    row = PendingRow("S", 7, "1", "", "", {i: [v] for i, v in cells.items()}, formats or {})
+    record = (
+        assembler.task(row, header) if "Tên nhiệm vụ" in header_row else assembler.kpi(row, header)
+    )
+    return record, [(p.row, p.column, p.code) for p in collector.problems]
+
+
+BASE = {1: "Nhiệm vụ", 2: "Sở Tài chính", 3: "30/6/2026"}
+
+
+@pytest.mark.parametrize(
+    ("cell", "reported"),
+    [("Nhiệm vụ BC BCĐTW", True), ("x", True), ("Không", False), ("-", False), (None, False)],
+)
+def test_report_to_central_is_any_mark_but_a_no(cell: object, reported: bool) -> None:
+    cells = BASE | ({4: cell} if cell else {})
+    task, problems = build(TASKS, cells)
+    assert task.report_to_central is reported and problems == []
+
+
+@pytest.mark.parametrize(
+    ("status", "completed", "problems"),
+    [
+        ("Hoàn thành", True, []),
+        ("Hoàn thành đúng hạn", True, []),
+        ("Đã hoàn thành", True, []),
+        ("Đang thực hiện", False, []),
+        ("Chưa hoàn thành", False, []),
+        ("Quá hạn", False, []),
+        ("Gần xong rồi", False, [(7, "Tình trạng", ProblemCode.UNKNOWN_STATUS)]),
+    ],
+)
+def test_status_says_whether_the_task_is_done(
+    status: str, completed: bool, problems: list[tuple[int, str, ProblemCode]]
+) -> None:
+    task, found = build(TASKS, BASE | {5: status})
+    assert (task.status, task.completed) == (status, completed)
+    assert found == problems
+
+
+def test_kpi_target_actual_with_percent_format_and_a_bad_target() -> None:
+    kpi, problems = build(KPIS, {1: "Tỉ lệ", 2: ">80%", 3: 0.85}, {3: "0%"})
+    assert (kpi.target_operator, kpi.target_value, kpi.year) == (">", 80.0, 2026)
+    assert [(a.period, a.value) for a in kpi.actuals] == [("2026-Q3", 85.0)]
+    assert problems == []
+    bad, problems = build(KPIS, {1: "Tỉ lệ", 2: "cao nhất có thể"})
+    assert bad.target_operator is None and bad.target_text == "cao nhất có thể"
+    assert problems == [(7, "Chỉ tiêu năm 2026", ProblemCode.INVALID_TARGET)]
