@@ -1,0 +1,160 @@
+"""Reporting periods and the queries behind periodic reports and reminder letters.
+
+Agencies report monthly, quarterly, half-yearly and yearly (DOMAIN.md). A
+period's progress has "arrived" from an agency when one of its tasks in scope
+got a progress update reported within the period, from an import that has not
+been undone.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+import pandas as pd
+from sqlalchemy import func
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col
+
+from data_access.dashboard import in_force, links_for_role, read_frame
+from data_access.models import ProgressUpdate, Task
+
+PeriodKind = Literal["month", "quarter", "half", "year"]
+PERIOD_KINDS: tuple[PeriodKind, ...] = ("month", "quarter", "half", "year")
+PERIOD_KIND_LABELS: dict[str, str] = {
+    "month": "Tháng",
+    "quarter": "Quý",
+    "half": "6 tháng",
+    "year": "Năm",
+}
+MONTHS_IN: dict[str, int] = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+ROMAN = ("I", "II", "III", "IV")
+REPORT_COLUMNS = ["task_id", "reports", "last_reported_on"]
+MISSING_COLUMNS = ["agency", "tasks"]
+
+
+@dataclass(frozen=True)
+class ReportingPeriod:
+    """One reporting period: ``index`` is the month (1-12), quarter (1-4), half (1-2) or 1."""
+
+    kind: PeriodKind
+    year: int
+    index: int = 1
+
+    def __post_init__(self) -> None:
+        if self.kind not in MONTHS_IN or not 1 <= self.index <= 12 // MONTHS_IN[self.kind]:
+            raise ValueError(f"no such period: {self.kind} {self.index}/{self.year}")
+
+    @classmethod
+    def containing(cls, kind: PeriodKind, day: date) -> ReportingPeriod:
+        return cls(kind, day.year, (day.month - 1) // MONTHS_IN[kind] + 1)
+
+    @property
+    def start(self) -> date:
+        return date(self.year, (self.index - 1) * MONTHS_IN[self.kind] + 1, 1)
+
+    @property
+    def end(self) -> date:
+        month = self.index * MONTHS_IN[self.kind]
+        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    @property
+    def code(self) -> str:
+        """The form KPI actuals use: "2026-06", "2026-Q2", "2026-H1", "2026"."""
+        suffix = {
+            "month": f"-{self.index:02d}",
+            "quarter": f"-Q{self.index}",
+            "half": f"-H{self.index}",
+            "year": "",
+        }
+        return f"{self.year}{suffix[self.kind]}"
+
+    def label_vi(self) -> str:
+        """ "Tháng 6/2026", "Quý II/2026", "6 tháng đầu năm 2026", "Năm 2026"."""
+        if self.kind == "month":
+            return f"Tháng {self.index}/{self.year}"
+        if self.kind == "quarter":
+            return f"Quý {ROMAN[self.index - 1]}/{self.year}"
+        if self.kind == "half":
+            return f"6 tháng {'đầu' if self.index == 1 else 'cuối'} năm {self.year}"
+        return f"Năm {self.year}"
+
+    def previous(self) -> ReportingPeriod:
+        if self.index > 1:
+            return ReportingPeriod(self.kind, self.year, self.index - 1)
+        return ReportingPeriod(self.kind, self.year - 1, 12 // MONTHS_IN[self.kind])
+
+    def report_due(self) -> date:
+        """When agencies must send this period's report (the plans' reporting rhythm)."""
+        if self.kind == "month":
+            return date(self.year, self.index, 20)
+        if self.kind == "quarter":
+            return date(self.year, self.index * 3, 10)
+        if self.kind == "half":
+            return date(self.year, 6, 10) if self.index == 1 else date(self.year, 12, 10)
+        return date(self.year, 11, 30)
+
+
+def recent_periods(kind: PeriodKind, today: date, count: int = 12) -> list[ReportingPeriod]:
+    """The period containing ``today`` and the ``count - 1`` before it, newest first."""
+    periods = [ReportingPeriod.containing(kind, today)]
+    while len(periods) < count:
+        periods.append(periods[-1].previous())
+    return periods
+
+
+def progress_reports(*, session: Session, start: date, end: date) -> pd.DataFrame:
+    """Per task: progress updates reported from ``start`` to ``end`` (in force) and the last day."""
+    update = ProgressUpdate
+    statement = (
+        sa_select(
+            col(update.task_id),
+            func.count(col(update.id)),
+            func.max(col(update.reported_on)),
+        )
+        .where(
+            col(update.reported_on) >= start,
+            col(update.reported_on) <= end,
+            in_force(col(update.import_batch_id)),
+        )
+        .group_by(col(update.task_id))
+    )
+    frame = read_frame(session, statement, REPORT_COLUMNS)
+    return frame.assign(
+        last_reported_on=pd.to_datetime(frame["last_reported_on"]).astype("datetime64[s]")
+    )
+
+
+def task_documents(*, session: Session) -> pd.DataFrame:
+    """Each task's assigning document as written (văn bản giao / căn cứ giao): task_id, basis."""
+    statement = sa_select(col(Task.id), col(Task.basis))
+    return read_frame(session, statement, ["task_id", "basis"])
+
+
+def missing_reporters(
+    statuses: pd.DataFrame,
+    agency_links: pd.DataFrame,
+    reports: pd.DataFrame,
+    period_start: date,
+) -> pd.DataFrame:
+    """Lead agencies with tasks to report on and no report in the period.
+
+    ``statuses``: the tasks in scope as of the period's end; a task completed
+    before the period started has nothing left to report. Collective groups
+    cannot send a report and are left out. Columns: agency, tasks (how many
+    of its tasks await a report), most tasks first.
+    """
+    done_early = (statuses["completed_on"] < pd.Timestamp(period_start)).fillna(False)
+    open_ids = statuses.loc[~(statuses["completed"].astype(bool) & done_early), "task_id"]
+    leads = links_for_role(agency_links, "lead")
+    leads = leads[leads["task_id"].isin(open_ids) & ~leads["is_collective"].astype(bool)]
+    reported = leads.merge(reports, on="task_id", how="left")
+    per_agency = reported.groupby("agency", sort=False).agg(
+        tasks=("task_id", "nunique"),
+        reports=("reports", "sum"),
+    )
+    missing = per_agency[per_agency["reports"] == 0].reset_index()
+    ordered = missing.sort_values(["tasks", "agency"], ascending=[False, True])
+    return ordered[MISSING_COLUMNS].reset_index(drop=True)

@@ -1,0 +1,201 @@
+"""What the meeting pack, the reminder letters and the periodic report say, format aside.
+
+Pure pandas: task lists with their lead agencies and assigning document, the
+headline figures as labelled text, KPI rows; each document lays them out its
+own way.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from data_access.dashboard import links_for_role
+from data_access.reporting import PeriodKind, ReportingPeriod
+from data_access.status import SummaryMetrics
+from data_access.statuses import TaskStatus
+from ui.labels import format_date, format_int, format_number, format_percent, format_target
+
+TASK_LIST_COLUMNS = [
+    "plan_code",
+    "reference",
+    "name",
+    "leads",
+    "due_date",
+    "deadline_text",
+    "days_overdue",
+    "document",
+]
+MAX_CELL_CHARS = 400  # a task name longer than this is cut with "…" in slides and tables
+KPI_ROW_COLUMNS = ["kpi", "target", "actual", "period_label", "result"]
+MET, NOT_MET, NO_DATA = "Đạt", "Chưa đạt", "Chưa có số liệu"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One headline number: its label, the value as shown and a short explanation."""
+
+    label: str
+    value: str
+    note: str = ""
+
+
+def task_list(
+    tasks: pd.DataFrame, agency_links: pd.DataFrame, documents: pd.DataFrame
+) -> pd.DataFrame:
+    """Tasks as listed in letters and reports (TASK_LIST_COLUMNS), in the input's order.
+
+    ``reference`` is the task's place in its plan ("I.3" or "3"); ``document``
+    is the assigning document as written, else the plan's code; ``leads`` joins
+    the lead agencies with "; ".
+    """
+    leads = links_for_role(agency_links, "lead").sort_values(["task_id", "position"])
+    joined = leads.groupby("task_id")["agency"].agg("; ".join).rename("leads")
+    rows = tasks.merge(joined, left_on="task_id", right_index=True, how="left")
+    rows = rows.merge(documents, on="task_id", how="left")
+    section = rows["section_code"].fillna("").astype(str)
+    number = rows["number"].fillna("").astype(str)
+    basis = rows["basis"].fillna("").astype(str).str.strip()
+    return pd.DataFrame(
+        {
+            "plan_code": rows["plan_code"].astype(str),
+            "reference": (section + ".").where(section != "", "") + number,
+            "name": rows["name"].astype(str),
+            "leads": rows["leads"].fillna("").astype(str),
+            "due_date": rows["due_date"],
+            "deadline_text": rows["deadline_text"].fillna("").astype(str),
+            "days_overdue": rows["days_overdue"].fillna(0).astype("int64"),
+            "document": basis.where(basis != "", rows["plan_code"].astype(str)),
+        }
+    ).reset_index(drop=True)
+
+
+def overdue_tasks(statuses: pd.DataFrame) -> pd.DataFrame:
+    """Overdue rows of a status frame, longest overdue first."""
+    rows = statuses[statuses["status"] == TaskStatus.OVERDUE]
+    order = [c for c in ("days_overdue", "plan_code", "position") if c in rows]
+    return rows.sort_values(order, ascending=[False] + [True] * (len(order) - 1), kind="stable")
+
+
+def headline_figures(metrics: SummaryMetrics, window_days: int = 30) -> list[Figure]:
+    """The overview numbers as every document shows them."""
+    return [
+        Figure("Tổng số nhiệm vụ", format_int(metrics.total)),
+        Figure(
+            "Tỷ lệ hoàn thành",
+            format_percent(metrics.completion_rate),
+            f"{format_int(metrics.completed)}/{format_int(metrics.with_due_date)} nhiệm vụ có hạn",
+        ),
+        Figure(
+            "Tỷ lệ hoàn thành đúng hạn",
+            format_percent(metrics.on_time_rate),
+            f"{format_int(metrics.completed_on_time)}/{format_int(metrics.due_by_as_of)} "
+            "nhiệm vụ đã đến hạn",
+        ),
+        Figure("Quá hạn", format_int(metrics.overdue), "chưa hoàn thành, đã quá hạn"),
+        Figure(
+            "Sắp đến hạn",
+            format_int(metrics.due_soon),
+            f"chưa hoàn thành, đến hạn trong {window_days} ngày tới",
+        ),
+        Figure("Thường xuyên", format_int(metrics.recurring)),
+        Figure("Chưa xác định hạn", format_int(metrics.no_deadline), "cần bổ sung thời hạn"),
+    ]
+
+
+def kpi_rows(kpis: pd.DataFrame) -> pd.DataFrame:
+    """One row per KPI (``kpi_queries.kpi_latest`` input): target, actual, period, result text."""
+    values, units, verdicts = kpis["value"], kpis["unit"], kpis["met"]
+    return pd.DataFrame(
+        {
+            "kpi": kpis["kpi"].astype(str),
+            "target": [_target_text(r) for r in kpis.itertuples()],
+            "actual": [_actual_text(v, u) for v, u in zip(values, units, strict=True)],
+            "period_label": kpis["period"].map(period_label),
+            "result": [_result_text(m, v) for m, v in zip(verdicts, values, strict=True)],
+        }
+    ).reset_index(drop=True)
+
+
+def kpi_bullet_input(kpis: pd.DataFrame) -> pd.DataFrame:
+    """``kpi_latest`` rows shaped for ``charts.kpi_bullets``."""
+    return pd.DataFrame(
+        {
+            "kpi": kpis["kpi"].astype(str),
+            "target_value": kpis["target_value"],
+            "operator": kpis["operator"],
+            "actual": kpis["value"],
+            "unit": kpis["unit"].fillna("").astype(str),
+            "met": kpis["met"].astype(object).where(kpis["met"].notna(), None),
+            "period_label": kpis["period"].map(period_label),
+        }
+    ).reset_index(drop=True)
+
+
+def period_label(code: object) -> str:
+    """ "2026-Q2" -> "Quý II/2026"; an unknown code as written, none as ""."""
+    if not isinstance(code, str) or not code:
+        return ""
+    year, _, rest = code.partition("-")
+    kinds: dict[str, PeriodKind] = {"Q": "quarter", "H": "half"}
+    try:
+        if not rest:
+            return ReportingPeriod("year", int(year)).label_vi()
+        if rest[0] in kinds:
+            return ReportingPeriod(kinds[rest[0]], int(year), int(rest[1:])).label_vi()
+        return ReportingPeriod("month", int(year), int(rest)).label_vi()
+    except ValueError:
+        return code
+
+
+def date_text(value: object) -> str:
+    """dd/mm/yyyy of a date-like value; "" when missing."""
+    if is_missing(value) or not isinstance(value, date | str):
+        return ""
+    return format_date(pd.Timestamp(value).date())
+
+
+def short(text: str, limit: int = MAX_CELL_CHARS) -> str:
+    """NFC text cut at ``limit`` characters with "…" (PDF and slides need composed letters)."""
+    clean = unicodedata.normalize("NFC", text)
+    return clean if len(clean) <= limit else clean[: limit - 1].rstrip() + "…"
+
+
+def as_of_line(as_of: date) -> str:
+    return f"Tính đến ngày {format_date(as_of)}"
+
+
+def is_missing(value: object) -> bool:
+    """None, pandas NA/NaT or NaN."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _target_text(row: object) -> str:
+    value = getattr(row, "target_value", None)
+    if is_missing(value) or not isinstance(value, int | float):
+        return str(getattr(row, "target_text", "") or "")
+    operator = getattr(row, "operator", None)
+    unit = getattr(row, "unit", None)
+    return format_target(
+        operator if isinstance(operator, str) else None,
+        float(value),
+        unit if isinstance(unit, str) else "",
+    )
+
+
+def _actual_text(value: object, unit: object) -> str:
+    if is_missing(value) or not isinstance(value, int | float):
+        return NO_DATA
+    return format_number(float(value)) + (unit if isinstance(unit, str) else "")
+
+
+def _result_text(met: object, value: object) -> str:
+    if is_missing(value) or is_missing(met):
+        return NO_DATA
+    return MET if bool(met) else NOT_MET

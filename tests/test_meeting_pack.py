@@ -1,0 +1,252 @@
+"""The meeting pack on the sample data: slides, titles, figures, charts and the overdue list."""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pptx.presentation import Presentation as Deck
+from sqlalchemy import Engine
+
+from data_access.filters import TaskFilters
+from data_access.status import summary_metrics
+from data_access.statuses import TaskStatus
+from exports.chart_images import EXPORT_WIDTH
+from exports.content import headline_figures
+from exports.meeting_pack import (
+    AGENCY_TITLE,
+    HEATMAP_TITLE,
+    KPI_TITLE,
+    NO_OVERDUE,
+    OVERDUE_ROWS_PER_SLIDE,
+    PACK_TITLE,
+    SLIDE_SCALE,
+    MeetingPackData,
+    chart_images,
+    meeting_pack_data,
+    meeting_pack_pptx,
+    overdue_pages,
+    plan_line,
+    png_size,
+)
+from exports.meeting_pdf import meeting_pack_pdf
+from tests.export_sample import AS_OF, gather, sample_engine
+from tests.pdf_text import pdf_text
+from ui.labels import ILLUSTRATIVE_NOTE, format_int
+
+ALL = TaskFilters(as_of=AS_OF)
+DATE_RUN = re.compile(r"\d{2}/\d{2}/\d{4}")
+
+
+def pack_data(engine: Engine, filters: TaskFilters) -> MeetingPackData:
+    frames = gather(engine, filters)
+    return meeting_pack_data(
+        filters=filters,
+        statuses=frames.statuses,
+        agency_links=frames.links,
+        documents=frames.documents,
+        kpis=frames.kpis,
+        metrics=summary_metrics(frames.statuses, filters.as_of),
+        plan_titles=frames.plan_titles,
+        illustrative=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return sample_engine(tmp_path_factory.mktemp("pack"))
+
+
+@pytest.fixture(scope="module")
+def data(engine: Engine) -> MeetingPackData:
+    return pack_data(engine, ALL)
+
+
+@pytest.fixture(scope="module")
+def images(data: MeetingPackData) -> list[tuple[str, bytes]]:
+    return chart_images(data)
+
+
+@pytest.fixture(scope="module")
+def deck(data: MeetingPackData, images: list[tuple[str, bytes]]) -> Deck:
+    return Presentation(io.BytesIO(meeting_pack_pptx(data, images)))
+
+
+def slide_texts(slide: object) -> list[str]:
+    shapes = slide.shapes
+    texts = [s.text_frame.text for s in shapes if s.has_text_frame]
+    for shape in shapes:
+        if shape.has_table:
+            texts += [cell.text for row in shape.table.rows for cell in row.cells]
+    return texts
+
+
+def table_rows(deck: Deck) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.has_table:
+                rows += [[c.text for c in row.cells] for row in list(shape.table.rows)[1:]]
+    return rows
+
+
+# --- The content comes from the status engine ---
+def test_pack_data_matches_the_status_engine(engine: Engine, data: MeetingPackData) -> None:
+    statuses = gather(engine, ALL).statuses
+    overdue = statuses[statuses["status"] == TaskStatus.OVERDUE]
+    assert data.metrics == summary_metrics(statuses, AS_OF)
+    assert len(data.overdue) == len(overdue) == data.metrics.overdue > 0
+    assert data.overdue["days_overdue"].is_monotonic_decreasing
+    assert data.plan_line.startswith("Tất cả kế hoạch")
+    assert len(data.kpis) == 6
+
+
+# --- pptx ---
+def test_deck_has_the_slides_in_order(data: MeetingPackData, deck: Deck) -> None:
+    overdue_slides = math.ceil(len(data.overdue) / OVERDUE_ROWS_PER_SLIDE)
+    assert len(deck.slides) == 5 + overdue_slides
+    titles = [s.shapes.title.text for s in deck.slides]
+    assert titles[:5] == [
+        PACK_TITLE,
+        "Tổng quan — tính đến ngày 23/11/2026",
+        AGENCY_TITLE,
+        HEATMAP_TITLE,
+        KPI_TITLE,
+    ]
+    assert titles[5:] == [f"Nhiệm vụ quá hạn ({i}/{overdue_slides})" for i in range(1, 8)]
+
+
+def test_title_slide_names_plan_date_filters_and_sample_note(deck: Deck) -> None:
+    text = "\n".join(slide_texts(deck.slides[0]))
+    assert "Tất cả kế hoạch (5 văn bản)" in text
+    assert "Tính đến ngày 23/11/2026" in text
+    assert "Cơ quan chủ trì: tất cả" in text
+    assert ILLUSTRATIVE_NOTE in text
+
+
+def test_overview_slide_shows_every_headline_figure(data: MeetingPackData, deck: Deck) -> None:
+    texts = slide_texts(deck.slides[1])
+    for figure in headline_figures(data.metrics):
+        assert any(figure.label in t and figure.value in t for t in texts), figure
+    assert any(t.startswith(format_int(data.metrics.overdue)) for t in texts)
+
+
+def test_chart_slides_hold_the_rendered_charts(deck: Deck) -> None:
+    for slide in list(deck.slides)[2:5]:
+        pictures = [s for s in slide.shapes if s.shape_type == 13]
+        assert len(pictures) == 1
+        blob = pictures[0].image.blob
+        image = Image.open(io.BytesIO(blob))
+        image.load()
+        assert image.width == EXPORT_WIDTH * SLIDE_SCALE
+        assert png_size(blob) == image.size
+        assert pictures[0].left >= 0 and pictures[0].top + pictures[0].height <= deck.slide_height
+
+
+def test_overdue_slides_list_every_overdue_task_in_order(data: MeetingPackData, deck: Deck) -> None:
+    rows = table_rows(deck)
+    assert [r[0] for r in rows] == [str(i) for i in range(1, len(data.overdue) + 1)]
+    assert [r[4] for r in rows] == [format_int(d) for d in data.overdue["days_overdue"]]
+    assert [r[3] for r in rows] == [d.strftime("%d/%m/%Y") for d in data.overdue["due_date"]]
+    first = data.overdue.iloc[0]
+    assert rows[0][1].endswith(f"({first['plan_code']}, nhiệm vụ {first['reference']})")
+    assert rows[0][2] == first["leads"]
+
+
+def test_filtered_pack_follows_the_filters(engine: Engine, images: list[tuple[str, bytes]]) -> None:
+    filters = replace(ALL, plan_codes=("KH-SKHCN-2025",))
+    data = pack_data(engine, filters)
+    assert data.plan_line.startswith("Kế hoạch KH-SKHCN-2025: ")
+    assert set(data.overdue["plan_code"]) == {"KH-SKHCN-2025"}
+    assert data.kpis.empty  # the KPIs belong to another plan
+    deck = Presentation(io.BytesIO(meeting_pack_pptx(data, images)))
+    assert len(table_rows(deck)) == len(data.overdue) == data.metrics.overdue
+
+
+def test_nothing_overdue_gives_one_slide_saying_so(
+    engine: Engine, images: list[tuple[str, bytes]]
+) -> None:
+    data = pack_data(engine, replace(ALL, statuses=(str(TaskStatus.DONE_ON_TIME),)))
+    assert data.overdue.empty
+    deck = Presentation(io.BytesIO(meeting_pack_pptx(data, images)))
+    assert len(deck.slides) == 6
+    assert deck.slides[5].shapes.title.text == "Nhiệm vụ quá hạn"
+    assert NO_OVERDUE in slide_texts(deck.slides[5])
+
+
+# --- PDF ---
+def test_pdf_text_holds_titles_figures_and_overdue_list(
+    data: MeetingPackData, images: list[tuple[str, bytes]]
+) -> None:
+    pdf = meeting_pack_pdf(data, images)
+    assert pdf.startswith(b"%PDF-")
+    runs = pdf_text(pdf)
+    text = "\n".join(runs)
+    assert "\ufffd" not in text
+    for expected in (
+        PACK_TITLE,
+        "Tất cả kế hoạch (5 văn bản)",
+        "Tính đến ngày 23/11/2026",
+        ILLUSTRATIVE_NOTE,
+        AGENCY_TITLE,
+        HEATMAP_TITLE,
+        KPI_TITLE,
+        f"Nhiệm vụ quá hạn ({len(data.overdue)})",
+    ):
+        assert expected in runs, expected
+    for figure in headline_figures(data.metrics):
+        assert figure.label in runs and figure.value in runs
+    table = runs[runs.index(f"Nhiệm vụ quá hạn ({len(data.overdue)})") :]
+    dated = [i for i, run in enumerate(table) if DATE_RUN.fullmatch(run)]
+    assert [table[i] for i in dated] == [d.strftime("%d/%m/%Y") for d in data.overdue["due_date"]]
+    assert [table[i + 1] for i in dated] == [format_int(d) for d in data.overdue["days_overdue"]]
+    pages = int(re.search(rb"/Count (\d+)", pdf).group(1))  # type: ignore[union-attr]
+    assert pages >= 6
+    assert runs[runs.index("Trang 1/") + 1] == str(pages)
+
+
+def test_pdf_images_are_the_chart_pngs(
+    data: MeetingPackData, images: list[tuple[str, bytes]]
+) -> None:
+    pdf = meeting_pack_pdf(data, images)
+    widths = [int(w) for w in re.findall(rb"/Subtype /Image.*?/Width (\d+)", pdf, re.S)]
+    assert sorted(widths) == sorted(png_size(png)[0] for _, png in images)
+
+
+# --- Pure pieces ---
+@pytest.mark.parametrize(
+    ("codes", "expected"),
+    [
+        ((), "Tất cả kế hoạch (2 văn bản)"),
+        (("92A",), "Kế hoạch 92A: Kế hoạch số 92A"),
+        (("X",), "Kế hoạch X"),
+        (("92A", "X"), "Kế hoạch: 92A, X"),
+    ],
+)
+def test_plan_line(codes: tuple[str, ...], expected: str) -> None:
+    titles = {"92A": "Kế hoạch số 92A", "PL": "Phụ lục"}
+    assert plan_line(codes, titles) == expected
+
+
+def test_overdue_pages_cut_rows_and_long_names() -> None:
+    overdue = pd.DataFrame(
+        {
+            "plan_code": ["P"] * 5,
+            "reference": ["I.1", "I.2", "3", "4", "5"],
+            "name": ["x" * 50, "b", "c", "d", "e"],
+            "leads": ["Sở A", "", "Sở B", "Sở C", "Sở D"],
+            "due_date": pd.to_datetime(["2026-01-31"] * 5),
+            "days_overdue": [1200, 5, 4, 3, 2],
+        }
+    )
+    pages = overdue_pages(overdue, 2, 10)
+    assert [len(p) for p in pages] == [2, 2, 1]
+    assert pages[0][0] == ("1", "xxxxxxxxx… (P, nhiệm vụ I.1)", "Sở A", "31/01/2026", "1.200")
+    assert pages[0][1][2] == "—"
+    assert overdue_pages(overdue.head(0), 2, 10) == [[]]
