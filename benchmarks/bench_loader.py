@@ -4,7 +4,7 @@
 
 For workbooks of 2,500 / 5,000 / 10,000 tasks in seed 001's layout it measures,
 in the same run and each in a fresh process (so start-up and imports count on
-both sides, best of ``--repeat``):
+both sides; the two alternate, best of ``--repeat`` each):
 
 (a) ``python -m loaders BIG --json`` end to end, output to a file: the CLI contract;
 (b) a script that opens the workbook with openpyxl (read-only) and iterates
@@ -72,37 +72,37 @@ class Row:
         return self.load_s / self.raw_s
 
 
-def run(script: str, *args: str, repeat: int) -> tuple[float, float]:
-    """Best wall time over ``repeat`` fresh processes, and the peak RSS (MB) of the fastest."""
-    best = (float("inf"), 0.0)
-    for _ in range(repeat):
-        with tempfile.TemporaryFile() as out:
-            start = time.perf_counter()
-            done = subprocess.run(
-                [sys.executable, "-c", script, *args],
-                cwd=ROOT,
-                stdout=out,
-                stderr=subprocess.PIPE,
-                check=True,
-            )
-            elapsed = time.perf_counter() - start
-        rss_mb = int(done.stderr.decode().strip().splitlines()[-1]) / 1024
-        best = min(best, (elapsed, rss_mb))
-    return best
+def run_once(script: str, *args: str) -> tuple[float, float]:
+    """Wall time of one fresh process and its peak RSS in MB."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-c", script, *args],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.PIPE,
+            check=True,
+        )
+        elapsed = time.perf_counter() - start
+    return elapsed, int(done.stderr.decode().strip().splitlines()[-1]) / 1024
 
 
 def measure(repeat: int) -> list[Row]:
+    """Load and raw read alternate, so a busy moment on the machine hits both alike."""
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for tasks in SIZES:
             path = Path(folder) / f"big_{tasks}.xlsx"
             write_workbook(path, tasks)
-            load_s, load_mb = run(CLI, str(path), "--json", repeat=repeat)
-            raw_s, raw_mb = run(RAW_READ, str(path), repeat=repeat)
-            rows.append(Row(tasks, load_s, raw_s, load_mb, raw_mb))
+            load = raw = (float("inf"), 0.0)
+            for _ in range(repeat):
+                load = min(load, run_once(CLI, str(path), "--json"))
+                raw = min(raw, run_once(RAW_READ, str(path)))
+            row = Row(tasks, load[0], raw[0], load[1], raw[1])
+            rows.append(row)
             print(
-                f"{tasks:>6} tasks: load {load_s:.2f}s, raw {raw_s:.2f}s, ratio "
-                f"{load_s / raw_s:.2f}, peak {load_mb:.0f} MB vs {raw_mb:.0f} MB",
+                f"{tasks:>6} tasks: load {row.load_s:.2f}s, raw {row.raw_s:.2f}s, "
+                f"ratio {row.ratio:.2f}, peak {row.load_mb:.0f} MB vs {row.raw_mb:.0f} MB",
                 flush=True,
             )
     return rows
@@ -144,7 +144,7 @@ def write_section(section: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--write", action="store_true", help="update benchmarks/RESULTS.md")
     args = parser.parse_args()
     section = markdown(measure(args.repeat), args.repeat)

@@ -8,7 +8,7 @@ the top is abandoned early.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -43,22 +43,37 @@ def read_xlsx(source: Path | IO[bytes], name: str, assembler: Assembler) -> list
 def _read_sheet(sheet: Any, interpreter: TableInterpreter, name: str) -> None:
     sheet.reset_dimensions()
     blank_run = 0
-    for number, cells in enumerate(_guarded(sheet.iter_rows(), name), start=1):
-        cells = cells[:MAX_COLUMNS]
-        values = [cell.value for cell in cells]
+    for number, values, formats in _rows(sheet, interpreter, name):
         if not any(value is not None for value in values):
             blank_run += 1
             if blank_run > MAX_BLANK_RUN:
                 break
             continue
         blank_run = 0
-        if interpreter.wants_formats:
-            formats = [cell.number_format or "" for cell in cells]
-            interpreter.feed(number, values, formats)
-        else:
-            interpreter.feed(number, values)
+        interpreter.feed(number, values, formats)
         if interpreter.gave_up:
             break
+
+
+Row = tuple[int, Sequence[object], Sequence[str] | None]
+
+
+def _rows(sheet: Any, interpreter: TableInterpreter, name: str) -> Iterator[Row]:
+    """Rows as (number, values, formats), formats only once a KPI table has begun.
+
+    Plain values are much cheaper to read; when the interpreter needs number
+    formats (a KPI table), reading restarts with cells from the next row on.
+    """
+    for number, values in enumerate(_guarded(sheet.iter_rows(values_only=True), name), 1):
+        yield number, values[:MAX_COLUMNS], None
+        if interpreter.wants_formats:
+            break
+    else:
+        return
+    cells_from = number + 1
+    for number, cells in enumerate(_guarded(sheet.iter_rows(min_row=cells_from), name), cells_from):
+        kept = cells[:MAX_COLUMNS]
+        yield number, [cell.value for cell in kept], [cell.number_format or "" for cell in kept]
 
 
 def _guarded(rows: Iterable[Any], name: str) -> Iterator[Any]:

@@ -151,3 +151,14 @@ def test_a_stray_cell_far_below_the_table_does_not_slow_loading(tmp_path: Path) 
     result = load_file(path)
     assert time.perf_counter() - start < 1.0
     assert len(result.tasks) == 30
+
+
+def test_kpi_table_below_a_task_table_still_gets_its_percent_formats(make_xlsx: MakeXlsx) -> None:
+    rows = [HEADER, [1, "Nhiệm vụ", "Sở Tài chính", "Năm 2026"], [],
+            ["TT", "Tên chỉ tiêu", "Chỉ tiêu năm 2026", "Kết quả năm 2026"],
+            [1, "Tỉ lệ hồ sơ trực tuyến", ">80%", 0.85]]  # fmt: skip
+    path = make_xlsx({"Tổng hợp": rows}, formats={("Tổng hợp", "D5"): "0.00%"})
+    result = load_file(path)
+    assert [t.name for t in result.tasks] == ["Nhiệm vụ"]
+    (kpi,) = result.kpis
+    assert ([(a.period, a.value) for a in kpi.actuals], kpi.source_row) == ([("2026", 85.0)], 5)
