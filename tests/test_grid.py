@@ -208,7 +208,6 @@ def test_numbered_rows_left_empty_in_a_form_are_not_tasks() -> None:
     assert problems == []
 
 
-
 def test_orphan_continuation_and_invalid_number_are_reported() -> None:
     interpreter, problems = interpret(
         [
