@@ -50,6 +50,13 @@ PAGES: list[PageEntry] = [
         DASHBOARDS,
         "han-hoan-thanh",
     ),
+    PageEntry(
+        "pages/6_Cap_nhat_du_lieu.py",
+        "Cập nhật dữ liệu",
+        ":material/upload_file:",
+        DATA,
+        "cap-nhat-du-lieu",
+    ),
 ]
 
 

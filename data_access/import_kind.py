@@ -24,6 +24,7 @@ from data_access.models import ImportKind, Task
 from loaders.records import LoadResult, TaskRecord
 
 MOSTLY = 0.5  # share of rows that must match one plan
+SAMPLE_ROWS = 60  # rows enough to tell which plan a file belongs to
 PLAN_CODE_CHARS = 40
 
 KIND_LABELS = {
@@ -77,11 +78,10 @@ def carries_progress(record: TaskRecord) -> bool:
 def _recognise_tasks(session: Session, result: LoadResult) -> KindGuess:
     codes = sorted({t.plan_code for t in result.tasks if t.plan_code})
     matcher = task_matcher(session=session)
-    matched = (
-        codes[0]
-        if len(codes) == 1
-        else _main_plan(matcher, [(t.number, t.name) for t in result.tasks])
-    )
+    if codes:
+        matched = codes[0] if len(codes) == 1 else ""
+    else:
+        matched = _main_plan(matcher, [(t.number, t.name) for t in result.tasks])
     if any(carries_progress(t) for t in result.tasks):
         where = f" của kế hoạch {matched}" if matched else ""
         if len(codes) > 1:
@@ -125,6 +125,7 @@ def _main_plan(matcher: Matcher, rows: list[tuple[str, str]]) -> str:
     """The plan most rows match by name, when at least MOSTLY of them do; else ""."""
     plans = {c.row_id: c.plan_code for c in matcher.candidates}
     votes: Counter[str] = Counter()
+    rows = rows[:SAMPLE_ROWS]
     for _number, name in rows:
         match = matcher.by_name(name)
         if match is not None and match.sure:

@@ -1,0 +1,244 @@
+"""Helpers of the "Cập nhật dữ liệu" page: cached previews, writes, and tables in Vietnamese.
+
+Previews are cached on (database URL, data revision, file bytes, choices): a
+commit, an undo or a new agency spelling changes the revision, so the preview
+is recomputed against the new data. Every frame returned here holds upload text
+and must be shown with ``st.dataframe``/``st.text`` only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+from data_access import uploads
+from data_access.changes import CHANGE_LABELS, ChangeKind, RowChange
+from data_access.dashboard import LOCAL_TIME
+from data_access.db import get_engine, session_scope
+from data_access.history import can_undo, import_history, undo_latest_import
+from data_access.import_kind import KIND_LABELS
+from data_access.matching import MatchMethod
+from data_access.models import AgencyKind, ImportBatch, ImportKind
+from exports.problem_report import problem_report_xlsx
+from exports.progress_template import progress_template_xlsx
+from ui.data import DataUnavailableError, current_revision, database_url, reading
+from ui.labels import AGENCY_KIND_LABELS
+
+UPLOAD_KINDS = (ImportKind.PLAN, ImportKind.PROGRESS, ImportKind.KPI_ACTUALS)
+WRITE_FAILED = "Không ghi được vào cơ sở dữ liệu; chưa có gì thay đổi. Hãy thử lại."
+PROBLEM_COLUMNS = {
+    "level": "Mức độ",
+    "sheet": "Trang tính",
+    "row": "Dòng",
+    "column": "Cột",
+    "message": "Nội dung",
+}
+LEVEL_LABELS = {"error": "Lỗi", "warning": "Cảnh báo"}
+CHANGE_COLUMNS = {
+    "kind": "Loại",
+    "object": "Đối tượng",
+    "plan_code": "Kế hoạch",
+    "section": "Mục",
+    "number": "STT",
+    "name": "Tên",
+    "row": "Dòng trong tệp",
+    "method": "Khớp theo",
+    "score": "Điểm khớp",
+    "changes": "Thay đổi (trước → sau)",
+}
+METHOD_LABELS = {MatchMethod.NUMBER: "Số thứ tự", MatchMethod.NAME: "Tên"}
+HISTORY_COLUMNS = {
+    "batch_id": "Lần nạp",
+    "imported_at": "Thời gian",
+    "file_name": "Tệp",
+    "content_hash": "Mã băm (SHA-256)",
+    "kind": "Loại",
+    "plan_code": "Kế hoạch",
+    "task_count": "Nhiệm vụ",
+    "progress_count": "Báo cáo tiến độ",
+    "kpi_count": "Chỉ tiêu",
+    "problem_count": "Vấn đề",
+    "imported_by": "Người nạp",
+    "state": "Tình trạng",
+}
+
+
+class UploadKey:
+    """Session-state keys of the page; widgets tied to one file add its hash."""
+
+    FILE = "upload_file"
+    BY = "upload_imported_by"
+    FLASH = "upload_flash"  # the result of the last commit or undo, shown once
+    TEMPLATE_AGENCY = "upload_template_agency"
+    UNDO_CONFIRM = "upload_undo_confirm"
+    SPELLING = "upload_spelling"
+    SPELLING_ACTION = "upload_spelling_action"
+    SPELLING_AGENCY = "upload_spelling_agency"
+    SPELLING_KIND = "upload_spelling_kind"
+    SPELLING_NAME = "upload_spelling_name"
+
+
+def max_upload_mb() -> int:
+    return int(st.get_option("server.maxUploadSize"))
+
+
+def today() -> date:
+    """Today in Vietnam, the date given to reports that carry none."""
+    return datetime.now(LOCAL_TIME).date()
+
+
+def local_time(moment: datetime | pd.Timestamp | None) -> str:
+    """dd/mm/yyyy HH:MM in Vietnam time, "" for none."""
+    if moment is None or pd.isna(moment):
+        return ""
+    return str(pd.Timestamp(moment).tz_convert(LOCAL_TIME).strftime("%d/%m/%Y %H:%M"))
+
+
+def prepared(
+    data: bytes, file_name: str, kind: ImportKind | None = None, plan_code: str | None = None
+) -> uploads.PreparedUpload:
+    """The preview of an upload against the current data (UnreadableFileError if unreadable)."""
+    url = database_url()
+    return _prepared(url, current_revision(url), data, file_name, kind, plan_code, today())
+
+
+@st.cache_data(show_spinner="Đang đọc và kiểm tra tệp…", max_entries=6)
+def _prepared(
+    url: str,
+    revision: str,  # part of the cache key
+    data: bytes,
+    file_name: str,
+    kind: ImportKind | None,
+    plan_code: str | None,
+    day: date,
+) -> uploads.PreparedUpload:
+    with reading(url) as session:
+        return uploads.prepare(
+            session=session,
+            data=data,
+            file_name=file_name,
+            kind=kind,
+            plan_code=plan_code,
+            today=day,
+        )
+
+
+@contextmanager
+def writing() -> Iterator[Session]:
+    """One transaction on the app's database; a database failure becomes DataUnavailableError."""
+    try:
+        with session_scope(get_engine(database_url())) as session:
+            yield session
+    except SQLAlchemyError as error:
+        raise DataUnavailableError(WRITE_FAILED) from error
+
+
+def commit_upload(
+    upload: uploads.PreparedUpload, confirmed: Sequence[int], imported_by: str, plan_title: str
+) -> ImportBatch:
+    with writing() as session:
+        return uploads.commit(
+            session=session,
+            upload=upload,
+            confirmed=confirmed,
+            imported_by=imported_by,
+            plan_title=plan_title,
+            today=today(),
+        )
+
+
+def undo_latest() -> ImportBatch:
+    with writing() as session:
+        return undo_latest_import(session=session)
+
+
+def map_spelling(spelling: str, agency_name: str) -> None:
+    with writing() as session:
+        uploads.map_spelling(session=session, spelling=spelling, agency_name=agency_name)
+
+
+def add_agency(name: str, kind: AgencyKind) -> None:
+    with writing() as session:
+        uploads.add_agency(session=session, name=name, kind=kind)
+
+
+def agency_names() -> list[str]:
+    with reading(database_url()) as session:
+        return uploads.agency_names(session=session)
+
+
+def plan_codes() -> list[str]:
+    with reading(database_url()) as session:
+        return uploads.plan_codes(session=session)
+
+
+def undo_available() -> bool:
+    with reading(database_url()) as session:
+        return can_undo(session=session)
+
+
+def problem_table(upload: uploads.PreparedUpload) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        [p.to_json() for p in upload.problems], columns=[*PROBLEM_COLUMNS, "code", "value"]
+    )
+    frame = frame.assign(level=frame["level"].map(LEVEL_LABELS), row=frame["row"].astype("Int64"))
+    return frame[list(PROBLEM_COLUMNS)].rename(columns=PROBLEM_COLUMNS)
+
+
+def problem_report(upload: uploads.PreparedUpload, data: bytes) -> bytes:
+    is_xlsx = upload.file_name.lower().endswith((".xlsx", ".xltx"))
+    return problem_report_xlsx(data, upload.problems, is_xlsx=is_xlsx)
+
+
+def change_table(upload: uploads.PreparedUpload, kinds: Sequence[ChangeKind]) -> pd.DataFrame:
+    """The preview rows of ``kinds`` with Vietnamese headers and labels."""
+    frame = upload.changes.frame()
+    frame = frame[frame["kind"].isin([str(k) for k in kinds])]
+    frame = frame.assign(
+        kind=frame["kind"].map(lambda k: CHANGE_LABELS[ChangeKind(k)]),
+        method=frame["method"].map(lambda m: METHOD_LABELS.get(MatchMethod(m), "") if m else ""),
+        row=frame["row"].astype("Int64"),
+    )
+    return frame[list(CHANGE_COLUMNS)].rename(columns=CHANGE_COLUMNS)
+
+
+def suggestion_label(row: RowChange) -> str:
+    """One line for a match staff must confirm: file row -> stored row, with its score."""
+    where = f"dòng {row.row}: " if row.row is not None else ""
+    score = f"{row.match.score:g}" if row.match else ""
+    return f"{where}số {row.number} “{row.name}” ↔ {row.plan_code} (điểm {score})"
+
+
+def kind_label(kind: ImportKind) -> str:
+    return KIND_LABELS[kind]
+
+
+def history_table() -> pd.DataFrame:
+    with reading(database_url()) as session:
+        history = import_history(session=session)
+    states = [
+        f"Đã hoàn tác lúc {local_time(undone)}" if pd.notna(undone) else "Minh họa" if demo else ""
+        for undone, demo in zip(history["undone_at"], history["is_illustrative"], strict=True)
+    ]
+    frame = history.assign(
+        imported_at=history["imported_at"].map(local_time),
+        kind=history["kind"].map(lambda k: KIND_LABELS.get(ImportKind(k), k)),
+        state=states,
+    )
+    return frame[list(HISTORY_COLUMNS)].rename(columns=HISTORY_COLUMNS)
+
+
+def template_for(agency: str) -> bytes:
+    with reading(database_url()) as session:
+        tasks = uploads.agency_tasks(session=session, agency_name=agency)
+    return progress_template_xlsx(tasks, agency=agency, created_on=today())
+
+
+def agency_kind_label(kind: AgencyKind) -> str:
+    return AGENCY_KIND_LABELS[kind]
