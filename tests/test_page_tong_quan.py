@@ -1,0 +1,267 @@
+"""Tổng quan under AppTest, on its own and through app.py, on the sample data in SQLite."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data_access.dashboard import filtered_statuses
+from data_access.db import get_engine, session_scope
+from data_access.filters import TaskFilters
+from data_access.status import RATE_HELP_VI, summary_metrics
+from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, sample_database, use_database
+from ui.common import NO_DATA, NO_MATCH, PRESENTATION_CSS, count_delta, month_before, points_delta
+from ui.labels import ILLUSTRATIVE_NOTE, format_int, format_percent
+from ui.state import StateKey
+
+PAGE = REPO_ROOT / "pages" / "1_Tong_quan.py"
+OTHER_PAGE = "pages/2_Theo_co_quan.py"
+BIG_NUMBERS = (
+    "Nhiệm vụ",
+    "Đã hoàn thành",
+    "Tỷ lệ hoàn thành đúng hạn",
+    "Quá hạn",
+    "Đến hạn trong 30 ngày tới",
+)
+
+
+@pytest.fixture(scope="module")
+def sample_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return sample_database(tmp_path_factory.mktemp("tong_quan"))
+
+
+@pytest.fixture
+def page(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    use_database(monkeypatch, sample_url)
+    return AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+
+
+def big_numbers(at: AppTest) -> dict[str, tuple[str, str]]:
+    assert not at.exception
+    shown = {metric.label: (metric.value, metric.proto.delta) for metric in at.metric}
+    return {label: shown[label] for label in BIG_NUMBERS}
+
+
+def expected_numbers(url: str, filters: TaskFilters) -> dict[str, tuple[str, str]]:
+    """The same five numbers and deltas, straight from the status engine."""
+    with session_scope(get_engine(url)) as session:
+        before_filters = replace(filters, as_of=month_before(filters.as_of))
+        now = summary_metrics(filtered_statuses(session=session, filters=filters), filters.as_of)
+        before = summary_metrics(
+            filtered_statuses(session=session, filters=before_filters), before_filters.as_of
+        )
+    return {
+        "Nhiệm vụ": (format_int(now.total), count_delta(now.total, before.total)),
+        "Đã hoàn thành": (format_int(now.completed), count_delta(now.completed, before.completed)),
+        "Tỷ lệ hoàn thành đúng hạn": (
+            format_percent(now.on_time_rate),
+            points_delta(now.on_time_rate, before.on_time_rate) or "",
+        ),
+        "Quá hạn": (format_int(now.overdue), count_delta(now.overdue, before.overdue)),
+        "Đến hạn trong 30 ngày tới": (
+            format_int(now.due_soon),
+            count_delta(now.due_soon, before.due_soon),
+        ),
+    }
+
+
+def kpi_counts(at: AppTest) -> tuple[str, str, str]:
+    shown = {metric.label: metric.value for metric in at.metric}
+    return (
+        shown["Chỉ tiêu đạt"],
+        shown["Chỉ tiêu chưa đạt"],
+        shown["Chỉ tiêu chưa có số liệu"],
+    )
+
+
+def has_presentation_css(at: AppTest) -> bool:
+    return any(PRESENTATION_CSS.strip() in html.proto.body for html in at.html)
+
+
+# --- The page on its own: the numbers are the status engine's ---
+
+
+@pytest.mark.parametrize(
+    ("params", "filters"),
+    [
+        ({}, TaskFilters(as_of=date.today())),
+        ({"as_of": "2026-07-01"}, TaskFilters(as_of=date(2026, 7, 1))),
+        (
+            {"as_of": "2026-11-23", "plan": "KH-92A-UBND"},
+            TaskFilters(as_of=date(2026, 11, 23), plan_codes=("KH-92A-UBND",)),
+        ),
+        (
+            {"as_of": "2026-06-15", "agency": "Công an tỉnh", "role": "Chủ trì hoặc phối hợp"},
+            TaskFilters(as_of=date(2026, 6, 15), agencies=("Công an tỉnh",), role="any"),
+        ),
+        (
+            {"as_of": "2026-05-20", "due_from": "2026-06-01", "recurring": "false"},
+            TaskFilters(
+                as_of=date(2026, 5, 20), due_from=date(2026, 6, 1), include_recurring=False
+            ),
+        ),
+    ],
+)
+def test_big_numbers_are_the_status_engines(
+    page: AppTest, sample_url: str, params: dict[str, Any], filters: TaskFilters
+) -> None:
+    page.query_params.update(params)
+    page.run()
+    assert big_numbers(page) == expected_numbers(sample_url, filters)
+    assert page.caption[0].value == filters.describe_vi()
+    assert all(metric.proto.help == RATE_HELP_VI for metric in page.metric[:5])
+    assert [info.value for info in page.info] == [ILLUSTRATIVE_NOTE]
+
+
+def test_a_filter_widget_changes_the_numbers(page: AppTest, sample_url: str) -> None:
+    page.query_params["as_of"] = "2026-07-01"
+    page.run()
+    assert big_numbers(page)["Nhiệm vụ"][0] == "119"
+    page.multiselect(key=StateKey.PLANS).select("PL-II-2026").run()
+    filters = TaskFilters(as_of=date(2026, 7, 1), plan_codes=("PL-II-2026",))
+    assert big_numbers(page) == expected_numbers(sample_url, filters)
+    assert big_numbers(page)["Nhiệm vụ"][0] == "29"
+    assert big_numbers(page)["Quá hạn"][0] == "17"  # see test_status_samples
+
+
+def test_agencies_with_most_overdue_come_first(page: AppTest) -> None:
+    page.query_params["as_of"] = "2026-11-23"
+    table = page.run().dataframe[0].value
+    assert table["Cơ quan"].iloc[0] == "Công an tỉnh"
+    assert table["Quá hạn"].is_monotonic_decreasing
+    assert "Các sở, ban, ngành, địa phương" in table["Cơ quan"].tolist()
+
+
+def test_what_falls_due_next(page: AppTest) -> None:
+    page.query_params["as_of"] = "2026-11-23"
+    upcoming = page.run().dataframe[1].value
+    assert upcoming["Hạn"].dt.date.unique().tolist() == [date(2026, 12, 31)]
+    assert upcoming["Còn (ngày)"].unique().tolist() == [38]
+
+
+# Latest actual by the as-of day, judged with its operator: on 01/07 the half-year
+# figures are latest, and 80% does not meet ">80%".
+@pytest.mark.parametrize(
+    ("as_of", "counts"),
+    [
+        ("2026-07-01", ("2", "4", "0")),
+        ("2026-11-23", ("4", "2", "0")),
+        ("2026-02-01", ("0", "0", "6")),
+    ],
+)
+def test_kpi_summary(page: AppTest, as_of: str, counts: tuple[str, str, str]) -> None:
+    page.query_params["as_of"] = as_of
+    assert kpi_counts(page.run()) == counts
+
+
+def test_kpis_follow_the_plan_filter(page: AppTest) -> None:
+    page.query_params["plan"] = "KH-92A-UBND"
+    page.run()
+    assert "Chỉ tiêu đạt" not in [metric.label for metric in page.metric]
+    assert "Các kế hoạch đã chọn không có chỉ tiêu." in [c.value for c in page.caption]
+
+
+# --- Presentation mode ---
+
+
+def test_presentation_mode_hides_the_sidebar(page: AppTest) -> None:
+    page.run()
+    assert not has_presentation_css(page)
+    page.toggle(key=StateKey.PRESENTATION).set_value(True).run()
+    assert has_presentation_css(page)
+    assert big_numbers(page)  # the numbers are still there
+
+
+def test_presentation_mode_from_the_url(page: AppTest) -> None:
+    page.query_params[StateKey.PRESENTATION] = "true"
+    page.run()
+    assert has_presentation_css(page)
+    assert page.toggle(key=StateKey.PRESENTATION).value is True
+
+
+# --- Empty states ---
+
+
+def test_filters_that_match_nothing_say_what_to_do(page: AppTest) -> None:
+    page.query_params.update({"plan": "KH-SKHCN-2025", "section": "II"})  # 002 has no sections
+    page.run()
+    assert not page.exception
+    assert [info.value for info in page.info] == [NO_MATCH]
+    assert not page.metric
+    page.button(key=f"{StateKey.RESET_FILTERS}_empty").click().run()
+    assert big_numbers(page)["Nhiệm vụ"][0] == "119"
+
+
+def test_an_empty_database_says_to_upload(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    use_database(monkeypatch, empty_database(tmp_path))
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert [info.value for info in at.info] == [NO_DATA]
+    assert not at.metric
+
+
+# --- Through app.py ---
+
+
+def test_first_run_loads_the_samples_and_opens_the_overview(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'nq57.sqlite'}")
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert not at.error
+    assert at.title[0].value == "Tổng quan"
+    assert big_numbers(at)["Nhiệm vụ"][0] == "119"
+    assert at.multiselect(key=StateKey.PLANS)  # the shared filters are in the sidebar
+
+
+def test_a_failed_first_run_shows_a_vietnamese_error_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'nq57.sqlite'}")
+    monkeypatch.setenv("SAMPLE_DATA_DIR", str(tmp_path / "khong_co"))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert at.error[0].value.startswith("Chưa nạp được dữ liệu mẫu: ")
+    assert [info.value for info in at.info] == [NO_DATA]
+
+
+def test_sample_loading_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    use_database(monkeypatch, f"sqlite:///{tmp_path / 'nq57.sqlite'}")
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert not at.error
+    assert [info.value for info in at.info] == [NO_DATA]
+
+
+def test_filters_carry_across_pages(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    use_database(monkeypatch, sample_url)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["as_of"] = "2026-07-01"
+    at.run()
+    at.multiselect(key=StateKey.PLANS).select("KH-92A-UBND").run()
+    filters = TaskFilters(as_of=date(2026, 7, 1), plan_codes=("KH-92A-UBND",))
+    assert big_numbers(at) == expected_numbers(sample_url, filters)
+    at.switch_page(OTHER_PAGE).run()
+    assert at.title[0].value == "Theo cơ quan"
+    assert at.caption[0].value == filters.describe_vi()
+    at.switch_page("pages/1_Tong_quan.py").run()
+    assert at.title[0].value == "Tổng quan"
+    assert big_numbers(at)["Nhiệm vụ"][0] == "35"
+    assert len(at.get("multiselect")) == 4  # one set of filters, drawn by app.py
+
+
+def test_presentation_mode_through_the_app(
+    sample_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_database(monkeypatch, sample_url)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params[StateKey.PRESENTATION] = "true"
+    at.run()
+    assert not at.exception
+    assert has_presentation_css(at)
