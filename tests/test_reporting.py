@@ -1,0 +1,169 @@
+"""Reporting periods, progress reports per period and the agencies whose report has not arrived."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlmodel import Session
+
+from data_access.dashboard import task_agency_frame, task_frame
+from data_access.reporting import (
+    PERIOD_KINDS,
+    PeriodKind,
+    ReportingPeriod,
+    missing_reporters,
+    progress_reports,
+    recent_periods,
+    task_documents,
+)
+from data_access.status import compute_statuses
+from tests.dashboard_db import SKHCN, fill, open_session
+
+
+@pytest.fixture
+def session() -> Iterator[Session]:
+    yield from open_session()
+
+
+@pytest.fixture
+def ids(session: Session) -> dict[str, int]:
+    return fill(session)
+
+
+# --- Periods ---
+@pytest.mark.parametrize(
+    ("period", "start", "end", "code", "label", "due"),
+    [
+        # months
+        (ReportingPeriod("month", 2026, 2), date(2026, 2, 1), date(2026, 2, 28), "2026-02",
+         "Tháng 2/2026", date(2026, 2, 20)),
+        (ReportingPeriod("month", 2024, 2), date(2024, 2, 1), date(2024, 2, 29), "2024-02",
+         "Tháng 2/2024", date(2024, 2, 20)),
+        # quarters: reports due the 10th of the quarter's last month
+        (ReportingPeriod("quarter", 2026, 2), date(2026, 4, 1), date(2026, 6, 30), "2026-Q2",
+         "Quý II/2026", date(2026, 6, 10)),
+        (ReportingPeriod("quarter", 2026, 4), date(2026, 10, 1), date(2026, 12, 31), "2026-Q4",
+         "Quý IV/2026", date(2026, 12, 10)),
+        # halves: the first half's report is due 10/6
+        (ReportingPeriod("half", 2026, 1), date(2026, 1, 1), date(2026, 6, 30), "2026-H1",
+         "6 tháng đầu năm 2026", date(2026, 6, 10)),
+        (ReportingPeriod("half", 2026, 2), date(2026, 7, 1), date(2026, 12, 31), "2026-H2",
+         "6 tháng cuối năm 2026", date(2026, 12, 10)),
+        # the year's report is due 30/11
+        (ReportingPeriod("year", 2026), date(2026, 1, 1), date(2026, 12, 31), "2026",
+         "Năm 2026", date(2026, 11, 30)),
+    ],
+)  # fmt: skip
+def test_period_bounds_codes_labels_and_report_dates(
+    period: ReportingPeriod, start: date, end: date, code: str, label: str, due: date
+) -> None:
+    assert (period.start, period.end, period.code) == (start, end, code)
+    assert period.label_vi() == label
+    assert period.report_due() == due
+
+
+@pytest.mark.parametrize(
+    ("period", "previous"),
+    [
+        (ReportingPeriod("month", 2026, 1), ReportingPeriod("month", 2025, 12)),
+        (ReportingPeriod("month", 2026, 7), ReportingPeriod("month", 2026, 6)),
+        (ReportingPeriod("quarter", 2026, 1), ReportingPeriod("quarter", 2025, 4)),
+        (ReportingPeriod("half", 2026, 2), ReportingPeriod("half", 2026, 1)),
+        (ReportingPeriod("year", 2026), ReportingPeriod("year", 2025)),
+    ],
+)
+def test_previous_period(period: ReportingPeriod, previous: ReportingPeriod) -> None:
+    assert period.previous() == previous
+    assert previous.end < period.start
+
+
+@pytest.mark.parametrize(
+    ("kind", "index"),
+    [("month", 0), ("month", 13), ("quarter", 5), ("half", 3), ("year", 2), ("week", 1)],
+)
+def test_impossible_periods_are_refused(kind: PeriodKind, index: int) -> None:
+    with pytest.raises(ValueError):
+        ReportingPeriod(kind, 2026, index)
+
+
+@given(st.sampled_from(PERIOD_KINDS), st.dates(date(2000, 1, 1), date(2100, 12, 31)))
+def test_the_containing_period_holds_the_day(kind: PeriodKind, day: date) -> None:
+    period = ReportingPeriod.containing(kind, day)
+    assert period.start <= day <= period.end
+    assert period.previous().end.toordinal() + 1 == period.start.toordinal()
+
+
+def test_recent_periods_newest_first() -> None:
+    periods = recent_periods("quarter", date(2026, 11, 23), count=3)
+    assert [p.code for p in periods] == ["2026-Q4", "2026-Q3", "2026-Q2"]
+
+
+# --- Progress reports in a period ---
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        # March: the report with no batch counts
+        (date(2026, 3, 1), date(2026, 3, 31), [(1, date(2026, 3, 1))]),
+        # April: two reports on 10/4
+        (date(2026, 4, 1), date(2026, 4, 30), [(2, date(2026, 4, 10))]),
+        # May: the only report comes from an undone import
+        (date(2026, 5, 1), date(2026, 5, 31), []),
+    ],
+)
+def test_progress_reports_per_task(
+    session: Session, ids: dict[str, int], start: date, end: date, expected: list[tuple[int, date]]
+) -> None:
+    reports = progress_reports(session=session, start=start, end=end)
+    got = [
+        (int(r.reports), r.last_reported_on.date())
+        for r in reports.itertuples()
+        if r.task_id == ids["strategy"]
+    ]
+    assert got == expected
+    assert set(reports["task_id"]) <= {ids["strategy"]}
+
+
+# --- Agencies whose report has not arrived ---
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        # March: the strategy report covers both its leads; Sở Nội vụ's task was done in January
+        (date(2026, 3, 1), date(2026, 3, 31), []),
+        # April: strategy was done on 30/3, before the period; the recurring task has no report
+        (date(2026, 4, 1), date(2026, 4, 30), [(SKHCN, 1)]),
+        # May: the undone import does not count
+        (date(2026, 5, 1), date(2026, 5, 31), [(SKHCN, 1)]),
+    ],
+)
+def test_missing_reporters(
+    session: Session, ids: dict[str, int], start: date, end: date, expected: list[tuple[str, int]]
+) -> None:
+    statuses = compute_statuses(task_frame(session=session, as_of=end), end)
+    missing = missing_reporters(
+        statuses,
+        task_agency_frame(session=session),
+        progress_reports(session=session, start=start, end=end),
+        start,
+    )
+    assert list(missing.columns) == ["agency", "tasks"]
+    assert list(missing.itertuples(index=False, name=None)) == expected
+
+
+def test_collective_leads_are_never_listed(session: Session, ids: dict[str, int]) -> None:
+    end = date(2026, 7, 31)
+    statuses = compute_statuses(task_frame(session=session, as_of=end), end)
+    reports = pd.DataFrame(columns=["task_id", "reports", "last_reported_on"])
+    missing = missing_reporters(statuses, task_agency_frame(session=session), reports, end)
+    assert "Các sở, ban, ngành, địa phương" not in set(missing["agency"])
+    assert SKHCN in set(missing["agency"])
+
+
+def test_task_documents(session: Session, ids: dict[str, int]) -> None:
+    documents = task_documents(session=session)
+    assert set(documents["task_id"]) == set(ids.values())
+    assert list(documents.columns) == ["task_id", "basis"]
