@@ -29,8 +29,8 @@ from ui.labels import (
 from ui.state import StateKey
 
 NO_DATA = (
-    "Chưa có dữ liệu — hãy tải lên tệp kế hoạch (Excel hoặc Word) ở mục Dữ liệu của menu, "
-    "rồi quay lại trang này."
+    "Chưa có dữ liệu — hãy tải lên tệp kế hoạch (Excel hoặc Word) ở trang Cập nhật dữ liệu "
+    "(mục Dữ liệu của menu), rồi quay lại trang này."
 )
 NO_MATCH = "Không có nhiệm vụ nào khớp bộ lọc — hãy nới bộ lọc hoặc bấm Đặt lại bộ lọc."
 MAX_TABLE_ROWS = 2_000  # longer task lists are cut, with a note

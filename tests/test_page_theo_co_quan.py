@@ -1,0 +1,215 @@
+"""Theo cơ quan under AppTest: the ranking table, the role switch, the drill-down to tasks."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data_access.dashboard import filtered_statuses, task_agency_frame
+from data_access.db import get_engine, session_scope
+from data_access.filters import TaskFilters
+from data_access.rollups import agency_summary, tasks_of_agency
+from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, sample_database, use_database
+from ui.common import NO_DATA, NO_MATCH
+from ui.labels import ILLUSTRATIVE_NOTE
+from ui.state import StateKey
+
+PAGE = REPO_ROOT / "pages" / "2_Theo_co_quan.py"
+AS_OF = date(2026, 11, 23)
+GROUP = "Các sở, ban, ngành, địa phương"
+STATUS_HEADINGS = {
+    "done_on_time": "Hoàn thành đúng hạn",
+    "done_late": "Hoàn thành quá hạn",
+    "in_progress": "Đang thực hiện trong hạn",
+    "overdue": "Quá hạn",
+    "recurring": "Thường xuyên",
+    "no_deadline": "Chưa xác định hạn",
+}
+
+
+@pytest.fixture(scope="module")
+def sample_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return sample_database(tmp_path_factory.mktemp("theo_co_quan"))
+
+
+@pytest.fixture
+def page(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    use_database(monkeypatch, sample_url)
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    at.query_params["as_of"] = AS_OF.isoformat()
+    return at
+
+
+def engine_view(url: str, filters: TaskFilters, role: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(agency summary, filtered statuses) straight from data_access."""
+    with session_scope(get_engine(url)) as session:
+        statuses = filtered_statuses(session=session, filters=filters)
+        links = task_agency_frame(session=session)
+    return agency_summary(statuses, links, role), statuses
+
+
+def ranking(at: AppTest) -> pd.DataFrame:
+    assert not at.exception
+    return at.dataframe[0].value
+
+
+def select_row(at: AppTest, row: int) -> None:
+    at.session_state[StateKey.AGENCY_TABLE] = {"selection": {"rows": [row], "columns": []}}
+
+
+def task_ids_of(url: str, filters: TaskFilters, role: str, agency: str) -> list[str]:
+    _, statuses = engine_view(url, filters, role)
+    with session_scope(get_engine(url)) as session:
+        links = task_agency_frame(session=session)
+    return sorted(tasks_of_agency(statuses, links, agency, role)["name"].tolist())
+
+
+# --- The ranking table ---
+
+
+@pytest.mark.parametrize(
+    ("params", "filters"),
+    [
+        ({}, TaskFilters(as_of=AS_OF)),
+        ({"plan": "KH-92A-UBND"}, TaskFilters(as_of=AS_OF, plan_codes=("KH-92A-UBND",))),
+        ({"status": "Quá hạn"}, TaskFilters(as_of=AS_OF, statuses=("overdue",))),
+    ],
+)
+def test_counts_per_agency_are_the_engines(
+    page: AppTest, sample_url: str, params: dict[str, Any], filters: TaskFilters
+) -> None:
+    page.query_params.update(params)
+    table = ranking(page.run()).set_index("Cơ quan chủ trì")
+    expected, _ = engine_view(sample_url, filters, "lead")
+    assert sorted(table.index) == sorted(expected["agency"])
+    for row in expected.itertuples():
+        shown = table.loc[row.agency]
+        for code, heading in STATUS_HEADINGS.items():
+            assert shown[heading] == getattr(row, code), (row.agency, heading)
+        assert shown["Tổng số"] == row.total
+    assert page.caption[0].value == filters.describe_vi()
+    assert [info.value for info in page.info] == [ILLUSTRATIVE_NOTE]
+
+
+def test_collective_groups_are_rows_of_their_own(page: AppTest) -> None:
+    table = ranking(page.run()).set_index("Cơ quan chủ trì")
+    assert table.loc[GROUP, "Loại"] == "Nhóm (tập thể)"
+    assert table.loc["UBND cấp xã", "Loại"] == "Nhóm (tập thể)"
+    assert table.loc["Văn phòng Sở", "Loại"] == "Đơn vị thuộc Sở"
+    assert table.loc["Công an tỉnh", "Loại"] == "Sở, ban, ngành"
+
+
+def test_default_order_is_most_overdue_first(page: AppTest) -> None:
+    table = ranking(page.run())
+    assert table["Quá hạn"].is_monotonic_decreasing
+    assert table["Cơ quan chủ trì"].iloc[0] == "Công an tỉnh"
+
+
+def test_sorting_by_completion_rate_puts_the_lowest_first(page: AppTest) -> None:
+    page.run()
+    page.selectbox(key=StateKey.AGENCY_SORT).set_value("completion_rate").run()
+    assert ranking(page)["Tỷ lệ hoàn thành"].dropna().is_monotonic_increasing
+
+
+def test_the_view_controls_follow_the_url(page: AppTest) -> None:
+    page.query_params[StateKey.AGENCY_SORT] = "Nhiều nhiệm vụ nhất"
+    page.query_params[StateKey.AGENCY_VIEW_ROLE] = "Phối hợp"
+    table = ranking(page.run())
+    assert table.columns[0] == "Cơ quan phối hợp"
+    assert table["Tổng số"].is_monotonic_decreasing
+
+
+def test_rates_are_percentages(page: AppTest, sample_url: str) -> None:
+    table = ranking(page.run()).set_index("Cơ quan chủ trì")
+    expected, _ = engine_view(sample_url, TaskFilters(as_of=AS_OF), "lead")
+    police = expected.set_index("agency").loc["Công an tỉnh"]
+    assert table.loc["Công an tỉnh", "Tỷ lệ hoàn thành"] == pytest.approx(
+        police["completion_rate"] * 100
+    )
+    assert table.loc["Công an tỉnh", "Tỷ lệ đúng hạn"] == pytest.approx(
+        police["on_time_rate"] * 100
+    )
+
+
+def test_coordinating_agencies_are_a_separate_view(page: AppTest, sample_url: str) -> None:
+    page.run()
+    page.segmented_control(key=StateKey.AGENCY_VIEW_ROLE).set_value("coordinating").run()
+    table = ranking(page)
+    assert table.columns[0] == "Cơ quan phối hợp"
+    expected, _ = engine_view(sample_url, TaskFilters(as_of=AS_OF), "coordinating")
+    assert table["Cơ quan phối hợp"].tolist() == expected["agency"].tolist()
+    assert "(Không có cơ quan phối hợp)" in table["Cơ quan phối hợp"].tolist()
+
+
+def test_a_filter_widget_changes_the_table(page: AppTest) -> None:
+    before = ranking(page.run())["Tổng số"].sum()
+    page.multiselect(key=StateKey.PLANS).select("DM-BS-2026").run()
+    after = ranking(page)
+    assert after["Tổng số"].sum() < before
+    assert "Sở Khoa học và Công nghệ" in after["Cơ quan chủ trì"].tolist()
+
+
+# --- Drill-down: a row or a bar opens the agency's tasks ---
+
+
+def test_no_task_list_until_an_agency_is_chosen(page: AppTest) -> None:
+    page.run()
+    assert len(page.dataframe) == 1
+    assert not page.text
+
+
+@pytest.mark.parametrize("row", [0, 2])
+def test_clicking_a_row_lists_its_tasks(page: AppTest, sample_url: str, row: int) -> None:
+    page.run()
+    agency = ranking(page)["Cơ quan chủ trì"].iloc[row]
+    select_row(page, row)
+    page.run()
+    assert page.text[0].value == agency
+    tasks = page.dataframe[1].value
+    expected = task_ids_of(sample_url, TaskFilters(as_of=AS_OF), "lead", agency)
+    assert sorted(tasks["Nhiệm vụ"].tolist()) == expected
+    assert tasks["Hạn hoàn thành"].dropna().is_monotonic_increasing
+
+
+def test_clicking_a_bar_lists_its_tasks(page: AppTest, sample_url: str) -> None:
+    page.run()
+    page.session_state[StateKey.AGENCY_CHART] = {"selection": {"agency_pick": [{"agency": GROUP}]}}
+    page.run()
+    assert not page.exception
+    assert page.text[0].value == GROUP
+    expected = task_ids_of(sample_url, TaskFilters(as_of=AS_OF), "lead", GROUP)
+    assert sorted(page.dataframe[1].value["Nhiệm vụ"].tolist()) == expected
+    assert len(expected) == 13
+
+
+# --- Empty states and the app ---
+
+
+def test_filters_that_match_nothing_say_what_to_do(page: AppTest) -> None:
+    page.query_params.update({"plan": "KH-SKHCN-2025", "section": "II"})
+    page.run()
+    assert not page.exception
+    assert [info.value for info in page.info] == [NO_MATCH]
+    assert not page.dataframe
+
+
+def test_an_empty_database_says_to_upload(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    use_database(monkeypatch, empty_database(tmp_path))
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert [info.value for info in at.info] == [NO_DATA]
+
+
+def test_opens_through_the_app(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    use_database(monkeypatch, sample_url)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.switch_page("pages/2_Theo_co_quan.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Theo cơ quan"
+    assert GROUP in ranking(at)["Cơ quan chủ trì"].tolist()
+    assert at.multiselect(key=StateKey.PLANS)  # the shared filters, drawn by app.py
