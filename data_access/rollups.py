@@ -135,6 +135,19 @@ def search_tasks(statuses: pd.DataFrame, query: str) -> pd.DataFrame:
     return statuses[keep]
 
 
+def agency_names(agency_links: pd.DataFrame, task_ids: pd.Series, role: str = "lead") -> pd.Series:
+    """For each of ``task_ids``, its agencies in ``role``, "; "-joined ("" when none).
+
+    Document order (``position``); with ``role="any"``, lead agencies first.
+    """
+    links = links_for_role(agency_links, role)
+    links = links[links["task_id"].isin(task_ids)]
+    ranked = links.assign(lead_first=links["role"] != "lead")
+    ranked = ranked.sort_values(["task_id", "lead_first", "position"], kind="stable")
+    names = ranked.groupby("task_id")["agency"].agg("; ".join)
+    return task_ids.map(names).fillna("").astype("str")
+
+
 def _with_agencies(statuses: pd.DataFrame, agency_links: pd.DataFrame, role: str) -> pd.DataFrame:
     """One row per task and agency in ``role``; tasks with none get UNASSIGNED_AGENCY."""
     links = links_for_role(agency_links, role)[

@@ -10,6 +10,7 @@ import pytest
 
 from data_access.rollups import (
     UNASSIGNED_AGENCY,
+    agency_names,
     agency_summary,
     agency_summary_long,
     deadline_month_matrix,
@@ -279,3 +280,22 @@ def test_overdue_ageing_by_agency_of_nothing_is_empty() -> None:
 )
 def test_tasks_of_agency(agency: str, role: str, names: list[str]) -> None:
     assert tasks_of_agency(TASKS, LINKS, agency, role)["name"].tolist() == names
+
+
+# --- agency_names ---
+
+
+@pytest.mark.parametrize(
+    ("role", "names"),
+    [
+        ("lead", [f"{SKHCN}; {POLICE}", GROUP, SKHCN, POLICE, SKHCN, ""]),
+        ("coordinating", [GROUP, "", "", SKHCN, "", ""]),
+        ("any", [f"{SKHCN}; {POLICE}; {GROUP}", GROUP, SKHCN, f"{POLICE}; {SKHCN}", SKHCN, ""]),
+    ],
+)
+def test_agency_names_in_document_order_leads_first(role: str, names: list[str]) -> None:
+    task_ids = pd.Series([1, 2, 3, 4, 5, 6], index=[10, 11, 12, 13, 14, 15])
+    links = LINKS.assign(position=LINKS.groupby(["task_id", "role"]).cumcount())
+    shown = agency_names(links.iloc[::-1], task_ids, role)
+    assert shown.tolist() == names
+    assert shown.index.tolist() == task_ids.index.tolist()
