@@ -13,7 +13,6 @@ from pathlib import Path
 
 from loaders.agencies import AgencyDirectory
 from loaders.assemble import Assembler
-from loaders.docx_reader import read_docx
 from loaders.grid import TableInterpreter
 from loaders.problems import ProblemCollector, unreadable_message
 from loaders.records import LoadResult, UnreadableFileError
@@ -54,8 +53,12 @@ def load_bytes(
     kind = check_file(data, file_name, (suffix or Path(file_name).suffix).lower())
     collector = ProblemCollector(file_name)
     assembler = Assembler(collector, directory or AgencyDirectory.load_default())
-    reader = read_xlsx if kind == "xlsx" else read_docx
-    sheets = reader(BytesIO(data), file_name, assembler)
+    if kind == "xlsx":
+        sheets = read_xlsx(BytesIO(data), file_name, assembler)
+    else:
+        from loaders.docx_reader import read_docx  # python-docx is imported for Word files only
+
+        sheets = read_docx(BytesIO(data), file_name, assembler)
     if not any(sheet.found_table for sheet in sheets):
         raise UnreadableFileError(unreadable_message("no_table", file_name))
     result = LoadResult(file_name, title=_title(sheets), problems=collector.problems)
