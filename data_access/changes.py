@@ -171,18 +171,17 @@ def preview_plan(*, session: Session, result: LoadResult, plan_code: str) -> Cha
     kpis = kpi_matcher(session=session, plan_codes=[plan_code]) if plan else Matcher([])
     stored_tasks = _by_id(session, Task, tasks)
     agencies = _agency_names(session, list(stored_tasks))
-    claimed: set[int] = set()
-    for record in result.tasks:
-        found = _match(tasks, plan_code, record.section, record.number, record.name)
-        match = _claim(claimed, found)
+    task_matches = _claim(
+        [_match(tasks, plan_code, t.section, t.number, t.name) for t in result.tasks]
+    )
+    for record, match in zip(result.tasks, task_matches, strict=True):
         stored = stored_tasks.get(match.row_id) if match else None
         diff = _task_diff(record, stored, agencies) if stored else []
         changes.rows.append(_row(changes, record, None, plan_code, match, diff))
     stored_kpis = _by_id(session, Kpi, kpis)
     owners = _owner_names(session, stored_kpis.values())
-    claimed = set()
-    for kpi in result.kpis:
-        match = _claim(claimed, _match(kpis, plan_code, "", kpi.number, kpi.name))
+    kpi_matches = _claim([_match(kpis, plan_code, "", k.number, k.name) for k in result.kpis])
+    for kpi, match in zip(result.kpis, kpi_matches, strict=True):
         stored_kpi = stored_kpis.get(match.row_id) if match else None
         diff = _kpi_diff(kpi, stored_kpi, owners) if stored_kpi else []
         changes.rows.append(_row(changes, None, kpi, plan_code, match, diff))
@@ -214,12 +213,16 @@ def _match(matcher: Matcher, plan: str, section: str, number: str, name: str) ->
     return matcher.match(plan_code=plan, section=section, number=number, name=name)
 
 
-def _claim(claimed: set[int], match: Match | None) -> Match | None:
-    """A stored row is matched by one file row at most; a second one is a new row."""
-    if match is None or match.row_id in claimed:
-        return None
-    claimed.add(match.row_id)
-    return match
+def _claim(matches: list[Match | None]) -> list[Match | None]:
+    """Each stored row goes to the file row most like it; any other row is new."""
+    found = [(i, match) for i, match in enumerate(matches) if match is not None]
+    claimed: set[int] = set()
+    kept: list[Match | None] = [None] * len(matches)
+    for i, match in sorted(found, key=lambda item: -item[1].score):
+        if match.row_id not in claimed:
+            claimed.add(match.row_id)
+            kept[i] = match
+    return kept
 
 
 def _row(

@@ -1,9 +1,11 @@
 """Find the stored task or KPI a row of an uploaded file is about.
 
 First by plan, section and number; when the names disagree (the plan was
-renumbered) or there is no such number, by name similarity (rapidfuzz WRatio on
-folded names, 0–100). A match below ``CONFIRM_AT`` is only a suggestion that
-staff must confirm; below ``MIN_SCORE`` the row is unmatched.
+renumbered) or there is no such number, by name similarity: on folded names, the
+mean of rapidfuzz's token-set ratio (one name's words within the other's) and
+token-sort ratio (the same words overall), 0–100. A match below ``CONFIRM_AT``
+is only a suggestion that staff must confirm; below ``MIN_SCORE`` there is no
+match, even for the same number (a renumbered plan puts another task there).
 """
 
 from __future__ import annotations
@@ -79,13 +81,15 @@ class Matcher:
             by_name = self.by_name(name, plan_code)
             if by_name is not None and by_name.score > score:
                 return by_name
-            return Match(exact.row_id, MatchMethod.NUMBER, score)
+            if score >= MIN_SCORE:
+                return Match(exact.row_id, MatchMethod.NUMBER, score)
+            return None  # same number, another task: the plan was renumbered
         return self.by_name(name, plan_code)
 
     def _score(self, folded: str, row_id: int) -> float:
         if not folded:
             return 100.0
-        return round(float(fuzz.WRatio(folded, self._folded[row_id])), 1)
+        return round(similarity(folded, self._folded[row_id]), 1)
 
     def by_name(self, name: str, plan_code: str = "") -> Match | None:
         """The most similar name (of ``plan_code``'s rows, when given) scoring MIN_SCORE or more."""
@@ -97,10 +101,15 @@ class Matcher:
             for c in self.candidates
             if not plan_code or c.plan_code == plan_code
         }
-        best = process.extractOne(folded, choices, scorer=fuzz.WRatio, score_cutoff=MIN_SCORE)
+        best = process.extractOne(folded, choices, scorer=similarity, score_cutoff=MIN_SCORE)
         if best is None:
             return None
         return Match(int(best[2]), MatchMethod.NAME, round(float(best[1]), 1))
+
+
+def similarity(first: str, second: str, **_: object) -> float:
+    """How alike two folded names are, 0–100 (extra keywords: rapidfuzz's scorer protocol)."""
+    return (fuzz.token_set_ratio(first, second) + fuzz.token_sort_ratio(first, second)) / 2
 
 
 def task_matcher(*, session: Session, plan_codes: Sequence[str] = ()) -> Matcher:

@@ -42,8 +42,13 @@ def preview_reports(
     kpis = kpi_matcher(session=session, plan_codes=codes)
     _add_task_rows(session, changes, result.tasks, tasks, plan_code, today)
     _add_kpi_rows(session, changes, result.kpis, kpis, plan_code)
+    # Stored rows of the plans the file reports on, of the kinds it reports on, not in it.
     matched = {row.plan_code for row in changes.rows if row.stored_id is not None}
-    add_missing(changes, _within(tasks, matched), _within(kpis, matched))
+    add_missing(
+        changes,
+        _within(tasks, matched if result.tasks else set()),
+        _within(kpis, matched if result.kpis else set()),
+    )
     return changes
 
 

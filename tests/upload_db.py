@@ -1,0 +1,204 @@
+"""Files and databases for the upload tests: a small plan, its progress, KPI results.
+
+Workbooks are built with openpyxl exactly as staff would send them; databases are
+filled through the real upload pipeline (``data_access.uploads``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from io import BytesIO
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.pool import StaticPool
+from sqlmodel import SQLModel
+
+from data_access import uploads
+from data_access.db import create_schema, session_scope
+from data_access.models import ImportBatch, ImportKind
+
+PLAN_CODE = "KH-01"
+TODAY = date(2026, 11, 30)
+SKHCN, HOME, POLICE = "Sở Khoa học và Công nghệ", "Sở Nội vụ", "Công an tỉnh"
+PLAN_HEADER = ("STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành")
+PROGRESS_HEADER = (
+    "Kế hoạch",
+    "Mục",
+    "STT",
+    "Tên nhiệm vụ",
+    "Ngày báo cáo",
+    "Tình trạng",
+    "Ngày hoàn thành",
+    "Minh chứng",
+    "Mô tả",
+)
+KPI_HEADER = ("TT", "Tên chỉ tiêu", "Chỉ tiêu năm 2026")
+# section, number, name, lead, coordinating, deadline
+TASKS: tuple[tuple[str, str, str, str, str, str], ...] = (
+    ("I", "1", "Xây dựng Chiến lược chuyển đổi số của tỉnh giai đoạn 2026-2030", SKHCN, HOME,
+     "30/6/2026"),
+    ("I", "2", "Ban hành quy chế quản lý, khai thác dữ liệu dùng chung của tỉnh", HOME, "",
+     "Quý III/2026"),
+    ("II", "1", "Triển khai trung tâm giám sát an ninh mạng tập trung cho các hệ thống trọng yếu",
+     POLICE, SKHCN, "31/12/2026"),
+    ("II", "2", "Số hóa hồ sơ thủ tục hành chính còn hiệu lực tại bộ phận một cửa các cấp",
+     "Sở KH&CN", "", "Thường xuyên"),
+)  # fmt: skip
+SECTIONS = {"I": "Về thể chế, chính sách", "II": "Về hạ tầng số"}
+KPIS = (
+    ("1", "Tỉ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình", ">80%"),
+    ("2", "Tỉ lệ hồ sơ được số hóa, tái sử dụng kết quả số hóa", "≥ 50%"),
+)
+
+
+def workbook(sheets: dict[str, Sequence[Sequence[Any]]]) -> bytes:
+    """An .xlsx with one sheet per entry, rows as given."""
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(list(row))
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def plan_rows(tasks: Sequence[tuple[str, str, str, str, str, str]] = TASKS) -> list[list[Any]]:
+    """Title, header, then each section row followed by its tasks."""
+    rows: list[list[Any]] = [["Phụ lục: Danh mục nhiệm vụ năm 2026"], [], list(PLAN_HEADER)]
+    section = None
+    for code, number, name, lead, coordinating, deadline in tasks:
+        if code != section:
+            rows.append([code, SECTIONS.get(code, "Mục mới")])
+            section = code
+        rows.append([number, name, lead, coordinating, deadline])
+    return rows
+
+
+def kpi_rows(
+    kpis: Sequence[tuple[str, str, str]] = KPIS, results: dict[str, Sequence[float]] | None = None
+) -> list[list[Any]]:
+    """A KPI table; ``results`` maps a period header (Kết quả Quý I/2026) to one value per KPI."""
+    periods = list(results or {})
+    rows: list[list[Any]] = [[*KPI_HEADER, *periods]]
+    for index, (number, name, target) in enumerate(kpis):
+        rows.append([number, name, target, *((results or {})[p][index] for p in periods)])
+    return rows
+
+
+def plan_file(
+    tasks: Sequence[tuple[str, str, str, str, str, str]] = TASKS, with_kpis: bool = True
+) -> bytes:
+    sheets: dict[str, Sequence[Sequence[Any]]] = {"Nhiệm vụ": plan_rows(tasks)}
+    if with_kpis:
+        sheets["Chỉ tiêu"] = kpi_rows()
+    return workbook(sheets)
+
+
+def progress_file(reports: Sequence[Sequence[Any]]) -> bytes:
+    """A progress workbook; each report is (plan, section, number, name, day, status, done on,
+    evidence, description)."""
+    return workbook({"Tiến độ": [list(PROGRESS_HEADER), *map(list, reports)]})
+
+
+def report(
+    section: str,
+    number: str,
+    status: str,
+    day: date | None = date(2026, 10, 15),
+    done_on: date | None = None,
+    name: str | None = None,
+    plan: str = PLAN_CODE,
+) -> list[Any]:
+    """One progress row about the task (section, number) of TASKS."""
+    if name is None:
+        name = next(t[2] for t in TASKS if (t[0], t[1]) == (section, number))
+    evidence = "Quyết định số 12/QĐ-UBND" if done_on else None
+    return [plan, section, number, name, day, status, done_on, evidence, None]
+
+
+def edit_cell(data: bytes, sheet: str, cell: str, value: Any) -> bytes:
+    """The same workbook with one cell changed."""
+    book = load_workbook(BytesIO(data))
+    book[sheet][cell] = value
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def memory_engine() -> Engine:
+    engine = create_engine("sqlite://", poolclass=StaticPool)
+    create_schema(engine)
+    return engine
+
+
+def import_file(
+    engine: Engine,
+    data: bytes,
+    file_name: str = "tep.xlsx",
+    *,
+    kind: ImportKind | None = None,
+    plan_code: str | None = None,
+    confirmed: Sequence[int] = (),
+    imported_by: str = "",
+) -> ImportBatch:
+    """Prepare and commit one upload in one transaction, as the page does."""
+    with session_scope(engine) as session:
+        upload = uploads.prepare(
+            session=session,
+            data=data,
+            file_name=file_name,
+            kind=kind,
+            plan_code=plan_code,
+            today=TODAY,
+        )
+        return uploads.commit(
+            session=session,
+            upload=upload,
+            confirmed=confirmed,
+            imported_by=imported_by,
+            today=TODAY,
+        )
+
+
+def preview(
+    engine: Engine,
+    data: bytes,
+    file_name: str = "tep.xlsx",
+    kind: ImportKind | None = None,
+    plan_code: str | None = None,
+) -> uploads.PreparedUpload:
+    with session_scope(engine) as session:
+        return uploads.prepare(
+            session=session,
+            data=data,
+            file_name=file_name,
+            kind=kind,
+            plan_code=plan_code,
+            today=TODAY,
+        )
+
+
+def planned_engine() -> Engine:
+    """A database holding plan KH-01 (TASKS and KPIS), imported through the pipeline."""
+    engine = memory_engine()
+    import_file(engine, plan_file(), "ke_hoach.xlsx", plan_code=PLAN_CODE)
+    return engine
+
+
+def dump(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every data table (the import history itself left out), sorted."""
+    with engine.connect() as connection:
+        return {
+            table.name: sorted((tuple(row) for row in connection.execute(table.select())), key=repr)
+            for table in SQLModel.metadata.sorted_tables
+            if table.name not in ("importbatch", "importchange")
+        }
+
+
+def table_counts(engine: Engine) -> dict[str, int]:
+    return {name: len(rows) for name, rows in dump(engine).items()}
