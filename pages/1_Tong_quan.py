@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Literal
 
 import streamlit as st
 
@@ -41,6 +42,7 @@ from ui.labels import (
     status_label,
 )
 
+DeltaColor = Literal["normal", "inverse", "off"]  # "inverse": fewer is better (overdue)
 TOP_AGENCIES = 8
 UPCOMING_DAYS = 90
 UPCOMING_ROWS = 10
@@ -51,7 +53,7 @@ def headline(filters: TaskFilters) -> None:
     before_filters = replace(filters, as_of=month_before(filters.as_of))
     now, before = load_summary(filters), load_summary(before_filters)
     since = f"so với {format_date(before_filters.as_of)}"
-    metrics = [
+    metrics: list[tuple[str, str, str | None, DeltaColor]] = [
         ("Nhiệm vụ", format_int(now.total), count_delta(now.total, before.total), "off"),
         (
             "Đã hoàn thành",
