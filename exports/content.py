@@ -30,6 +30,7 @@ TASK_LIST_COLUMNS = [
     "days_overdue",
     "document",
 ]
+PLAN_TITLE_CHARS = 90  # a plan standing in for the assigning document
 MAX_CELL_CHARS = 400  # a task name longer than this is cut with "…" in slides and tables
 KPI_ROW_COLUMNS = ["kpi", "target", "actual", "period_label", "result"]
 MET, NOT_MET, NO_DATA = "Đạt", "Chưa đạt", "Chưa có số liệu"
@@ -50,8 +51,8 @@ def task_list(
     """Tasks as listed in letters and reports (TASK_LIST_COLUMNS), in the input's order.
 
     ``reference`` is the task's place in its plan ("I.3" or "3"); ``document``
-    is the assigning document as written, else the plan's code; ``leads`` joins
-    the lead agencies with "; ".
+    is the assigning document as written, else the plan's title (cut), else its
+    code; ``leads`` joins the lead agencies with "; ".
     """
     leads = links_for_role(agency_links, "lead").sort_values(["task_id", "position"])
     joined = leads.groupby("task_id")["agency"].agg("; ".join).rename("leads")
@@ -60,6 +61,7 @@ def task_list(
     section = rows["section_code"].fillna("").astype(str)
     number = rows["number"].fillna("").astype(str)
     basis = rows["basis"].fillna("").astype(str).str.strip()
+    plan = rows["plan_title"].fillna("").astype(str).map(lambda s: short(s, PLAN_TITLE_CHARS))
     return pd.DataFrame(
         {
             "plan_code": rows["plan_code"].astype(str),
@@ -69,7 +71,7 @@ def task_list(
             "due_date": rows["due_date"],
             "deadline_text": rows["deadline_text"].fillna("").astype(str),
             "days_overdue": rows["days_overdue"].fillna(0).astype("int64"),
-            "document": basis.where(basis != "", rows["plan_code"].astype(str)),
+            "document": basis.where(basis != "", plan.where(plan != "", rows["plan_code"])),
         }
     ).reset_index(drop=True)
 
@@ -160,9 +162,14 @@ def date_text(value: object) -> str:
 
 
 def short(text: str, limit: int = MAX_CELL_CHARS) -> str:
-    """NFC text cut at ``limit`` characters with "…" (PDF and slides need composed letters)."""
-    clean = unicodedata.normalize("NFC", text)
+    """Composed text cut at ``limit`` characters with "…"."""
+    clean = composed(text)
     return clean if len(clean) <= limit else clean[: limit - 1].rstrip() + "…"
+
+
+def composed(text: str) -> str:
+    """NFC: one code point per Vietnamese letter, as fonts without shaping (PDF) need."""
+    return unicodedata.normalize("NFC", text)
 
 
 def as_of_line(as_of: date) -> str:

@@ -53,7 +53,7 @@ def test_task_list_rows(session: Session, ids: dict[str, int]) -> None:
     assert strategy["document"] == "Thông báo số 07-TB"
     digitise = rows[rows["name"] == "Số hoá hồ sơ lưu trữ"].iloc[0]
     assert digitise["reference"] == "1"  # no section
-    assert digitise["document"] == "PL-II"  # no document written: the plan itself
+    assert digitise["document"] == "Phụ lục II"  # no document written: the plan itself
     unclear = rows[rows["name"] == "Nhiệm vụ chưa rõ hạn"].iloc[0]
     assert unclear["leads"] == ""
 

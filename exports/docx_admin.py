@@ -1,0 +1,162 @@
+"""The pieces of a Vietnamese administrative document (python-docx), shared by letters and reports.
+
+Layout after Nghị định 30/2020/NĐ-CP: A4, Times New Roman 13, the sender and
+the national motto side by side at the top, number and subject ("V/v …") under
+the sender, place and date under the motto, then recipients ("Nơi nhận") and
+the signature block side by side at the end. Everything stays editable text.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Length, Pt
+from docx.table import Table, _Cell
+
+FONT_NAME = "Times New Roman"
+FONT_SIZE = 13
+MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+PROVINCE = "UBND TỈNH"  # the province's name is written in by the sender
+SENDER = "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+SENDER_NAME = "Sở Khoa học và Công nghệ"
+PLACE_BLANK = "……………"
+NUMBER_LINE = "Số:        /SKHCN-VP"
+SIGNER = ("GIÁM ĐỐC", "", "", "", "……………………")
+Align = WD_ALIGN_PARAGRAPH
+
+
+def new_document() -> DocxDocument:
+    """A4 with the usual margins (top/bottom 2 cm, left 3 cm, right 1.5 cm), Times New Roman 13."""
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin = section.bottom_margin = Cm(2)
+    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
+    normal = document.styles["Normal"]
+    normal.font.name = FONT_NAME
+    normal.font.size = Pt(FONT_SIZE)
+    normal.paragraph_format.space_after = Pt(6)
+    return document
+
+
+def letterhead(
+    document: DocxDocument, *, subject: str, day: date, number: str = NUMBER_LINE
+) -> None:
+    """Sender, number and subject on the left; motto, place and date on the right."""
+    table = _layout_table(document, (Cm(6.5), Cm(10)))
+    left, right = table.rows[0].cells
+    _lines(left, [(PROVINCE, False, False), (SENDER, True, False)], Align.CENTER)
+    _lines(left, [(number, False, False), (subject, False, False)], Align.CENTER, size=12)
+    _lines(right, [(MOTTO[0], True, False), (MOTTO[1], True, False)], Align.CENTER, size=12)
+    right.paragraphs[1].runs[0].underline = True
+    _lines(right, [(place_and_date(day), False, True)], Align.CENTER)
+
+
+def place_and_date(day: date) -> str:
+    """ "……………, ngày 23 tháng 11 năm 2026" (the place is written in by the sender)."""
+    return f"{PLACE_BLANK}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+
+
+def title(document: DocxDocument, text: str, subtitle: str = "") -> None:
+    """A centred bold title (reports), with an optional line under it."""
+    paragraph = document.add_paragraph()
+    paragraph.alignment = Align.CENTER
+    paragraph.paragraph_format.space_before = Pt(12)
+    paragraph.add_run(text).bold = True
+    if subtitle:
+        paragraph.add_run("\n" + subtitle).italic = True
+
+
+def addressee(document: DocxDocument, recipient: str) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.alignment = Align.CENTER
+    paragraph.paragraph_format.space_before = Pt(12)
+    paragraph.add_run("Kính gửi: ")
+    paragraph.add_run(recipient)
+
+
+def body(document: DocxDocument, text: str, *, bold: bool = False, italic: bool = False) -> None:
+    """A justified paragraph with a first-line indent."""
+    paragraph = document.add_paragraph()
+    paragraph.alignment = Align.JUSTIFY
+    paragraph.paragraph_format.first_line_indent = Cm(1)
+    run = paragraph.add_run(text)
+    run.bold, run.italic = bold, italic
+
+
+def grid_table(
+    document: DocxDocument,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+) -> Table:
+    """A bordered table, header row bold and repeated on every page; ``widths`` in cm."""
+    table: Table = document.add_table(rows=1 + len(rows), cols=len(headers))
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for i, values in enumerate([headers, *rows]):
+        for j, text in enumerate(values):
+            cell = table.cell(i, j)
+            cell.width = Cm(widths[j])
+            paragraph = cell.paragraphs[0]
+            paragraph.paragraph_format.space_after = Pt(0)
+            run = paragraph.add_run(text)
+            run.font.size = Pt(11)
+            run.bold = i == 0
+            if i == 0:
+                paragraph.alignment = Align.CENTER
+    _repeat_header(table)
+    return table
+
+
+def closing(document: DocxDocument, recipients: Sequence[str]) -> None:
+    """ "Nơi nhận" on the left, the signature block on the right."""
+    table = _layout_table(document, (Cm(8), Cm(8.5)))
+    left, right = table.rows[0].cells
+    _lines(left, [("Nơi nhận:", True, True)], Align.LEFT, size=12)
+    _lines(left, [(f"- {r}", False, False) for r in recipients], Align.LEFT, size=11)
+    _lines(right, [(line, True, False) for line in SIGNER], Align.CENTER)
+
+
+def to_bytes(document: DocxDocument) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _layout_table(document: DocxDocument, widths: tuple[Length, Length]) -> Table:
+    """A borderless one-row, two-column table for side-by-side blocks."""
+    table: Table = document.add_table(rows=1, cols=2)
+    table.autofit = False
+    for cell, width in zip(table.rows[0].cells, widths, strict=True):
+        cell.width = width
+    return table
+
+
+def _lines(
+    cell: _Cell, lines: Sequence[tuple[str, bool, bool]], align: WD_ALIGN_PARAGRAPH, size: int = 13
+) -> None:
+    """Add (text, bold, italic) lines to a cell, reusing its empty first paragraph."""
+    for text, bold, italic in lines:
+        first = cell.paragraphs[0]
+        paragraph = first if not first.text and not first.runs else cell.add_paragraph()
+        paragraph.alignment = align
+        paragraph.paragraph_format.space_after = Pt(0)
+        run = paragraph.add_run(text)
+        run.bold, run.italic = bold, italic
+        run.font.size = Pt(size)
+
+
+def _repeat_header(table: Table) -> None:
+    properties = table.rows[0]._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)

@@ -1,0 +1,215 @@
+"""Reminder letters on the sample data: the docx tables hold exactly the agency's overdue and
+upcoming tasks, in the administrative layout; the bulk .zip holds one letter per agency."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import date, timedelta
+
+import pandas as pd
+import pytest
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from sqlalchemy import Engine
+
+from data_access.filters import TaskFilters
+from data_access.rollups import UNASSIGNED_AGENCY
+from data_access.statuses import TaskStatus
+from exports.reminder_letters import (
+    NONE_LISTED,
+    OVERDUE_HEADERS,
+    SUBJECT,
+    UPCOMING_HEADERS,
+    ReminderLetter,
+    agencies_to_remind,
+    letter_file_name,
+    next_report_day,
+    reminder_letter,
+    reminder_letter_docx,
+    reminder_letters_zip,
+)
+from tests.export_sample import Frames, gather, sample_engine
+from ui.labels import ILLUSTRATIVE_NOTE
+
+AS_OF = date(2026, 6, 15)  # the sample has both overdue tasks and tasks due soon on this day
+POLICE = "Công an tỉnh"
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return sample_engine(tmp_path_factory.mktemp("letters"))
+
+
+@pytest.fixture(scope="module")
+def frames(engine: Engine) -> Frames:
+    return gather(engine, TaskFilters(as_of=AS_OF))
+
+
+def letter_for(frames: Frames, agency: str, illustrative: bool = True) -> ReminderLetter:
+    return reminder_letter(
+        agency,
+        statuses=frames.statuses,
+        agency_links=frames.links,
+        documents=frames.documents,
+        as_of=AS_OF,
+        illustrative=illustrative,
+    )
+
+
+def open_docx(data: bytes) -> DocxDocument:
+    return Document(io.BytesIO(data))
+
+
+def body_rows(document: DocxDocument, index: int) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in document.tables[index].rows]
+
+
+def led_by(frames: Frames, agency: str) -> pd.DataFrame:
+    """The agency's tasks as lead, found straight from the links (not through the exporter)."""
+    links = frames.links
+    ids = links[(links["role"] == "lead") & (links["agency"] == agency)]["task_id"]
+    return frames.statuses[frames.statuses["task_id"].isin(ids)]
+
+
+# --- Who gets a letter ---
+def test_agencies_to_remind_have_something_to_chase(frames: Frames) -> None:
+    agencies = agencies_to_remind(frames.statuses, frames.links, AS_OF)
+    assert agencies[0] == POLICE  # the most overdue tasks on that day
+    assert not set(agencies) & set(UNASSIGNED_AGENCY.values())
+    for agency in agencies:
+        letter = letter_for(frames, agency)
+        assert not letter.is_empty, agency
+    overdue_counts = [len(letter_for(frames, a).overdue) for a in agencies]
+    assert overdue_counts == sorted(overdue_counts, reverse=True)
+
+
+# --- One letter: the tables ---
+def test_overdue_table_rows_match_the_agencys_overdue_tasks(frames: Frames) -> None:
+    expected = led_by(frames, POLICE)
+    expected = expected[expected["status"] == TaskStatus.OVERDUE]
+    document = open_docx(reminder_letter_docx(letter_for(frames, POLICE)))
+    rows = body_rows(document, 1)
+    assert rows[0] == list(OVERDUE_HEADERS)
+    assert len(rows) - 1 == len(expected) == 10
+    by_name = {r[2]: r for r in rows[1:]}
+    for task in expected.itertuples():
+        row = by_name[task.name]
+        section = f"{task.section_code}." if task.section_code else ""
+        assert row[1] == f"{task.plan_code} - {section}{task.number}"
+        assert row[4] == task.due_date.strftime("%d/%m/%Y")
+        assert row[5] == str(task.days_overdue)
+        assert int(row[5]) == (pd.Timestamp(AS_OF) - task.due_date).days
+    assert [r[0] for r in rows[1:]] == [str(i) for i in range(1, len(expected) + 1)]
+    days = [int(r[5]) for r in rows[1:]]
+    assert days == sorted(days, reverse=True)
+
+
+def test_upcoming_table_rows_match_tasks_due_in_30_days(frames: Frames) -> None:
+    agency = "Các sở, ban, ngành, địa phương"
+    own = led_by(frames, agency)
+    window = (own["due_date"] >= pd.Timestamp(AS_OF)) & (
+        own["due_date"] <= pd.Timestamp(AS_OF + timedelta(days=30))
+    )
+    expected = own[window & own["status"].isin([TaskStatus.IN_PROGRESS])]
+    document = open_docx(reminder_letter_docx(letter_for(frames, agency)))
+    rows = body_rows(document, 2)
+    assert rows[0] == list(UPCOMING_HEADERS)
+    assert sorted(r[2] for r in rows[1:]) == sorted(expected["name"])
+    for row in rows[1:]:
+        due = pd.Timestamp(pd.to_datetime(row[4], format="%d/%m/%Y"))
+        assert int(row[5]) == (due - pd.Timestamp(AS_OF)).days >= 0
+
+
+def test_assigning_document_is_the_tasks_own_or_its_plan(frames: Frames) -> None:
+    document = open_docx(reminder_letter_docx(letter_for(frames, POLICE)))
+    documents = {r[3] for r in body_rows(document, 1)[1:]}
+    assert any(d.startswith("Kế hoạch số 92A/KH-UBND") for d in documents)
+    assert all(d for d in documents)
+
+
+def test_header_row_repeats_on_every_page(frames: Frames) -> None:
+    document = open_docx(reminder_letter_docx(letter_for(frames, POLICE)))
+    first_row = document.tables[1].rows[0]._tr
+    assert first_row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+
+
+# --- One letter: the administrative layout ---
+def test_letter_layout(frames: Frames) -> None:
+    document = open_docx(reminder_letter_docx(letter_for(frames, POLICE)))
+    head = body_rows(document, 0)[0]
+    assert "SỞ KHOA HỌC VÀ CÔNG NGHỆ" in head[0]
+    assert SUBJECT in head[0]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc" in head[1]
+    assert "ngày 15 tháng 06 năm 2026" in head[1]
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "Kính gửi: Công an tỉnh" in paragraphs
+    assert f"Lưu ý: {ILLUSTRATIVE_NOTE}" in paragraphs
+    opening = next(p for p in paragraphs if p.startswith("Thực hiện Nghị quyết số 57-NQ/TW"))
+    assert "đến ngày 15/06/2026" in opening
+    assert "Công an tỉnh còn 10 nhiệm vụ đã quá hạn" in opening
+    assert any("trước ngày 20/07/2026" in p for p in paragraphs)
+    closing = body_rows(document, len(document.tables) - 1)[0]
+    assert closing[0].startswith("Nơi nhận:\n- Như trên;")
+    assert "GIÁM ĐỐC" in closing[1]
+    assert document.styles["Normal"].font.name == "Times New Roman"
+
+
+def test_letter_without_sample_data_has_no_note(frames: Frames) -> None:
+    document = open_docx(reminder_letter_docx(letter_for(frames, POLICE, illustrative=False)))
+    assert not any(ILLUSTRATIVE_NOTE in p.text for p in document.paragraphs)
+
+
+def test_agency_with_nothing_to_chase_gets_none_listed(frames: Frames) -> None:
+    letter = letter_for(frames, "Cơ quan không có nhiệm vụ")
+    assert letter.is_empty
+    document = open_docx(reminder_letter_docx(letter))
+    assert [p.text for p in document.paragraphs].count(NONE_LISTED) == 2
+    assert len(document.tables) == 2  # letterhead and closing only
+
+
+# --- Bulk ---
+def test_zip_holds_one_letter_per_agency(frames: Frames) -> None:
+    agencies = agencies_to_remind(frames.statuses, frames.links, AS_OF)
+    letters = [letter_for(frames, a) for a in agencies]
+    archive = zipfile.ZipFile(io.BytesIO(reminder_letters_zip(letters)))
+    names = archive.namelist()
+    assert len(names) == len(set(names)) == len(agencies)
+    assert all(re.fullmatch(r"don-doc-[a-z0-9-]+_15-06-2026(-\d+)?\.docx", n) for n in names)
+    recipients = set()
+    for name in names:
+        document = open_docx(archive.read(name))
+        recipients |= {p.text for p in document.paragraphs if p.text.startswith("Kính gửi: ")}
+    assert recipients == {f"Kính gửi: {a}" for a in agencies}
+
+
+def test_zip_names_stay_unique_when_agencies_slug_alike(frames: Frames) -> None:
+    letters = [letter_for(frames, name) for name in ("Sở A", "Sở Ă", "SỞ A")]
+    names = zipfile.ZipFile(io.BytesIO(reminder_letters_zip(letters))).namelist()
+    assert names == [
+        "don-doc-so-a_15-06-2026.docx",
+        "don-doc-so-a_15-06-2026-2.docx",
+        "don-doc-so-a_15-06-2026-3.docx",
+    ]
+
+
+def test_letter_file_name() -> None:
+    letter = ReminderLetter(
+        "Sở Khoa học và Công nghệ", AS_OF, pd.DataFrame(), pd.DataFrame(), illustrative=False
+    )
+    assert letter_file_name(letter) == "don-doc-so-khoa-hoc-va-cong-nghe_15-06-2026.docx"
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        (date(2026, 6, 1), date(2026, 6, 20)),
+        (date(2026, 6, 13), date(2026, 6, 20)),  # exactly a week ahead
+        (date(2026, 6, 14), date(2026, 7, 20)),
+        (date(2026, 12, 25), date(2027, 1, 20)),
+    ],
+)
+def test_next_report_day(as_of: date, expected: date) -> None:
+    assert next_report_day(as_of) == expected
