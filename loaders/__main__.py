@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def write_json(result: LoadResult, stream: TextIO) -> None:
-    """``result.to_json()`` as JSON, written record by record to keep memory flat."""
+    """``result.to_json()`` as JSON, written a chunk of records at a time to keep memory flat."""
     _write(stream, "{" + _pair("file", result.file_name) + ", " + _pair("title", result.title))
     for key, records in (
         ("tasks", result.tasks),
@@ -57,7 +57,7 @@ def write_json(result: LoadResult, stream: TextIO) -> None:
         _write(stream, f", {json.dumps(key)}: [")
         for index in range(0, len(records), JSON_CHUNK):
             chunk = records[index : index + JSON_CHUNK]
-            text = ", ".join(_dumps(record.to_json()) for record in chunk)
+            text = _dumps([record.to_json() for record in chunk])[1:-1]  # drop [ and ]
             _write(stream, (", " if index else "") + text)
         _write(stream, "]")
     _write(stream, "}\n")

@@ -1,5 +1,6 @@
 """The command line contract: JSON shape, exit codes, never a traceback."""
 
+import io
 import json
 import subprocess
 import sys
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.make_big_workbook import write_workbook
 from loaders import __main__ as cli
 from loaders.load import load_file
 from sample_data.manifest import PLANS_DIR
@@ -78,3 +80,14 @@ def test_unexpected_failure_exits_1_without_traceback(
     assert cli.main([str(PLAN_004)]) == 1
     err = capsys.readouterr().err
     assert "RuntimeError: hỏng bất ngờ" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("tasks", [0, 1, 1_201])  # 0: an empty form is read, not refused
+def test_streamed_json_equals_to_json_across_chunks(tmp_path: Path, tasks: int) -> None:
+    path = tmp_path / "big.xlsx"
+    write_workbook(path, tasks)
+    result = load_file(path)
+    stream = io.StringIO()
+    cli.write_json(result, stream)
+    assert json.loads(stream.getvalue()) == result.to_json()
+    assert len(result.tasks) == tasks
