@@ -50,6 +50,8 @@ PAGES: list[PageEntry] = [
         DASHBOARDS,
         "han-hoan-thanh",
     ),
+    PageEntry("pages/4_Chi_tieu.py", "Chỉ tiêu", ":material/flag:", DASHBOARDS, "chi-tieu"),
+    PageEntry("pages/5_Qua_han.py", "Quá hạn", ":material/alarm:", DASHBOARDS, "qua-han"),
     PageEntry(
         "pages/6_Cap_nhat_du_lieu.py",
         "Cập nhật dữ liệu",

@@ -28,6 +28,7 @@ from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_frame, kpi_latest
 from data_access.settings import get_settings
 from data_access.status import SummaryMetrics, compute_statuses, summary_metrics
+from data_access.statuses import TaskStatus
 from data_access.task_detail import TaskDetail, task_detail
 from loaders.text import fold, roman_to_int
 from ui.labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE
@@ -296,3 +297,41 @@ def _task_detail(url: str, revision: str, task_id: int) -> TaskDetail | None:
 
 def _section_order(code: str) -> tuple[int, str]:
     return (roman_to_int(code) or 10_000, code)
+
+
+# --- Quá hạn: overdue tasks and their ageing (appended for pages/5_Qua_han.py) ---
+
+
+def load_overdue(filters: TaskFilters) -> pd.DataFrame:
+    """The filtered tasks overdue as of ``filters.as_of``, longest overdue first.
+
+    Adds ``bucket`` (an AGEING_BUCKETS code) and ``agencies`` (the task's
+    agencies in ``filters.role``, "; "-joined).
+    """
+    url = database_url()
+    return _overdue(url, current_revision(url), filters)
+
+
+def load_overdue_by_agency(filters: TaskFilters) -> pd.DataFrame:
+    """``rollups.overdue_ageing_by_agency`` of the filtered tasks, agencies in ``filters.role``."""
+    url = database_url()
+    return _overdue_by_agency(url, current_revision(url), filters)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _overdue(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
+    statuses = _filtered(url, revision, filters)
+    overdue = statuses[statuses["status"] == TaskStatus.OVERDUE]
+    overdue = overdue.sort_values(
+        ["days_overdue", "plan_code", "position"], ascending=[False, True, True]
+    )
+    return overdue.assign(
+        bucket=rollups.ageing_bucket(overdue["days_overdue"]).astype("str"),
+        agencies=rollups.agency_names(_links(url, revision), overdue["task_id"], filters.role),
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _overdue_by_agency(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
+    statuses = _filtered(url, revision, filters)
+    return rollups.overdue_ageing_by_agency(statuses, _links(url, revision), filters.role)

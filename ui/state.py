@@ -36,3 +36,12 @@ class StateKey:
     HEATMAP_COLOR = "to_mau"  # colour the heatmap by count or share overdue
     HEATMAP_CHART = "heatmap_chart"  # chart selection (click a cell)
     CALENDAR_CHART = "calendar_chart"  # chart selection (click a day)
+
+    # --- Chỉ tiêu ---
+    KPI_PERIOD = "ky"  # reporting period shown, bound to ?ky=2026-Q3
+    KPI_CHART = "kpi_chart"  # bullet chart selection (click a KPI to see its trend)
+
+    # --- Quá hạn ---
+    OVERDUE_AGENCY_CHART = "overdue_agency_chart"  # chart selection (click an agency)
+    OVERDUE_SEARCH = "tim"  # search text over task names, bound to ?tim=
+    OVERDUE_TABLE = "overdue_table"  # table selection (click a row to open the task)

@@ -1,0 +1,190 @@
+"""Chỉ tiêu: each KPI's latest result against its target, its trend, and a table for reports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from charts import compose_subtitle, kpi_bullets, kpi_trend
+from charts.kpis import KPI_PICK
+from data_access.filters import TaskFilters
+from data_access.kpi_queries import kpi_latest
+from loaders.targets import period_label
+from ui.common import chart_pick, kpi_actual_texts, kpi_result, page_header
+from ui.data import DataUnavailableError, load_kpis
+from ui.filters import page_filters, reset_button
+from ui.labels import EMPTY_VALUE, ILLUSTRATIVE_NOTE, format_date, format_int, format_number
+from ui.labels import format_target as target_text
+from ui.state import StateKey
+
+NO_KPIS = (
+    "Chưa có chỉ tiêu nào — hãy tải lên kế hoạch có bảng chỉ tiêu ở trang Cập nhật dữ liệu "
+    "(mục Dữ liệu của menu), rồi quay lại trang này."
+)
+NO_PLAN_KPIS = (
+    "Các kế hoạch đã chọn không có chỉ tiêu — hãy chọn kế hoạch khác trong bộ lọc "
+    "hoặc bấm Đặt lại bộ lọc."
+)
+SCOPE_NOTE = (
+    "Chỉ tiêu được lọc theo kế hoạch và ngày tính; các bộ lọc khác chỉ áp dụng cho nhiệm vụ."
+)
+PERIOD_HELP = "Mỗi chỉ tiêu hiện kết quả gần nhất tính đến hết kỳ này."
+TABLE_COLUMNS = {
+    "number": "STT",
+    "kpi": "Chỉ tiêu",
+    "target": "Mục tiêu",
+    "actual": "Kết quả gần nhất",
+    "period_label": "Kỳ",
+    "gap_text": "Chênh lệch",
+    "result": "Đánh giá",
+    "owner": "Đơn vị theo dõi",
+    "plan_code": "Kế hoạch",
+}
+
+
+def plan_kpis(filters: TaskFilters, as_of: date) -> pd.DataFrame:
+    """KPI rows (one per KPI and actual) of the chosen plans, periods ended by ``as_of``."""
+    kpis = load_kpis(as_of)
+    if filters.plan_codes:
+        kpis = kpis[kpis["plan_code"].isin(list(filters.plan_codes))]
+    return kpis.assign(kpi=kpi_names(kpis))
+
+
+def kpi_names(kpis: pd.DataFrame) -> pd.Series:
+    """ "1. Tên chỉ tiêu"; with several plans, the plan code first so names stay distinct."""
+    names = kpis["number"].astype(str) + ". " + kpis["kpi"].astype(str)
+    if kpis["plan_code"].nunique() > 1:
+        names = kpis["plan_code"].astype(str) + " · " + names
+    return names
+
+
+def period_picker(kpis: pd.DataFrame, as_of: date) -> date:
+    """The chosen reporting period's last day (default: the latest period with results)."""
+    periods = kpis.dropna(subset=["period"]).drop_duplicates("period").sort_values("period_end")
+    if periods.empty:
+        st.info(
+            f"Chưa có kết quả chỉ tiêu nào đến ngày {format_date(as_of)} — hãy tải lên bảng kết "
+            "quả chỉ tiêu ở trang Cập nhật dữ liệu, hoặc chọn ngày tính muộn hơn."
+        )
+        return as_of
+    codes = periods["period"].tolist()
+    chosen = st.selectbox(
+        "Kỳ báo cáo",
+        codes,
+        index=len(codes) - 1,
+        format_func=period_label,
+        key=StateKey.KPI_PERIOD,
+        help=PERIOD_HELP,
+        bind="query-params",
+    )
+    ends = dict(zip(periods["period"], periods["period_end"], strict=True))
+    return pd.Timestamp(ends.get(chosen, ends[codes[-1]])).date()
+
+
+def judged(latest: pd.DataFrame) -> pd.DataFrame:
+    """The latest rows with the texts the chart and the table show."""
+    return latest.assign(
+        actual=latest["value"],
+        period_label=latest["period"].map(lambda p: period_label(p) if isinstance(p, str) else ""),
+        result=latest["met"].map(kpi_result),
+    )
+
+
+def headline(latest: pd.DataFrame) -> None:
+    results = latest["result"].value_counts()
+    columns = st.columns(4)
+    columns[0].metric("Số chỉ tiêu", format_int(len(latest)))
+    for column, label in zip(columns[1:], ("Đạt", "Chưa đạt", "Chưa có số liệu"), strict=True):
+        column.metric(label, format_int(int(results.get(label, 0))))
+
+
+def gap_text(gap: object, unit: str) -> str:
+    """Result minus target: "+6 điểm %" for percentages, "-3 DVC" otherwise, "—" if unknown."""
+    if gap is None or pd.isna(gap):
+        return EMPTY_VALUE
+    value = float(gap)  # type: ignore[arg-type]
+    sign = "+" if value > 0 else "-" if value < 0 else ""
+    number = sign + format_number(abs(value))
+    if unit == "%":
+        return f"{number} điểm %"
+    return f"{number} {unit}".strip()
+
+
+def targets(latest: pd.DataFrame) -> list[str]:
+    """Each target with its operator ("> 80%"); the text as written when it has no number."""
+    rows = zip(
+        latest["operator"],
+        latest["target_value"],
+        latest["unit"],
+        latest["target_text"],
+        strict=True,
+    )
+    return [
+        target_text(op if isinstance(op, str) else None, float(value), str(unit or ""))
+        if pd.notna(value)
+        else str(text or "")
+        for op, value, unit, text in rows
+    ]
+
+
+def kpi_table(latest: pd.DataFrame) -> None:
+    units = latest["unit"].fillna("").astype(str)
+    table = latest.assign(
+        target=targets(latest),
+        actual=kpi_actual_texts(latest),
+        gap_text=[gap_text(gap, unit) for gap, unit in zip(latest["gap"], units, strict=True)],
+        owner=latest["owner"].fillna(""),
+    )
+    st.dataframe(
+        table[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS),
+        hide_index=True,
+        column_config={TABLE_COLUMNS["kpi"]: st.column_config.TextColumn(width="large")},
+    )
+
+
+filters = page_filters()
+page_header("Chỉ tiêu", filters)
+try:
+    kpis = plan_kpis(filters, filters.as_of)
+    has_any = kpis.shape[0] > 0 or load_kpis(filters.as_of).shape[0] > 0
+except DataUnavailableError as error:
+    st.error(str(error))
+    st.stop()
+if not has_any:
+    st.info(NO_KPIS, icon=":material/upload_file:")
+    st.stop()
+if kpis.empty:
+    st.info(NO_PLAN_KPIS, icon=":material/filter_alt_off:")
+    reset_button(f"{StateKey.RESET_FILTERS}_empty")
+    st.stop()
+st.caption(SCOPE_NOTE)
+
+period_end = period_picker(kpis, filters.as_of)
+latest = judged(kpi_latest(plan_kpis(filters, period_end)))
+trend = kpis.dropna(subset=["period"])
+illustrative = bool(latest["is_illustrative"].any() or trend["is_illustrative"].any())
+if illustrative:
+    st.info(ILLUSTRATIVE_NOTE, icon=":material/science:")
+headline(latest)
+
+subtitle = compose_subtitle(
+    f"Kết quả gần nhất tính đến {format_date(period_end)}", illustrative=illustrative
+)
+bullets = kpi_bullets(latest, "Kết quả so với mục tiêu", subtitle)
+picked = chart_pick(bullets, StateKey.KPI_CHART, KPI_PICK).get("kpi")
+st.caption("Vạch đen là mục tiêu. Bấm vào một chỉ tiêu để xem riêng diễn biến của nó.")
+
+shown = trend[trend["kpi"] == picked] if picked in set(trend["kpi"]) else trend
+trend_subtitle = compose_subtitle(str(picked) if picked else "", illustrative=illustrative)
+st.altair_chart(
+    kpi_trend(
+        shown.assign(period_label=shown["period"].map(period_label)),
+        "Diễn biến kết quả qua các kỳ",
+        trend_subtitle,
+    )
+)
+
+st.subheader("Bảng chỉ tiêu")
+kpi_table(latest)
