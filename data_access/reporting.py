@@ -9,7 +9,7 @@ been undone.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -18,7 +18,15 @@ from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
-from data_access.dashboard import in_force, links_for_role, read_frame
+from data_access.dashboard import (
+    filtered_statuses,
+    in_force,
+    links_for_role,
+    read_frame,
+    task_agency_frame,
+)
+from data_access.filters import TaskFilters
+from data_access.kpi_queries import kpi_frame
 from data_access.models import ProgressUpdate, Task
 
 PeriodKind = Literal["month", "quarter", "half", "year"]
@@ -86,6 +94,11 @@ class ReportingPeriod:
             return ReportingPeriod(self.kind, self.year, self.index - 1)
         return ReportingPeriod(self.kind, self.year - 1, 12 // MONTHS_IN[self.kind])
 
+    def following(self) -> ReportingPeriod:
+        if self.index < 12 // MONTHS_IN[self.kind]:
+            return ReportingPeriod(self.kind, self.year, self.index + 1)
+        return ReportingPeriod(self.kind, self.year + 1, 1)
+
     def report_due(self) -> date:
         """When agencies must send this period's report (the plans' reporting rhythm)."""
         if self.kind == "month":
@@ -95,6 +108,38 @@ class ReportingPeriod:
         if self.kind == "half":
             return date(self.year, 6, 10) if self.index == 1 else date(self.year, 12, 10)
         return date(self.year, 11, 30)
+
+
+@dataclass(frozen=True)
+class PeriodInputs:
+    """What a periodic report is built from, for the tasks the filters keep."""
+
+    period: ReportingPeriod
+    filters: TaskFilters  # as_of = the period's end
+    statuses: pd.DataFrame  # as of the period's end
+    previous_statuses: pd.DataFrame  # as of the previous period's end
+    agency_links: pd.DataFrame
+    documents: pd.DataFrame  # task_documents
+    kpis: pd.DataFrame  # kpi_frame with the actuals of periods ended by the period's end
+    reports: pd.DataFrame  # progress_reports within the period
+
+
+def period_inputs(
+    *, session: Session, filters: TaskFilters, period: ReportingPeriod
+) -> PeriodInputs:
+    """Everything a periodic report needs; ``filters.as_of`` is replaced by the period's end."""
+    at_end = replace(filters, as_of=period.end)
+    before = replace(filters, as_of=period.previous().end)
+    return PeriodInputs(
+        period=period,
+        filters=at_end,
+        statuses=filtered_statuses(session=session, filters=at_end),
+        previous_statuses=filtered_statuses(session=session, filters=before),
+        agency_links=task_agency_frame(session=session),
+        documents=task_documents(session=session),
+        kpis=kpi_frame(session=session, as_of=period.end),
+        reports=progress_reports(session=session, start=period.start, end=period.end),
+    )
 
 
 def recent_periods(kind: PeriodKind, today: date, count: int = 12) -> list[ReportingPeriod]:

@@ -83,6 +83,15 @@ def addressee(document: DocxDocument, recipient: str) -> None:
     paragraph.add_run(recipient)
 
 
+def heading(document: DocxDocument, text: str, level: int = 1) -> None:
+    """A section heading as plain bold text (level 3 also italic), not a coloured Word style."""
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.space_before = Pt(10 if level == 1 else 6)
+    paragraph.paragraph_format.keep_with_next = True
+    run = paragraph.add_run(text)
+    run.bold, run.italic = True, level >= 3
+
+
 def body(document: DocxDocument, text: str, *, bold: bool = False, italic: bool = False) -> None:
     """A justified paragraph with a first-line indent."""
     paragraph = document.add_paragraph()
@@ -102,16 +111,15 @@ def grid_table(
     table: Table = document.add_table(rows=1 + len(rows), cols=len(headers))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for i, values in enumerate([headers, *rows]):
-        for j, text in enumerate(values):
-            cell = table.cell(i, j)
-            cell.width = Cm(widths[j])
+    for i, (row, values) in enumerate(zip(table.rows, [headers, *rows], strict=True)):
+        for cell, text, width in zip(row.cells, values, widths, strict=True):
+            cell.width = Cm(width)
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.space_after = Pt(0)
             run = paragraph.add_run(text)
             run.font.size = Pt(11)
-            run.bold = i == 0
             if i == 0:
+                run.bold = True
                 paragraph.alignment = Align.CENTER
     _repeat_header(table)
     return table

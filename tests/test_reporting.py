@@ -12,11 +12,13 @@ from hypothesis import strategies as st
 from sqlmodel import Session
 
 from data_access.dashboard import task_agency_frame, task_frame
+from data_access.filters import TaskFilters
 from data_access.reporting import (
     PERIOD_KINDS,
     PeriodKind,
     ReportingPeriod,
     missing_reporters,
+    period_inputs,
     progress_reports,
     recent_periods,
     task_documents,
@@ -77,8 +79,9 @@ def test_period_bounds_codes_labels_and_report_dates(
         (ReportingPeriod("year", 2026), ReportingPeriod("year", 2025)),
     ],
 )
-def test_previous_period(period: ReportingPeriod, previous: ReportingPeriod) -> None:
+def test_previous_and_following_period(period: ReportingPeriod, previous: ReportingPeriod) -> None:
     assert period.previous() == previous
+    assert previous.following() == period
     assert previous.end < period.start
 
 
@@ -161,6 +164,19 @@ def test_collective_leads_are_never_listed(session: Session, ids: dict[str, int]
     missing = missing_reporters(statuses, task_agency_frame(session=session), reports, end)
     assert "Các sở, ban, ngành, địa phương" not in set(missing["agency"])
     assert SKHCN in set(missing["agency"])
+
+
+def test_period_inputs_are_taken_at_the_period_ends(session: Session, ids: dict[str, int]) -> None:
+    period = ReportingPeriod("quarter", 2026, 2)
+    filters = TaskFilters(as_of=date(2026, 11, 23), plan_codes=("92A/KH-UBND",))
+    inputs = period_inputs(session=session, filters=filters, period=period)
+    assert inputs.filters == TaskFilters(as_of=date(2026, 6, 30), plan_codes=("92A/KH-UBND",))
+    assert set(inputs.statuses["plan_code"]) == {"92A/KH-UBND"}
+    strategy = inputs.statuses.set_index("task_id").loc[ids["strategy"]]
+    before = inputs.previous_statuses.set_index("task_id").loc[ids["strategy"]]
+    assert (strategy["status"], before["status"]) == ("done_on_time", "in_progress")
+    assert list(inputs.reports["task_id"]) == [ids["strategy"]]  # the April reports
+    assert set(inputs.kpis["period"].dropna()) == {"2026-Q1", "2026-H1"}
 
 
 def test_task_documents(session: Session, ids: dict[str, int]) -> None:

@@ -1,0 +1,260 @@
+"""The periodic report on the sample data: its figures equal the status engine's for the same
+period, its tables list the right tasks, agencies and KPIs, in the administrative order."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from datetime import date
+
+import pandas as pd
+import pytest
+from docx import Document
+from docx.document import Document as DocxDocument
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from data_access.dashboard import task_agency_frame, task_frame
+from data_access.filters import TaskFilters
+from data_access.models import Agency, ProgressUpdate, TaskAgency
+from data_access.reporting import PeriodInputs, ReportingPeriod, period_inputs
+from data_access.status import SummaryMetrics, compute_statuses, summary_metrics
+from data_access.statuses import TaskStatus
+from exports.periodic_report import (
+    HEADINGS,
+    OVERDUE_HEADERS,
+    PeriodicReport,
+    in_sentence,
+    periodic_report,
+    periodic_report_docx,
+)
+from tests.export_sample import AS_OF, sample_engine
+from ui.labels import ILLUSTRATIVE_NOTE, STATUS_ORDER, format_int, format_percent, status_label
+
+QUARTER = ReportingPeriod("quarter", 2026, 2)
+ALL = TaskFilters(as_of=AS_OF)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return sample_engine(tmp_path_factory.mktemp("periodic"))
+
+
+def inputs_for(engine: Engine, period: ReportingPeriod, filters: TaskFilters = ALL) -> PeriodInputs:
+    with Session(engine) as session:
+        return period_inputs(session=session, filters=filters, period=period)
+
+
+def engine_statuses(engine: Engine, day: date) -> pd.DataFrame:
+    """Statuses computed straight from the engine, not through the report."""
+    with Session(engine) as session:
+        return compute_statuses(task_frame(session=session, as_of=day), day)
+
+
+@pytest.fixture(scope="module")
+def report(engine: Engine) -> PeriodicReport:
+    return periodic_report(inputs_for(engine, QUARTER), illustrative=True)
+
+
+@pytest.fixture(scope="module")
+def document(report: PeriodicReport) -> DocxDocument:
+    return Document(io.BytesIO(periodic_report_docx(report)))
+
+
+def table_after(document: DocxDocument, heading_start: str) -> list[list[str]]:
+    """The rows of the first table that follows the paragraph starting with ``heading_start``."""
+    seen = False
+    tables = iter(document.tables)
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[1]
+        if tag == "tbl":
+            table = next(tables)
+            if seen:
+                return [[c.text for c in row.cells] for row in table.rows]
+        elif tag == "p" and "".join(block.itertext()).startswith(heading_start):
+            seen = True
+    raise AssertionError(f"no table after {heading_start!r}")
+
+
+def texts(document: DocxDocument) -> list[str]:
+    return [p.text for p in document.paragraphs]
+
+
+# --- Figures against the status engine ---
+def summary_column(rows: list[list[str]], column: int) -> dict[str, str]:
+    return {row[0]: row[column] for row in rows[1:]}
+
+
+def expected_column(metrics: SummaryMetrics) -> dict[str, str]:
+    return {
+        "Tổng số nhiệm vụ": format_int(metrics.total),
+        "Đã hoàn thành": format_int(metrics.completed),
+        "Hoàn thành đúng hạn (đã đến hạn)": format_int(metrics.completed_on_time),
+        "Quá hạn": format_int(metrics.overdue),
+        "Thường xuyên": format_int(metrics.recurring),
+        "Chưa xác định hạn": format_int(metrics.no_deadline),
+        "Tỷ lệ hoàn thành": format_percent(metrics.completion_rate),
+        "Tỷ lệ hoàn thành đúng hạn": format_percent(metrics.on_time_rate),
+    }
+
+
+@pytest.mark.parametrize(
+    "period",
+    [
+        ReportingPeriod("month", 2026, 6),
+        QUARTER,
+        ReportingPeriod("half", 2026, 1),
+        ReportingPeriod("year", 2026),
+    ],
+)
+def test_summary_figures_equal_the_status_engine(engine: Engine, period: ReportingPeriod) -> None:
+    report = periodic_report(inputs_for(engine, period), illustrative=True)
+    document = Document(io.BytesIO(periodic_report_docx(report)))
+    rows = table_after(document, "1. Kết quả chung")
+    now = summary_metrics(engine_statuses(engine, period.end), period.end)
+    before_day = period.previous().end
+    before = summary_metrics(engine_statuses(engine, before_day), before_day)
+    assert report.metrics == now and report.previous == before
+    assert summary_column(rows, 1) == expected_column(now)
+    assert summary_column(rows, 2) == expected_column(before)
+    change = summary_column(rows, 3)
+    delta = now.completed - before.completed
+    assert change["Đã hoàn thành"] == (f"+{delta}" if delta > 0 else str(delta))
+    end = period.end.strftime("%d/%m/%Y")
+    assert any(
+        t.startswith(f"Tính đến ngày {end}, tổng số {now.total} nhiệm vụ") for t in texts(document)
+    )
+
+
+def test_quarter_figures_by_hand(report: PeriodicReport) -> None:
+    """Q2/2026 against Q1/2026 on the sample data: 28 done (16 before), 33 overdue (25)."""
+    assert (report.metrics.completed, report.previous.completed) == (28, 16)
+    assert (report.metrics.overdue, report.previous.overdue) == (33, 25)
+
+
+def test_filtered_report_follows_the_filters(engine: Engine) -> None:
+    filters = replace(ALL, plan_codes=("KH-SKHCN-2025",))
+    report = periodic_report(inputs_for(engine, QUARTER, filters), illustrative=False)
+    statuses = engine_statuses(engine, QUARTER.end)
+    statuses = statuses[statuses["plan_code"] == "KH-SKHCN-2025"]
+    assert report.metrics == summary_metrics(statuses, QUARTER.end)
+    assert "Kế hoạch: KH-SKHCN-2025" in report.scope
+    assert report.scope.startswith("Tính đến 30/06/2026")
+
+
+# --- A table per status ---
+def test_each_status_has_its_heading_count_and_tasks(
+    engine: Engine, document: DocxDocument
+) -> None:
+    statuses = engine_statuses(engine, QUARTER.end)
+    paragraphs = texts(document)
+    for number, status in enumerate(STATUS_ORDER, start=1):
+        mine = statuses[statuses["status"] == status]
+        heading = f"2.{number}. {status_label(status)}: {format_int(len(mine))} nhiệm vụ"
+        assert heading in paragraphs
+        if status == TaskStatus.OVERDUE or mine.empty:
+            continue
+        rows = table_after(document, heading)
+        assert sorted(r[2] for r in rows[1:]) == sorted(mine["name"])
+
+
+def test_overdue_table_lists_days_overdue(engine: Engine, document: DocxDocument) -> None:
+    statuses = engine_statuses(engine, QUARTER.end)
+    overdue = statuses[statuses["status"] == TaskStatus.OVERDUE]
+    rows = table_after(document, "1. Nhiệm vụ quá hạn")
+    assert rows[0] == list(OVERDUE_HEADERS)
+    assert len(rows) - 1 == len(overdue) == 33
+    expected = [
+        (name, (pd.Timestamp(QUARTER.end) - due).days)
+        for name, due in zip(overdue["name"], overdue["due_date"], strict=True)
+    ]  # the same task name can appear in two plans, with different deadlines
+    assert sorted((r[2], int(r[5])) for r in rows[1:]) == sorted(expected)
+    days = [int(r[5]) for r in rows[1:]]
+    assert days == sorted(days, reverse=True)
+
+
+# --- Agencies and KPIs ---
+def test_agency_table(report: PeriodicReport, document: DocxDocument) -> None:
+    rows = table_after(document, "3. Kết quả theo cơ quan chủ trì")
+    assert len(rows) - 1 == len(report.agencies)
+    top = report.agencies.iloc[0]
+    assert rows[1][1:6] == [
+        top["agency"],
+        format_int(top["total"]),
+        format_int(top["completed"]),
+        format_int(top["overdue"]),
+        format_percent(top["completion_rate"]),
+    ]
+
+
+def test_kpi_table_holds_the_actuals_within_the_period(document: DocxDocument) -> None:
+    rows = table_after(document, "4. Kết quả thực hiện các chỉ tiêu")
+    assert len(rows) - 1 == 6
+    assert {r[4] for r in rows[1:]} == {"6 tháng đầu năm 2026"}  # H1 ends 30/6, inside Q2
+    q1 = ReportingPeriod("quarter", 2026, 1)
+    assert all(r[5] in ("Đạt", "Chưa đạt") for r in rows[1:])
+    assert q1.label_vi() not in {r[4] for r in rows[1:]}
+
+
+def test_kpis_with_no_actual_in_the_period_say_so(engine: Engine) -> None:
+    report = periodic_report(
+        inputs_for(engine, ReportingPeriod("month", 2026, 5)), illustrative=True
+    )
+    assert set(report.kpis["actual"]) == {"Chưa có số liệu"}
+    assert len(report.kpis) == 6
+
+
+# --- Agencies whose report has not arrived ---
+def test_missing_agencies_sent_no_report_in_the_period(
+    engine: Engine, report: PeriodicReport, document: DocxDocument
+) -> None:
+    rows = table_after(document, "2. Cơ quan chưa gửi báo cáo tiến độ trong kỳ")
+    listed = [r[1] for r in rows[1:]]
+    assert listed == list(report.missing["agency"]) and listed
+    with Session(engine) as session:
+        reported = session.exec(
+            select(Agency.name)
+            .join(TaskAgency, col(TaskAgency.agency_id) == col(Agency.id))
+            .join(ProgressUpdate, col(ProgressUpdate.task_id) == col(TaskAgency.task_id))
+            .where(col(TaskAgency.role) == "lead")
+            .where(col(ProgressUpdate.reported_on) >= QUARTER.start)
+            .where(col(ProgressUpdate.reported_on) <= QUARTER.end)
+        ).all()
+        links = task_agency_frame(session=session)
+    assert not set(listed) & set(reported)
+    leads = set(links.loc[(links["role"] == "lead") & ~links["is_collective"], "agency"])
+    assert set(listed) <= leads
+    assert "Hạn gửi báo cáo kỳ này: trước ngày 10/06/2026. Các cơ quan chưa gửi:" in texts(document)
+
+
+# --- Layout ---
+def test_headings_in_administrative_order(document: DocxDocument) -> None:
+    paragraphs = texts(document)
+    positions = [paragraphs.index(h) for h in HEADINGS]
+    assert positions == sorted(positions)
+    assert HEADINGS == (
+        "I. KẾT QUẢ THỰC HIỆN",
+        "II. TỒN TẠI, HẠN CHẾ",
+        "III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI",
+    )
+    assert "BÁO CÁO\nKết quả triển khai thực hiện Nghị quyết số 57-NQ/TW quý II/2026" in paragraphs
+    assert f"Lưu ý: {ILLUSTRATIVE_NOTE}" in paragraphs
+    head = [c.text for c in document.tables[0].rows[0].cells]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in head[1]
+    assert "ngày 30 tháng 06 năm 2026" in head[1]
+    assert any(
+        t.startswith("2. Triển khai các nhiệm vụ đến hạn trong quý III/2026") for t in paragraphs
+    )
+
+
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [
+        (ReportingPeriod("month", 2026, 6), "tháng 6/2026"),
+        (ReportingPeriod("quarter", 2026, 3), "quý III/2026"),
+        (ReportingPeriod("half", 2026, 1), "6 tháng đầu năm 2026"),
+        (ReportingPeriod("year", 2026), "năm 2026"),
+    ],
+)
+def test_in_sentence(period: ReportingPeriod, expected: str) -> None:
+    assert in_sentence(period) == expected
