@@ -28,6 +28,7 @@ from data_access.dashboard import (
 from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_frame
 from data_access.models import ProgressUpdate, Task
+from loaders.targets import period_label
 
 PeriodKind = Literal["month", "quarter", "half", "year"]
 PERIOD_KINDS: tuple[PeriodKind, ...] = ("month", "quarter", "half", "year")
@@ -38,7 +39,6 @@ PERIOD_KIND_LABELS: dict[str, str] = {
     "year": "Năm",
 }
 MONTHS_IN: dict[str, int] = {"month": 1, "quarter": 3, "half": 6, "year": 12}
-ROMAN = ("I", "II", "III", "IV")
 REPORT_COLUMNS = ["task_id", "reports", "last_reported_on"]
 MISSING_COLUMNS = ["agency", "tasks"]
 
@@ -80,14 +80,8 @@ class ReportingPeriod:
         return f"{self.year}{suffix[self.kind]}"
 
     def label_vi(self) -> str:
-        """ "Tháng 6/2026", "Quý II/2026", "6 tháng đầu năm 2026", "Năm 2026"."""
-        if self.kind == "month":
-            return f"Tháng {self.index}/{self.year}"
-        if self.kind == "quarter":
-            return f"Quý {ROMAN[self.index - 1]}/{self.year}"
-        if self.kind == "half":
-            return f"6 tháng {'đầu' if self.index == 1 else 'cuối'} năm {self.year}"
-        return f"Năm {self.year}"
+        """ "Tháng 06/2026", "Quý II/2026", "6 tháng đầu năm 2026", "Năm 2026"."""
+        return period_label(self.code)
 
     def previous(self) -> ReportingPeriod:
         if self.index > 1:

@@ -15,9 +15,9 @@ from datetime import date
 import pandas as pd
 
 from data_access.dashboard import links_for_role
-from data_access.reporting import PeriodKind, ReportingPeriod
 from data_access.status import SummaryMetrics
 from data_access.statuses import TaskStatus
+from loaders import targets
 from ui.labels import format_date, format_int, format_number, format_percent, format_target
 
 TASK_LIST_COLUMNS = [
@@ -139,19 +139,8 @@ def kpi_bullet_input(kpis: pd.DataFrame) -> pd.DataFrame:
 
 
 def period_label(code: object) -> str:
-    """ "2026-Q2" -> "Quý II/2026"; an unknown code as written, none as ""."""
-    if not isinstance(code, str) or not code:
-        return ""
-    year, _, rest = code.partition("-")
-    kinds: dict[str, PeriodKind] = {"Q": "quarter", "H": "half"}
-    try:
-        if not rest:
-            return ReportingPeriod("year", int(year)).label_vi()
-        if rest[0] in kinds:
-            return ReportingPeriod(kinds[rest[0]], int(year), int(rest[1:])).label_vi()
-        return ReportingPeriod("month", int(year), int(rest)).label_vi()
-    except ValueError:
-        return code
+    """ "2026-Q2" -> "Quý II/2026" (``loaders.targets.period_label``); none -> ""."""
+    return targets.period_label(code) if isinstance(code, str) else ""
 
 
 def date_text(value: object) -> str:

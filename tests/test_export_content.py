@@ -122,7 +122,7 @@ def test_kpi_rows_and_bullet_input(session: Session, ids: dict[str, int]) -> Non
         ("2026", "Năm 2026"),
         ("2026-H1", "6 tháng đầu năm 2026"),
         ("2026-Q3", "Quý III/2026"),
-        ("2026-06", "Tháng 6/2026"),
+        ("2026-06", "Tháng 06/2026"),
         ("2026-Q9", "2026-Q9"),  # not a period: shown as written
         ("", ""),
         (None, ""),

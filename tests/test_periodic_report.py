@@ -250,7 +250,7 @@ def test_headings_in_administrative_order(document: DocxDocument) -> None:
 @pytest.mark.parametrize(
     ("period", "expected"),
     [
-        (ReportingPeriod("month", 2026, 6), "tháng 6/2026"),
+        (ReportingPeriod("month", 2026, 6), "tháng 06/2026"),
         (ReportingPeriod("quarter", 2026, 3), "quý III/2026"),
         (ReportingPeriod("half", 2026, 1), "6 tháng đầu năm 2026"),
         (ReportingPeriod("year", 2026), "năm 2026"),

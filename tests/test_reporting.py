@@ -43,9 +43,9 @@ def ids(session: Session) -> dict[str, int]:
     [
         # months
         (ReportingPeriod("month", 2026, 2), date(2026, 2, 1), date(2026, 2, 28), "2026-02",
-         "Tháng 2/2026", date(2026, 2, 20)),
+         "Tháng 02/2026", date(2026, 2, 20)),
         (ReportingPeriod("month", 2024, 2), date(2024, 2, 1), date(2024, 2, 29), "2024-02",
-         "Tháng 2/2024", date(2024, 2, 20)),
+         "Tháng 02/2024", date(2024, 2, 20)),
         # quarters: reports due the 10th of the quarter's last month
         (ReportingPeriod("quarter", 2026, 2), date(2026, 4, 1), date(2026, 6, 30), "2026-Q2",
          "Quý II/2026", date(2026, 6, 10)),
