@@ -8,6 +8,7 @@ the top is abandoned early.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -20,6 +21,10 @@ from loaders.problems import unreadable_message
 from loaders.records import UnreadableFileError
 
 MAX_BLANK_RUN = 1000  # empty rows in a row after which a sheet is considered finished
+
+# openpyxl warns about parts it drops (conditional formatting extensions, data
+# validation…); the loader reads values only, so these are noise for the user.
+warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl\.")
 
 
 def read_xlsx(source: Path | IO[bytes], name: str, assembler: Assembler) -> list[TableInterpreter]:

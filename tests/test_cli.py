@@ -4,6 +4,7 @@ import io
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,20 @@ def test_streamed_json_equals_to_json_across_chunks(tmp_path: Path, tasks: int) 
     cli.write_json(result, stream)
     assert json.loads(stream.getvalue()) == result.to_json()
     assert len(result.tasks) == tasks
+
+
+def test_openpyxl_warnings_do_not_reach_stderr(tmp_path: Path) -> None:
+    source = tmp_path / "plain.xlsx"
+    write_workbook(source, 3)
+    with zipfile.ZipFile(source) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    sheet = next(name for name in members if name.startswith("xl/worksheets/sheet"))
+    extension = b'<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}"/></extLst>'
+    members[sheet] = members[sheet].replace(b"</worksheet>", extension + b"</worksheet>")
+    path = tmp_path / "conditional_formatting.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    done = run_cli(str(path))
+    assert done.returncode == 0 and "Nhiệm vụ: 3" in done.stdout
+    assert done.stderr == ""
