@@ -38,7 +38,7 @@ class StateKey:
     CALENDAR_CHART = "calendar_chart"  # chart selection (click a day)
 
     # --- Chỉ tiêu ---
-    KPI_PERIOD = "ky"  # reporting period shown, bound to ?ky=2026-Q3
+    KPI_PERIOD = "ky"  # reporting period shown, bound to ?ky=Quý III/2026 (its label)
     KPI_CHART = "kpi_chart"  # bullet chart selection (click a KPI to see its trend)
 
     # --- Quá hạn ---

@@ -1,0 +1,199 @@
+"""Chỉ tiêu under AppTest on the sample data: results judged with the target's operator."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+from streamlit.testing.v1 import AppTest
+
+from data_access.db import get_engine, session_scope
+from data_access.kpi_queries import kpi_frame, kpi_latest
+from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, sample_database, use_database
+from ui.labels import ILLUSTRATIVE_NOTE, format_int
+from ui.state import StateKey
+
+PAGE = REPO_ROOT / "pages" / "4_Chi_tieu.py"
+PLAN = "DC-CT-NV-2026"  # the sample plan with the six KPIs
+COUNTS = ("Số chỉ tiêu", "Đạt", "Chưa đạt", "Chưa có số liệu")
+FIRST_KPI = "1. Tỉ lệ TTHC cung cấp DVCTT toàn trình"  # target ">80%"
+
+
+@pytest.fixture(scope="module")
+def sample_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return sample_database(tmp_path_factory.mktemp("chi_tieu"))
+
+
+@pytest.fixture
+def page(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    use_database(monkeypatch, sample_url)
+    return AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+
+
+def counts(at: AppTest) -> tuple[str, ...]:
+    assert not at.exception
+    shown = {metric.label: metric.value for metric in at.metric}
+    return tuple(shown[label] for label in COUNTS)
+
+
+def engine_counts(url: str, period_end: date) -> tuple[str, ...]:
+    """The same four numbers from the data layer: latest actual by ``period_end``."""
+    with session_scope(get_engine(url)) as session:
+        latest = kpi_latest(kpi_frame(session=session, as_of=period_end))
+    met = latest["met"]
+    numbers = (len(latest), met.fillna(False).sum(), (~met.fillna(True)).sum(), met.isna().sum())
+    return tuple(format_int(int(n)) for n in numbers)
+
+
+def kpi_table(at: AppTest) -> pd.DataFrame:
+    return at.dataframe[-1].value.reset_index(drop=True)
+
+
+def chart_data(at: AppTest, position: int) -> pd.DataFrame:
+    charts = [e for e in at.main if e.type == "vega_lite_chart"]
+    return convert_arrow_bytes_to_pandas_df(charts[position].proto.datasets[0].data.data)
+
+
+# --- The numbers are the data layer's ---
+
+
+# Latest actual by the as-of day (default period: the latest with results).
+@pytest.mark.parametrize(
+    ("as_of", "period_end", "expected"),
+    [
+        ("2026-07-01", date(2026, 6, 30), ("6", "2", "4", "0")),  # 80% does not meet ">80%"
+        ("2026-11-23", date(2026, 9, 30), ("6", "4", "2", "0")),
+        ("2026-02-01", date(2026, 2, 1), ("6", "0", "0", "6")),
+    ],
+)
+def test_counts_are_the_data_layers(
+    page: AppTest, sample_url: str, as_of: str, period_end: date, expected: tuple[str, ...]
+) -> None:
+    page.query_params["as_of"] = as_of
+    page.run()
+    assert counts(page) == expected == engine_counts(sample_url, period_end)
+    assert page.caption[0].value.startswith(f"Tính đến {date.fromisoformat(as_of):%d/%m/%Y}")
+
+
+def test_the_table_shows_targets_with_their_operator(page: AppTest) -> None:
+    page.query_params["as_of"] = "2026-07-01"
+    table = kpi_table(page.run())
+    first = table.iloc[0]
+    assert first["Chỉ tiêu"].startswith(FIRST_KPI)
+    assert (first["Mục tiêu"], first["Kết quả gần nhất"], first["Kỳ"]) == (
+        "> 80%",
+        "80%",
+        "6 tháng đầu năm 2026",
+    )
+    assert (first["Chênh lệch"], first["Đánh giá"]) == ("0 điểm %", "Chưa đạt")
+    assert first["Đơn vị theo dõi"] == "Văn phòng Sở"
+    assert table["Mục tiêu"].tolist() == ["> 80%", "> 80%", "≥ 100%", "≥ 50%", "≥ 100%", "≥ 95%"]
+    assert table["Chênh lệch"].tolist()[3] == "-5 điểm %"
+
+
+def test_a_kpi_not_reported_in_the_latest_period_keeps_its_earlier_result(page: AppTest) -> None:
+    page.query_params["as_of"] = "2026-11-23"
+    row = kpi_table(page.run()).iloc[3]  # KPI 4 has no Quý III figure
+    assert (row["Kết quả gần nhất"], row["Kỳ"], row["Đánh giá"]) == (
+        "45%",
+        "6 tháng đầu năm 2026",
+        "Chưa đạt",
+    )
+
+
+def test_illustrative_results_are_labelled(page: AppTest) -> None:
+    page.run()
+    assert [info.value for info in page.info] == [ILLUSTRATIVE_NOTE]
+
+
+# --- The period selector ---
+
+
+def test_period_defaults_to_the_latest_with_results(page: AppTest) -> None:
+    page.query_params["as_of"] = "2026-11-23"
+    page.run()
+    picker = page.selectbox(key=StateKey.KPI_PERIOD)
+    assert picker.options == ["Quý I/2026", "6 tháng đầu năm 2026", "Quý III/2026"]
+    assert picker.value == "2026-Q3"
+
+
+def test_choosing_an_earlier_period(page: AppTest, sample_url: str) -> None:
+    page.query_params["as_of"] = "2026-11-23"
+    page.run()
+    page.selectbox(key=StateKey.KPI_PERIOD).select("2026-Q1").run()
+    assert counts(page) == ("6", "0", "6", "0") == engine_counts(sample_url, date(2026, 3, 31))
+    assert set(kpi_table(page)["Kỳ"]) == {"Quý I/2026"}
+
+
+def test_the_period_comes_from_the_url(page: AppTest, sample_url: str) -> None:
+    page.query_params.update({"as_of": "2026-11-23", StateKey.KPI_PERIOD: "6 tháng đầu năm 2026"})
+    page.run()
+    assert page.selectbox(key=StateKey.KPI_PERIOD).value == "2026-H1"
+    assert counts(page) == engine_counts(sample_url, date(2026, 6, 30))
+
+
+# --- Charts ---
+
+
+def test_bullets_and_trend_show_every_kpi(page: AppTest) -> None:
+    page.query_params["as_of"] = "2026-11-23"
+    page.run()
+    bullets, trend = chart_data(page, 0), chart_data(page, 1)
+    assert bullets["kpi"].nunique() == 6
+    assert bullets.loc[bullets["kpi"].str.startswith(FIRST_KPI), "result"].tolist() == ["Đạt"]
+    assert trend["kpi"].nunique() == 6
+    assert len(trend) == 17  # every reported period of every KPI
+
+
+def test_clicking_a_kpi_shows_its_trend_alone(page: AppTest) -> None:
+    page.query_params["as_of"] = "2026-11-23"
+    page.run()
+    name = next(k for k in chart_data(page, 0)["kpi"] if k.startswith(FIRST_KPI))
+    page.session_state[StateKey.KPI_CHART] = {"selection": {"kpi_pick": [{"kpi": name}]}}
+    page.run()
+    trend = chart_data(page, 1)
+    assert trend["kpi"].unique().tolist() == [name]
+    assert trend["value"].tolist() == [72.0, 80.0, 86.0]
+
+
+# --- Empty states ---
+
+
+def test_the_plan_filter_applies_to_kpis(page: AppTest) -> None:
+    page.query_params.update({"as_of": "2026-11-23", "plan": PLAN})
+    assert counts(page.run()) == ("6", "4", "2", "0")
+
+
+def test_plans_without_kpis_say_what_to_do(page: AppTest) -> None:
+    page.query_params["plan"] = "KH-92A-UBND"
+    page.run()
+    assert not page.exception
+    assert page.info[0].value.startswith("Các kế hoạch đã chọn không có chỉ tiêu")
+    assert not page.metric
+    page.button(key=f"{StateKey.RESET_FILTERS}_empty").click().run()
+    assert counts(page)[0] == "6"
+
+
+def test_an_empty_database_says_to_upload(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    use_database(monkeypatch, empty_database(tmp_path))
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert at.info[0].value.startswith("Chưa có chỉ tiêu nào — hãy tải lên")
+    assert not at.metric
+
+
+# --- Through app.py ---
+
+
+def test_the_page_is_in_the_menu(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    use_database(monkeypatch, sample_url)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["as_of"] = "2026-07-01"
+    at.run()
+    at.switch_page("pages/4_Chi_tieu.py").run()
+    assert at.title[0].value == "Chỉ tiêu"
+    assert counts(at) == ("6", "2", "4", "0")
+    assert at.multiselect(key=StateKey.PLANS)  # the shared filters, drawn by app.py
