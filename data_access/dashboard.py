@@ -1,8 +1,9 @@
 """Dashboard queries: tasks with their latest report as of a date, agency links, milestones.
 
-Everything is selected in the database in a few set-based queries (never one
-query per task), so pages can cache the frames and filter them in pandas.
-Reports and actuals from an undone import batch are left out everywhere.
+Everything is selected in the database in a few queries (never one query per
+task from Python), so pages can cache the frames and filter them in pandas.
+Reports and actuals from an undone import batch are left out everywhere (undo
+normally deletes them; ``in_force`` guards against any that remain).
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta, timezone
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Executable, Subquery, and_, func, or_
+from sqlalchemy import ColumnElement, Executable, ScalarSelect, func, or_
 from sqlalchemy import select as sa_select
-from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import Mapped, aliased
 from sqlmodel import Session, col
 
 from data_access.filters import TaskFilters
@@ -34,10 +35,9 @@ from data_access.statuses import TaskStatus
 LOCAL_TIME = timezone(timedelta(hours=7), "ICT")  # Vietnam; no daylight saving
 TASK_COLUMNS = [
     "task_id",
-    "plan_code",
-    "plan_title",
+    "plan_id",
+    "section_id",
     "section_code",
-    "section_title",
     "number",
     "position",
     "name",
@@ -46,14 +46,14 @@ TASK_COLUMNS = [
     "deadline_text",
     "deadline_indicative",
     "completed_in_source",
-    "plan_issued_on",
-    "plan_imported_on",
     "reported_status",
     "completion_date",
     "reported_on",
     "evidence",
     "is_illustrative",
 ]
+SECTION_COLUMNS = ["section_id", "section_title"]
+PLAN_COLUMNS = ["plan_id", "plan_code", "plan_title", "plan_issued_on", "plan_imported_on"]
 AGENCY_LINK_COLUMNS = ["task_id", "agency", "agency_kind", "is_collective", "role", "position"]
 MILESTONE_COLUMNS = ["task_id", "due_date", "label", "position"]
 
@@ -61,19 +61,19 @@ MILESTONE_COLUMNS = ["task_id", "due_date", "label", "position"]
 def task_frame(*, session: Session, as_of: date) -> pd.DataFrame:
     """One row per task (plan order) with its plan, section and latest report as of ``as_of``.
 
-    The report columns (``reported_status``, ``completion_date``, ``reported_on``,
-    ``evidence``, ``is_illustrative``) are empty for a task with no report yet;
-    ``plan_imported_on`` is the day (Vietnam time) the plan was imported.
+    Plan columns: plan_code, plan_title, plan_issued_on, plan_imported_on (the
+    day, Vietnam time, the plan was imported); section_title. The report columns
+    (``reported_status``, ``completion_date``, ``reported_on``, ``evidence``,
+    ``is_illustrative``) are empty for a task with no report yet.
     """
-    latest = _latest_update_ids(as_of)
     update = ProgressUpdate
+    latest = _latest_update_id(as_of, skip_undone=_undone_reports_exist(session))
     statement = (
         sa_select(
             col(Task.id),
-            col(Plan.code),
-            col(Plan.title),
+            col(Task.plan_id),
+            col(Task.section_id),
             col(Task.section_code),
-            col(Section.title),
             col(Task.number),
             col(Task.position),
             col(Task.name),
@@ -82,44 +82,36 @@ def task_frame(*, session: Session, as_of: date) -> pd.DataFrame:
             col(Task.deadline_text),
             col(Task.deadline_indicative),
             col(Task.completed_in_source),
-            col(Plan.issued_on),
-            col(Plan.created_at),
             col(update.status),
             col(update.completion_date),
             col(update.reported_on),
             col(update.evidence),
             col(update.is_illustrative),
         )
-        .join(Plan, col(Plan.id) == col(Task.plan_id))
-        .outerjoin(Section, col(Section.id) == col(Task.section_id))
-        .outerjoin(latest, latest.c.task_id == col(Task.id))
-        .outerjoin(update, col(update.id) == latest.c.update_id)
-        .order_by(col(Plan.id), col(Task.position), col(Task.id))
+        .outerjoin(update, col(update.id) == latest)
+        .order_by(col(Task.plan_id), col(Task.position), col(Task.id))
     )
-    frame = read_frame(session, statement, TASK_COLUMNS)
-    imported = pd.to_datetime(frame["plan_imported_on"], utc=True).dt.tz_convert(LOCAL_TIME)
-    return frame.assign(
-        plan_imported_on=imported.dt.tz_localize(None).dt.normalize().astype("datetime64[s]"),
-        is_illustrative=frame["is_illustrative"].fillna(False).astype(bool),
-    )
+    tasks = read_frame(session, statement, TASK_COLUMNS)
+    tasks = tasks.assign(is_illustrative=tasks["is_illustrative"].fillna(False).astype(bool))
+    section_statement = sa_select(col(Section.id), col(Section.title))
+    sections = read_frame(session, section_statement, SECTION_COLUMNS)
+    merged = tasks.merge(_plan_frame(session), on="plan_id", how="left")
+    return merged.merge(sections, on="section_id", how="left")
 
 
 def task_agency_frame(*, session: Session) -> pd.DataFrame:
     """Every task-agency link: agency name, kind, collective flag and role (lead/coordinating)."""
-    statement = (
-        sa_select(
-            col(TaskAgency.task_id),
-            col(Agency.name),
-            col(Agency.kind),
-            col(Agency.is_collective),
-            col(TaskAgency.role),
-            col(TaskAgency.position),
-        )
-        .join(Agency, col(Agency.id) == col(TaskAgency.agency_id))
-        .order_by(col(TaskAgency.task_id), col(TaskAgency.role), col(TaskAgency.position))
+    link = TaskAgency
+    statement = sa_select(
+        col(link.task_id), col(link.agency_id), col(link.role), col(link.position)
+    ).order_by(col(link.task_id), col(link.role), col(link.position))
+    links = read_frame(session, statement, ["task_id", "agency_id", "role", "position"])
+    agency_statement = sa_select(
+        col(Agency.id), col(Agency.name), col(Agency.kind), col(Agency.is_collective)
     )
-    frame = read_frame(session, statement, AGENCY_LINK_COLUMNS)
-    return frame.assign(is_collective=frame["is_collective"].astype(bool))
+    agencies = read_frame(session, agency_statement, ["agency_id", *AGENCY_LINK_COLUMNS[1:4]])
+    merged = links.merge(agencies.astype({"is_collective": bool}), on="agency_id", how="left")
+    return merged[AGENCY_LINK_COLUMNS]
 
 
 def milestone_frame(*, session: Session) -> pd.DataFrame:
@@ -191,7 +183,8 @@ def links_for_role(agency_links: pd.DataFrame, role: str) -> pd.DataFrame:
 def read_frame(session: Session, statement: Executable, columns: Sequence[str]) -> pd.DataFrame:
     """Run a Core statement on the session's connection and name its columns."""
     rows = session.connection().execute(statement).all()
-    return pd.DataFrame.from_records([tuple(row) for row in rows], columns=list(columns))
+    values = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
+    return pd.DataFrame(dict(zip(columns, values, strict=True)), columns=list(columns))
 
 
 def in_force(batch_id: Mapped[int | None]) -> ColumnElement[bool]:
@@ -200,29 +193,41 @@ def in_force(batch_id: Mapped[int | None]) -> ColumnElement[bool]:
     return or_(batch_id.is_(None), batch_id.not_in(undone))
 
 
-def _latest_update_ids(as_of: date) -> Subquery:
-    """(task_id, update_id) of each task's latest report on or before ``as_of``.
+def _latest_update_id(as_of: date, *, skip_undone: bool) -> ScalarSelect[int]:
+    """The id of the task's latest report on or before ``as_of`` (correlated to Task).
 
-    Latest = greatest ``reported_on``; among reports of that day, the greatest id.
+    Latest = greatest ``reported_on``, then greatest id. Per task it reads only
+    that task's reports through the ``task_id`` index.
     """
-    update = ProgressUpdate
-    usable = and_(col(update.reported_on) <= as_of, in_force(col(update.import_batch_id)))
-    last_day = (
-        sa_select(col(update.task_id), func.max(col(update.reported_on)).label("reported_on"))
-        .where(usable)
-        .group_by(col(update.task_id))
-        .subquery("last_day")
-    )
+    update = aliased(ProgressUpdate)
+    conditions = [col(update.task_id) == col(Task.id), col(update.reported_on) <= as_of]
+    if skip_undone:
+        conditions.append(in_force(col(update.import_batch_id)))
     return (
-        sa_select(col(update.task_id), func.max(col(update.id)).label("update_id"))
-        .join(
-            last_day,
-            and_(
-                last_day.c.task_id == col(update.task_id),
-                last_day.c.reported_on == col(update.reported_on),
-            ),
-        )
-        .where(in_force(col(update.import_batch_id)))
-        .group_by(col(update.task_id))
-        .subquery("latest")
+        sa_select(col(update.id))
+        .where(*conditions)
+        .order_by(col(update.reported_on).desc(), col(update.id).desc())
+        .limit(1)
+        .correlate(Task)
+        .scalar_subquery()
     )
+
+
+def _plan_frame(session: Session) -> pd.DataFrame:
+    """Plans with their issue day and the day (Vietnam time) they were imported."""
+    statement = sa_select(
+        col(Plan.id), col(Plan.code), col(Plan.title), col(Plan.issued_on), col(Plan.created_at)
+    )
+    plans = read_frame(session, statement, PLAN_COLUMNS)
+    imported = pd.to_datetime(plans["plan_imported_on"], utc=True).dt.tz_convert(LOCAL_TIME)
+    day = imported.dt.tz_localize(None).dt.normalize().astype("datetime64[s]")
+    return plans.assign(plan_imported_on=day)
+
+
+def _undone_reports_exist(session: Session) -> bool:
+    """Whether reports of an undone import are still stored (undo normally deletes them)."""
+    undone = sa_select(col(ImportBatch.id)).where(col(ImportBatch.undone_at).is_not(None))
+    statement = sa_select(col(ProgressUpdate.id)).where(
+        col(ProgressUpdate.import_batch_id).in_(undone)
+    )
+    return session.connection().execute(statement.limit(1)).first() is not None

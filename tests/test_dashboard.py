@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from data_access.dashboard import (
     apply_filters,
@@ -18,7 +18,7 @@ from data_access.dashboard import (
     task_frame,
 )
 from data_access.filters import TaskFilters
-from data_access.models import ImportBatch
+from data_access.models import ImportBatch, ProgressUpdate
 from data_access.statuses import TaskStatus
 from tests.dashboard_db import COLLECTIVE, HOME_AFFAIRS, POLICE, SKHCN, fill, open_session
 
@@ -64,6 +64,17 @@ def test_latest_report_as_of(
     assert (None if pd.isna(row["reported_status"]) else row["reported_status"]) == status
     assert (None if pd.isna(row["completion_date"]) else row["completion_date"]) == completion
     assert (None if pd.isna(row["evidence"]) else row["evidence"]) == evidence
+
+
+def test_latest_report_after_undo_deleted_its_rows(session: Session, ids: dict[str, int]) -> None:
+    undone = select(ProgressUpdate).join(ImportBatch).where(col(ImportBatch.undone_at).is_not(None))
+    for update in session.exec(undone).all():
+        session.delete(update)
+    session.commit()
+    for as_of, evidence in [(date(2026, 4, 9), ""), (date(2026, 6, 1), "QĐ 2")]:
+        assert row_of(task_frame(session=session, as_of=as_of), ids["strategy"])["evidence"] == (
+            evidence
+        )
 
 
 def test_task_frame_has_one_row_per_task_in_plan_order(
