@@ -59,6 +59,7 @@ PAGES: list[PageEntry] = [
         DATA,
         "cap-nhat-du-lieu",
     ),
+    PageEntry("pages/7_Bao_cao.py", "Báo cáo và xuất", ":material/summarize:", DATA, "bao-cao"),
 ]
 
 

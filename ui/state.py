@@ -45,3 +45,9 @@ class StateKey:
     OVERDUE_AGENCY_CHART = "overdue_agency_chart"  # chart selection (click an agency)
     OVERDUE_SEARCH = "tim"  # search text over task names, bound to ?tim=
     OVERDUE_TABLE = "overdue_table"  # table selection (click a row to open the task)
+
+    # --- Báo cáo và xuất ---
+    REPORT_PACK = "bao_cao_hop"  # meeting pack download buttons
+    REPORT_AGENCY = "bao_cao_co_quan"  # agency a reminder letter is addressed to
+    REPORT_PERIOD_KIND = "bao_cao_loai_ky"  # month / quarter / half / year
+    REPORT_PERIOD = "bao_cao_ky"  # the reporting period (one selectbox per kind)

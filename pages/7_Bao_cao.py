@@ -1,0 +1,127 @@
+"""Báo cáo và xuất: the meeting pack, reminder letters and the periodic report, for the filters."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from data_access.filters import TaskFilters
+from data_access.reporting import PERIOD_KIND_LABELS, PERIOD_KINDS, recent_periods
+from exports.chart_images import export_file_name
+from exports.reminder_letters import WINDOW_DAYS, agencies_to_remind
+from ui import report_files
+from ui.common import filtered_tasks_or_stop, illustrative_notice, page_header
+from ui.data import database_url, has_illustrative_data, load_agency_links
+from ui.downloads import deferred_download
+from ui.filters import page_filters
+from ui.labels import format_date
+from ui.state import StateKey
+
+PERIODS_OFFERED = 12
+PACK_HELP = (
+    "Trang tiêu đề (kế hoạch, ngày tính), số liệu tổng quan, tiến độ theo cơ quan, bản đồ hạn "
+    "hoàn thành, chỉ tiêu và danh sách nhiệm vụ quá hạn — theo bộ lọc đang chọn."
+)
+LETTER_HELP = (
+    f"Văn bản Word soạn sẵn theo thể thức hành chính, liệt kê nhiệm vụ quá hạn và nhiệm vụ đến "
+    f"hạn trong {WINDOW_DAYS} ngày tới của cơ quan chủ trì; sửa được trước khi ký, gửi."
+)
+REPORT_HELP = (
+    "Báo cáo Word: số liệu đến hết kỳ so với kỳ trước, nhiệm vụ theo trạng thái, theo cơ quan, "
+    "chỉ tiêu, nhiệm vụ quá hạn, cơ quan chưa gửi báo cáo tiến độ, nhiệm vụ trọng tâm kỳ tới."
+)
+
+
+def meeting_pack(url: str, filters: TaskFilters, illustrative: bool) -> None:
+    st.subheader("Bộ tài liệu họp")
+    st.caption(PACK_HELP)
+    with st.container(horizontal=True, gap="small"):
+        for ext, label, build in (
+            ("pptx", "Tải bản trình chiếu (PowerPoint)", report_files.pack_pptx),
+            ("pdf", "Tải bản PDF", report_files.pack_pdf),
+        ):
+            deferred_download(
+                label,
+                partial(build, url, filters, illustrative),
+                file_name=export_file_name("tai-lieu-hop", filters.as_of, ext),
+                key=f"{StateKey.REPORT_PACK}_{ext}",
+                icon=":material/co_present:" if ext == "pptx" else ":material/picture_as_pdf:",
+                primary=ext == "pptx",
+            )
+
+
+def reminder_letters(
+    url: str, filters: TaskFilters, statuses: pd.DataFrame, illustrative: bool
+) -> None:
+    st.subheader("Văn bản đôn đốc")
+    st.caption(LETTER_HELP)
+    agencies = agencies_to_remind(statuses, load_agency_links(), filters.as_of)
+    if not agencies:
+        st.info(
+            f"Không có cơ quan chủ trì nào có nhiệm vụ quá hạn hoặc đến hạn trong {WINDOW_DAYS} "
+            f"ngày tới, tính đến {format_date(filters.as_of)}."
+        )
+        return
+    agency = st.selectbox(
+        "Cơ quan nhận văn bản (xếp theo số nhiệm vụ quá hạn)",
+        agencies,
+        key=StateKey.REPORT_AGENCY,
+    )
+    chosen = agency or agencies[0]
+    with st.container(horizontal=True, gap="small"):
+        deferred_download(
+            "Tải văn bản cho cơ quan đã chọn",
+            partial(report_files.letter_docx, url, filters, chosen, illustrative),
+            file_name=export_file_name(f"don-doc {chosen}", filters.as_of, "docx"),
+            key=f"{StateKey.REPORT_AGENCY}_docx",
+            icon=":material/mail:",
+        )
+        deferred_download(
+            f"Tải tất cả ({len(agencies)} cơ quan, tệp .zip)",
+            partial(report_files.letters_zip, url, filters, illustrative),
+            file_name=export_file_name("don-doc", filters.as_of, "zip"),
+            key=f"{StateKey.REPORT_AGENCY}_zip",
+            icon=":material/folder_zip:",
+        )
+
+
+def periodic_report(url: str, filters: TaskFilters, illustrative: bool) -> None:
+    st.subheader("Báo cáo định kỳ")
+    st.caption(REPORT_HELP)
+    kind_col, period_col = st.columns(2)
+    kind = kind_col.segmented_control(
+        "Loại kỳ báo cáo",
+        PERIOD_KINDS,
+        default="quarter",
+        required=True,
+        format_func=PERIOD_KIND_LABELS.__getitem__,
+        key=StateKey.REPORT_PERIOD_KIND,
+    )
+    periods = recent_periods(kind or "quarter", filters.as_of, PERIODS_OFFERED)
+    period = period_col.selectbox(
+        "Kỳ",
+        periods,
+        format_func=lambda p: f"{p.label_vi()} ({format_date(p.start)} – {format_date(p.end)})",
+        key=f"{StateKey.REPORT_PERIOD}_{kind}",
+        help="Số liệu tính đến hết ngày cuối kỳ, so với hết ngày cuối kỳ trước.",
+    )
+    chosen = period or periods[0]
+    deferred_download(
+        f"Tải báo cáo {chosen.label_vi()}",
+        partial(report_files.periodic_docx, url, filters, chosen, illustrative),
+        file_name=export_file_name(f"bao-cao {chosen.code}", chosen.end, "docx"),
+        key=f"{StateKey.REPORT_PERIOD}_docx",
+        icon=":material/summarize:",
+    )
+
+
+filters = page_filters()
+page_header("Báo cáo và xuất", filters)
+statuses = filtered_tasks_or_stop(filters)
+illustrative_notice()
+url, illustrative = database_url(), has_illustrative_data()
+meeting_pack(url, filters, illustrative)
+reminder_letters(url, filters, statuses, illustrative)
+periodic_report(url, filters, illustrative)

@@ -1,0 +1,105 @@
+"""Download buttons for charts, tables and reports, shared by every page.
+
+A file is built only when its button is clicked: the button gets a callable,
+which Streamlit runs on its own thread while the button shows a spinner, so
+the page never waits for an export and never reruns because of one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from charts import compose_subtitle
+from charts.common import AnyChart
+from data_access.filters import TaskFilters
+from exports.chart_images import chart_png, chart_svg, export_file_name
+from exports.tables import table_csv, table_xlsx
+
+MIME = {
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "pdf": "application/pdf",
+    "zip": "application/zip",
+}
+PNG_HELP = "Ảnh rộng 2.700 điểm ảnh, đủ nét để in hoặc dán vào báo cáo Word, trình chiếu."
+SVG_HELP = "Ảnh véc-tơ: phóng to không vỡ, chèn được vào Word và PowerPoint."
+XLSX_HELP = "Bảng Excel: tiêu đề, bộ lọc đang chọn, dòng tiêu đề cố định, ngày dạng dd/mm/yyyy."
+CSV_HELP = "Tệp CSV (UTF-8), Excel mở đúng tiếng Việt."
+
+
+def deferred_download(
+    label: str,
+    build: Callable[[], bytes],
+    *,
+    file_name: str,
+    key: str,
+    icon: str | None = None,
+    help: str | None = None,
+    primary: bool = False,
+) -> None:
+    """A button that builds its file on click (spinner meanwhile) and does not rerun the page."""
+    st.download_button(
+        label,
+        data=build,
+        file_name=file_name,
+        mime=MIME.get(file_name.rsplit(".", 1)[-1]),
+        key=key,
+        on_click="ignore",
+        icon=icon,
+        help=help,
+        type="primary" if primary else "secondary",
+    )
+
+
+def chart_downloads(chart: AnyChart, *, name: str, as_of: date, key: str) -> None:
+    """PNG and SVG buttons under a chart; the image keeps the chart's title and subtitle."""
+    with st.container(horizontal=True, gap="small", key=f"{key}_downloads"):
+        for ext, label, icon, builder, help_text in (
+            ("png", "Tải ảnh PNG", ":material/image:", chart_png, PNG_HELP),
+            ("svg", "Tải ảnh SVG", ":material/polyline:", chart_svg, SVG_HELP),
+        ):
+            deferred_download(
+                label,
+                partial(builder, chart),
+                file_name=export_file_name(name, as_of, ext),
+                key=f"{key}_{ext}",
+                icon=icon,
+                help=help_text,
+            )
+
+
+def table_downloads(
+    table: pd.DataFrame, *, title: str, subtitle: str, name: str, as_of: date, key: str
+) -> None:
+    """Excel and CSV buttons under a table, for the rows and columns as shown."""
+    with st.container(horizontal=True, gap="small", key=f"{key}_downloads"):
+        deferred_download(
+            "Tải Excel",
+            partial(table_xlsx, table, title=title, subtitle=subtitle, sheet_name=title),
+            file_name=export_file_name(name, as_of, "xlsx"),
+            key=f"{key}_xlsx",
+            icon=":material/table_view:",
+            help=XLSX_HELP,
+        )
+        deferred_download(
+            "Tải CSV",
+            partial(table_csv, table),
+            file_name=export_file_name(name, as_of, "csv"),
+            key=f"{key}_csv",
+            icon=":material/description:",
+            help=CSV_HELP,
+        )
+
+
+def export_subtitle(filters: TaskFilters, illustrative: bool) -> str:
+    """What an exported table or chart says under its title: as-of date, filters, sample note."""
+    return compose_subtitle(filters.describe_vi(), illustrative=illustrative)
