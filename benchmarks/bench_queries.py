@@ -105,16 +105,16 @@ def report(plain: dict[str, float], indexed: dict[str, float], repeat: int) -> s
     return "\n".join(lines)
 
 
-def write_section(text: str) -> None:
-    """Replace this benchmark's section of RESULTS.md, keeping every other section."""
-    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
+def write_section(text: str, results: Path = RESULTS) -> None:
+    """Replace this benchmark's section of ``results``, keeping every other section."""
+    current = results.read_text(encoding="utf-8") if results.exists() else "# Benchmarks\n"
     block = f"{START}\n{text}\n{END}"
     if START in current and END in current:
         before, rest = current.split(START, 1)
         updated = before + block + rest.split(END, 1)[1]
     else:
         updated = current.rstrip("\n") + "\n\n" + block + "\n"
-    RESULTS.write_text(updated, encoding="utf-8")
+    results.write_text(updated, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
