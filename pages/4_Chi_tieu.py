@@ -33,7 +33,7 @@ SCOPE_NOTE = (
 PERIOD_HELP = "Mỗi chỉ tiêu hiện kết quả gần nhất tính đến hết kỳ này."
 TABLE_COLUMNS = {
     "number": "STT",
-    "kpi": "Chỉ tiêu",
+    "name": "Chỉ tiêu",
     "target": "Mục tiêu",
     "actual": "Kết quả gần nhất",
     "period_label": "Kỳ",
@@ -49,7 +49,7 @@ def plan_kpis(filters: TaskFilters, as_of: date) -> pd.DataFrame:
     kpis = load_kpis(as_of)
     if filters.plan_codes:
         kpis = kpis[kpis["plan_code"].isin(list(filters.plan_codes))]
-    return kpis.assign(kpi=kpi_names(kpis))
+    return kpis.assign(name=kpis["kpi"], kpi=kpi_names(kpis))  # kpi: the charts' label
 
 
 def kpi_names(kpis: pd.DataFrame) -> pd.Series:
@@ -70,7 +70,7 @@ def period_picker(kpis: pd.DataFrame, as_of: date) -> date:
         )
         return as_of
     codes = periods["period"].tolist()
-    chosen = st.selectbox(
+    chosen = st.columns([1, 2])[0].selectbox(
         "Kỳ báo cáo",
         codes,
         index=len(codes) - 1,
@@ -140,7 +140,7 @@ def kpi_table(latest: pd.DataFrame) -> None:
     st.dataframe(
         table[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS),
         hide_index=True,
-        column_config={TABLE_COLUMNS["kpi"]: st.column_config.TextColumn(width="large")},
+        column_config={TABLE_COLUMNS["name"]: st.column_config.TextColumn(width="large")},
     )
 
 

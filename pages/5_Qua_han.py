@@ -62,8 +62,8 @@ PROGRESS_COLUMNS = {
     "evidence": "Minh chứng",
     "description": "Mô tả",
     "evaluation": "Đánh giá",
-    "source": "Nguồn",
     "illustrative": "Dữ liệu",
+    "source": "Nguồn",
 }
 
 
@@ -80,7 +80,7 @@ def headline(overdue: pd.DataFrame, by_agency: pd.DataFrame) -> None:
 def charts_row(filters: TaskFilters, overdue: pd.DataFrame, by_agency: pd.DataFrame) -> str | None:
     """The ageing and per-agency charts; the agency clicked in the second, if any."""
     subtitle = compose_subtitle(filters.describe_vi(), illustrative=has_illustrative_data())
-    left, right = st.columns(2)
+    left, right = st.columns([2, 3])
     with left:
         st.altair_chart(ageing_bars(overdue_ageing(overdue), "Theo thời gian quá hạn", subtitle))
     with right:
@@ -90,15 +90,16 @@ def charts_row(filters: TaskFilters, overdue: pd.DataFrame, by_agency: pd.DataFr
     return str(picked) if picked in set(by_agency["agency"]) else None
 
 
-def task_list(tasks: pd.DataFrame) -> int | None:
+def task_list(tasks: pd.DataFrame, role: str) -> int | None:
     """The sortable list of overdue tasks; the task_id of the clicked row, if any."""
     shown = tasks.head(MAX_TABLE_ROWS)
     if len(tasks) > len(shown):
         st.caption(f"Hiển thị {format_int(len(shown))} trên {format_int(len(tasks))} nhiệm vụ.")
     table = shown.assign(bucket_label=shown["bucket"].map(AGEING_BUCKET_LABELS))
     fingerprint = hashlib.blake2b(shown["task_id"].to_numpy().tobytes(), digest_size=4).hexdigest()
+    columns = TABLE_COLUMNS | {"agencies": f"Cơ quan {ROLE_CHOICES.get(role, '').lower()}"}
     event = st.dataframe(
-        table[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS),
+        table[list(columns)].rename(columns=columns),
         key=f"{StateKey.OVERDUE_TABLE}_{fingerprint}",  # a new list starts unselected
         hide_index=True,
         on_select="rerun",
@@ -135,18 +136,11 @@ def progress_history(progress: pd.DataFrame) -> None:
         st.text("Chưa có báo cáo tiến độ nào.")
         return
     history = progress.assign(
-        reported_on=pd.to_datetime(progress["reported_on"]),
-        completion_date=pd.to_datetime(progress["completion_date"]),
+        reported_on=progress["reported_on"].map(format_date),
+        completion_date=progress["completion_date"].map(format_date),
         illustrative=progress["is_illustrative"].map({True: "Minh họa", False: "Thực tế"}),
     )
-    st.dataframe(
-        history[list(PROGRESS_COLUMNS)].rename(columns=PROGRESS_COLUMNS),
-        hide_index=True,
-        column_config={
-            label: date_column(label)
-            for label in (PROGRESS_COLUMNS["reported_on"], PROGRESS_COLUMNS["completion_date"])
-        },
-    )
+    st.dataframe(history[list(PROGRESS_COLUMNS)].rename(columns=PROGRESS_COLUMNS), hide_index=True)
 
 
 def task_record(detail: TaskDetail, days_overdue: int, filters: TaskFilters) -> None:
@@ -229,7 +223,7 @@ if tasks.empty:
         "Không có nhiệm vụ quá hạn nào khớp từ khóa — hãy thử từ khóa khác hoặc bỏ chọn cơ quan."
     )
     st.stop()
-task_id = task_list(tasks)
+task_id = task_list(tasks, filters.role)
 if task_id is None:
     st.caption("Bấm vào một dòng để xem toàn bộ hồ sơ của nhiệm vụ.")
     st.stop()

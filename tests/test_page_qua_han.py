@@ -171,7 +171,7 @@ def test_clicking_an_agency_lists_its_overdue_tasks(page: AppTest, sample_url: s
     listed = task_list(page).value
     expected = engine_overdue(sample_url, TaskFilters(as_of=date(2026, 11, 23), agencies=(POLICE,)))
     assert len(listed) == len(expected) < everyone
-    assert all(POLICE in agencies.split("; ") for agencies in listed["Cơ quan"])
+    assert all(POLICE in agencies.split("; ") for agencies in listed["Cơ quan chủ trì"])
 
 
 def test_a_row_opens_the_full_record(page: AppTest, sample_url: str) -> None:
