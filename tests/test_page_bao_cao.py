@@ -1,0 +1,124 @@
+"""Báo cáo và xuất under AppTest on the sample data: sections, download buttons, choices.
+
+AppTest cannot click a download button (the browser test does); here the
+buttons must be there, deferred (built on click, no rerun), with choices that
+follow the data. What they build is tested in test_report_files.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data_access.dashboard import filtered_statuses, task_agency_frame
+from data_access.db import get_engine, session_scope
+from data_access.filters import TaskFilters
+from exports.reminder_letters import agencies_to_remind
+from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, sample_database, use_database
+from ui.common import NO_DATA
+from ui.labels import ILLUSTRATIVE_NOTE
+from ui.state import StateKey
+
+PAGE = REPO_ROOT / "pages" / "7_Bao_cao.py"
+AS_OF = "2026-06-15"
+SECTIONS = ["Bộ tài liệu họp", "Văn bản đôn đốc", "Báo cáo định kỳ"]
+
+
+@pytest.fixture(scope="module")
+def sample_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return sample_database(tmp_path_factory.mktemp("bao_cao"))
+
+
+@pytest.fixture
+def page(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    use_database(monkeypatch, sample_url)
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    at.query_params["as_of"] = AS_OF
+    return at
+
+
+def buttons(at: AppTest) -> dict[str, object]:
+    """Download buttons by label, each checked to build its file on click without a rerun."""
+    assert not at.exception
+    found = {}
+    for button in at.get("download_button"):
+        proto = button.proto  # type: ignore[attr-defined]
+        assert proto.deferred_file_id and proto.ignore_rerun, proto.label
+        found[proto.label] = proto
+    return found
+
+
+def selectbox(at: AppTest, key_start: str) -> object:
+    boxes = [s for s in at.selectbox if (s.key or "").startswith(key_start)]
+    assert len(boxes) == 1
+    return boxes[0]
+
+
+def test_the_page_is_in_the_menu(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    use_database(monkeypatch, sample_url)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["as_of"] = AS_OF
+    at.run()
+    at.switch_page("pages/7_Bao_cao.py").run()
+    assert at.title[0].value == "Báo cáo và xuất"
+    assert list(buttons(at))[0] == "Tải bản trình chiếu (PowerPoint)"
+    assert at.multiselect(key=StateKey.PLANS)  # the shared filters, drawn by app.py
+
+
+def test_sections_and_buttons(page: AppTest) -> None:
+    at = page.run()
+    assert [s.value for s in at.subheader] == SECTIONS
+    assert list(buttons(at)) == [
+        "Tải bản trình chiếu (PowerPoint)",
+        "Tải bản PDF",
+        "Tải văn bản cho cơ quan đã chọn",
+        "Tải tất cả (14 cơ quan, tệp .zip)",
+        "Tải báo cáo Quý II/2026",
+    ]
+    assert any(ILLUSTRATIVE_NOTE in i.value for i in at.info)
+    assert "Tính đến 15/06/2026" in at.caption[0].value
+
+
+def test_agencies_offered_are_those_to_remind(page: AppTest, sample_url: str) -> None:
+    at = page.run()
+    filters = TaskFilters(as_of=date.fromisoformat(AS_OF))
+    with session_scope(get_engine(sample_url)) as session:
+        statuses = filtered_statuses(session=session, filters=filters)
+        expected = agencies_to_remind(statuses, task_agency_frame(session=session), filters.as_of)
+    box = selectbox(at, StateKey.REPORT_AGENCY)
+    assert list(box.options) == expected  # type: ignore[attr-defined]
+    assert box.value == expected[0]  # type: ignore[attr-defined]
+
+
+def test_period_choices_follow_the_kind(page: AppTest) -> None:
+    at = page.run()
+    quarters = selectbox(at, StateKey.REPORT_PERIOD)
+    assert quarters.options[:2] == [  # type: ignore[attr-defined]
+        "Quý II/2026 (01/04/2026 – 30/06/2026)",
+        "Quý I/2026 (01/01/2026 – 31/03/2026)",
+    ]
+    at.button_group(key=StateKey.REPORT_PERIOD_KIND).set_value("month").run()
+    months = selectbox(at, StateKey.REPORT_PERIOD)
+    assert len(months.options) == 12  # type: ignore[attr-defined]
+    assert months.options[0] == "Tháng 06/2026 (01/06/2026 – 30/06/2026)"  # type: ignore[attr-defined]
+    months.select_index(2).run()  # type: ignore[attr-defined]
+    assert "Tải báo cáo Tháng 04/2026" in buttons(at)
+
+
+def test_nothing_to_chase_says_so(page: AppTest) -> None:
+    page.query_params["as_of"] = "2025-01-01"  # before any deadline and any report
+    at = page.run()
+    assert not [s for s in at.selectbox if (s.key or "").startswith(StateKey.REPORT_AGENCY)]
+    assert any(i.value.startswith("Không có cơ quan chủ trì nào") for i in at.info)
+    assert "Tải bản PDF" in buttons(at)
+
+
+def test_empty_database_asks_for_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    use_database(monkeypatch, empty_database(tmp_path))
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert [i.value for i in at.info] == [NO_DATA]
+    assert not at.get("download_button")

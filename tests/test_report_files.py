@@ -1,0 +1,80 @@
+"""What the Báo cáo page's buttons build, straight from a database URL (no Streamlit involved)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from docx import Document
+from pptx import Presentation
+
+from data_access.dashboard import filtered_statuses, task_agency_frame
+from data_access.db import get_engine, session_scope
+from data_access.filters import TaskFilters
+from data_access.reporting import ReportingPeriod
+from data_access.status import summary_metrics
+from exports.meeting_pack import OVERDUE_ROWS_PER_SLIDE, PACK_TITLE
+from exports.reminder_letters import agencies_to_remind
+from tests.pages_db import sample_database
+from tests.pdf_text import pdf_text
+from ui import report_files
+from ui.labels import ILLUSTRATIVE_NOTE, format_int
+
+FILTERS = TaskFilters(as_of=date(2026, 6, 15), plan_codes=("KH-92A-UBND",))
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return sample_database(tmp_path_factory.mktemp("report_files"))
+
+
+def overdue_count(url: str, filters: TaskFilters) -> int:
+    with session_scope(get_engine(url)) as session:
+        statuses = filtered_statuses(session=session, filters=filters)
+    return summary_metrics(statuses, filters.as_of).overdue
+
+
+def test_pack_pptx_follows_the_filters(url: str) -> None:
+    deck = Presentation(io.BytesIO(report_files.pack_pptx(url, FILTERS, True)))
+    overdue = overdue_count(url, FILTERS)
+    assert len(deck.slides) == 5 + -(-overdue // OVERDUE_ROWS_PER_SLIDE)
+    title_texts = [s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame]
+    assert any("Kế hoạch KH-92A-UBND: Kế hoạch số 92A/KH-UBND" in t for t in title_texts)
+    assert any(ILLUSTRATIVE_NOTE in t for t in title_texts)
+
+
+def test_pack_pdf_follows_the_filters(url: str) -> None:
+    runs = pdf_text(report_files.pack_pdf(url, FILTERS, False))
+    assert PACK_TITLE in runs
+    assert "Tính đến ngày 15/06/2026" in runs
+    assert f"Nhiệm vụ quá hạn ({overdue_count(url, FILTERS)})" in runs
+    assert ILLUSTRATIVE_NOTE not in runs
+
+
+def test_letter_docx_is_addressed_to_the_agency(url: str) -> None:
+    document = Document(io.BytesIO(report_files.letter_docx(url, FILTERS, "Công an tỉnh", True)))
+    assert "Kính gửi: Công an tỉnh" in [p.text for p in document.paragraphs]
+
+
+def test_letters_zip_has_one_letter_per_agency_to_remind(url: str) -> None:
+    with session_scope(get_engine(url)) as session:
+        statuses = filtered_statuses(session=session, filters=FILTERS)
+        agencies = agencies_to_remind(statuses, task_agency_frame(session=session), FILTERS.as_of)
+    archive = zipfile.ZipFile(io.BytesIO(report_files.letters_zip(url, FILTERS, True)))
+    assert len(archive.namelist()) == len(agencies) > 0
+
+
+def test_periodic_docx_figures_are_the_status_engines(url: str) -> None:
+    period = ReportingPeriod("month", 2026, 5)
+    data = report_files.periodic_docx(url, replace(FILTERS, as_of=date(2030, 1, 1)), period, True)
+    document = Document(io.BytesIO(data))
+    at_end = replace(FILTERS, as_of=period.end)
+    with session_scope(get_engine(url)) as session:
+        metrics = summary_metrics(filtered_statuses(session=session, filters=at_end), period.end)
+    summary = {row.cells[0].text: row.cells[1].text for row in document.tables[1].rows}
+    assert summary["Quá hạn"] == format_int(metrics.overdue)
+    assert summary["Đã hoàn thành"] == format_int(metrics.completed)
+    assert any("Tháng 05/2026".lower() in p.text.lower() for p in document.paragraphs)
