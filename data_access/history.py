@@ -85,6 +85,14 @@ def can_undo(*, session: Session) -> bool:
     return batch is not None and batch.id in logged_batches(session=session)
 
 
+def _forget_plans(session: Session, plan_ids: set[int]) -> None:
+    """Plans about to go away: the history keeps its batches, without the link to them."""
+    batches = session.exec(select(ImportBatch).where(col(ImportBatch.plan_id).in_(plan_ids)))
+    for batch in batches.all():
+        batch.plan_id = None
+        session.add(batch)
+
+
 def undo_latest_import(*, session: Session, now: datetime | None = None) -> ImportBatch:
     """Put the database back as it was before the latest import; the batch is marked undone.
 
@@ -99,8 +107,7 @@ def undo_latest_import(*, session: Session, now: datetime | None = None) -> Impo
             f"Lần nạp gần nhất ({batch.file_name}) là dữ liệu ban đầu của hệ thống, "
             "không có nhật ký thay đổi nên không hoàn tác được."
         )
-    if batch.plan_id in inserted_keys(session=session, batch_id=batch.id, table="plan"):
-        batch.plan_id = None  # the plan goes away with the import
+    _forget_plans(session, inserted_keys(session=session, batch_id=batch.id, table="plan"))
     batch.undone_at = now or utc_now()
     session.add(batch)
     session.flush()

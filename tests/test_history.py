@@ -212,3 +212,15 @@ def test_undo_time_is_recorded_in_utc() -> None:
         stored = session.exec(select(ImportBatch).where(ImportBatch.id == undone.id)).one()
     assert stored.undone_at == moment
     assert stored.plan_id is None  # its plan went away with it
+
+
+def test_undo_walks_back_past_the_plan_that_later_imports_pointed_to() -> None:
+    engine = memory_engine()
+    empty = dump(engine)
+    import_file(engine, plan_file(), "kh.xlsx", plan_code=PLAN_CODE)
+    import_file(engine, progress_file([report("I", "1", "Đang thực hiện")]))
+    _undo(engine)
+    _undo(engine)
+    assert dump(engine) == empty
+    with session_scope(engine) as session:
+        assert import_history(session=session)["plan_code"].tolist() == ["", ""]
