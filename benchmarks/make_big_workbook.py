@@ -5,6 +5,10 @@
 Like the real file: title rows, a header, sections numbered I, II, …, task rows
 numbered from 1 in each section, and every 12 tasks a page break that repeats the
 header and spills the previous task's text onto a continuation row.
+
+The workbook is saved the way Excel saves one (shared strings, a <dimension>
+element). openpyxl's write-only mode leaves the dimension out, which makes any
+reader parse the sheet twice and would flatter the loader against a raw read.
 """
 
 from __future__ import annotations
@@ -98,8 +102,9 @@ def section_code(index: int) -> str:
 
 
 def write_workbook(path: Path, tasks: int) -> None:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Phụ lục")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Phụ lục"
     sheet.append(["PHỤ LỤC NHIỆM VỤ"])
     sheet.append(["(Kèm theo Kế hoạch số 92A/KH-UBND ngày 01 tháng 11 năm 2025 của UBND tỉnh)"])
     sheet.append([])
