@@ -49,7 +49,8 @@ def load_bytes(
     directory: AgencyDirectory | None = None,
     suffix: str | None = None,
 ) -> LoadResult:
-    """Read an uploaded file; ``file_name`` names it in messages and gives its type."""
+    """Read an uploaded file; ``file_name`` names it in messages and, unless ``suffix`` is
+    given, tells its type by its extension."""
     kind = check_file(data, file_name, (suffix or Path(file_name).suffix).lower())
     collector = ProblemCollector(file_name)
     assembler = Assembler(collector, directory or AgencyDirectory.load_default())
