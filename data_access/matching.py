@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 from data_access.models import Kpi, Plan, Task
 from loaders.text import fold
 
-MIN_SCORE = 70.0
+MIN_SCORE = 60.0
 CONFIRM_AT = 90.0
 
 

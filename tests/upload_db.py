@@ -19,6 +19,7 @@ from sqlmodel import SQLModel
 from data_access import uploads
 from data_access.db import create_schema, session_scope
 from data_access.models import ImportBatch, ImportKind
+from sample_data.manifest import PROGRESS_WORKBOOK
 
 PLAN_CODE = "KH-01"
 TODAY = date(2026, 11, 30)
@@ -202,3 +203,24 @@ def dump(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
 
 def table_counts(engine: Engine) -> dict[str, int]:
     return {name: len(rows) for name, rows in dump(engine).items()}
+
+
+def sample_with_statuses_done(count: int, as_of: date) -> bytes:
+    """The sample progress workbook with ``count`` tasks' latest open reports (on or before
+    ``as_of``) changed to "Đã hoàn thành", completed on their report day."""
+    book = load_workbook(BytesIO(PROGRESS_WORKBOOK.read_bytes()))
+    sheet = book["Tiến độ"]
+    latest: dict[tuple[Any, ...], Any] = {}
+    for row in sheet.iter_rows(min_row=4):
+        day = row[4].value
+        if row[2].value is not None and day is not None and day.date() <= as_of:
+            latest[(row[0].value, row[1].value, row[2].value)] = row
+    open_rows = [row for row in latest.values() if row[5].value != "Đã hoàn thành"]
+    for row in open_rows[:count]:
+        row[5].value = "Đã hoàn thành"
+        row[6].value = row[4].value
+        row[6].number_format = "dd/mm/yyyy"
+    assert len(open_rows) >= count
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,195 @@
+"""Cập nhật dữ liệu under AppTest: uploads given as bytes, on the sample data in SQLite."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Button
+
+from data_access.dashboard import filtered_statuses
+from data_access.db import get_engine, session_scope
+from data_access.filters import TaskFilters
+from data_access.status import summary_metrics
+from sample_data.manifest import PROGRESS_WORKBOOK
+from tests.pages_db import REPO_ROOT, TIMEOUT, sample_database, use_database
+from tests.upload_db import (
+    SKHCN,
+    TASKS,
+    dump,
+    edit_cell,
+    plan_file,
+    sample_with_statuses_done,
+    workbook,
+)
+from ui.upload import UploadKey
+
+PAGE = REPO_ROOT / "pages" / "6_Cap_nhat_du_lieu.py"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+UNKNOWN = "Ban Quản lý Khu kinh tế tỉnh"
+MARKDOWN_NAME = "**đậm** [liên kết](http://example.com) <b>x</b>.xlsm"
+
+
+@pytest.fixture
+def url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = sample_database(tmp_path)
+    use_database(monkeypatch, url)
+    return url
+
+
+def _page() -> AppTest:
+    return AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
+
+
+def _upload(at: AppTest, data: bytes, name: str = "tien_do.xlsx") -> AppTest:
+    at.file_uploader(key=UploadKey.FILE).set_value((name, data, XLSX))
+    return at.run()
+
+
+def _metrics(at: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in at.metric}
+
+
+def _button(at: AppTest, key: str) -> Button:
+    return next(button for button in at.button if button.key == key)
+
+
+def _completed(url: str) -> int:
+    with session_scope(get_engine(url)) as session:
+        statuses = filtered_statuses(session=session, filters=TaskFilters(as_of=date.today()))
+    return summary_metrics(statuses, date.today()).completed
+
+
+def _shown_as_markup(at: AppTest) -> list[str]:
+    """Every string Streamlit renders as Markdown on the page."""
+    elements = [*at.markdown, *at.caption, *at.error, *at.warning, *at.info, *at.success]
+    return [str(element.value) for element in elements]
+
+
+# --- Before any upload ---
+
+
+def test_the_page_states_the_configured_upload_limit(url: str) -> None:
+    limit = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text())["server"]
+    at = _page()
+    assert not at.exception
+    assert f"dung lượng tối đa {limit['maxUploadSize']} MB" in at.caption[0].value
+    assert at.file_uploader(key=UploadKey.FILE).label.endswith(
+        f"(tối đa {limit['maxUploadSize']} MB)"
+    )
+
+
+# --- The sample progress workbook: re-upload, change, commit, undo ---
+
+
+def test_the_same_file_again_is_detected_and_changes_nothing(url: str) -> None:
+    at = _upload(_page(), PROGRESS_WORKBOOK.read_bytes())
+    assert not at.exception
+    assert [info.value for info in at.info] == ["Nhận dạng: Cập nhật tiến độ nhiệm vụ."]
+    assert at.warning[0].value.startswith("Tệp này (cùng nội dung) đã được nạp lúc ")
+    assert _metrics(at)["Không đổi"] == "257"
+    assert _metrics(at)["Thay đổi"] == "0"
+    assert _button(at, "commit").disabled
+
+
+def test_changed_statuses_commit_move_the_numbers_and_undo_restores(url: str) -> None:
+    before, completed = dump(get_engine(url)), _completed(url)
+    at = _upload(_page(), sample_with_statuses_done(3, date.today()), "tien_do_thang_11.xlsx")
+    assert _metrics(at)["Thay đổi"] == "3"
+    changes = next(frame.value for frame in at.dataframe if "Thay đổi (trước → sau)" in frame.value)
+    assert changes["Loại"].tolist() == ["Thay đổi"] * 3
+    assert changes["Thay đổi (trước → sau)"].str.contains("→ Đã hoàn thành").all()
+    assert dump(get_engine(url)) == before  # nothing written by the preview
+
+    at.text_input(key=UploadKey.BY).input("Nguyễn Thị Lan")
+    _button(at, "commit").click()
+    at.run()
+    assert not at.exception
+    assert [s.value for s in at.success] == [
+        "Đã nạp lần số 7: 3 nhiệm vụ, 3 báo cáo tiến độ, 0 chỉ tiêu."
+    ]
+    assert _completed(url) == completed + 3
+    history = next(frame.value for frame in at.dataframe if "Người nạp" in frame.value)
+    assert history.iloc[0][["Tệp", "Người nạp", "Báo cáo tiến độ"]].tolist() == [
+        "tien_do_thang_11.xlsx",
+        "Nguyễn Thị Lan",
+        3,
+    ]
+
+    at.checkbox(key=UploadKey.UNDO_CONFIRM).check()
+    at.run()
+    _button(at, "undo").click()
+    at.run()
+    assert [s.value for s in at.success] == ["Đã hoàn tác lần nạp số 7."]
+    assert dump(get_engine(url)) == before
+    assert _completed(url) == completed
+
+
+# --- Files refused, errors that block ---
+
+
+def test_a_macro_workbook_is_refused_in_plain_text(url: str) -> None:
+    before = dump(get_engine(url))
+    at = _upload(_page(), PROGRESS_WORKBOOK.read_bytes(), MARKDOWN_NAME)
+    assert not at.exception
+    assert [error.value for error in at.error] == ["Không nhận tệp này; dữ liệu không thay đổi."]
+    sentence = next(text.value for text in at.text if "macro" in text.value)
+    assert sentence.startswith(f"Tệp “{MARKDOWN_NAME}” là bảng tính có macro (.xlsm)")
+    assert not any(MARKDOWN_NAME in shown for shown in _shown_as_markup(at))
+    assert not at.metric
+    assert dump(get_engine(url)) == before
+
+
+def test_one_blocking_error_blocks_the_commit(url: str) -> None:
+    before = dump(get_engine(url))
+    data = edit_cell(sample_with_statuses_done(3, date.today()), "Tiến độ", "G4", "31/02/2026")
+    at = _upload(_page(), data)
+    problems = next(frame.value for frame in at.dataframe if "Mức độ" in frame.value)
+    assert problems[["Mức độ", "Trang tính", "Dòng", "Cột"]].values.tolist() == [
+        ["Lỗi", "Tiến độ", 4, "Ngày hoàn thành"]
+    ]
+    assert at.error[0].value.startswith("Tệp còn 1 lỗi")
+    assert _button(at, "commit").disabled
+    assert dump(get_engine(url)) == before
+
+
+# --- Agency spellings and suggested matches ---
+
+
+def test_an_unknown_agency_is_mapped_and_remembered(url: str) -> None:
+    tasks = [(*TASKS[0][:3], UNKNOWN, "", "30/6/2026")]
+    at = _upload(_page(), plan_file(tasks, with_kpis=False), "ke_hoach_moi.xlsx")
+    unknown = next(frame.value for frame in at.dataframe if "Tên trong tệp" in frame.value)
+    assert unknown["Tên trong tệp"].tolist() == [UNKNOWN]
+    at.radio(key=UploadKey.SPELLING_ACTION).set_value("Là tên khác của một cơ quan đã có")
+    at.selectbox(key=UploadKey.SPELLING_AGENCY).set_value(SKHCN)
+    at.button[0].click()  # the form's submit button comes first
+    at.run()
+    assert not at.exception
+    assert [s.value for s in at.success] == ["Đã lưu tên gọi khác của cơ quan."]
+    assert not any("Tên trong tệp" in frame.value for frame in at.dataframe)
+
+
+def test_a_suggested_match_waits_for_confirmation(url: str) -> None:
+    rows = [["Kế hoạch", "Mục", "STT", "Tên nhiệm vụ", "Ngày báo cáo", "Tình trạng"]]
+    rows.append(["PL-II-2026", None, 99, "Trung tâm giám sát an ninh mạng tập trung", None, "Chậm"])
+    at = _upload(_page(), workbook({"Tiến độ": rows}))
+    confirm = at.multiselect[0]
+    assert len(confirm.options) == 1
+    assert "(điểm " in confirm.options[0]
+    assert _button(at, "commit").disabled  # nothing to write until it is confirmed
+    confirm.select(confirm.options[0])
+    at.run()
+    assert not _button(at, "commit").disabled
+
+
+# --- Template ---
+
+
+def test_the_template_tab_offers_a_download_per_agency(url: str) -> None:
+    at = _page()
+    assert SKHCN in at.selectbox(key=UploadKey.TEMPLATE_AGENCY).options
+    assert at.get("download_button")
