@@ -59,16 +59,16 @@ def deadline_heatmap(
     pick = alt.selection_point(name=CELL_PICK, fields=["agency", "month_key"])
     if matrix.empty:
         return empty_chart(title, subtitle, pick)
-    data = _heatmap_frame(matrix, color_by)
+    named = matrix.assign(agency=matrix["agency"].astype(str))
     order = (
-        data.groupby("agency")["overdue"]
+        named.groupby("agency")["overdue"]
         .sum()
         .reset_index()
         .sort_values(["overdue", "agency"], ascending=[False, True])["agency"]
         .tolist()
     )
     order, subtitle = limit_rows(order, top_n, subtitle)
-    data = data[data["agency"].isin(order)]
+    data = _heatmap_frame(named[named["agency"].isin(order)], color_by)  # only the rows shown
     months = data.sort_values("month")["month_label"].unique().tolist()
     base = alt.Chart(data).encode(
         x=alt.X("month_label:O", title=MONTH_TITLE, sort=months, axis=alt.Axis(labelAngle=-45)),
@@ -171,8 +171,8 @@ def _calendar_frame(deadlines: pd.DataFrame) -> pd.DataFrame:
         rows = rows.assign(kind="")
     if "label" not in rows.columns:
         rows = rows.assign(label="")
-    by_day = rows.groupby("due_date").agg(count=("count", "sum"), labels=("label", _labels_text))
-    by_day = by_day.assign(kinds=_kinds_by_day(rows))
+    by_day = rows.groupby("due_date").agg(count=("count", "sum"))
+    by_day = by_day.assign(labels=_labels_by_day(rows), kinds=_kinds_by_day(rows))
     first = by_day.index.min() - pd.Timedelta(days=by_day.index.min().weekday())
     last = by_day.index.max() + pd.Timedelta(days=6 - by_day.index.max().weekday())
     days = pd.date_range(first, last, freq="D", name="due_date")
@@ -199,7 +199,11 @@ def _kinds_by_day(rows: pd.DataFrame) -> pd.Series:
     return text.groupby(per_kind["due_date"]).agg("; ".join)
 
 
-def _labels_text(labels: pd.Series) -> str:
-    names = [str(x) for x in labels.dropna() if str(x).strip()]
-    shown = "; ".join(names[:MAX_LABELS])
-    return f"{shown}; …" if len(names) > MAX_LABELS else shown
+def _labels_by_day(rows: pd.DataFrame) -> pd.Series:
+    """Per day: the first MAX_LABELS names, "; "-joined, with "; …" when there are more."""
+    text = rows["label"].fillna("").astype(str)
+    named = rows.assign(label=text)[text.str.strip() != ""]
+    rank = named.groupby("due_date").cumcount()
+    shown = named[rank < MAX_LABELS].groupby("due_date")["label"].agg("; ".join)
+    more = (named.groupby("due_date").size() > MAX_LABELS).reindex(shown.index)
+    return shown + more.map({True: "; …", False: ""})
