@@ -23,6 +23,7 @@ from ui.common import (
     points_delta,
     presentation_toggle,
     rate_text,
+    show_chart,
 )
 from ui.data import (
     DUE_SOON_DAYS,
@@ -172,7 +173,7 @@ headline(filters)
 chart_col, agency_col = st.columns(2)
 with chart_col:
     subtitle = compose_subtitle(filters.describe_vi(), illustrative=has_illustrative_data())
-    st.altair_chart(status_breakdown(status_counts(statuses), "Nhiệm vụ theo trạng thái", subtitle))
+    show_chart(status_breakdown, status_counts(statuses), "Nhiệm vụ theo trạng thái", subtitle)
 with agency_col:
     late_agencies(filters)
 next_due(filters)

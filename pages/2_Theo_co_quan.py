@@ -96,10 +96,16 @@ role, sort_by = view_controls()
 summary = load_agency_summary(filters, role)
 long = agency_summary_long(summary)
 subtitle = compose_subtitle(filters.describe_vi(), illustrative=has_illustrative_data())
-chart = agency_status_bars(
-    long, "Nhiệm vụ theo trạng thái của từng cơ quan", subtitle, sort_by=sort_by, top_n=TOP_AGENCIES
-)
-clicked = chart_pick(chart, StateKey.AGENCY_CHART, AGENCY_PICK).get("agency")
+clicked = chart_pick(
+    agency_status_bars,
+    long,
+    "Nhiệm vụ theo trạng thái của từng cơ quan",
+    subtitle,
+    key=StateKey.AGENCY_CHART,
+    param=AGENCY_PICK,
+    sort_by=sort_by,
+    top_n=TOP_AGENCIES,
+).get("agency")
 st.subheader("Xếp hạng cơ quan", help=RATE_HELP_VI)
 st.caption("Bấm vào một dòng (hoặc một thanh trên biểu đồ) để xem danh sách nhiệm vụ.")
 chosen = ranking_table(summary, agency_order(long, sort_by), role) or clicked

@@ -48,15 +48,18 @@ def heat_colour() -> HeatColor:
 
 def month_cell(filters: TaskFilters, subtitle: str) -> None:
     """Agency × month heatmap; a clicked cell lists its tasks."""
-    chart = deadline_heatmap(
+    colour = heat_colour()
+    st.caption("Số trong ô: số nhiệm vụ đến hạn. Bấm vào một ô để xem các nhiệm vụ.")
+    cell = chart_pick(
+        deadline_heatmap,
         load_month_matrix(filters, ROLE),
         "Nhiệm vụ đến hạn theo cơ quan chủ trì và tháng",
         subtitle,
-        color_by=heat_colour(),
+        key=StateKey.HEATMAP_CHART,
+        param=CELL_PICK,
+        color_by=colour,
         top_n=TOP_AGENCIES,
     )
-    st.caption("Số trong ô: số nhiệm vụ đến hạn. Bấm vào một ô để xem các nhiệm vụ.")
-    cell = chart_pick(chart, StateKey.HEATMAP_CHART, CELL_PICK)
     agency, month_key = cell.get("agency"), cell.get("month_key")
     if agency and month_key:
         year, month = str(month_key).split("-")
@@ -67,12 +70,18 @@ def month_cell(filters: TaskFilters, subtitle: str) -> None:
 
 def calendar_day(filters: TaskFilters, subtitle: str) -> None:
     """Deadlines and milestones day by day; a clicked day lists what falls on it."""
-    chart = calendar_heatmap(load_calendar(filters), "Lịch hạn hoàn thành và các mốc", subtitle)
     st.caption(
         "Mỗi ô là một ngày; các mốc trung gian của nhiệm vụ nhiều mốc hiện ở ngày riêng. "
         "Bấm vào một ngày để xem chi tiết."
     )
-    day = chart_pick(chart, StateKey.CALENDAR_CHART, DAY_PICK).get("day")
+    day = chart_pick(
+        calendar_heatmap,
+        load_calendar(filters),
+        "Lịch hạn hoàn thành và các mốc",
+        subtitle,
+        key=StateKey.CALENDAR_CHART,
+        param=DAY_PICK,
+    ).get("day")
     if day:
         day_text = format_date(date.fromisoformat(str(day)))
         st.subheader(f"Hạn và mốc ngày {day_text}")

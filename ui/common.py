@@ -7,14 +7,14 @@ or as a plain string argument, never as Markdown or HTML.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
+from charts.common import AnyChart
 from charts.kpis import MET_LABEL, NO_DATA_LABEL, NOT_MET_LABEL
 from data_access.filters import TaskFilters
 from ui.data import DataUnavailableError, has_illustrative_data, load_all_statuses, load_statuses
@@ -113,10 +113,51 @@ def presentation_toggle() -> bool:
     return bool(on)
 
 
-def chart_pick(chart: alt.Chart | alt.LayerChart, key: str, param: str) -> dict[str, Any]:
+def show_chart(
+    builder: Callable[..., AnyChart], frame: pd.DataFrame, title: str, subtitle: str, **options: Any
+) -> None:
+    """Build a chart with ``builder(frame, title, subtitle, **options)`` (cached) and show it."""
+    st.altair_chart(_built_chart(builder, frame, title, subtitle, tuple(options.items())))
+
+
+def chart_pick(
+    builder: Callable[..., AnyChart],
+    frame: pd.DataFrame,
+    title: str,
+    subtitle: str,
+    *,
+    key: str,
+    param: str,
+    **options: Any,
+) -> dict[str, Any]:
     """Show a chart whose items can be clicked; the fields of the clicked item, or {}."""
+    chart = _built_chart(builder, frame, title, subtitle, tuple(options.items()))
     event = st.altair_chart(chart, key=key, on_select="rerun", selection_mode=param)
     return first_pick(event, param)
+
+
+def _built_chart(
+    builder: Callable[..., AnyChart],
+    frame: pd.DataFrame,
+    title: str,
+    subtitle: str,
+    options: tuple[tuple[str, Any], ...],
+) -> AnyChart:
+    name = f"{builder.__module__}.{builder.__qualname__}"
+    return _cached_chart(builder, name, frame, title, subtitle, options)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _cached_chart(
+    _builder: Callable[..., AnyChart],  # not hashed; ``name`` stands for it
+    name: str,
+    frame: pd.DataFrame,
+    title: str,
+    subtitle: str,
+    options: tuple[tuple[str, Any], ...],
+) -> AnyChart:
+    """Charts are rebuilt only when their input changes (large inputs take a second)."""
+    return _builder(frame, title, subtitle, **dict(options))
 
 
 def first_pick(event: Any, param: str) -> dict[str, Any]:

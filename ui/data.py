@@ -44,7 +44,7 @@ class DataUnavailableError(Exception):
 class FilterOptions:
     """The choices the filter sidebar offers, from the data in force."""
 
-    plans: dict[str, str]  # plan code -> title, in import order
+    plans: dict[str, str]  # plan code -> title, in import order (plans with tasks)
     agencies: tuple[str, ...]  # every agency linked to a task, alphabetical
     sections: tuple[str, ...]  # section codes (Roman numerals), in numeric order
 
@@ -277,13 +277,12 @@ def _illustrative(url: str, revision: str) -> bool:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _filter_options(url: str, revision: str, as_of: date) -> FilterOptions:
-    with reading(url) as session:
-        plan_rows = plans.plan_overview(session=session)
-    statuses = _statuses(url, revision, as_of)
+    statuses = _statuses(url, revision, as_of)  # in plan import order
+    plan_rows = statuses[["plan_code", "plan_title"]].drop_duplicates("plan_code")
     agencies = _links(url, revision)["agency"].dropna().unique().tolist()
     sections = statuses["section_code"].fillna("").astype(str).unique().tolist()
     return FilterOptions(
-        plans=dict(zip(plan_rows["code"], plan_rows["title"], strict=True)),
+        plans=dict(zip(plan_rows["plan_code"], plan_rows["plan_title"], strict=True)),
         agencies=tuple(sorted(agencies, key=lambda name: (fold(name), name))),
         sections=tuple(sorted((s for s in sections if s), key=_section_order)),
     )
