@@ -1,0 +1,45 @@
+"""In Chromium: a click on a download button gives a real file, built on the server on demand."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from docx import Document
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import save_screenshot, wait_for_app
+
+pytestmark = pytest.mark.e2e
+AS_OF = "2026-06-15"
+DOWNLOAD_TIMEOUT = 120_000  # ms: the file is built only after the click
+
+
+def download(page: Page, label: str) -> tuple[str, bytes]:
+    """Click the download button called ``label``; the suggested file name and the bytes."""
+    button = page.get_by_test_id("stDownloadButton").get_by_role("button", name=label)
+    expect(button).to_be_visible(timeout=60_000)
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
+        button.click()
+    file = info.value
+    return file.suggested_filename, Path(file.path()).read_bytes()
+
+
+def open_page(page: Page, app_url: str, url_path: str, title: str) -> None:
+    """Open a page of the menu once the entry script has run (first run loads the samples)."""
+    page.goto(f"{app_url}/?as_of={AS_OF}")
+    expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible(timeout=120_000)
+    page.goto(f"{app_url}/{url_path}?as_of={AS_OF}")
+    expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=60_000)
+    wait_for_app(page)
+
+
+def test_reminder_letter_downloads_as_a_word_file(page: Page, app_url: str) -> None:
+    open_page(page, app_url, "bao-cao", "Báo cáo và xuất")
+    name, data = download(page, "Tải văn bản cho cơ quan đã chọn")
+    save_screenshot(page, "bao_cao_download")
+    assert name == "don-doc-cong-an-tinh_15-06-2026.docx"
+    paragraphs = [p.text for p in Document(io.BytesIO(data)).paragraphs]
+    assert "Kính gửi: Công an tỉnh" in paragraphs
+    expect(page.get_by_test_id("stDownloadButtonError")).to_have_count(0)
