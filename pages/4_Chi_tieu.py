@@ -12,7 +12,7 @@ from charts.kpis import KPI_PICK
 from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_latest
 from loaders.targets import period_label
-from ui.common import chart_pick, kpi_actual_texts, kpi_result, page_header
+from ui.common import chart_pick, kpi_actual_texts, kpi_result, page_header, show_chart
 from ui.data import DataUnavailableError, load_kpis
 from ui.filters import page_filters, reset_button
 from ui.labels import EMPTY_VALUE, ILLUSTRATIVE_NOTE, format_date, format_int, format_number
@@ -172,18 +172,18 @@ headline(latest)
 subtitle = compose_subtitle(
     f"Kết quả gần nhất tính đến {format_date(period_end)}", illustrative=illustrative
 )
-bullets = kpi_bullets(latest, "Kết quả so với mục tiêu", subtitle)
-picked = chart_pick(bullets, StateKey.KPI_CHART, KPI_PICK).get("kpi")
+title = "Kết quả so với mục tiêu"
+picked = chart_pick(
+    kpi_bullets, latest, title, subtitle, key=StateKey.KPI_CHART, param=KPI_PICK
+).get("kpi")
 st.caption("Vạch đen là mục tiêu. Bấm vào một chỉ tiêu để xem riêng diễn biến của nó.")
 
 shown = trend[trend["kpi"] == picked] if picked in set(trend["kpi"]) else trend
-trend_subtitle = compose_subtitle(str(picked) if picked else "", illustrative=illustrative)
-st.altair_chart(
-    kpi_trend(
-        shown.assign(period_label=shown["period"].map(period_label)),
-        "Diễn biến kết quả qua các kỳ",
-        trend_subtitle,
-    )
+show_chart(
+    kpi_trend,
+    shown.assign(period_label=shown["period"].map(period_label)),
+    "Diễn biến kết quả qua các kỳ",
+    compose_subtitle(str(picked) if picked else "", illustrative=illustrative),
 )
 
 st.subheader("Bảng chỉ tiêu")

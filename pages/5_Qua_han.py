@@ -25,6 +25,7 @@ from ui.common import (
     illustrative_notice,
     page_header,
     picked_row,
+    show_chart,
 )
 from ui.data import (
     has_illustrative_data,
@@ -82,11 +83,18 @@ def charts_row(filters: TaskFilters, overdue: pd.DataFrame, by_agency: pd.DataFr
     subtitle = compose_subtitle(filters.describe_vi(), illustrative=has_illustrative_data())
     left, right = st.columns([2, 3])
     with left:
-        st.altair_chart(ageing_bars(overdue_ageing(overdue), "Theo thời gian quá hạn", subtitle))
+        show_chart(ageing_bars, overdue_ageing(overdue), "Theo thời gian quá hạn", subtitle)
     with right:
         title = f"Theo cơ quan {ROLE_CHOICES.get(filters.role, '').lower()}"
-        chart = overdue_by_agency(by_agency, title, subtitle, top_n=TOP_AGENCIES)
-        picked = chart_pick(chart, StateKey.OVERDUE_AGENCY_CHART, AGENCY_PICK).get("agency")
+        picked = chart_pick(
+            overdue_by_agency,
+            by_agency,
+            title,
+            subtitle,
+            key=StateKey.OVERDUE_AGENCY_CHART,
+            param=AGENCY_PICK,
+            top_n=TOP_AGENCIES,
+        ).get("agency")
     return str(picked) if picked in set(by_agency["agency"]) else None
 
 
