@@ -34,6 +34,7 @@ from ui.data import (
     load_upcoming,
     status_counts,
 )
+from ui.downloads import offer_table
 from ui.filters import page_filters
 from ui.labels import (
     AGENCY_KIND_LABELS,
@@ -106,7 +107,9 @@ def late_agencies(filters: TaskFilters) -> None:
         "total": "Tổng số nhiệm vụ",
         "completion_rate": "Tỷ lệ hoàn thành",
     }
-    st.dataframe(table[list(columns)].rename(columns=columns), hide_index=True)
+    shown = table[list(columns)].rename(columns=columns)
+    st.dataframe(shown, hide_index=True)
+    offer_table(shown, title="Cơ quan có nhiều nhiệm vụ quá hạn nhất", key="late_agencies")
 
 
 def next_due(filters: TaskFilters) -> None:
@@ -124,13 +127,11 @@ def next_due(filters: TaskFilters) -> None:
         "name": "Nhiệm vụ",
         "status": "Trạng thái",
     }
-    st.dataframe(
-        shown.assign(status=shown["status"].map(status_label))[list(columns)].rename(
-            columns=columns
-        ),
-        hide_index=True,
-        column_config={"Hạn": date_column("Hạn")},
+    display = shown.assign(status=shown["status"].map(status_label))[list(columns)].rename(
+        columns=columns
     )
+    st.dataframe(display, hide_index=True, column_config={"Hạn": date_column("Hạn")})
+    offer_table(display, title=f"Sắp đến hạn ({UPCOMING_DAYS} ngày tới)", key="next_due")
     if len(upcoming) > UPCOMING_ROWS:
         st.caption(f"Và {format_int(len(upcoming) - UPCOMING_ROWS)} nhiệm vụ khác.")
 
@@ -154,11 +155,13 @@ def kpi_summary(filters: TaskFilters) -> None:
         "owner": "Đơn vị theo dõi",
     }
     table = kpis.assign(result=results, actual=kpi_actual_texts(kpis))
+    display = table[list(columns)].rename(columns=columns)
     st.dataframe(
-        table[list(columns)].rename(columns=columns),
+        display,
         hide_index=True,
         column_config={"Số liệu đến ngày": date_column("Số liệu đến ngày")},
     )
+    offer_table(display, title="Chỉ tiêu", key="kpi_summary")
 
 
 filters = page_filters()

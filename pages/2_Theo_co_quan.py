@@ -19,6 +19,7 @@ from ui.common import (
     task_table,
 )
 from ui.data import has_illustrative_data, load_agency_summary, load_agency_tasks
+from ui.downloads import offer_table
 from ui.filters import ROLE_CHOICES, page_filters
 from ui.labels import AGENCY_KIND_LABELS, status_label
 from ui.state import StateKey
@@ -78,6 +79,7 @@ def ranking_table(summary: pd.DataFrame, order: list[str], role: str) -> str | N
             "Tỷ lệ đúng hạn": RATE_COLUMN,
         },
     )
+    offer_table(table, title="Xếp hạng cơ quan", key=StateKey.AGENCY_TABLE)
     row = picked_row(event)
     return None if row is None or row >= len(ranked) else str(ranked["agency"].iloc[row])
 

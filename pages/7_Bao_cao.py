@@ -48,7 +48,7 @@ def meeting_pack(url: str, filters: TaskFilters, illustrative: bool) -> None:
                 file_name=export_file_name("tai-lieu-hop", filters.as_of, ext),
                 key=f"{StateKey.REPORT_PACK}_{ext}",
                 icon=":material/co_present:" if ext == "pptx" else ":material/picture_as_pdf:",
-                primary=ext == "pptx",
+                kind="primary" if ext == "pptx" else "secondary",
             )
 
 

@@ -7,6 +7,7 @@ or as a plain string argument, never as Markdown or HTML.
 from __future__ import annotations
 
 import calendar
+import hashlib
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
@@ -17,7 +18,9 @@ import streamlit as st
 from charts.common import AnyChart
 from charts.kpis import MET_LABEL, NO_DATA_LABEL, NOT_MET_LABEL
 from data_access.filters import TaskFilters
+from exports.chart_images import slugify
 from ui.data import DataUnavailableError, has_illustrative_data, load_all_statuses, load_statuses
+from ui.downloads import offer_chart, offer_table
 from ui.filters import reset_button
 from ui.labels import (
     EMPTY_VALUE,
@@ -33,6 +36,7 @@ NO_DATA = (
     "(mục Dữ liệu của menu), rồi quay lại trang này."
 )
 NO_MATCH = "Không có nhiệm vụ nào khớp bộ lọc — hãy nới bộ lọc hoặc bấm Đặt lại bộ lọc."
+TASKS_EXPORT_TITLE = "Danh sách nhiệm vụ"
 MAX_TABLE_ROWS = 2_000  # longer task lists are cut, with a note
 DATE_FORMAT = "DD/MM/YYYY"
 TASK_TABLE_COLUMNS = {
@@ -117,7 +121,9 @@ def show_chart(
     builder: Callable[..., AnyChart], frame: pd.DataFrame, title: str, subtitle: str, **options: Any
 ) -> None:
     """Build a chart with ``builder(frame, title, subtitle, **options)`` (cached) and show it."""
-    st.altair_chart(_built_chart(builder, frame, title, subtitle, tuple(options.items())))
+    chart = _built_chart(builder, frame, title, subtitle, tuple(options.items()))
+    st.altair_chart(chart)
+    offer_chart(chart, title=title, key=f"chart_{slugify(title)}")
 
 
 def chart_pick(
@@ -133,6 +139,7 @@ def chart_pick(
     """Show a chart whose items can be clicked; the fields of the clicked item, or {}."""
     chart = _built_chart(builder, frame, title, subtitle, tuple(options.items()))
     event = st.altair_chart(chart, key=key, on_select="rerun", selection_mode=param)
+    offer_chart(chart, title=title, key=key)
     return first_pick(event, param)
 
 
@@ -189,8 +196,9 @@ def task_table(
         st.caption(f"Hiển thị {MAX_TABLE_ROWS:,} trên {len(shown):,} nhiệm vụ.".replace(",", "."))
         shown = shown.head(MAX_TABLE_ROWS)
     table = shown.assign(status_label=shown["status"].map(status_label))
+    display = table[list(columns)].rename(columns=columns)
     st.dataframe(
-        table[list(columns)].rename(columns=columns),
+        display,
         key=key,
         hide_index=True,
         column_config={
@@ -198,6 +206,8 @@ def task_table(
             TASK_TABLE_COLUMNS["name"]: st.column_config.TextColumn(width="large"),
         },
     )
+    ids = hashlib.blake2b(shown["task_id"].to_numpy().tobytes(), digest_size=4).hexdigest()
+    offer_table(display, title=TASKS_EXPORT_TITLE, key=key or f"tasks_{ids}")
 
 
 def date_column(label: str) -> Any:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from functools import partial
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
@@ -19,7 +20,10 @@ from charts.common import AnyChart
 from data_access.filters import TaskFilters
 from exports.chart_images import chart_png, chart_svg, export_file_name
 from exports.tables import table_csv, table_xlsx
+from ui.data import has_illustrative_data
+from ui.state import StateKey
 
+ButtonKind = Literal["primary", "secondary", "tertiary"]
 MIME = {
     "png": "image/png",
     "svg": "image/svg+xml",
@@ -44,7 +48,7 @@ def deferred_download(
     key: str,
     icon: str | None = None,
     help: str | None = None,
-    primary: bool = False,
+    kind: ButtonKind = "secondary",
 ) -> None:
     """A button that builds its file on click (spinner meanwhile) and does not rerun the page."""
     st.download_button(
@@ -56,7 +60,7 @@ def deferred_download(
         on_click="ignore",
         icon=icon,
         help=help,
-        type="primary" if primary else "secondary",
+        type=kind,
     )
 
 
@@ -74,6 +78,7 @@ def chart_downloads(chart: AnyChart, *, name: str, as_of: date, key: str) -> Non
                 key=f"{key}_{ext}",
                 icon=icon,
                 help=help_text,
+                kind="tertiary",
             )
 
 
@@ -89,6 +94,7 @@ def table_downloads(
             key=f"{key}_xlsx",
             icon=":material/table_view:",
             help=XLSX_HELP,
+            kind="tertiary",
         )
         deferred_download(
             "Tải CSV",
@@ -97,9 +103,34 @@ def table_downloads(
             key=f"{key}_csv",
             icon=":material/description:",
             help=CSV_HELP,
+            kind="tertiary",
         )
 
 
 def export_subtitle(filters: TaskFilters, illustrative: bool) -> str:
     """What an exported table or chart says under its title: as-of date, filters, sample note."""
     return compose_subtitle(filters.describe_vi(), illustrative=illustrative)
+
+
+def offer_chart(chart: AnyChart, *, title: str, key: str) -> None:
+    """The PNG/SVG buttons for a chart on a dashboard page (one line at each chart)."""
+    chart_downloads(chart, name=title, as_of=_active_filters().as_of, key=f"{key}_dl")
+
+
+def offer_table(table: pd.DataFrame, *, title: str, key: str) -> None:
+    """The Excel/CSV buttons for a table as shown, headed by its title and the page's filters."""
+    filters = _active_filters()
+    table_downloads(
+        table,
+        title=title,
+        subtitle=export_subtitle(filters, has_illustrative_data()),
+        name=title,
+        as_of=filters.as_of,
+        key=f"{key}_dl",
+    )
+
+
+def _active_filters() -> TaskFilters:
+    """The filters app.py drew for this run (today, unfiltered, when a page runs on its own)."""
+    active = st.session_state.get(StateKey.ACTIVE_FILTERS)
+    return active if isinstance(active, TaskFilters) else TaskFilters(as_of=date.today())
