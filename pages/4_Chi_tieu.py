@@ -14,6 +14,7 @@ from data_access.kpi_queries import kpi_latest
 from loaders.targets import period_label
 from ui.common import chart_pick, kpi_actual_texts, kpi_result, page_header, show_chart
 from ui.data import DataUnavailableError, load_kpis
+from ui.downloads import offer_table
 from ui.filters import page_filters, reset_button
 from ui.labels import EMPTY_VALUE, ILLUSTRATIVE_NOTE, format_date, format_int, format_number
 from ui.labels import format_target as target_text
@@ -137,11 +138,13 @@ def kpi_table(latest: pd.DataFrame) -> None:
         gap_text=[gap_text(gap, unit) for gap, unit in zip(latest["gap"], units, strict=True)],
         owner=latest["owner"].fillna(""),
     )
+    display = table[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
     st.dataframe(
-        table[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS),
+        display,
         hide_index=True,
         column_config={TABLE_COLUMNS["name"]: st.column_config.TextColumn(width="large")},
     )
+    offer_table(display, title="Bảng chỉ tiêu", key="kpi_table")
 
 
 filters = page_filters()

@@ -34,6 +34,7 @@ from ui.data import (
     load_overdue_by_agency,
     load_task_detail,
 )
+from ui.downloads import offer_table
 from ui.filters import ROLE_CHOICES, page_filters
 from ui.labels import (
     AGEING_BUCKET_LABELS,
@@ -106,8 +107,9 @@ def task_list(tasks: pd.DataFrame, role: str) -> int | None:
     table = shown.assign(bucket_label=shown["bucket"].map(AGEING_BUCKET_LABELS))
     fingerprint = hashlib.blake2b(shown["task_id"].to_numpy().tobytes(), digest_size=4).hexdigest()
     columns = TABLE_COLUMNS | {"agencies": f"Cơ quan {ROLE_CHOICES.get(role, '').lower()}"}
+    display = table[list(columns)].rename(columns=columns)
     event = st.dataframe(
-        table[list(columns)].rename(columns=columns),
+        display,
         key=f"{StateKey.OVERDUE_TABLE}_{fingerprint}",  # a new list starts unselected
         hide_index=True,
         on_select="rerun",
@@ -117,6 +119,7 @@ def task_list(tasks: pd.DataFrame, role: str) -> int | None:
             TABLE_COLUMNS["due_date"]: date_column(TABLE_COLUMNS["due_date"]),
         },
     )
+    offer_table(display, title="Danh sách nhiệm vụ quá hạn", key=StateKey.OVERDUE_TABLE)
     row = picked_row(event)
     return None if row is None or row >= len(shown) else int(shown["task_id"].iloc[row])
 
@@ -148,7 +151,9 @@ def progress_history(progress: pd.DataFrame) -> None:
         completion_date=progress["completion_date"].map(format_date),
         illustrative=progress["is_illustrative"].map({True: "Minh họa", False: "Thực tế"}),
     )
-    st.dataframe(history[list(PROGRESS_COLUMNS)].rename(columns=PROGRESS_COLUMNS), hide_index=True)
+    display = history[list(PROGRESS_COLUMNS)].rename(columns=PROGRESS_COLUMNS)
+    st.dataframe(display, hide_index=True)
+    offer_table(display, title="Lịch sử báo cáo tiến độ", key="progress_history")
 
 
 def task_record(detail: TaskDetail, days_overdue: int, filters: TaskFilters) -> None:
