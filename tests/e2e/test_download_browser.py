@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from openpyxl import load_workbook
+from PIL import Image
 from playwright.sync_api import Page, expect
 
+from exports.chart_images import EXPORT_WIDTH, PRINT_SCALE
 from tests.e2e.conftest import save_screenshot, wait_for_app
 
 pytestmark = pytest.mark.e2e
@@ -17,8 +20,8 @@ DOWNLOAD_TIMEOUT = 120_000  # ms: the file is built only after the click
 
 
 def download(page: Page, label: str) -> tuple[str, bytes]:
-    """Click the download button called ``label``; the suggested file name and the bytes."""
-    button = page.get_by_test_id("stDownloadButton").get_by_role("button", name=label)
+    """Click the (first) download button called ``label``; the file name and the bytes."""
+    button = page.get_by_test_id("stDownloadButton").get_by_role("button", name=label).first
     expect(button).to_be_visible(timeout=60_000)
     with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
         button.click()
@@ -43,3 +46,19 @@ def test_reminder_letter_downloads_as_a_word_file(page: Page, app_url: str) -> N
     paragraphs = [p.text for p in Document(io.BytesIO(data)).paragraphs]
     assert "Kính gửi: Công an tỉnh" in paragraphs
     expect(page.get_by_test_id("stDownloadButtonError")).to_have_count(0)
+
+
+def test_chart_and_table_download_from_a_dashboard(page: Page, app_url: str) -> None:
+    open_page(page, app_url, "qua-han", "Quá hạn")
+    name, png = download(page, "Tải ảnh PNG")
+    assert name == "theo-thoi-gian-qua-han_15-06-2026.png"
+    image = Image.open(io.BytesIO(png))
+    image.load()
+    assert image.format == "PNG" and image.width == EXPORT_WIDTH * PRINT_SCALE
+    name, xlsx = download(page, "Tải Excel")
+    assert name == "danh-sach-nhiem-vu-qua-han_15-06-2026.xlsx"
+    sheet = load_workbook(io.BytesIO(xlsx)).active
+    assert sheet is not None
+    assert sheet["A1"].value == "Danh sách nhiệm vụ quá hạn"
+    assert str(sheet["A2"].value).startswith("Tính đến 15/06/2026")
+    save_screenshot(page, "qua_han_downloads")
