@@ -15,7 +15,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
 
-from charts import agency_status_bars, compose_subtitle, kpi_bullets, status_breakdown
+from charts import (
+    ageing_bars,
+    agency_status_bars,
+    calendar_heatmap,
+    compose_subtitle,
+    deadline_heatmap,
+    kpi_bullets,
+    kpi_trend,
+    overdue_by_agency,
+    status_breakdown,
+)
 from charts.common import AnyChart
 from exports.chart_images import (
     EXPORT_WIDTH,
@@ -77,6 +87,61 @@ def test_default_png_is_print_resolution() -> None:
 def test_png_width_follows_the_width_argument() -> None:
     image = Image.open(io.BytesIO(chart_png(status_chart(), scale=1, width=600)))
     assert image.width == 600
+
+
+def every_chart() -> list[AnyChart]:
+    """One chart from each builder of ``charts``, on small real-looking frames."""
+    due = pd.to_datetime(["2026-06-30", "2026-07-15"])
+    return [
+        status_chart(),
+        agency_chart(),
+        ageing_bars(pd.DataFrame({"bucket": ["1–30", ">180"], "count": [2, 5]}), "Tuổi"),
+        overdue_by_agency(
+            pd.DataFrame(
+                {"agency": ["Sở A", "Sở B"], "bucket": ["1–30", "31–90"], "count": [1, 2]}
+            ),
+            "Quá hạn theo cơ quan",
+        ),
+        deadline_heatmap(
+            pd.DataFrame(
+                {"agency": ["Sở A"], "month": due[:1], "due": [3], "overdue": [1], "completed": [1]}
+            ),
+            "Hạn theo tháng",
+        ),
+        calendar_heatmap(
+            pd.DataFrame(
+                {
+                    "task_id": [1, 2],
+                    "due_date": due,
+                    "count": [1, 1],
+                    "kind": ["Hạn nhiệm vụ", "Mốc"],
+                    "label": ["Nhiệm vụ A", "Mốc B"],
+                }
+            ),
+            "Lịch",
+        ),
+        kpi_trend(
+            pd.DataFrame(
+                {
+                    "kpi": ["Tỷ lệ"] * 2,
+                    "period_end": pd.to_datetime(["2026-03-31", "2026-06-30"]),
+                    "period_label": ["Quý I/2026", "Quý II/2026"],
+                    "value": [70.0, 85.0],
+                    "target_value": [80.0, 80.0],
+                }
+            ),
+            "Diễn biến",
+        ),
+    ]
+
+
+@pytest.mark.parametrize("index", range(7))
+def test_every_chart_builder_exports_at_the_fixed_width(index: int) -> None:
+    chart = every_chart()[index]
+    image = Image.open(io.BytesIO(chart_png(chart, scale=1)))
+    image.load()
+    assert image.width == EXPORT_WIDTH
+    assert chart_svg(chart).startswith(b"<svg")
 
 
 def test_empty_chart_still_exports() -> None:
