@@ -6,6 +6,8 @@ shown only through st.text and st.dataframe (see ui.upload).
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from data_access.changes import CHANGE_LABELS, ChangeKind
@@ -16,6 +18,7 @@ from data_access.uploads import PreparedUpload
 from loaders.records import UnreadableFileError
 from ui import upload as ui
 from ui.data import DataUnavailableError
+from ui.downloads import deferred_download
 
 NEW_PLAN = "Kế hoạch mới"
 MAP, ADD = "Là tên khác của một cơ quan đã có", "Thêm cơ quan mới"
@@ -63,12 +66,12 @@ def show_problems(upload: PreparedUpload, data: bytes) -> None:
     st.write(f"{errors} lỗi (chặn việc nạp), {warnings} cảnh báo (không chặn).")
     if upload.problems:
         st.dataframe(ui.problem_table(upload), hide_index=True, key="problems")
-        st.download_button(
+        deferred_download(
             "Tải báo cáo kiểm tra (.xlsx, ô có vấn đề được tô màu và ghi chú)",
-            ui.problem_report(upload, data),
+            partial(ui.problem_report, upload, data),
             file_name="bao_cao_kiem_tra.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="problem_report",
+            icon=":material/download:",
         )
     if errors:
         st.error(f"Tệp còn {errors} lỗi; hãy sửa các ô tô đỏ rồi tải lên lại. Chưa ghi gì.")
@@ -217,12 +220,12 @@ def template_section() -> None:
         st.info("Chưa có cơ quan nào trong danh mục.")
         return
     agency = st.selectbox("Cơ quan", agencies, key=ui.UploadKey.TEMPLATE_AGENCY)
-    st.download_button(
+    deferred_download(
         "Tải mẫu báo cáo tiến độ (.xlsx)",
-        ui.template_for(agency),
-        file_name="mau_bao_cao_tien_do.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        partial(ui.template_for, agency),
+        file_name=ui.template_file_name(agency),
         key="template",
+        icon=":material/download:",
     )
 
 

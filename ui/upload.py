@@ -8,6 +8,7 @@ and must be shown with ``st.dataframe``/``st.text`` only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -27,6 +28,7 @@ from data_access.matching import MatchMethod
 from data_access.models import AgencyKind, ImportBatch, ImportKind
 from exports.problem_report import problem_report_xlsx
 from exports.progress_template import progress_template_xlsx
+from loaders.text import fold
 from ui.data import DataUnavailableError, current_revision, database_url, reading
 from ui.labels import AGENCY_KIND_LABELS
 
@@ -46,10 +48,9 @@ CHANGE_COLUMNS = {
     "plan_code": "Kế hoạch",
     "section": "Mục",
     "number": "STT",
-    "name": "Tên",
     "row": "Dòng trong tệp",
-    "method": "Khớp theo",
-    "score": "Điểm khớp",
+    "method": "Khớp theo (điểm 0–100)",
+    "name": "Tên",
     "changes": "Thay đổi (trước → sau)",
 }
 METHOD_LABELS = {MatchMethod.NUMBER: "Số thứ tự", MatchMethod.NAME: "Tên"}
@@ -202,10 +203,17 @@ def change_table(upload: uploads.PreparedUpload, kinds: Sequence[ChangeKind]) ->
     frame = frame[frame["kind"].isin([str(k) for k in kinds])]
     frame = frame.assign(
         kind=frame["kind"].map(lambda k: CHANGE_LABELS[ChangeKind(k)]),
-        method=frame["method"].map(lambda m: METHOD_LABELS.get(MatchMethod(m), "") if m else ""),
+        method=[_match_text(m, s) for m, s in zip(frame["method"], frame["score"], strict=True)],
         row=frame["row"].astype("Int64"),
     )
     return frame[list(CHANGE_COLUMNS)].rename(columns=CHANGE_COLUMNS)
+
+
+def _match_text(method: str, score: float | None) -> str:
+    """ "Tên, điểm 85,5" / "Số thứ tự, điểm 100"; "" for a row matched to nothing."""
+    if not method or score is None or pd.isna(score):
+        return ""
+    return f"{METHOD_LABELS[MatchMethod(method)]}, điểm {score:g}".replace(".", ",")
 
 
 def suggestion_label(row: RowChange) -> str:
@@ -238,6 +246,12 @@ def template_for(agency: str) -> bytes:
     with reading(database_url()) as session:
         tasks = uploads.agency_tasks(session=session, agency_name=agency)
     return progress_template_xlsx(tasks, agency=agency, created_on=today())
+
+
+def template_file_name(agency: str) -> str:
+    """mau-bao-cao-tien-do_so-khoa-hoc-va-cong-nghe.xlsx: ASCII, safe on every system."""
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(agency)).strip("-") or "co-quan"
+    return f"mau-bao-cao-tien-do_{slug}.xlsx"
 
 
 def agency_kind_label(kind: AgencyKind) -> str:
