@@ -32,6 +32,8 @@ SCOPE_NOTE = (
     "Chỉ tiêu được lọc theo kế hoạch và ngày tính; các bộ lọc khác chỉ áp dụng cho nhiệm vụ."
 )
 PERIOD_HELP = "Mỗi chỉ tiêu hiện kết quả gần nhất tính đến hết kỳ này."
+MAX_BULLETS = 25  # rows of the bullet chart; the table lists every KPI
+MAX_TREND_LINES = 8  # lines on the trend chart when no KPI is clicked
 TABLE_COLUMNS = {
     "number": "STT",
     "name": "Chỉ tiêu",
@@ -91,6 +93,22 @@ def judged(latest: pd.DataFrame) -> pd.DataFrame:
         period_label=latest["period"].map(lambda p: period_label(p) if isinstance(p, str) else ""),
         result=latest["met"].map(kpi_result),
     )
+
+
+def first_rows(latest: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, str]:
+    """At most ``limit`` KPIs for a chart, and a note saying so when some are left out."""
+    if len(latest) <= limit:
+        return latest, ""
+    return latest.head(limit), f"Biểu đồ hiện {limit} trên {format_int(len(latest))} chỉ tiêu"
+
+
+def trend_rows(trend: pd.DataFrame, charted: pd.DataFrame, picked: object) -> pd.DataFrame:
+    """The clicked KPI's results over periods, else those of the first charted KPIs."""
+    if picked in set(trend["kpi"]):
+        rows = trend[trend["kpi"] == picked]
+    else:
+        rows = trend[trend["kpi"].isin(charted["kpi"].head(MAX_TREND_LINES))]
+    return rows.assign(period_label=rows["period"].map(period_label))
 
 
 def headline(latest: pd.DataFrame) -> None:
@@ -172,19 +190,24 @@ if illustrative:
     st.info(ILLUSTRATIVE_NOTE, icon=":material/science:")
 headline(latest)
 
+charted, shown_note = first_rows(latest, MAX_BULLETS)
 subtitle = compose_subtitle(
-    f"Kết quả gần nhất tính đến {format_date(period_end)}", illustrative=illustrative
+    f"Kết quả gần nhất tính đến {format_date(period_end)}", shown_note, illustrative=illustrative
 )
-title = "Kết quả so với mục tiêu"
 picked = chart_pick(
-    kpi_bullets, latest, title, subtitle, key=StateKey.KPI_CHART, param=KPI_PICK
+    kpi_bullets,
+    charted,
+    "Kết quả so với mục tiêu",
+    subtitle,
+    key=StateKey.KPI_CHART,
+    param=KPI_PICK,
 ).get("kpi")
 st.caption("Vạch đen là mục tiêu. Bấm vào một chỉ tiêu để xem riêng diễn biến của nó.")
-
-shown = trend[trend["kpi"] == picked] if picked in set(trend["kpi"]) else trend
+if shown_note:
+    st.caption(f"{shown_note} — chọn kế hoạch trong bộ lọc để thu hẹp; bảng bên dưới có đủ.")
 show_chart(
     kpi_trend,
-    shown.assign(period_label=shown["period"].map(period_label)),
+    trend_rows(trend, charted, picked),
     "Diễn biến kết quả qua các kỳ",
     compose_subtitle(str(picked) if picked else "", illustrative=illustrative),
 )

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from sqlmodel import select
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
 from data_access.db import get_engine, session_scope
 from data_access.kpi_queries import kpi_frame, kpi_latest
+from data_access.models import Kpi, Plan
 from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, sample_database, use_database
 from ui.labels import ILLUSTRATIVE_NOTE, format_int
 from ui.state import StateKey
@@ -160,6 +162,24 @@ def test_clicking_a_kpi_shows_its_trend_alone(page: AppTest) -> None:
     trend = chart_data(page, 1)
     assert trend["kpi"].unique().tolist() == [name]
     assert trend["value"].tolist() == [72.0, 80.0, 86.0]
+
+
+def test_many_kpis_chart_the_first_and_list_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = sample_database(tmp_path)
+    with session_scope(get_engine(url)) as session:
+        plan = session.exec(select(Plan).where(Plan.code == PLAN)).one()
+        for number in range(7, 41):
+            session.add(Kpi(plan_id=plan.id, number=str(number), name=f"Chỉ tiêu thêm {number}"))
+    use_database(monkeypatch, url)
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
+    assert counts(at)[0] == "40"
+    assert len(kpi_table(at)) == 40
+    assert chart_data(at, 0)["kpi"].nunique() == 25
+    assert chart_data(at, 1)["kpi"].nunique() == 6  # the charted KPIs with results (at most 8)
+    note = "Biểu đồ hiện 25 trên 40 chỉ tiêu — chọn kế hoạch trong bộ lọc để thu hẹp; "
+    assert note + "bảng bên dưới có đủ." in [c.value for c in at.caption]
 
 
 # --- Empty states ---
