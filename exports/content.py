@@ -161,6 +161,16 @@ def composed(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def rows_beyond(total: int, limit: int) -> str:
+    """The note under a list cut at ``limit`` rows; "" when nothing was cut."""
+    if total <= limit:
+        return ""
+    return (
+        f"Danh sách chỉ hiện {format_int(limit)} dòng đầu trên tổng số {format_int(total)}; "
+        "bản đầy đủ tải dạng Excel ở các trang bảng điều khiển."
+    )
+
+
 def as_of_line(as_of: date) -> str:
     return f"Tính đến ngày {format_date(as_of)}"
 

@@ -21,6 +21,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Pt
 from docx.table import Table, _Cell
 
+from exports.content import rows_beyond
+
 FONT_NAME = "Times New Roman"
 FONT_SIZE = 13
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
@@ -106,8 +108,15 @@ def grid_table(
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
     widths: Sequence[float],
+    *,
+    limit: int | None = None,
 ) -> Table:
-    """A bordered table, header row bold and repeated on every page; ``widths`` in cm."""
+    """A bordered table, header row bold and repeated on every page; ``widths`` in cm.
+
+    With ``limit``, longer lists are cut there and a note under the table says so.
+    """
+    total = len(rows)
+    rows = rows[:limit] if limit is not None else rows
     table: Table = document.add_table(rows=1 + len(rows), cols=len(headers))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -122,6 +131,9 @@ def grid_table(
                 run.bold = True
                 paragraph.alignment = Align.CENTER
     _repeat_header(table)
+    note = rows_beyond(total, len(rows))
+    if note:
+        body(document, note, italic=True)
     return table
 
 

@@ -31,6 +31,7 @@ from exports.content import (
     headline_figures,
     kpi_bullet_input,
     overdue_tasks,
+    rows_beyond,
     short,
     task_list,
 )
@@ -45,6 +46,7 @@ OVERDUE_TITLE = "Nhiệm vụ quá hạn"
 NO_OVERDUE = "Không có nhiệm vụ quá hạn."
 OVERDUE_HEADERS = ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Hạn", "Số ngày quá hạn")
 OVERDUE_ROWS_PER_SLIDE = 8
+SLIDE_OVERDUE_ROWS = 40  # five slides at most: the longest overdue; the rest is on the Quá hạn page
 SLIDE_NAME_CHARS = 180  # longer task names are cut with "…" so eight rows fit a slide
 TOP_AGENCIES = 15
 SLIDE_SCALE = 2.0  # 1800 px wide: sharp on a projector, quick to build
@@ -168,10 +170,14 @@ def meeting_pack_pptx(
     _overview_slide(deck, data)
     for title, png in images if images is not None else chart_images(data):
         _picture_slide(deck, title, png)
-    pages = overdue_pages(data.overdue, OVERDUE_ROWS_PER_SLIDE, SLIDE_NAME_CHARS)
+    shown = data.overdue.head(SLIDE_OVERDUE_ROWS)
+    pages = overdue_pages(shown, OVERDUE_ROWS_PER_SLIDE, SLIDE_NAME_CHARS)
     for number, rows in enumerate(pages, start=1):
         suffix = f" ({number}/{len(pages)})" if len(pages) > 1 else ""
-        _table_slide(deck, f"{OVERDUE_TITLE}{suffix}", rows)
+        slide = _table_slide(deck, f"{OVERDUE_TITLE}{suffix}", rows)
+    note = rows_beyond(len(data.overdue), len(shown))
+    if note:
+        _note(slide, note)
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
@@ -237,11 +243,11 @@ def _picture_slide(deck: Deck, title: str, png: bytes) -> None:
     slide.shapes.add_picture(io.BytesIO(png), left, BODY_TOP, pic_w, pic_h)
 
 
-def _table_slide(deck: Deck, title: str, rows: list[tuple[str, ...]]) -> None:
+def _table_slide(deck: Deck, title: str, rows: list[tuple[str, ...]]) -> Slide:
     slide = _content_slide(deck, title)
     if not rows:
         _note(slide, NO_OVERDUE, top=BODY_TOP, size=24)
-        return
+        return slide
     shape = slide.shapes.add_table(
         len(rows) + 1, len(OVERDUE_HEADERS), MARGIN, BODY_TOP, CONTENT_W, Inches(0.4)
     )
@@ -253,6 +259,7 @@ def _table_slide(deck: Deck, title: str, rows: list[tuple[str, ...]]) -> None:
             cell = table.cell(i, j)
             cell.text = text
             cell.text_frame.paragraphs[0].font.size = Pt(12 if i else 13)
+    return slide
 
 
 def _content_slide(deck: Deck, title: str) -> Slide:

@@ -7,7 +7,7 @@ import io
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from exports.content import MAX_CELL_CHARS, as_of_line, headline_figures
+from exports.content import MAX_CELL_CHARS, as_of_line, headline_figures, rows_beyond
 from exports.fonts import BOLD_TTF, REGULAR_TTF
 from exports.meeting_pack import (
     NO_OVERDUE,
@@ -26,6 +26,7 @@ FONT = "DejaVu"
 PAGE_W, PAGE_H, MARGIN = 297.0, 210.0, 12.0  # A4 landscape, millimetres
 CONTENT_W = PAGE_W - 2 * MARGIN
 ALL_ROWS = 1_000_000  # the PDF table flows over pages by itself
+PDF_OVERDUE_ROWS = 500  # the longest overdue; the full list is on the Quá hạn page
 OVERDUE_WIDTHS = (8, 130, 70, 25, 20)  # millimetres, OVERDUE_HEADERS order
 HEADER_STYLE = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=(31, 78, 121))
 
@@ -113,7 +114,7 @@ def _chart_page(pdf: PackPdf, title: str, png: bytes) -> None:
 def _overdue_pages(pdf: PackPdf, data: MeetingPackData) -> None:
     pdf.add_page()
     pdf.heading(f"{OVERDUE_TITLE} ({len(data.overdue)})")
-    rows = overdue_pages(data.overdue, ALL_ROWS, MAX_CELL_CHARS)[0]
+    rows = overdue_pages(data.overdue.head(PDF_OVERDUE_ROWS), ALL_ROWS, MAX_CELL_CHARS)[0]
     if not rows:
         pdf.paragraph(NO_OVERDUE, size=14)
         return
@@ -129,3 +130,7 @@ def _overdue_pages(pdf: PackPdf, data: MeetingPackData) -> None:
         table.row(OVERDUE_HEADERS)
         for row in rows:
             table.row(row)
+    note = rows_beyond(len(data.overdue), len(rows))
+    if note:
+        pdf.ln(2)
+        pdf.paragraph(note, size=9)

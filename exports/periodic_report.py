@@ -30,6 +30,8 @@ from ui.labels import (
 )
 
 NUMBER_LINE = "Số:        /BC-SKHCN"
+STATUS_ROWS = 200  # rows per task table; a longer list is cut with a note
+LIST_ROWS = 500  # rows of the overdue, agency and missing-report tables
 POINTS = " điểm %"  # a change of rate, in percentage points
 HEADINGS = ("I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ", "III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI")
 SUMMARY_HEADERS = ("Chỉ số", "Kỳ này", "Kỳ trước", "Tăng (+), giảm (−)")
@@ -186,9 +188,13 @@ def _results(document: DocxDocument, report: PeriodicReport) -> None:
         if status == TaskStatus.OVERDUE:
             admin.body(document, "Chi tiết tại mục II.1.")
         elif not rows.empty:
-            admin.grid_table(document, TASK_HEADERS, _task_rows(rows), TASK_WIDTHS)
+            admin.grid_table(
+                document, TASK_HEADERS, _task_rows(rows), TASK_WIDTHS, limit=STATUS_ROWS
+            )
     admin.heading(document, "3. Kết quả theo cơ quan chủ trì", level=2)
-    admin.grid_table(document, AGENCY_HEADERS, _agency_rows(report.agencies), AGENCY_WIDTHS)
+    admin.grid_table(
+        document, AGENCY_HEADERS, _agency_rows(report.agencies), AGENCY_WIDTHS, limit=LIST_ROWS
+    )
     admin.heading(document, "4. Kết quả thực hiện các chỉ tiêu", level=2)
     if report.kpis.empty:
         admin.body(document, "Không có chỉ tiêu trong phạm vi báo cáo.")
@@ -208,7 +214,7 @@ def _shortcomings(document: DocxDocument, report: PeriodicReport) -> None:
                 _task_rows(report.overdue), report.overdue["days_overdue"], strict=True
             )
         ]
-        admin.grid_table(document, OVERDUE_HEADERS, rows, OVERDUE_WIDTHS)
+        admin.grid_table(document, OVERDUE_HEADERS, rows, OVERDUE_WIDTHS, limit=LIST_ROWS)
     due = format_date(report.period.report_due())
     admin.heading(document, "2. Cơ quan chưa gửi báo cáo tiến độ trong kỳ", level=2)
     if report.missing.empty:
@@ -219,7 +225,7 @@ def _shortcomings(document: DocxDocument, report: PeriodicReport) -> None:
             (str(i), str(r.agency), format_int(r.tasks))
             for i, r in enumerate(report.missing.itertuples(), start=1)
         ]
-        admin.grid_table(document, MISSING_HEADERS, rows, MISSING_WIDTHS)
+        admin.grid_table(document, MISSING_HEADERS, rows, MISSING_WIDTHS, limit=LIST_ROWS)
     if report.metrics.no_deadline:
         admin.body(
             document,
@@ -240,7 +246,8 @@ def _next_period(document: DocxDocument, report: PeriodicReport) -> None:
         f"{format_int(len(report.next_due))} nhiệm vụ.",
     )
     if not report.next_due.empty:
-        admin.grid_table(document, TASK_HEADERS, _task_rows(report.next_due), TASK_WIDTHS)
+        rows = _task_rows(report.next_due)
+        admin.grid_table(document, TASK_HEADERS, rows, TASK_WIDTHS, limit=STATUS_ROWS)
     admin.body(document, "3. Các cơ quan gửi báo cáo tiến độ đúng hạn, kèm minh chứng kết quả.")
 
 

@@ -41,6 +41,7 @@ RECIPIENTS = (
     "Lưu: VT, VP.",
 )
 REPORT_DAY = 20  # agencies report monthly before the 20th (DOMAIN.md)
+LETTER_ROWS = 300  # per table; a longer list is cut with a note
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ def _task_table(
         )
         for i, r in enumerate(tasks.itertuples(index=False), start=1)
     ]
-    admin.grid_table(document, headers, rows, WIDTHS)
+    admin.grid_table(document, headers, rows, WIDTHS, limit=LETTER_ROWS)
 
 
 def _unique(name: str, used: set[str]) -> str:

@@ -26,6 +26,7 @@ from exports.meeting_pack import (
     NO_OVERDUE,
     OVERDUE_ROWS_PER_SLIDE,
     PACK_TITLE,
+    SLIDE_OVERDUE_ROWS,
     SLIDE_SCALE,
     MeetingPackData,
     chart_images,
@@ -109,7 +110,8 @@ def test_pack_data_matches_the_status_engine(engine: Engine, data: MeetingPackDa
 
 # --- pptx ---
 def test_deck_has_the_slides_in_order(data: MeetingPackData, deck: Deck) -> None:
-    overdue_slides = math.ceil(len(data.overdue) / OVERDUE_ROWS_PER_SLIDE)
+    assert len(data.overdue) == 50 > SLIDE_OVERDUE_ROWS
+    overdue_slides = math.ceil(SLIDE_OVERDUE_ROWS / OVERDUE_ROWS_PER_SLIDE)
     assert len(deck.slides) == 5 + overdue_slides
     titles = [s.shapes.title.text for s in deck.slides]
     assert titles[:5] == [
@@ -119,7 +121,7 @@ def test_deck_has_the_slides_in_order(data: MeetingPackData, deck: Deck) -> None
         HEATMAP_TITLE,
         KPI_TITLE,
     ]
-    assert titles[5:] == [f"Nhiệm vụ quá hạn ({i}/{overdue_slides})" for i in range(1, 8)]
+    assert titles[5:] == [f"Nhiệm vụ quá hạn ({i}/{overdue_slides})" for i in range(1, 6)]
 
 
 def test_title_slide_names_plan_date_filters_and_sample_note(deck: Deck) -> None:
@@ -149,14 +151,19 @@ def test_chart_slides_hold_the_rendered_charts(deck: Deck) -> None:
         assert pictures[0].left >= 0 and pictures[0].top + pictures[0].height <= deck.slide_height
 
 
-def test_overdue_slides_list_every_overdue_task_in_order(data: MeetingPackData, deck: Deck) -> None:
+def test_overdue_slides_list_the_longest_overdue_and_say_how_many_more(
+    data: MeetingPackData, deck: Deck
+) -> None:
     rows = table_rows(deck)
-    assert [r[0] for r in rows] == [str(i) for i in range(1, len(data.overdue) + 1)]
-    assert [r[4] for r in rows] == [format_int(d) for d in data.overdue["days_overdue"]]
-    assert [r[3] for r in rows] == [d.strftime("%d/%m/%Y") for d in data.overdue["due_date"]]
+    shown = data.overdue.head(SLIDE_OVERDUE_ROWS)
+    assert [r[0] for r in rows] == [str(i) for i in range(1, SLIDE_OVERDUE_ROWS + 1)]
+    assert [r[4] for r in rows] == [format_int(d) for d in shown["days_overdue"]]
+    assert [r[3] for r in rows] == [d.strftime("%d/%m/%Y") for d in shown["due_date"]]
     first = data.overdue.iloc[0]
     assert rows[0][1].endswith(f"({first['plan_code']}, nhiệm vụ {first['reference']})")
     assert rows[0][2] == first["leads"]
+    last = slide_texts(deck.slides[-1])
+    assert "Danh sách chỉ hiện 40 dòng đầu trên tổng số 50; " in " ".join(last)
 
 
 def test_filtered_pack_follows_the_filters(engine: Engine, images: list[tuple[str, bytes]]) -> None:
