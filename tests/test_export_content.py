@@ -21,6 +21,7 @@ from exports.content import (
     kpi_rows,
     overdue_tasks,
     period_label,
+    rows_beyond,
     short,
     task_list,
 )
@@ -144,6 +145,20 @@ def test_period_label(code: object, expected: str) -> None:
 )
 def test_date_text(value: object, expected: str) -> None:
     assert date_text(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("total", "limit", "expected"),
+    [
+        (50, 40, "Danh sách chỉ hiện 40 dòng đầu trên tổng số 50; "),
+        (1500, 500, "Danh sách chỉ hiện 500 dòng đầu trên tổng số 1.500; "),
+        (40, 40, ""),
+        (0, 40, ""),
+    ],
+)
+def test_rows_beyond(total: int, limit: int, expected: str) -> None:
+    note = rows_beyond(total, limit)
+    assert note.startswith(expected) and bool(note) == bool(expected)
 
 
 def test_short_composes_and_cuts() -> None:
