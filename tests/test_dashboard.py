@@ -18,7 +18,7 @@ from data_access.dashboard import (
     task_frame,
 )
 from data_access.filters import TaskFilters
-from data_access.models import ImportBatch, ProgressUpdate
+from data_access.models import ImportBatch, Plan, ProgressUpdate
 from data_access.statuses import TaskStatus
 from tests.dashboard_db import COLLECTIVE, HOME_AFFAIRS, POLICE, SKHCN, fill, open_session
 
@@ -206,3 +206,9 @@ def test_empty_database_gives_empty_frames(session: Session) -> None:
     assert {"status", "plan_code", "days_overdue"} <= set(statuses)
     assert task_agency_frame(session=session).empty
     assert milestone_frame(session=session).empty
+
+
+def test_a_plan_without_tasks_gives_an_empty_task_frame(session: Session) -> None:
+    session.add(Plan(code="CT-2026", title="Chỉ tiêu 2026"))
+    session.commit()
+    assert task_frame(session=session, as_of=AS_OF).empty
