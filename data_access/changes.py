@@ -138,7 +138,7 @@ class ChangeSet:
                 "method": str(row.match.method) if row.match else "",
                 "score": row.match.score if row.match else None,
                 "needs_confirmation": row.needs_confirmation,
-                "changes": "\n".join(f"{f.label}: {f.before} → {f.after}" for f in row.fields),
+                "changes": "; ".join(f"{f.label}: {f.before} → {f.after}" for f in row.fields),
             }
             for row in self.rows
         ]

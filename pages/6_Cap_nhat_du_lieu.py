@@ -21,6 +21,10 @@ from ui.data import DataUnavailableError
 from ui.downloads import deferred_download
 
 NEW_PLAN = "Kế hoạch mới"
+CHANGE_WIDTHS = {
+    "Tên": st.column_config.TextColumn(width="medium"),
+    "Thay đổi (trước → sau)": st.column_config.TextColumn(width="large"),
+}
 MAP, ADD = "Là tên khác của một cơ quan đã có", "Thêm cơ quan mới"
 
 
@@ -119,7 +123,12 @@ def show_changes(upload: PreparedUpload) -> list[int]:
     for column, kind in zip(st.columns(len(counts)), counts, strict=True):
         column.metric(CHANGE_LABELS[kind], counts[kind])
     written = [ChangeKind.NEW, ChangeKind.CHANGED]
-    st.dataframe(ui.change_table(upload, written), hide_index=True, key="changes")
+    st.dataframe(
+        ui.change_table(upload, written),
+        hide_index=True,
+        key="changes",
+        column_config=CHANGE_WIDTHS,
+    )
     suggestions = [row for row in upload.changes.rows if row.needs_confirmation]
     confirmed: list[int] = []
     if suggestions:
@@ -138,7 +147,9 @@ def show_changes(upload: PreparedUpload) -> list[int]:
     ):
         if counts[kind]:
             with st.expander(f"{title}: {counts[kind]}"):
-                st.dataframe(ui.change_table(upload, [kind]), hide_index=True)
+                st.dataframe(
+                    ui.change_table(upload, [kind]), hide_index=True, column_config=CHANGE_WIDTHS
+                )
     return confirmed
 
 

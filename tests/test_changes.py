@@ -176,6 +176,6 @@ def test_frame_lists_field_changes_as_text() -> None:
     ]
     changes.rows = [row]
     frame = changes.frame()
-    assert frame.loc[0, "changes"] == "Thời hạn: 30/6/2026 → Quý IV/2026\nMục: I → II"
+    assert frame.loc[0, "changes"] == "Thời hạn: 30/6/2026 → Quý IV/2026; Mục: I → II"
     assert frame.loc[0, "method"] == "name"
     assert frame.loc[0, "score"] == 100.0

@@ -14,7 +14,7 @@ from data_access.dashboard import filtered_statuses
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
 from data_access.status import summary_metrics
-from sample_data.manifest import PROGRESS_WORKBOOK
+from sample_data.manifest import PROGRESS_WORKBOOK, SAMPLE_PLAN_DOCX
 from tests.pages_db import REPO_ROOT, TIMEOUT, sample_database, use_database
 from tests.upload_db import (
     SKHCN,
@@ -55,6 +55,10 @@ def _metrics(at: AppTest) -> dict[str, str]:
 
 def _button(at: AppTest, key: str) -> Button:
     return next(button for button in at.button if button.key == key)
+
+
+def _keys(at: AppTest) -> list[str]:
+    return [box.key for box in at.selectbox if box.key]
 
 
 def _completed(url: str) -> int:
@@ -126,6 +130,23 @@ def test_changed_statuses_commit_move_the_numbers_and_undo_restores(url: str) ->
     assert [s.value for s in at.success] == ["Đã hoàn tác lần nạp số 7."]
     assert dump(get_engine(url)) == before
     assert _completed(url) == completed
+
+
+def test_a_word_plan_appendix_is_recognised_as_its_stored_plan(url: str) -> None:
+    docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    at = _page()
+    at.file_uploader(key=UploadKey.FILE).set_value(
+        (SAMPLE_PLAN_DOCX.name, SAMPLE_PLAN_DOCX.read_bytes(), docx)
+    )
+    at.run()
+    assert not at.exception
+    assert [info.value for info in at.info] == [
+        "Nhận dạng: Kế hoạch (danh mục nhiệm vụ, chỉ tiêu)."
+    ]
+    assert at.selectbox(key=next(k for k in _keys(at) if k.startswith("plan_"))).value == (
+        "DM-BS-2026"
+    )
+    assert _metrics(at)["Không đổi"] == "14"
 
 
 # --- Files refused, errors that block ---

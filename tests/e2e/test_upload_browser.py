@@ -120,6 +120,15 @@ def test_one_blocking_error_writes_nothing(page: Page, app_url: str, database: E
     expect(page.get_by_text("Tệp còn 1 lỗi")).to_be_visible()
     expect(page.get_by_role("button", name="Xác nhận nạp dữ liệu")).to_be_disabled()
     save_screenshot(page, "cap_nhat_loi")
+    button = page.get_by_test_id("stDownloadButton").get_by_role(
+        "button", name="Tải báo cáo kiểm tra (.xlsx, ô có vấn đề được tô màu và ghi chú)"
+    )
+    with page.expect_download(timeout=SLOW) as info:
+        button.click()
+    report = load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
+    cell = report["Tiến độ"]["G4"]
+    assert cell.value == "31/02/2026"
+    assert cell.comment.text.startswith("Lỗi: Trang tính “Tiến độ”, dòng 4")
     assert dump(database) == before
 
 
