@@ -54,7 +54,6 @@ def headline(filters: TaskFilters) -> None:
     """Five big numbers, each with its change since the same day last month."""
     before_filters = replace(filters, as_of=month_before(filters.as_of))
     now, before = load_summary(filters), load_summary(before_filters)
-    since = f"so với {format_date(before_filters.as_of)}"
     metrics: list[tuple[str, str, str | None, DeltaColor]] = [
         ("Nhiệm vụ", format_int(now.total), count_delta(now.total, before.total), "off"),
         (
@@ -64,19 +63,20 @@ def headline(filters: TaskFilters) -> None:
             "normal",
         ),
         (
-            "Tỷ lệ hoàn thành đúng hạn",
+            "Tỷ lệ đúng hạn",
             format_percent(now.on_time_rate),
             points_delta(now.on_time_rate, before.on_time_rate),
             "normal",
         ),
         ("Quá hạn", format_int(now.overdue), count_delta(now.overdue, before.overdue), "inverse"),
         (
-            f"Đến hạn trong {DUE_SOON_DAYS} ngày tới",
+            f"Đến hạn {DUE_SOON_DAYS} ngày tới",
             format_int(now.due_soon),
             count_delta(now.due_soon, before.due_soon),
             "off",
         ),
     ]
+    st.caption(f"Mũi tên: thay đổi so với ngày {format_date(before_filters.as_of)}.")
     for cell, (label, value, delta, color) in zip(st.columns(len(metrics)), metrics, strict=True):
         cell.metric(
             label,
@@ -84,7 +84,6 @@ def headline(filters: TaskFilters) -> None:
             delta,
             delta_color=color,
             help=RATE_HELP_VI,
-            delta_description=since,
             border=True,
         )
 

@@ -24,9 +24,9 @@ OTHER_PAGE = "pages/2_Theo_co_quan.py"
 BIG_NUMBERS = (
     "Nhiệm vụ",
     "Đã hoàn thành",
-    "Tỷ lệ hoàn thành đúng hạn",
+    "Tỷ lệ đúng hạn",
     "Quá hạn",
-    "Đến hạn trong 30 ngày tới",
+    "Đến hạn 30 ngày tới",
 )
 
 
@@ -58,12 +58,12 @@ def expected_numbers(url: str, filters: TaskFilters) -> dict[str, tuple[str, str
     return {
         "Nhiệm vụ": (format_int(now.total), count_delta(now.total, before.total)),
         "Đã hoàn thành": (format_int(now.completed), count_delta(now.completed, before.completed)),
-        "Tỷ lệ hoàn thành đúng hạn": (
+        "Tỷ lệ đúng hạn": (
             format_percent(now.on_time_rate),
             points_delta(now.on_time_rate, before.on_time_rate) or "",
         ),
         "Quá hạn": (format_int(now.overdue), count_delta(now.overdue, before.overdue)),
-        "Đến hạn trong 30 ngày tới": (
+        "Đến hạn 30 ngày tới": (
             format_int(now.due_soon),
             count_delta(now.due_soon, before.due_soon),
         ),
