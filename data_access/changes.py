@@ -18,7 +18,7 @@ from typing import TypeVar
 import pandas as pd
 from sqlmodel import Session, col, select
 
-from data_access.matching import Match, Matcher, kpi_matcher, task_matcher
+from data_access.matching import Match, Matcher, id_batches, kpi_matcher, task_matcher
 from data_access.models import (
     Agency,
     AgencyRole,
@@ -293,27 +293,32 @@ def _text_diff(record: object, stored: object, fields: dict[str, str]) -> list[F
 
 def _by_id(session: Session, model: type[Stored], matcher: Matcher) -> dict[int, Stored]:
     ids = [c.row_id for c in matcher.candidates]
-    if not ids:
-        return {}
-    rows = session.exec(select(model).where(col(model.id).in_(ids))).all()
-    return {row.id or 0: row for row in rows}
+    return {
+        row.id or 0: row
+        for batch in id_batches(ids)
+        for row in session.exec(select(model).where(col(model.id).in_(batch))).all()
+    }
 
 
 def _agency_names(session: Session, task_ids: list[int]) -> dict[tuple[int, str], list[str]]:
     """Agency names per (task id, role), in their stored order."""
-    rows = session.exec(
-        select(TaskAgency, Agency.name)
-        .join(Agency, col(Agency.id) == col(TaskAgency.agency_id))
-        .where(col(TaskAgency.task_id).in_(task_ids))
-        .order_by(col(TaskAgency.position))
-    ).all()
     names: dict[tuple[int, str], list[str]] = {}
-    for link, name in rows:
-        names.setdefault((link.task_id, link.role), []).append(name)
+    for batch in id_batches(task_ids):
+        rows = session.exec(
+            select(TaskAgency, Agency.name)
+            .join(Agency, col(Agency.id) == col(TaskAgency.agency_id))
+            .where(col(TaskAgency.task_id).in_(batch))
+            .order_by(col(TaskAgency.position))
+        ).all()
+        for link, name in rows:
+            names.setdefault((link.task_id, link.role), []).append(name)
     return names
 
 
 def _owner_names(session: Session, kpis: Iterable[Kpi]) -> dict[int, str]:
     ids = [kpi.owner_agency_id for kpi in kpis if kpi.owner_agency_id is not None]
-    agencies = session.exec(select(Agency).where(col(Agency.id).in_(ids))).all()
-    return {agency.id or 0: agency.name for agency in agencies}
+    return {
+        agency.id or 0: agency.name
+        for batch in id_batches(ids)
+        for agency in session.exec(select(Agency).where(col(Agency.id).in_(batch))).all()
+    }

@@ -10,7 +10,7 @@ match, even for the same number (a renumbered plan puts another task there).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 from data_access.models import Kpi, Plan, Task
 from loaders.text import fold
 
+ID_BATCH = 900  # ids per IN (...) query
 MIN_SCORE = 60.0
 CONFIRM_AT = 90.0
 
@@ -133,6 +134,13 @@ def kpi_matcher(*, session: Session, plan_codes: Sequence[str] = ()) -> Matcher:
         statement = statement.where(col(Plan.code).in_(plan_codes))
     rows = session.exec(statement).all()
     return Matcher([Candidate(kpi.id or 0, code, "", kpi.number, kpi.name) for kpi, code in rows])
+
+
+def id_batches(ids: Iterable[int], size: int = ID_BATCH) -> Iterator[list[int]]:
+    """Distinct ids in lists short enough for any database's IN (...) parameter limit."""
+    unique = sorted(set(ids))
+    for start in range(0, len(unique), size):
+        yield unique[start : start + size]
 
 
 def number_key(number: str) -> str:

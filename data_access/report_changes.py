@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 from data_access.changes import ChangeKind, ChangeSet, FieldChange, RowChange, add_missing
 from data_access.dashboard import in_force
 from data_access.importer import COMPLETED_STATUS
-from data_access.matching import Matcher, kpi_matcher, task_matcher
+from data_access.matching import Matcher, id_batches, kpi_matcher, task_matcher
 from data_access.models import ImportKind, KpiActual, ProgressUpdate
 from loaders.records import KpiRecord, LoadResult, TaskRecord
 
@@ -120,16 +120,17 @@ def _report_diff(
 
 def _stored_reports(session: Session, task_ids: list[int]) -> dict[int, list[tuple[date, Report]]]:
     """Reports in force per task, oldest first (same day: in the order they were added)."""
-    updates = session.exec(
-        select(ProgressUpdate)
-        .where(col(ProgressUpdate.task_id).in_(set(task_ids)))
-        .where(in_force(col(ProgressUpdate.import_batch_id)))
-        .order_by(col(ProgressUpdate.reported_on), col(ProgressUpdate.id))
-    ).all()
     reports: defaultdict[int, list[tuple[date, Report]]] = defaultdict(list)
-    for u in updates:
-        report = (u.status, u.completion_date, u.evidence, u.description, u.evaluation)
-        reports[u.task_id].append((u.reported_on, report))
+    for batch in id_batches(task_ids):
+        updates = session.exec(
+            select(ProgressUpdate)
+            .where(col(ProgressUpdate.task_id).in_(batch))
+            .where(in_force(col(ProgressUpdate.import_batch_id)))
+            .order_by(col(ProgressUpdate.reported_on), col(ProgressUpdate.id))
+        ).all()
+        for u in updates:
+            report = (u.status, u.completion_date, u.evidence, u.description, u.evaluation)
+            reports[u.task_id].append((u.reported_on, report))
     return reports
 
 
@@ -183,15 +184,16 @@ def _actual_diff(record: KpiRecord, stored: dict[str, float]) -> list[FieldChang
 
 def stored_actuals(session: Session, kpi_ids: list[int]) -> dict[int, dict[str, float]]:
     """The value in force per KPI and period (the latest added wins)."""
-    actuals = session.exec(
-        select(KpiActual)
-        .where(col(KpiActual.kpi_id).in_(set(kpi_ids)))
-        .where(in_force(col(KpiActual.import_batch_id)))
-        .order_by(col(KpiActual.id))
-    ).all()
     values: defaultdict[int, dict[str, float]] = defaultdict(dict)
-    for actual in actuals:
-        values[actual.kpi_id][actual.period] = actual.value
+    for batch in id_batches(kpi_ids):
+        actuals = session.exec(
+            select(KpiActual)
+            .where(col(KpiActual.kpi_id).in_(batch))
+            .where(in_force(col(KpiActual.import_batch_id)))
+            .order_by(col(KpiActual.id))
+        ).all()
+        for actual in actuals:
+            values[actual.kpi_id][actual.period] = actual.value
     return values
 
 

@@ -13,6 +13,7 @@ from data_access.matching import (
     Candidate,
     Matcher,
     MatchMethod,
+    id_batches,
     kpi_matcher,
     number_key,
     task_matcher,
@@ -128,3 +129,15 @@ def test_an_empty_database_matches_nothing() -> None:
     with session_scope(memory_engine()) as session:
         matcher = task_matcher(session=session)
     assert matcher.match(plan_code="", section="", number="1", name=STRATEGY) is None
+
+
+@pytest.mark.parametrize(
+    ("ids", "size", "batches"),
+    [
+        ([], 3, []),
+        ([5, 1, 5, 2], 3, [[1, 2, 5]]),
+        (range(7), 3, [[0, 1, 2], [3, 4, 5], [6]]),
+    ],
+)
+def test_id_batches(ids: list[int], size: int, batches: list[list[int]]) -> None:
+    assert list(id_batches(ids, size)) == batches
