@@ -150,11 +150,15 @@ def map_spelling(*, session: Session, spelling: str, agency_name: str) -> None:
     add_alias(session=session, agency=agency, alias=spelling)
 
 
-def add_agency(*, session: Session, name: str, kind: AgencyKind) -> Agency:
-    """Add ``name`` as a new agency of ``kind`` (the existing one if the spelling is known)."""
+def add_agency(*, session: Session, name: str, kind: AgencyKind, spelling: str = "") -> Agency:
+    """Add ``name`` as a new agency of ``kind`` (the existing one if the name is known),
+    with ``spelling`` (as found in a file) as another of its names."""
     if not name.strip():
         raise ImportRefused("Tên cơ quan không được để trống.")
-    return get_or_create_agency(session=session, name=name, kind=kind)
+    agency = get_or_create_agency(session=session, name=name, kind=kind)
+    if spelling.strip():
+        add_alias(session=session, agency=agency, alias=spelling)
+    return agency
 
 
 def agency_names(*, session: Session) -> list[str]:

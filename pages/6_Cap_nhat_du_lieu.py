@@ -91,23 +91,29 @@ def show_agencies(upload: PreparedUpload) -> None:
         spelling = st.selectbox("Tên trong tệp", spellings, key=ui.UploadKey.SPELLING)
         action = st.radio("Xử lý", [MAP, ADD], horizontal=True, key=ui.UploadKey.SPELLING_ACTION)
         agency = st.selectbox("Cơ quan đã có", ui.agency_names(), key=ui.UploadKey.SPELLING_AGENCY)
+        name = st.text_input(
+            "Tên chuẩn của cơ quan mới (để trống: dùng tên trong tệp)",
+            key=ui.UploadKey.SPELLING_NAME,
+        )
         kind = st.selectbox(
-            "Loại cơ quan (khi thêm mới)",
+            "Loại cơ quan mới",
             list(AgencyKind),
             format_func=ui.agency_kind_label,
             key=ui.UploadKey.SPELLING_KIND,
         )
         if st.form_submit_button("Lưu tên cơ quan"):
-            save_agency(spelling, action, agency, kind)
+            save_agency(spelling, action, agency, name or spelling, kind)
 
 
-def save_agency(spelling: str, action: str, agency: str | None, kind: AgencyKind) -> None:
+def save_agency(
+    spelling: str, action: str, agency: str | None, name: str, kind: AgencyKind
+) -> None:
     try:
         if action == MAP and agency:
             ui.map_spelling(spelling, agency)
             st.session_state[ui.UploadKey.FLASH] = "Đã lưu tên gọi khác của cơ quan."
         else:
-            ui.add_agency(spelling, kind)
+            ui.add_agency(name, kind, spelling)
             st.session_state[ui.UploadKey.FLASH] = "Đã thêm cơ quan mới vào danh mục."
     except (ImportRefused, DataUnavailableError) as error:
         st.error("Chưa lưu được tên cơ quan.")

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button
 
+from data_access.agency_store import find_agency
 from data_access.dashboard import filtered_statuses
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
@@ -192,6 +193,18 @@ def test_an_unknown_agency_is_mapped_and_remembered(url: str) -> None:
     assert not at.exception
     assert [s.value for s in at.success] == ["Đã lưu tên gọi khác của cơ quan."]
     assert not any("Tên trong tệp" in frame.value for frame in at.dataframe)
+
+
+def test_an_unknown_agency_is_added_under_its_proper_name(url: str) -> None:
+    tasks = [(*TASKS[0][:3], UNKNOWN, "", "30/6/2026")]
+    at = _upload(_page(), plan_file(tasks, with_kpis=False), "ke_hoach_moi.xlsx")
+    at.radio(key=UploadKey.SPELLING_ACTION).set_value("Thêm cơ quan mới")
+    at.text_input(key=UploadKey.SPELLING_NAME).input(f"{UNKNOWN} Hà Tĩnh")
+    at.button[0].click()
+    at.run()
+    assert [s.value for s in at.success] == ["Đã thêm cơ quan mới vào danh mục."]
+    with session_scope(get_engine(url)) as session:
+        assert find_agency(session=session, name=UNKNOWN).name == f"{UNKNOWN} Hà Tĩnh"
 
 
 def test_a_suggested_match_waits_for_confirmation(url: str) -> None:

@@ -187,6 +187,18 @@ def test_a_new_agency_is_known_afterwards() -> None:
     assert preview(engine, _plan_with_unknown_lead(), plan_code="KH-02").unknown_agencies == []
 
 
+def test_a_new_agency_under_its_proper_name_keeps_the_files_spelling() -> None:
+    engine = planned_engine()
+    proper = "Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh"
+    with session_scope(engine) as session:
+        uploads.add_agency(
+            session=session, name=proper, kind=AgencyKind.DEPARTMENT, spelling=UNKNOWN
+        )
+    upload = preview(engine, _plan_with_unknown_lead(), plan_code="KH-02")
+    assert upload.unknown_agencies == []
+    assert upload.result.tasks[0].lead_agencies == [proper]
+
+
 @pytest.mark.parametrize(
     ("call", "message"),
     [

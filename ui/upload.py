@@ -164,9 +164,9 @@ def map_spelling(spelling: str, agency_name: str) -> None:
         uploads.map_spelling(session=session, spelling=spelling, agency_name=agency_name)
 
 
-def add_agency(name: str, kind: AgencyKind) -> None:
+def add_agency(name: str, kind: AgencyKind, spelling: str) -> None:
     with writing() as session:
-        uploads.add_agency(session=session, name=name, kind=kind)
+        uploads.add_agency(session=session, name=name, kind=kind, spelling=spelling)
 
 
 def agency_names() -> list[str]:
