@@ -54,7 +54,8 @@ def task_list(
     is the assigning document as written, else the plan's title (cut), else its
     code; ``leads`` joins the lead agencies with "; ".
     """
-    leads = links_for_role(agency_links, "lead").sort_values(["task_id", "position"])
+    leads = links_for_role(agency_links, "lead")
+    leads = leads[leads["task_id"].isin(tasks["task_id"])].sort_values(["task_id", "position"])
     joined = leads.groupby("task_id")["agency"].agg("; ".join).rename("leads")
     rows = tasks.merge(joined, left_on="task_id", right_index=True, how="left")
     rows = rows.merge(documents, on="task_id", how="left")

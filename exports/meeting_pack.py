@@ -49,6 +49,7 @@ OVERDUE_ROWS_PER_SLIDE = 8
 SLIDE_OVERDUE_ROWS = 40  # five slides at most: the longest overdue; the rest is on the Quá hạn page
 SLIDE_NAME_CHARS = 180  # longer task names are cut with "…" so eight rows fit a slide
 TOP_AGENCIES = 15
+PACK_KPIS = 25  # rows of the KPI chart; more would not fit a slide
 SLIDE_SCALE = 2.0  # 1800 px wide: sharp on a projector, quick to build
 SLIDE_W, SLIDE_H = Emu(Inches(13.333)), Emu(Inches(7.5))  # 16:9
 MARGIN = Emu(Inches(0.5))
@@ -133,8 +134,14 @@ def pack_charts(data: MeetingPackData) -> list[tuple[str, AnyChart]]:
             HEATMAP_TITLE,
             deadline_heatmap(data.month_matrix, HEATMAP_TITLE, subtitle, top_n=TOP_AGENCIES),
         ),
-        (KPI_TITLE, kpi_bullets(data.kpis, KPI_TITLE, subtitle)),
+        (KPI_TITLE, kpi_bullets(data.kpis.head(PACK_KPIS), KPI_TITLE, _kpi_subtitle(data))),
     ]
+
+
+def _kpi_subtitle(data: MeetingPackData) -> str:
+    if len(data.kpis) <= PACK_KPIS:
+        return data.subtitle
+    return f"{data.subtitle}\nHiển thị {PACK_KPIS} trên {format_int(len(data.kpis))} chỉ tiêu"
 
 
 def chart_images(data: MeetingPackData) -> list[tuple[str, bytes]]:

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 import pandas as pd
 from docx.document import Document as DocxDocument
 
-from data_access.rollups import UNASSIGNED_AGENCY, tasks_of_agency, upcoming
+from data_access.rollups import UNASSIGNED_AGENCY, upcoming
 from exports import docx_admin as admin
 from exports.chart_images import export_file_name, slugify
 from exports.content import composed, date_text, overdue_tasks, task_list
@@ -69,16 +69,47 @@ def reminder_letter(
     illustrative: bool,
 ) -> ReminderLetter:
     """The content of ``agency``'s letter: the tasks it leads, overdue or due within 30 days."""
-    own = tasks_of_agency(statuses, agency_links, agency, "lead")
-    soon = upcoming(own, as_of, WINDOW_DAYS)
-    soon_list = task_list(soon, agency_links, documents)
-    return ReminderLetter(
-        agency=agency,
+    letters = reminder_letters(
+        [agency],
+        statuses=statuses,
+        agency_links=agency_links,
+        documents=documents,
         as_of=as_of,
-        overdue=task_list(overdue_tasks(own), agency_links, documents),
-        upcoming=soon_list.assign(days_left=soon["days_left"].to_numpy("int64")),
         illustrative=illustrative,
     )
+    return letters[0]
+
+
+def reminder_letters(
+    agencies: list[str],
+    *,
+    statuses: pd.DataFrame,
+    agency_links: pd.DataFrame,
+    documents: pd.DataFrame,
+    as_of: date,
+    illustrative: bool,
+) -> list[ReminderLetter]:
+    """One letter's content per agency; the tasks to chase are found once for all of them."""
+    overdue = overdue_tasks(statuses)
+    soon = upcoming(statuses, as_of, WINDOW_DAYS)
+    chased = pd.concat([overdue["task_id"], soon["task_id"]])
+    leads = agency_links[(agency_links["role"] == "lead") & agency_links["task_id"].isin(chased)]
+    letters = []
+    for agency in agencies:
+        ids = leads.loc[leads["agency"] == agency, "task_id"]
+        own_soon = soon[soon["task_id"].isin(ids)]
+        letters.append(
+            ReminderLetter(
+                agency=agency,
+                as_of=as_of,
+                overdue=task_list(overdue[overdue["task_id"].isin(ids)], leads, documents),
+                upcoming=task_list(own_soon, leads, documents).assign(
+                    days_left=own_soon["days_left"].to_numpy("int64")
+                ),
+                illustrative=illustrative,
+            )
+        )
+    return letters
 
 
 def agencies_to_remind(
@@ -118,14 +149,14 @@ def reminder_letters_zip(letters: list[ReminderLetter]) -> bytes:
     used: set[str] = set()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for letter in letters:
-            name = _unique(letter_file_name(letter), used)
+            name = _unique(letter_file_name(letter.agency, letter.as_of), used)
             archive.writestr(name, reminder_letter_docx(letter))
     return buffer.getvalue()
 
 
-def letter_file_name(letter: ReminderLetter) -> str:
-    """ "don-doc_so-khoa-hoc-va-cong-nghe_23-11-2026.docx"."""
-    return export_file_name(f"don-doc {slugify(letter.agency)[:60]}", letter.as_of, "docx")
+def letter_file_name(agency: str, as_of: date) -> str:
+    """ "don-doc-so-khoa-hoc-va-cong-nghe_23-11-2026.docx"."""
+    return export_file_name(f"don-doc {slugify(agency)[:60]}", as_of, "docx")
 
 
 def next_report_day(as_of: date) -> date:

@@ -8,15 +8,24 @@ import pandas as pd
 import streamlit as st
 
 from data_access.filters import TaskFilters
+from data_access.kpi_queries import kpi_latest
 from data_access.reporting import PERIOD_KIND_LABELS, PERIOD_KINDS, recent_periods
 from exports.chart_images import export_file_name
-from exports.reminder_letters import WINDOW_DAYS, agencies_to_remind
+from exports.reminder_letters import WINDOW_DAYS, agencies_to_remind, letter_file_name
 from ui import report_files
 from ui.common import filtered_tasks_or_stop, illustrative_notice, page_header
-from ui.data import database_url, has_illustrative_data, load_agency_links
+from ui.data import (
+    database_url,
+    has_illustrative_data,
+    load_agency_links,
+    load_filter_options,
+    load_kpis,
+    load_summary,
+)
 from ui.downloads import deferred_download
 from ui.filters import page_filters
 from ui.labels import format_date
+from ui.report_files import PageData
 from ui.state import StateKey
 
 PERIODS_OFFERED = 12
@@ -34,7 +43,21 @@ REPORT_HELP = (
 )
 
 
-def meeting_pack(url: str, filters: TaskFilters, illustrative: bool) -> None:
+def page_data(filters: TaskFilters, statuses: pd.DataFrame) -> PageData:
+    """The frames the page's loaders already hold (cached) for the buttons to build from."""
+    return PageData(
+        url=database_url(),
+        filters=filters,
+        statuses=statuses,
+        links=load_agency_links(),
+        kpis=kpi_latest(load_kpis(filters.as_of)),
+        metrics=load_summary(filters),
+        plan_titles=load_filter_options(filters.as_of).plans,
+        illustrative=has_illustrative_data(),
+    )
+
+
+def meeting_pack(page: PageData) -> None:
     st.subheader("Bộ tài liệu họp")
     st.caption(PACK_HELP)
     with st.container(horizontal=True, gap="small"):
@@ -44,20 +67,19 @@ def meeting_pack(url: str, filters: TaskFilters, illustrative: bool) -> None:
         ):
             deferred_download(
                 label,
-                partial(build, url, filters, illustrative),
-                file_name=export_file_name("tai-lieu-hop", filters.as_of, ext),
+                partial(build, page),
+                file_name=export_file_name("tai-lieu-hop", page.filters.as_of, ext),
                 key=f"{StateKey.REPORT_PACK}_{ext}",
                 icon=":material/co_present:" if ext == "pptx" else ":material/picture_as_pdf:",
                 kind="primary" if ext == "pptx" else "secondary",
             )
 
 
-def reminder_letters(
-    url: str, filters: TaskFilters, statuses: pd.DataFrame, illustrative: bool
-) -> None:
+def reminder_letters(page: PageData) -> None:
     st.subheader("Văn bản đôn đốc")
     st.caption(LETTER_HELP)
-    agencies = agencies_to_remind(statuses, load_agency_links(), filters.as_of)
+    filters = page.filters
+    agencies = agencies_to_remind(page.statuses, page.links, filters.as_of)
     if not agencies:
         st.info(
             f"Không có cơ quan chủ trì nào có nhiệm vụ quá hạn hoặc đến hạn trong {WINDOW_DAYS} "
@@ -73,21 +95,21 @@ def reminder_letters(
     with st.container(horizontal=True, gap="small"):
         deferred_download(
             "Tải văn bản cho cơ quan đã chọn",
-            partial(report_files.letter_docx, url, filters, chosen, illustrative),
-            file_name=export_file_name(f"don-doc {chosen}", filters.as_of, "docx"),
+            partial(report_files.letter_docx, page, chosen),
+            file_name=letter_file_name(chosen, filters.as_of),
             key=f"{StateKey.REPORT_AGENCY}_docx",
             icon=":material/mail:",
         )
         deferred_download(
             f"Tải tất cả ({len(agencies)} cơ quan, tệp .zip)",
-            partial(report_files.letters_zip, url, filters, illustrative),
+            partial(report_files.letters_zip, page),
             file_name=export_file_name("don-doc", filters.as_of, "zip"),
             key=f"{StateKey.REPORT_AGENCY}_zip",
             icon=":material/folder_zip:",
         )
 
 
-def periodic_report(url: str, filters: TaskFilters, illustrative: bool) -> None:
+def periodic_report(page: PageData) -> None:
     st.subheader("Báo cáo định kỳ")
     st.caption(REPORT_HELP)
     kind_col, period_col = st.columns(2)
@@ -99,7 +121,7 @@ def periodic_report(url: str, filters: TaskFilters, illustrative: bool) -> None:
         format_func=PERIOD_KIND_LABELS.__getitem__,
         key=StateKey.REPORT_PERIOD_KIND,
     )
-    periods = recent_periods(kind or "quarter", filters.as_of, PERIODS_OFFERED)
+    periods = recent_periods(kind or "quarter", page.filters.as_of, PERIODS_OFFERED)
     period = period_col.selectbox(
         "Kỳ",
         periods,
@@ -110,7 +132,7 @@ def periodic_report(url: str, filters: TaskFilters, illustrative: bool) -> None:
     chosen = period or periods[0]
     deferred_download(
         f"Tải báo cáo {chosen.label_vi()}",
-        partial(report_files.periodic_docx, url, filters, chosen, illustrative),
+        partial(report_files.periodic_docx, page, chosen),
         file_name=export_file_name(f"bao-cao {chosen.code}", chosen.end, "docx"),
         key=f"{StateKey.REPORT_PERIOD}_docx",
         icon=":material/summarize:",
@@ -121,7 +143,7 @@ filters = page_filters()
 page_header("Báo cáo và xuất", filters)
 statuses = filtered_tasks_or_stop(filters)
 illustrative_notice()
-url, illustrative = database_url(), has_illustrative_data()
-meeting_pack(url, filters, illustrative)
-reminder_letters(url, filters, statuses, illustrative)
-periodic_report(url, filters, illustrative)
+page = page_data(filters, statuses)
+meeting_pack(page)
+reminder_letters(page)
+periodic_report(page)

@@ -25,6 +25,7 @@ from exports.meeting_pack import (
     KPI_TITLE,
     NO_OVERDUE,
     OVERDUE_ROWS_PER_SLIDE,
+    PACK_KPIS,
     PACK_TITLE,
     SLIDE_OVERDUE_ROWS,
     SLIDE_SCALE,
@@ -33,6 +34,7 @@ from exports.meeting_pack import (
     meeting_pack_data,
     meeting_pack_pptx,
     overdue_pages,
+    pack_charts,
     plan_line,
     png_size,
 )
@@ -224,6 +226,16 @@ def test_pdf_images_are_the_chart_pngs(
     pdf = meeting_pack_pdf(data, images)
     widths = [int(w) for w in re.findall(rb"/Subtype /Image.*?/Width (\d+)", pdf, re.S)]
     assert sorted(widths) == sorted(png_size(png)[0] for _, png in images)
+
+
+def test_kpi_chart_keeps_to_the_first_25_kpis(data: MeetingPackData) -> None:
+    many = pd.concat([data.kpis] * 5, ignore_index=True)
+    many = many.assign(kpi=[f"Chỉ tiêu {i}" for i in range(len(many))])
+    title, chart = pack_charts(replace(data, kpis=many))[2]
+    spec = chart.to_dict()
+    shown = {row["kpi"] for layer in spec["datasets"].values() for row in layer}
+    assert len(many) == 30 and len(shown) == PACK_KPIS
+    assert spec["title"]["subtitle"][-1] == "Hiển thị 25 trên 30 chỉ tiêu"
 
 
 # --- Pure pieces ---

@@ -195,11 +195,16 @@ def test_zip_names_stay_unique_when_agencies_slug_alike(frames: Frames) -> None:
     ]
 
 
-def test_letter_file_name() -> None:
-    letter = ReminderLetter(
-        "Sở Khoa học và Công nghệ", AS_OF, pd.DataFrame(), pd.DataFrame(), illustrative=False
-    )
-    assert letter_file_name(letter) == "don-doc-so-khoa-hoc-va-cong-nghe_15-06-2026.docx"
+@pytest.mark.parametrize(
+    ("agency", "expected"),
+    [
+        ("Sở Khoa học và Công nghệ", "don-doc-so-khoa-hoc-va-cong-nghe_15-06-2026.docx"),
+        ("Phòng GDTX, GDNN&ĐH", "don-doc-phong-gdtx-gdnn-dh_15-06-2026.docx"),
+        ("A" * 100, f"don-doc-{'a' * 60}_15-06-2026.docx"),  # long names are cut
+    ],
+)
+def test_letter_file_name(agency: str, expected: str) -> None:
+    assert letter_file_name(agency, AS_OF) == expected
 
 
 @pytest.mark.parametrize(

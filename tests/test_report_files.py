@@ -22,6 +22,7 @@ from tests.pages_db import sample_database
 from tests.pdf_text import pdf_text
 from ui import report_files
 from ui.labels import ILLUSTRATIVE_NOTE, format_int
+from ui.report_files import PageData, load_page_data
 
 FILTERS = TaskFilters(as_of=date(2026, 6, 15), plan_codes=("KH-92A-UBND",))
 
@@ -31,14 +32,29 @@ def url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return sample_database(tmp_path_factory.mktemp("report_files"))
 
 
+@pytest.fixture(scope="module")
+def page(url: str) -> PageData:
+    return load_page_data(url, FILTERS, illustrative=True)
+
+
 def overdue_count(url: str, filters: TaskFilters) -> int:
     with session_scope(get_engine(url)) as session:
         statuses = filtered_statuses(session=session, filters=filters)
     return summary_metrics(statuses, filters.as_of).overdue
 
 
-def test_pack_pptx_follows_the_filters(url: str) -> None:
-    deck = Presentation(io.BytesIO(report_files.pack_pptx(url, FILTERS, True)))
+def test_page_data_is_the_status_engines(url: str, page: PageData) -> None:
+    assert (
+        page.metrics.overdue
+        == overdue_count(url, FILTERS)
+        == len(page.statuses[page.statuses["status"] == "overdue"])
+    )
+    assert set(page.statuses["plan_code"]) == {"KH-92A-UBND"}
+    assert page.plan_titles["KH-92A-UBND"].startswith("Kế hoạch số 92A/KH-UBND")
+
+
+def test_pack_pptx_follows_the_filters(url: str, page: PageData) -> None:
+    deck = Presentation(io.BytesIO(report_files.pack_pptx(page)))
     overdue = overdue_count(url, FILTERS)
     shown = min(overdue, SLIDE_OVERDUE_ROWS)
     assert len(deck.slides) == 5 + -(-shown // OVERDUE_ROWS_PER_SLIDE)
@@ -47,30 +63,31 @@ def test_pack_pptx_follows_the_filters(url: str) -> None:
     assert any(ILLUSTRATIVE_NOTE in t for t in title_texts)
 
 
-def test_pack_pdf_follows_the_filters(url: str) -> None:
-    runs = pdf_text(report_files.pack_pdf(url, FILTERS, False))
+def test_pack_pdf_follows_the_filters(url: str, page: PageData) -> None:
+    runs = pdf_text(report_files.pack_pdf(replace(page, illustrative=False)))
     assert PACK_TITLE in runs
     assert "Tính đến ngày 15/06/2026" in runs
     assert f"Nhiệm vụ quá hạn ({overdue_count(url, FILTERS)})" in runs
     assert ILLUSTRATIVE_NOTE not in runs
 
 
-def test_letter_docx_is_addressed_to_the_agency(url: str) -> None:
-    document = Document(io.BytesIO(report_files.letter_docx(url, FILTERS, "Công an tỉnh", True)))
+def test_letter_docx_is_addressed_to_the_agency(page: PageData) -> None:
+    document = Document(io.BytesIO(report_files.letter_docx(page, "Công an tỉnh")))
     assert "Kính gửi: Công an tỉnh" in [p.text for p in document.paragraphs]
 
 
-def test_letters_zip_has_one_letter_per_agency_to_remind(url: str) -> None:
+def test_letters_zip_has_one_letter_per_agency_to_remind(url: str, page: PageData) -> None:
     with session_scope(get_engine(url)) as session:
         statuses = filtered_statuses(session=session, filters=FILTERS)
         agencies = agencies_to_remind(statuses, task_agency_frame(session=session), FILTERS.as_of)
-    archive = zipfile.ZipFile(io.BytesIO(report_files.letters_zip(url, FILTERS, True)))
+    archive = zipfile.ZipFile(io.BytesIO(report_files.letters_zip(page)))
     assert len(archive.namelist()) == len(agencies) > 0
 
 
-def test_periodic_docx_figures_are_the_status_engines(url: str) -> None:
+def test_periodic_docx_figures_are_the_status_engines(url: str, page: PageData) -> None:
     period = ReportingPeriod("month", 2026, 5)
-    data = report_files.periodic_docx(url, replace(FILTERS, as_of=date(2030, 1, 1)), period, True)
+    later = replace(page, filters=replace(FILTERS, as_of=date(2030, 1, 1)))
+    data = report_files.periodic_docx(later, period)
     document = Document(io.BytesIO(data))
     at_end = replace(FILTERS, as_of=period.end)
     with session_scope(get_engine(url)) as session:

@@ -1,9 +1,10 @@
-"""The files the "Báo cáo và xuất" page offers, built from the database when a button is clicked.
+"""The files the "Báo cáo và xuất" page offers, built when a button is clicked.
 
 Streamlit runs a download button's callable on its own thread, outside the
-script run, so nothing here touches Streamlit: each function opens its own
-session on ``url``, gathers what it needs through ``data_access`` and hands
-the frames to a pure builder in ``exports``.
+script run, so nothing here touches Streamlit. The page hands over the frames
+it has already loaded (cached) in a ``PageData``; what it has not loaded (the
+assigning documents, the statuses at a period's end) is read here through
+``data_access`` in a session of its own.
 """
 
 from __future__ import annotations
@@ -19,56 +20,43 @@ from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_frame, kpi_latest
 from data_access.reporting import ReportingPeriod, period_inputs, task_documents
-from data_access.status import summary_metrics
+from data_access.status import SummaryMetrics, summary_metrics
 from exports.meeting_pack import MeetingPackData, meeting_pack_data, meeting_pack_pptx
 from exports.meeting_pdf import meeting_pack_pdf
 from exports.periodic_report import periodic_report, periodic_report_docx
 from exports.reminder_letters import (
-    ReminderLetter,
     agencies_to_remind,
     reminder_letter,
     reminder_letter_docx,
+    reminder_letters,
     reminder_letters_zip,
 )
 
 
-def pack_pptx(url: str, filters: TaskFilters, illustrative: bool) -> bytes:
-    return meeting_pack_pptx(_pack_data(url, filters, illustrative))
+@dataclass(frozen=True)
+class PageData:
+    """What the page shows for the current filters (frames are read, never changed)."""
+
+    url: str
+    filters: TaskFilters
+    statuses: pd.DataFrame  # filtered, as of filters.as_of
+    links: pd.DataFrame  # dashboard.task_agency_frame
+    kpis: pd.DataFrame  # kpi_latest as of filters.as_of
+    metrics: SummaryMetrics
+    plan_titles: dict[str, str]
+    illustrative: bool
 
 
-def pack_pdf(url: str, filters: TaskFilters, illustrative: bool) -> bytes:
-    return meeting_pack_pdf(_pack_data(url, filters, illustrative))
-
-
-def letter_docx(url: str, filters: TaskFilters, agency: str, illustrative: bool) -> bytes:
-    frames = _letter_frames(url, filters)
-    return reminder_letter_docx(_letter(frames, filters, agency, illustrative))
-
-
-def letters_zip(url: str, filters: TaskFilters, illustrative: bool) -> bytes:
-    """One letter per agency with overdue tasks or tasks due soon, in a .zip."""
-    frames = _letter_frames(url, filters)
-    agencies = agencies_to_remind(frames.statuses, frames.links, filters.as_of)
-    return reminder_letters_zip([_letter(frames, filters, a, illustrative) for a in agencies])
-
-
-def periodic_docx(
-    url: str, filters: TaskFilters, period: ReportingPeriod, illustrative: bool
-) -> bytes:
-    with _session(url) as session:
-        inputs = period_inputs(session=session, filters=filters, period=period)
-    return periodic_report_docx(periodic_report(inputs, illustrative=illustrative))
-
-
-def _pack_data(url: str, filters: TaskFilters, illustrative: bool) -> MeetingPackData:
+def load_page_data(url: str, filters: TaskFilters, illustrative: bool) -> PageData:
+    """The same frames read straight from the database (the page uses its cached loaders)."""
     with _session(url) as session:
         statuses = dashboard.filtered_statuses(session=session, filters=filters)
         overview = plans.plan_overview(session=session)
-        return meeting_pack_data(
+        return PageData(
+            url=url,
             filters=filters,
             statuses=statuses,
-            agency_links=dashboard.task_agency_frame(session=session),
-            documents=task_documents(session=session),
+            links=dashboard.task_agency_frame(session=session),
             kpis=kpi_latest(kpi_frame(session=session, as_of=filters.as_of)),
             metrics=summary_metrics(statuses, filters.as_of),
             plan_titles=dict(zip(overview["code"], overview["title"], strict=True)),
@@ -76,33 +64,61 @@ def _pack_data(url: str, filters: TaskFilters, illustrative: bool) -> MeetingPac
         )
 
 
-@dataclass(frozen=True)
-class _LetterFrames:
-    statuses: pd.DataFrame
-    links: pd.DataFrame
-    documents: pd.DataFrame
+def pack_pptx(page: PageData) -> bytes:
+    return meeting_pack_pptx(_pack_data(page))
 
 
-def _letter_frames(url: str, filters: TaskFilters) -> _LetterFrames:
-    with _session(url) as session:
-        return _LetterFrames(
-            statuses=dashboard.filtered_statuses(session=session, filters=filters),
-            links=dashboard.task_agency_frame(session=session),
-            documents=task_documents(session=session),
-        )
+def pack_pdf(page: PageData) -> bytes:
+    return meeting_pack_pdf(_pack_data(page))
 
 
-def _letter(
-    frames: _LetterFrames, filters: TaskFilters, agency: str, illustrative: bool
-) -> ReminderLetter:
-    return reminder_letter(
+def letter_docx(page: PageData, agency: str) -> bytes:
+    letter = reminder_letter(
         agency,
-        statuses=frames.statuses,
-        agency_links=frames.links,
-        documents=frames.documents,
-        as_of=filters.as_of,
-        illustrative=illustrative,
+        statuses=page.statuses,
+        agency_links=page.links,
+        documents=_documents(page.url),
+        as_of=page.filters.as_of,
+        illustrative=page.illustrative,
     )
+    return reminder_letter_docx(letter)
+
+
+def letters_zip(page: PageData) -> bytes:
+    """One letter per agency with overdue tasks or tasks due soon, in a .zip."""
+    letters = reminder_letters(
+        agencies_to_remind(page.statuses, page.links, page.filters.as_of),
+        statuses=page.statuses,
+        agency_links=page.links,
+        documents=_documents(page.url),
+        as_of=page.filters.as_of,
+        illustrative=page.illustrative,
+    )
+    return reminder_letters_zip(letters)
+
+
+def periodic_docx(page: PageData, period: ReportingPeriod) -> bytes:
+    with _session(page.url) as session:
+        inputs = period_inputs(session=session, filters=page.filters, period=period)
+    return periodic_report_docx(periodic_report(inputs, illustrative=page.illustrative))
+
+
+def _pack_data(page: PageData) -> MeetingPackData:
+    return meeting_pack_data(
+        filters=page.filters,
+        statuses=page.statuses,
+        agency_links=page.links,
+        documents=_documents(page.url),
+        kpis=page.kpis,
+        metrics=page.metrics,
+        plan_titles=page.plan_titles,
+        illustrative=page.illustrative,
+    )
+
+
+def _documents(url: str) -> pd.DataFrame:
+    with _session(url) as session:
+        return task_documents(session=session)
 
 
 def _session(url: str) -> AbstractContextManager[Session]:
