@@ -87,6 +87,15 @@ def navigation_menu() -> dict[str, list[st.Page]]:
     return {section: pages for section, pages in menu.items() if pages}
 
 
+def draw_menu(menu: dict[str, list[st.Page]]) -> None:
+    """The sidebar menu, drawn here because the automatic one is hidden in the config."""
+    with st.sidebar:
+        for section, pages in menu.items():
+            st.caption(section)
+            for page in pages:
+                st.page_link(page)
+
+
 def share_filters(menu: dict[str, list[st.Page]], current: st.Page) -> None:
     """On a dashboard page, draw the shared filter sidebar once, before the page runs.
 
@@ -102,6 +111,11 @@ def share_filters(menu: dict[str, list[st.Page]], current: st.Page) -> None:
 
 st.set_page_config(page_title="Theo dõi Nghị quyết 57", page_icon="📊", layout="wide")
 
+# The menu comes first so the first run, while the sample data loads, already shows it.
+menu = navigation_menu()
+current_page = st.navigation(menu, position="hidden")
+draw_menu(menu)
+
 settings = get_settings()
 try:
     prepare_database(settings.database_url, settings.load_sample_data)
@@ -113,7 +127,5 @@ except Exception:  # a user never sees a traceback; the log keeps it
         "Chưa chuẩn bị được cơ sở dữ liệu do một lỗi không lường trước; hãy báo quản trị viên."
     )
 
-menu = navigation_menu()
-current_page = st.navigation(menu)
 share_filters(menu, current_page)
 current_page.run()
