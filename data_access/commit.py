@@ -135,6 +135,8 @@ def _write_rows(
     if changes.kind is ImportKind.PLAN:
         _renumber(session, [row for row in rows if row.kind is ChangeKind.CHANGED and row.task])
     plan_id = batch.plan_id or 0
+    if changes.kind is not ImportKind.PLAN:  # tasks reported on, each counted once
+        batch.task_count = len({row.stored_id for row in rows if row.task is not None})
     for row in rows:
         if row.task is not None:
             _write_task(session, changes.kind, plan_id, row, row.task, batch, today)
@@ -156,7 +158,6 @@ def _write_task(
         assert row.stored_id is not None
         session.add(_progress_update(record, row.stored_id, batch, row.report_on or today))
         batch.progress_count += 1
-        batch.task_count += 1
         return
     if row.kind is ChangeKind.NEW:
         position = _next_position(session, plan_id)

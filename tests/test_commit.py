@@ -65,12 +65,14 @@ def test_reports_are_added_next_to_earlier_ones() -> None:
     engine = planned_engine()
     import_file(engine, progress_file([report("I", "1", "Đang thực hiện")]))
     later = report("I", "1", "Đã hoàn thành", day=date(2026, 11, 2), done_on=date(2026, 11, 1))
+    earlier = report("I", "1", "Đang thực hiện", day=date(2026, 10, 30))
     undated = report("II", "1", "Chưa thực hiện", day=None)
-    batch = import_file(engine, progress_file([later, undated]), imported_by="Lan")
-    assert (batch.kind, batch.progress_count, batch.task_count) == ("progress", 2, 2)
+    batch = import_file(engine, progress_file([later, earlier, undated]), imported_by="Lan")
+    assert (batch.kind, batch.progress_count, batch.task_count) == ("progress", 3, 2)
     assert _updates(engine) == [
         ("I", "1", date(2026, 10, 15), "Đang thực hiện"),
         ("I", "1", date(2026, 11, 2), "Đã hoàn thành"),
+        ("I", "1", date(2026, 10, 30), "Đang thực hiện"),
         ("II", "1", TODAY, "Chưa thực hiện"),
     ]
 
