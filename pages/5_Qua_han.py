@@ -82,20 +82,16 @@ def headline(overdue: pd.DataFrame, by_agency: pd.DataFrame) -> None:
 def charts_row(filters: TaskFilters, overdue: pd.DataFrame, by_agency: pd.DataFrame) -> str | None:
     """The ageing and per-agency charts; the agency clicked in the second, if any."""
     subtitle = compose_subtitle(filters.describe_vi(), illustrative=has_illustrative_data())
-    left, right = st.columns([2, 3])
-    with left:
-        show_chart(ageing_bars, overdue_ageing(overdue), "Theo thời gian quá hạn", subtitle)
-    with right:
-        title = f"Theo cơ quan {ROLE_CHOICES.get(filters.role, '').lower()}"
-        picked = chart_pick(
-            overdue_by_agency,
-            by_agency,
-            title,
-            subtitle,
-            key=StateKey.OVERDUE_AGENCY_CHART,
-            param=AGENCY_PICK,
-            top_n=TOP_AGENCIES,
-        ).get("agency")
+    show_chart(ageing_bars, overdue_ageing(overdue), "Theo thời gian quá hạn", subtitle)
+    picked = chart_pick(
+        overdue_by_agency,
+        by_agency,
+        f"Theo cơ quan {ROLE_CHOICES.get(filters.role, '').lower()}",
+        subtitle,
+        key=StateKey.OVERDUE_AGENCY_CHART,
+        param=AGENCY_PICK,
+        top_n=TOP_AGENCIES,
+    ).get("agency")
     return str(picked) if picked in set(by_agency["agency"]) else None
 
 
