@@ -1,0 +1,186 @@
+"""Time every page under AppTest on a national-scale database, against a blank page.
+
+    .venv/bin/python -m benchmarks.bench_pages [PATH] [--warm 5] [--cold 2] [--write]
+        [--pages 4_Chi_tieu.py ...] [--profile pages/5_Qua_han.py]
+
+Builds PATH with ``make_synthetic_db`` (100,000 tasks, 1,000 agencies,
+1,000,000 reports) unless it exists. In one process, for a blank page (a
+trivial script) and for every file in ``pages/``: the cold run is the first
+``AppTest.run()`` after clearing Streamlit's caches (best of ``--cold``), the
+warm run the median of ``--warm`` reruns. Ratios are to the blank page's time
+for the same kind of run. Targets (issue 3): warm <= 3 x blank, cold <= 2 s.
+``--profile PAGE`` prints a cProfile of that page's cold and warm runs instead.
+``--write`` replaces the pages section of RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import platform
+import pstats
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from benchmarks.make_synthetic_db import build
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+PAGES = sorted((ROOT / "pages").glob("[0-9]*_*.py"))
+START, END = "<!-- pages:start -->", "<!-- pages:end -->"
+SIZES = {"tasks": 100_000, "agencies": 1_000, "updates": 1_000_000}
+BLANK_SCRIPT = 'import streamlit as st\n\nst.title("Trang trống")\nst.write("Không có gì.")\n'
+WARM_TARGET = 3.0  # x blank
+COLD_TARGET = 2.0  # seconds
+TIMEOUT = 600
+
+
+@dataclass(frozen=True)
+class Timing:
+    name: str
+    cold: float  # seconds
+    warm: float  # seconds
+
+
+def clear_caches() -> None:
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def run_once(app: AppTest) -> float:
+    started = time.perf_counter()
+    app.run()
+    elapsed = time.perf_counter() - started
+    if app.exception:
+        raise RuntimeError(f"{app.exception[0].message}\n{app.exception[0].stack_trace}")
+    return elapsed
+
+
+def time_script(path: Path, name: str, cold_runs: int, warm_runs: int) -> Timing:
+    cold = []
+    for _ in range(cold_runs):
+        clear_caches()
+        app = AppTest.from_file(str(path), default_timeout=TIMEOUT)
+        cold.append(run_once(app))
+    warm = [run_once(app) for _ in range(warm_runs)]
+    return Timing(name, min(cold), statistics.median(warm))
+
+
+def measure(blank: Path, pages: list[Path], cold_runs: int, warm_runs: int) -> list[Timing]:
+    time_script(blank, "warm-up", 1, 1)  # imports and AppTest's own first-run costs
+    timings = [time_script(blank, "(trang trống)", cold_runs, warm_runs)]
+    for page in pages:
+        timings.append(time_script(page, page.name, cold_runs, warm_runs))
+        print(f"{page.name}: cold {timings[-1].cold:.2f} s, warm {timings[-1].warm:.3f} s")
+    return timings
+
+
+def profile(page: Path, sort: str, lines: int = 40) -> None:
+    """Print where a page's cold run and a warm rerun spend their time (the script's thread)."""
+    for label, warm in (("cold", False), ("warm", True)):
+        clear_caches()
+        app = AppTest.from_file(str(page), default_timeout=TIMEOUT)
+        if warm:
+            run_once(app)
+        profiler = cProfile.Profile()
+        threading.setprofile(_profiler_starter(profiler))
+        try:
+            run_once(app)
+        finally:
+            threading.setprofile(None)  # type: ignore[arg-type]
+        print(f"===== {page.name}: {label} run =====")
+        pstats.Stats(profiler).sort_stats(sort).print_stats(lines)
+
+
+def _profiler_starter(profiler: cProfile.Profile) -> Callable[..., None]:
+    """A thread profile hook that hands each new thread (AppTest runs the script in one) over."""
+
+    def start(*_: object) -> None:
+        sys.setprofile(None)
+        profiler.enable()
+
+    return start
+
+
+def report(timings: list[Timing], cold_runs: int, warm_runs: int) -> str:
+    blank = timings[0]
+    lines = [
+        "## Pages under AppTest",
+        "",
+        f"Measured by `benchmarks/bench_pages.py` on the synthetic SQLite database "
+        f"(`benchmarks/make_synthetic_db.py`: {SIZES['tasks']:,} tasks, "
+        f"{SIZES['agencies']:,} agencies, {SIZES['updates']:,} progress updates), "
+        f"as of {date.today():%d/%m/%Y}; each page run on its own "
+        "(`AppTest.from_file`), default filters. Cold: first run after clearing "
+        f"Streamlit's caches (best of {cold_runs}); warm: median of {warm_runs} reruns. "
+        f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs. "
+        f"Targets: warm <= {WARM_TARGET:g} x blank, cold <= {COLD_TARGET:g} s.",
+        "",
+        "| page | cold (s) | cold / blank | warm (s) | warm / blank | targets met |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for t in timings:
+        cold_ratio, warm_ratio = t.cold / blank.cold, t.warm / blank.warm
+        met = t.cold <= COLD_TARGET and warm_ratio <= WARM_TARGET
+        lines.append(
+            f"| {t.name} | {t.cold:.2f} | {cold_ratio:.1f} | {t.warm:.3f} | {warm_ratio:.1f} "
+            f"| {'yes' if met else 'NO'} |"
+        )
+    return "\n".join(lines)
+
+
+def write_section(text: str, results: Path = RESULTS) -> None:
+    """Replace this benchmark's section of ``results``, keeping every other section."""
+    current = results.read_text(encoding="utf-8") if results.exists() else "# Benchmarks\n"
+    block = f"{START}\n{text}\n{END}"
+    if START in current and END in current:
+        before, rest = current.split(START, 1)
+        updated = before + block + rest.split(END, 1)[1]
+    else:
+        updated = current.rstrip("\n") + "\n\n" + block + "\n"
+    results.write_text(updated, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Time every page at national scale.")
+    parser.add_argument("path", type=Path, nargs="?", default=Path("data/synthetic.sqlite"))
+    parser.add_argument("--cold", type=int, default=2)
+    parser.add_argument("--warm", type=int, default=5)
+    parser.add_argument("--pages", nargs="*", help="page file names to time (default: all)")
+    parser.add_argument("--profile", type=Path, help="a page file to profile with cProfile")
+    parser.add_argument("--sort", default="cumulative", help="pstats order for --profile")
+    parser.add_argument("--write", action="store_true", help="update benchmarks/RESULTS.md")
+    args = parser.parse_args(argv)
+    if not args.path.exists():
+        args.path.parent.mkdir(parents=True, exist_ok=True)
+        build(args.path, **SIZES)
+    os.environ["DATABASE_URL"] = f"sqlite:///{args.path.resolve()}"
+    os.environ["LOAD_SAMPLE_DATA"] = "0"
+    if args.profile:
+        profile(args.profile.resolve(), args.sort)
+        return 0
+    with tempfile.TemporaryDirectory() as folder:
+        blank = Path(folder) / "blank.py"
+        blank.write_text(BLANK_SCRIPT, encoding="utf-8")
+        pages = [p for p in PAGES if not args.pages or p.name in args.pages]
+        timings = measure(blank, pages, args.cold, args.warm)
+    text = report(timings, args.cold, args.warm)
+    print(text)
+    if args.write:
+        write_section(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
