@@ -8,6 +8,7 @@ the signature block side by side at the end. Everything stays editable text.
 
 from __future__ import annotations
 
+import copy
 import io
 from collections.abc import Sequence
 from datetime import date
@@ -19,7 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Pt
-from docx.table import Table, _Cell
+from docx.table import Table, _Cell, _Row
 
 from exports.content import rows_beyond
 
@@ -117,24 +118,36 @@ def grid_table(
     """
     total = len(rows)
     rows = rows[:limit] if limit is not None else rows
-    table: Table = document.add_table(rows=1 + len(rows), cols=len(headers))
+    table: Table = document.add_table(rows=2 if rows else 1, cols=len(headers))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for i, (row, values) in enumerate(zip(table.rows, [headers, *rows], strict=True)):
-        for cell, text, width in zip(row.cells, values, widths, strict=True):
-            cell.width = Cm(width)
-            paragraph = cell.paragraphs[0]
-            paragraph.paragraph_format.space_after = Pt(0)
-            run = paragraph.add_run(text)
-            run.font.size = Pt(11)
-            if i == 0:
-                run.bold = True
-                paragraph.alignment = Align.CENTER
+    _fill_row(table.rows[0], headers, widths, header=True)
+    if rows:
+        template = table.rows[1]
+        _fill_row(template, rows[0], widths, header=False)
+        for values in rows[1:]:  # copies of a formatted row: far quicker than cell by cell
+            copied = copy.deepcopy(template._tr)
+            for run, text in zip(copied.iter(qn("w:r")), values, strict=True):
+                run.text = text
+            table._tbl.append(copied)
     _repeat_header(table)
     note = rows_beyond(total, len(rows))
     if note:
         body(document, note, italic=True)
     return table
+
+
+def _fill_row(row: _Row, values: Sequence[str], widths: Sequence[float], *, header: bool) -> None:
+    """One run per cell (the copies of a data row rely on it), 11 pt, header bold and centred."""
+    for cell, text, width in zip(row.cells, values, widths, strict=True):
+        cell.width = Cm(width)
+        paragraph = cell.paragraphs[0]
+        paragraph.paragraph_format.space_after = Pt(0)
+        run = paragraph.add_run(text)
+        run.font.size = Pt(11)
+        if header:
+            run.bold = True
+            paragraph.alignment = Align.CENTER
 
 
 def closing(document: DocxDocument, recipients: Sequence[str]) -> None:

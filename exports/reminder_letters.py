@@ -94,6 +94,7 @@ def reminder_letters(
     soon = upcoming(statuses, as_of, WINDOW_DAYS)
     chased = pd.concat([overdue["task_id"], soon["task_id"]])
     leads = agency_links[(agency_links["role"] == "lead") & agency_links["task_id"].isin(chased)]
+    documents = documents[documents["task_id"].isin(chased)]  # merged once per letter below
     letters = []
     for agency in agencies:
         ids = leads.loc[leads["agency"] == agency, "task_id"]

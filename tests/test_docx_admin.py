@@ -65,6 +65,21 @@ def test_grid_table_has_a_bold_repeated_header() -> None:
     assert table.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
 
 
+def test_copied_rows_keep_line_breaks_empty_cells_and_formatting() -> None:
+    document = admin.new_document()
+    rows = [("1", "Một"), ("2", "Dòng một\nDòng hai"), ("3", ""), ("4", "=1+1")]
+    admin.grid_table(document, ("TT", "Nhiệm vụ"), rows, (1, 15))
+    table = reopened(document).tables[0]
+    assert [tuple(c.text for c in row.cells) for row in table.rows[1:]] == rows
+    sizes = {
+        run.font.size.pt
+        for row in table.rows[1:]
+        for c in row.cells
+        for run in c.paragraphs[0].runs
+    }
+    assert sizes == {11}
+
+
 @pytest.mark.parametrize(
     ("rows", "limit", "kept", "note"),
     [
