@@ -119,9 +119,16 @@ class PeriodInputs:
 
 
 def period_inputs(
-    *, session: Session, filters: TaskFilters, period: ReportingPeriod
+    *,
+    session: Session,
+    filters: TaskFilters,
+    period: ReportingPeriod,
+    agency_links: pd.DataFrame | None = None,
 ) -> PeriodInputs:
-    """Everything a periodic report needs; ``filters.as_of`` is replaced by the period's end."""
+    """Everything a periodic report needs; ``filters.as_of`` is replaced by the period's end.
+
+    ``agency_links`` (``task_agency_frame``) is read here unless the caller has it already.
+    """
     at_end = replace(filters, as_of=period.end)
     before = replace(filters, as_of=period.previous().end)
     return PeriodInputs(
@@ -129,7 +136,7 @@ def period_inputs(
         filters=at_end,
         statuses=filtered_statuses(session=session, filters=at_end),
         previous_statuses=filtered_statuses(session=session, filters=before),
-        agency_links=task_agency_frame(session=session),
+        agency_links=task_agency_frame(session=session) if agency_links is None else agency_links,
         documents=task_documents(session=session),
         kpis=kpi_frame(session=session, as_of=period.end),
         reports=progress_reports(session=session, start=period.start, end=period.end),

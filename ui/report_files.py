@@ -99,7 +99,9 @@ def letters_zip(page: PageData) -> bytes:
 
 def periodic_docx(page: PageData, period: ReportingPeriod) -> bytes:
     with _session(page.url) as session:
-        inputs = period_inputs(session=session, filters=page.filters, period=period)
+        inputs = period_inputs(
+            session=session, filters=page.filters, period=period, agency_links=page.links
+        )
     return periodic_report_docx(periodic_report(inputs, illustrative=page.illustrative))
 
 
