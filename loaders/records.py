@@ -6,9 +6,10 @@ and ``data_access`` (records -> database). They know nothing of Streamlit or SQL
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 
@@ -140,7 +141,9 @@ class TaskRecord:
     source_row: int | None = None
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = _shallow_dict(self)
+        data["lead_agencies"] = list(self.lead_agencies)
+        data["coordinating_agencies"] = list(self.coordinating_agencies)
         data["deadline_kind"] = str(self.deadline_kind)
         data["milestones"] = [m.to_json() for m in self.milestones]
         for key in ("due_date", "completion_date", "reported_on"):
@@ -176,7 +179,7 @@ class KpiRecord:
     source_row: int | None = None
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = _shallow_dict(self)
         data["actuals"] = [a.to_json() for a in self.actuals]
         return data
 
@@ -211,3 +214,13 @@ class UnreadableFileError(Exception):
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def _shallow_dict(record: Any) -> dict[str, Any]:
+    """The record's fields in order, uncopied: ``dataclasses.asdict`` deep-copies every value."""
+    return {name: getattr(record, name) for name in _field_names(type(record))}
+
+
+@cache
+def _field_names(cls: type[Any]) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
