@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlmodel import Field, SQLModel, UniqueConstraint
+from sqlmodel import Field, Index, SQLModel, UniqueConstraint
 
 
 def utc_now() -> datetime:
@@ -139,6 +139,9 @@ class ImportBatch(SQLModel, table=True):
 
 class ProgressUpdate(SQLModel, table=True):
     """A dated report on a task; updates are only ever added, never overwritten."""
+
+    # A task's latest report as of a day is read from this index alone (dashboard.task_frame).
+    __table_args__ = (Index("ix_progressupdate_task_reported", "task_id", "reported_on"),)
 
     id: int | None = Field(default=None, primary_key=True)
     task_id: int = Field(foreign_key="task.id", index=True)

@@ -87,6 +87,19 @@ def test_create_schema_makes_a_file_database_usable_and_is_repeatable(tmp_path: 
     assert _plan_count(engine) == 0
 
 
+def test_create_schema_adds_indexes_missing_from_an_older_database(tmp_path: Path) -> None:
+    engine = get_engine(f"sqlite:///{tmp_path / 'older.sqlite'}")
+    create_schema(engine)
+    with engine.begin() as connection:
+        connection.execute(text("DROP INDEX ix_progressupdate_task_reported"))
+    create_schema(engine)
+    with engine.connect() as connection:
+        columns = connection.execute(
+            text("PRAGMA index_info('ix_progressupdate_task_reported')")
+        ).all()
+    assert [row[2] for row in columns] == ["task_id", "reported_on"]
+
+
 # --- data_revision ---
 
 
