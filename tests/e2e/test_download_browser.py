@@ -32,9 +32,13 @@ def download(page: Page, label: str) -> tuple[str, bytes]:
 def open_page(page: Page, app_url: str, url_path: str, title: str) -> None:
     """Open a page of the menu once the entry script has run (first run loads the samples)."""
     page.goto(f"{app_url}/?as_of={AS_OF}")
-    expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible(timeout=120_000)
+    expect(page.get_by_role("heading", name="Tổng quan", exact=True, level=1)).to_be_visible(
+        timeout=120_000
+    )
     page.goto(f"{app_url}/{url_path}?as_of={AS_OF}")
-    expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("heading", name=title, exact=True, level=1)).to_be_visible(
+        timeout=60_000
+    )
     wait_for_app(page)
 
 
