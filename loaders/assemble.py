@@ -55,6 +55,7 @@ class Assembler:
         self._agencies: dict[str, tuple[list[str], list[str]]] = {}  # names, unknown
         self._deadlines: dict[object, ParsedDeadline] = {}
         self._notes: dict[str, bool] = {}
+        self._clean: dict[str, str] = {}  # cell text -> clean text: many cells repeat
 
     def task(self, row: PendingRow, header: HeaderMap) -> TaskRecord:
         text = self._texts(row, header)
@@ -130,11 +131,22 @@ class Assembler:
         return kpi
 
     def _texts(self, row: PendingRow, header: HeaderMap) -> dict[Column, str]:
-        return {
-            column: clean(join_parts(row.cells[index]))
-            for column, index in header.columns.items()
-            if index in row.cells and column is not Column.DEADLINE
-        }
+        """Clean text of every column but the deadline (parsed from the raw cell)."""
+        cells, cache = row.cells, self._clean
+        texts: dict[Column, str] = {}
+        for column, index in header.columns.items():
+            parts = cells.get(index)
+            if parts is None or column is Column.DEADLINE:
+                continue
+            value = parts[0] if len(parts) == 1 else join_parts(parts)
+            if type(value) is not str:  # 1 == 1.0 == True: only text is a safe key
+                texts[column] = clean(value)
+                continue
+            text = cache.get(value)
+            if text is None:
+                text = cache[value] = clean(value)
+            texts[column] = text
+        return texts
 
     def _require(
         self,

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
-from functools import cache
 from typing import Any
 
 
@@ -216,11 +215,11 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _shallow_dict(record: Any) -> dict[str, Any]:
+def _shallow_dict(record: TaskRecord | KpiRecord) -> dict[str, Any]:
     """The record's fields in order, uncopied: ``dataclasses.asdict`` deep-copies every value."""
-    return {name: getattr(record, name) for name in _field_names(type(record))}
+    names = _TASK_FIELDS if isinstance(record, TaskRecord) else _KPI_FIELDS
+    return {name: getattr(record, name) for name in names}
 
 
-@cache
-def _field_names(cls: type[Any]) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+_TASK_FIELDS = tuple(f.name for f in fields(TaskRecord))
+_KPI_FIELDS = tuple(f.name for f in fields(KpiRecord))

@@ -20,7 +20,8 @@ _INLINE_TAGS = "i|b|u|em|strong|span|font|sup|sub|a|td|th|tbody|thead|s|strike|s
 _BLOCK_RUN = re.compile(rf"(?:[ \t]*</?(?:{_BLOCK_TAGS})\b[^<>]*>[ \t]*)+", re.IGNORECASE)
 _INLINE_TAG = re.compile(rf"</?(?:{_INLINE_TAGS})\b[^<>]*>", re.IGNORECASE)
 _BOLD = re.compile(r"\*{2,}")
-_SPACES = re.compile(r"[ \t]+")
+_SPACE_RUN = re.compile(r"[^\S\n]+")  # any whitespace but a line break (str.isspace)
+_LINE_EDGE = re.compile(r" ?\n ?")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\u2028": "\n", "\u2029": "\n", "\v": "\n", "\f": "\n"}
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")
@@ -109,6 +110,6 @@ def _strip_debris(text: str) -> str:
 
 
 def _tidy_spaces(text: str) -> str:
-    text = "".join(" " if c != "\n" and c.isspace() else c for c in text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
+    """One space for each run of spaces, none at the ends of lines, at most one blank line."""
+    text = _LINE_EDGE.sub("\n", _SPACE_RUN.sub(" ", text)).strip(" ")
+    return _BLANK_RUNS.sub("\n\n", text).strip("\n")

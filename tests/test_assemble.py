@@ -3,10 +3,12 @@
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from loaders.agencies import AgencyDirectory
 from loaders.assemble import Assembler
-from loaders.cells import PendingRow
+from loaders.cells import PendingRow, clean
 from loaders.headers import HeaderMap, detect_header
 from loaders.problems import ProblemCollector
 from loaders.records import ProblemCode
@@ -75,3 +77,24 @@ def test_kpi_target_actual_with_percent_format_and_a_bad_target() -> None:
     bad, problems = build(KPIS, {1: "Tỉ lệ", 2: "cao nhất có thể"})
     assert bad.target_operator is None and bad.target_text == "cao nhất có thể"
     assert problems == [(7, "Chỉ tiêu năm 2026", ProblemCode.INVALID_TARGET)]
+
+
+# One assembler caches cleaned cell texts: never a different answer from clean() --------
+
+_CELLS = st.one_of(
+    st.sampled_from([1, 1.0, True, "1", " 1 ", "Sở  Tài chính", "<b>Sở Tài chính</b>"]),
+    st.text(),
+    st.integers(),
+    st.floats(allow_nan=False),
+)
+
+
+@given(st.lists(st.tuples(_CELLS, _CELLS), min_size=1, max_size=8))
+def test_cached_cell_texts_equal_clean(rows: list[tuple[object, object]]) -> None:
+    header = detect_header(["STT", "Tên nhiệm vụ", "Ghi chú", "Thời gian hoàn thành"])
+    assert isinstance(header, HeaderMap)
+    assembler = Assembler(ProblemCollector("f.xlsx"), AgencyDirectory.load_default())
+    for number, (name, note) in enumerate(rows, 1):
+        row = PendingRow("S", number, str(number), "", "", {1: [name], 2: [note]})
+        task = assembler.task(row, header)
+        assert (task.name, task.notes) == (clean(name), clean(note))

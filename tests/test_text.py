@@ -1,3 +1,4 @@
+import re
 import unicodedata
 from datetime import date, datetime
 
@@ -5,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from loaders.text import clean_text, fold, is_completion_note, is_section_code, roman_to_int
+from loaders.text import (
+    _tidy_spaces,
+    clean_text,
+    fold,
+    is_completion_note,
+    is_section_code,
+    roman_to_int,
+)
 from tests.seed_paths import SEEDS_DIR
 
 
@@ -155,3 +163,20 @@ def test_fold_is_single_spaced_lowercase_without_marks(text):
     assert folded == " ".join(folded.split())
     assert folded == folded.lower()
     assert not any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", folded))
+
+
+# The regex space tidy against the per-character version it replaced --------------
+
+_OLD_SPACES = re.compile(r"[ \t]+")
+_WHITESPACE = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+
+
+def _tidy_spaces_reference(text: str) -> str:
+    text = "".join(" " if c != "\n" and c.isspace() else c for c in text)
+    lines = [_OLD_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+
+
+@given(st.text() | st.text(st.sampled_from([*_WHITESPACE, "a", "b", "\n"])))
+def test_tidy_spaces_equals_the_per_character_reference(text):
+    assert _tidy_spaces(text) == _tidy_spaces_reference(text)
