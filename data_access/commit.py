@@ -16,16 +16,7 @@ from sqlmodel import Session, col, func, select
 from data_access.agency_store import find_agency, seed_agencies
 from data_access.change_log import tracking_changes
 from data_access.changes import ChangeKind, ChangeSet, RowChange
-from data_access.importer import (
-    ImportRefused,
-    _add_actuals,
-    _add_kpi,
-    _add_task,
-    _carries_progress,
-    _link_agencies,
-    _progress_update,
-    import_plan,
-)
+from data_access.importer import ImportRefused, import_plan
 from data_access.models import (
     Agency,
     AgencyRole,
@@ -37,6 +28,15 @@ from data_access.models import (
     Task,
     TaskAgency,
     TaskMilestone,
+)
+from data_access.records_to_rows import (
+    add_actuals,
+    add_kpi,
+    add_task,
+    flushed_id,
+    link_agencies,
+    new_progress_update,
+    reports_progress,
 )
 from data_access.report_changes import new_actuals, stored_actuals
 from loaders.agencies import AgencyDirectory
@@ -156,18 +156,28 @@ def _write_task(
 ) -> None:
     if kind is not ImportKind.PLAN:
         assert row.stored_id is not None
-        session.add(_progress_update(record, row.stored_id, batch, row.report_on or today))
-        batch.progress_count += 1
+        _add_report(session, record, row.stored_id, batch, row.report_on or today)
         return
     if row.kind is ChangeKind.NEW:
-        position = _next_position(session, plan_id)
-        task = _add_task(session, plan_id, _section_id(session, plan_id, record), record, position)
+        task = add_task(
+            session=session,
+            plan_id=plan_id,
+            section_id=_section_id(session, plan_id, record),
+            record=record,
+            position=_next_position(session, plan_id),
+        )
     else:
         task = _update_task(session, plan_id, row, record)
     batch.task_count += 1
-    if _carries_progress(record):
-        session.add(_progress_update(record, task.id or 0, batch, today))
-        batch.progress_count += 1
+    if reports_progress(record):
+        _add_report(session, record, flushed_id(task), batch, today)
+
+
+def _add_report(
+    session: Session, record: TaskRecord, task_id: int, batch: ImportBatch, day: date
+) -> None:
+    session.add(new_progress_update(record=record, task_id=task_id, batch=batch, default_day=day))
+    batch.progress_count += 1
 
 
 def _update_task(session: Session, plan_id: int, row: RowChange, record: TaskRecord) -> Task:
@@ -184,7 +194,7 @@ def _update_task(session: Session, plan_id: int, row: RowChange, record: TaskRec
         (AgencyRole.COORDINATING, record.coordinating_agencies),
     ):
         if names:
-            _replace_agencies(session, task.id or 0, role, names)
+            _replace_agencies(session, flushed_id(task), role, names)
     session.add(task)
     return task
 
@@ -218,7 +228,7 @@ def _set_deadline(session: Session, task: Task, record: TaskRecord) -> None:
     for position, milestone in enumerate(record.milestones):
         session.add(
             TaskMilestone(
-                task_id=task.id or 0,
+                task_id=flushed_id(task),
                 due_date=milestone.due_date,
                 label=milestone.label,
                 position=position,
@@ -233,7 +243,7 @@ def _replace_agencies(session: Session, task_id: int, role: AgencyRole, names: l
     for link in links:
         session.delete(link)
     session.flush()
-    _link_agencies(session, task_id, role, names)
+    link_agencies(session=session, task_id=task_id, role=role, names=names)
 
 
 def _write_kpi(
@@ -246,7 +256,7 @@ def _write_kpi(
 ) -> None:
     batch.kpi_count += 1
     if row.kind is ChangeKind.NEW:
-        _add_kpi(session, plan_id, record, batch)
+        add_kpi(session=session, plan_id=plan_id, record=record, batch=batch)
         return
     kpi = session.get(Kpi, row.stored_id)
     assert kpi is not None and kpi.id is not None
@@ -254,7 +264,7 @@ def _write_kpi(
         _update_kpi(session, kpi, record)
     periods = set(new_actuals(record, stored_actuals(session, [kpi.id])[kpi.id]))
     fresh = replace(record, actuals=[a for a in record.actuals if a.period in periods])
-    _add_actuals(session, kpi.id, fresh, batch)
+    add_actuals(session=session, kpi_id=kpi.id, record=fresh, batch=batch)
 
 
 def _update_kpi(session: Session, kpi: Kpi, record: KpiRecord) -> None:

@@ -17,20 +17,24 @@ both.
 
 from __future__ import annotations
 
-import calendar
 import hashlib
-import re
 from datetime import date
 
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, select
 
 from data_access import models
-from data_access.agency_store import get_or_create_agency
-from data_access.models import AgencyKind, AgencyRole, ImportBatch, ImportKind
+from data_access.models import ImportBatch, ImportKind
 from data_access.progress_match import ProgressMatch, match_progress
+from data_access.records_to_rows import (
+    add_actuals,
+    add_kpi,
+    add_task,
+    flushed_id,
+    new_progress_update,
+    period_end,
+    reports_progress,
+)
 from loaders.records import KpiRecord, LoadResult, ProblemLevel, TaskRecord
-
-COMPLETED_STATUS = "Đã hoàn thành"
 
 
 class ImportRefused(Exception):
@@ -71,15 +75,12 @@ def import_plan(
     batch.plan_id = plan.id
     session.add(batch)
     session.flush()
-    report_day = issued_on or today or date.today()
-    sections = _add_sections(session, _id(plan), result.tasks)
-    for position, record in enumerate(result.tasks, start=1):
-        task = _add_task(session, _id(plan), sections.get(record.section), record, position)
-        if _carries_progress(record):
-            session.add(_progress_update(record, _id(task), batch, report_day))
-            batch.progress_count += 1
+    plan_id = flushed_id(plan)
+    _add_tasks(session, plan_id, result.tasks, batch, issued_on or today or date.today())
     for kpi_record in result.kpis:
-        batch.progress_count += _add_kpi(session, _id(plan), kpi_record, batch)
+        batch.progress_count += add_kpi(
+            session=session, plan_id=plan_id, record=kpi_record, batch=batch
+        )
     batch.task_count, batch.kpi_count = len(result.tasks), len(result.kpis)
     session.flush()
     return batch
@@ -104,29 +105,19 @@ def import_progress(
     session.flush()
     report_day = today or date.today()
     for record, task in match.tasks:
-        if record.completed or _carries_progress(record):
-            session.add(_progress_update(record, _id(task), batch, report_day))
+        if record.completed or reports_progress(record):
+            update = new_progress_update(
+                record=record, task_id=flushed_id(task), batch=batch, default_day=report_day
+            )
+            session.add(update)
             batch.progress_count += 1
     for kpi_record, kpi in match.kpis:
-        batch.progress_count += _add_actuals(session, _id(kpi), kpi_record, batch)
+        batch.progress_count += add_actuals(
+            session=session, kpi_id=flushed_id(kpi), record=kpi_record, batch=batch
+        )
     batch.task_count, batch.kpi_count = len(match.tasks), len(match.kpis)
     session.flush()
     return batch
-
-
-_PERIOD = re.compile(r"(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?")
-
-
-def period_end(period: str) -> date | None:
-    """The last day of a canonical period ("2026", "2026-H1", "2026-Q3", "2026-06")."""
-    found = _PERIOD.fullmatch(period.strip())
-    if found is None:
-        return None
-    year, part = int(found[1]), found[2] or "12"
-    month = {"H": 6, "Q": 3}.get(part[0], 1) * int(part.lstrip("HQ"))
-    if not 1 <= month <= 12:
-        return None
-    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def check_plan(*, session: Session, result: LoadResult, plan_code: str) -> None:
@@ -200,6 +191,27 @@ def _new_batch(
     )
 
 
+def _add_tasks(
+    session: Session, plan_id: int, tasks: list[TaskRecord], batch: ImportBatch, report_day: date
+) -> None:
+    """Add a new plan's sections and tasks, and the progress its rows already report."""
+    sections = _add_sections(session, plan_id, tasks)
+    for position, record in enumerate(tasks, start=1):
+        task = add_task(
+            session=session,
+            plan_id=plan_id,
+            section_id=sections.get(record.section),
+            record=record,
+            position=position,
+        )
+        if reports_progress(record):
+            update = new_progress_update(
+                record=record, task_id=flushed_id(task), batch=batch, default_day=report_day
+            )
+            session.add(update)
+            batch.progress_count += 1
+
+
 def _add_sections(session: Session, plan_id: int, tasks: list[TaskRecord]) -> dict[str, int]:
     """One Section per section code, in order of first appearance; returns code -> id."""
     sections: dict[str, models.Section] = {}
@@ -214,139 +226,4 @@ def _add_sections(session: Session, plan_id: int, tasks: list[TaskRecord]) -> di
         if not section.title and record.section_title:
             section.title = record.section_title
     session.flush()
-    return {code: _id(section) for code, section in sections.items()}
-
-
-def _add_task(
-    session: Session, plan_id: int, section_id: int | None, record: TaskRecord, position: int
-) -> models.Task:
-    task = models.Task(
-        plan_id=plan_id,
-        section_id=section_id,
-        section_code=record.section,
-        number=record.number,
-        position=position,
-        name=record.name,
-        deadline_text=record.deadline_text,
-        due_date=record.due_date,
-        deadline_kind=str(record.deadline_kind),
-        deadline_indicative=record.deadline_indicative,
-        reporting_cadence=record.reporting_cadence,
-        expected_output=record.expected_output,
-        basis=record.basis,
-        notes=record.notes,
-        leader=record.leader,
-        report_to_central=record.report_to_central,
-        evaluation=record.evaluation,
-        description=record.description,
-        adjustment=record.adjustment,
-        reference_number=record.reference_number,
-        completed_in_source=record.completed,
-        source_row=record.source_row,
-    )
-    session.add(task)
-    session.flush()
-    for index, milestone in enumerate(record.milestones):
-        session.add(
-            models.TaskMilestone(
-                task_id=_id(task),
-                due_date=milestone.due_date,
-                label=milestone.label,
-                position=index,
-            )
-        )
-    _link_agencies(session, _id(task), AgencyRole.LEAD, record.lead_agencies)
-    _link_agencies(session, _id(task), AgencyRole.COORDINATING, record.coordinating_agencies)
-    return task
-
-
-def _link_agencies(session: Session, task_id: int, role: AgencyRole, names: list[str]) -> None:
-    """Link each named agency once per role, creating unknown ones as kind "other"."""
-    linked: set[int] = set()
-    for name in names:
-        agency = get_or_create_agency(session=session, name=name, kind=AgencyKind.OTHER)
-        agency_id = _id(agency)
-        if agency_id in linked:
-            continue
-        linked.add(agency_id)
-        session.add(
-            models.TaskAgency(
-                task_id=task_id, agency_id=agency_id, role=str(role), position=len(linked) - 1
-            )
-        )
-
-
-def _add_kpi(session: Session, plan_id: int, record: KpiRecord, batch: ImportBatch) -> int:
-    """Add one KPI with its actuals; returns the number of actuals added."""
-    owner = record.owner.strip()
-    owner_agency = (
-        get_or_create_agency(session=session, name=owner, kind=AgencyKind.OTHER) if owner else None
-    )
-    kpi = models.Kpi(
-        plan_id=plan_id,
-        number=record.number,
-        name=record.name,
-        target_text=record.target_text,
-        target_operator=record.target_operator,
-        target_value=record.target_value,
-        unit=record.unit,
-        year=record.year,
-        owner_agency_id=owner_agency.id if owner_agency else None,
-        owner_text=record.owner,
-        notes=record.notes,
-    )
-    session.add(kpi)
-    session.flush()
-    return _add_actuals(session, _id(kpi), record, batch)
-
-
-def _add_actuals(session: Session, kpi_id: int, record: KpiRecord, batch: ImportBatch) -> int:
-    for actual in record.actuals:
-        end = period_end(actual.period)
-        assert end is not None  # checked before writing
-        session.add(
-            models.KpiActual(
-                kpi_id=kpi_id,
-                period=actual.period,
-                period_end=end,
-                value=actual.value,
-                import_batch_id=batch.id,
-                is_illustrative=batch.is_illustrative,
-            )
-        )
-    return len(record.actuals)
-
-
-def _carries_progress(record: TaskRecord) -> bool:
-    """Whether a row reports progress: a status, completion date or evidence.
-
-    A progress workbook's "Đã hoàn thành" note also counts (see import_progress); in
-    a plan it only sets ``completed_in_source``.
-    """
-    return bool(record.status or record.completion_date or record.evidence)
-
-
-def _progress_update(
-    record: TaskRecord, task_id: int, batch: ImportBatch, default_day: date
-) -> models.ProgressUpdate:
-    status = record.status or (COMPLETED_STATUS if record.completed else "")
-    return models.ProgressUpdate(
-        task_id=task_id,
-        reported_on=record.reported_on or default_day,
-        status=status,
-        completion_date=record.completion_date,
-        evidence=record.evidence,
-        description=record.description,
-        evaluation=record.evaluation,
-        source=batch.file_name,
-        import_batch_id=batch.id,
-        is_illustrative=batch.is_illustrative,
-    )
-
-
-def _id(row: SQLModel) -> int:
-    """The primary key of a flushed row."""
-    value = getattr(row, "id", None)
-    if value is None:
-        raise RuntimeError("row has no id; flush the session first")
-    return int(value)
+    return {code: flushed_id(section) for code, section in sections.items()}

@@ -15,9 +15,9 @@ from sqlmodel import Session, col, select
 
 from data_access.changes import ChangeKind, ChangeSet, FieldChange, RowChange, add_missing
 from data_access.dashboard import in_force
-from data_access.importer import COMPLETED_STATUS
 from data_access.matching import Matcher, id_batches, kpi_matcher, task_matcher
 from data_access.models import ImportKind, KpiActual, ProgressUpdate
+from data_access.records_to_rows import COMPLETED_STATUS
 from loaders.records import KpiRecord, LoadResult, TaskRecord
 
 EMPTY = "—"

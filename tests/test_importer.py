@@ -18,7 +18,6 @@ from data_access.importer import (
     content_hash_of,
     import_plan,
     import_progress,
-    period_end,
 )
 from data_access.models import (
     Agency,
@@ -165,30 +164,6 @@ def test_content_hash_is_the_sha256_hex_digest() -> None:
     assert content_hash_of(b"abc") == (
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
     )
-
-
-# --- period_end ---
-
-
-@pytest.mark.parametrize(
-    ("period", "expected"),
-    [
-        ("2026", date(2026, 12, 31)),
-        ("2026-H1", date(2026, 6, 30)),
-        ("2026-H2", date(2026, 12, 31)),
-        ("2026-Q1", date(2026, 3, 31)),
-        ("2026-Q3", date(2026, 9, 30)),
-        ("2024-02", date(2024, 2, 29)),
-        ("2026-12", date(2026, 12, 31)),
-        # not canonical: refused rather than guessed
-        ("2026-13", None),
-        ("2026-00", None),
-        ("Q3/2026", None),
-        ("", None),
-    ],
-)
-def test_period_end(period: str, expected: date | None) -> None:
-    assert period_end(period) == expected
 
 
 # --- import_plan: every field lands ---

@@ -1,0 +1,174 @@
+"""Turn loaded records into database rows: tasks, agency links, KPIs, actuals, reports.
+
+Shared by ``importer`` (a whole new plan or progress file) and ``commit`` (the
+confirmed rows of a change set). Every function adds to the session and flushes
+where it needs an id; committing is the caller's ``session_scope``'s job.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from sqlmodel import Session, SQLModel
+
+from data_access import models
+from data_access.agency_store import get_or_create_agency
+from data_access.models import AgencyKind, AgencyRole, ImportBatch
+from loaders.records import KpiRecord, TaskRecord
+
+COMPLETED_STATUS = "Đã hoàn thành"
+
+_PERIOD = re.compile(r"(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?")
+
+
+def period_end(period: str) -> date | None:
+    """The last day of a canonical period ("2026", "2026-H1", "2026-Q3", "2026-06")."""
+    found = _PERIOD.fullmatch(period.strip())
+    if found is None:
+        return None
+    year, part = int(found[1]), found[2] or "12"
+    month = {"H": 6, "Q": 3}.get(part[0], 1) * int(part.lstrip("HQ"))
+    if not 1 <= month <= 12:
+        return None
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def flushed_id(row: SQLModel) -> int:
+    """The primary key of a flushed row."""
+    value = getattr(row, "id", None)
+    if value is None:
+        raise RuntimeError("row has no id; flush the session first")
+    return int(value)
+
+
+def add_task(
+    *, session: Session, plan_id: int, section_id: int | None, record: TaskRecord, position: int
+) -> models.Task:
+    """Add one task with its milestones and lead and coordinating agencies."""
+    task = models.Task(
+        plan_id=plan_id,
+        section_id=section_id,
+        section_code=record.section,
+        number=record.number,
+        position=position,
+        name=record.name,
+        deadline_text=record.deadline_text,
+        due_date=record.due_date,
+        deadline_kind=str(record.deadline_kind),
+        deadline_indicative=record.deadline_indicative,
+        reporting_cadence=record.reporting_cadence,
+        expected_output=record.expected_output,
+        basis=record.basis,
+        notes=record.notes,
+        leader=record.leader,
+        report_to_central=record.report_to_central,
+        evaluation=record.evaluation,
+        description=record.description,
+        adjustment=record.adjustment,
+        reference_number=record.reference_number,
+        completed_in_source=record.completed,
+        source_row=record.source_row,
+    )
+    session.add(task)
+    session.flush()
+    task_id = flushed_id(task)
+    for index, milestone in enumerate(record.milestones):
+        session.add(
+            models.TaskMilestone(
+                task_id=task_id, due_date=milestone.due_date, label=milestone.label, position=index
+            )
+        )
+    for role, names in (
+        (AgencyRole.LEAD, record.lead_agencies),
+        (AgencyRole.COORDINATING, record.coordinating_agencies),
+    ):
+        link_agencies(session=session, task_id=task_id, role=role, names=names)
+    return task
+
+
+def link_agencies(*, session: Session, task_id: int, role: AgencyRole, names: list[str]) -> None:
+    """Link each named agency once per role, creating unknown ones as kind "other"."""
+    linked: set[int] = set()
+    for name in names:
+        agency_id = flushed_id(
+            get_or_create_agency(session=session, name=name, kind=AgencyKind.OTHER)
+        )
+        if agency_id in linked:
+            continue
+        linked.add(agency_id)
+        session.add(
+            models.TaskAgency(
+                task_id=task_id, agency_id=agency_id, role=str(role), position=len(linked) - 1
+            )
+        )
+
+
+def add_kpi(*, session: Session, plan_id: int, record: KpiRecord, batch: ImportBatch) -> int:
+    """Add one KPI with its actuals; returns the number of actuals added."""
+    owner = record.owner.strip()
+    owner_agency = (
+        get_or_create_agency(session=session, name=owner, kind=AgencyKind.OTHER) if owner else None
+    )
+    kpi = models.Kpi(
+        plan_id=plan_id,
+        number=record.number,
+        name=record.name,
+        target_text=record.target_text,
+        target_operator=record.target_operator,
+        target_value=record.target_value,
+        unit=record.unit,
+        year=record.year,
+        owner_agency_id=owner_agency.id if owner_agency else None,
+        owner_text=record.owner,
+        notes=record.notes,
+    )
+    session.add(kpi)
+    session.flush()
+    return add_actuals(session=session, kpi_id=flushed_id(kpi), record=record, batch=batch)
+
+
+def add_actuals(*, session: Session, kpi_id: int, record: KpiRecord, batch: ImportBatch) -> int:
+    """Add every actual of ``record`` to KPI ``kpi_id``; returns how many were added."""
+    for actual in record.actuals:
+        end = period_end(actual.period)
+        assert end is not None  # checked before writing
+        session.add(
+            models.KpiActual(
+                kpi_id=kpi_id,
+                period=actual.period,
+                period_end=end,
+                value=actual.value,
+                import_batch_id=batch.id,
+                is_illustrative=batch.is_illustrative,
+            )
+        )
+    return len(record.actuals)
+
+
+def reports_progress(record: TaskRecord) -> bool:
+    """Whether a row reports progress: a status, completion date or evidence.
+
+    A progress workbook's "Đã hoàn thành" note also counts (see
+    ``importer.import_progress``); in a plan it only sets ``completed_in_source``.
+    """
+    return bool(record.status or record.completion_date or record.evidence)
+
+
+def new_progress_update(
+    *, record: TaskRecord, task_id: int, batch: ImportBatch, default_day: date
+) -> models.ProgressUpdate:
+    """The report a row makes on task ``task_id``, dated ``default_day`` unless it says when."""
+    return models.ProgressUpdate(
+        task_id=task_id,
+        reported_on=record.reported_on or default_day,
+        status=record.status or (COMPLETED_STATUS if record.completed else ""),
+        completion_date=record.completion_date,
+        evidence=record.evidence,
+        description=record.description,
+        evaluation=record.evaluation,
+        source=batch.file_name,
+        import_batch_id=batch.id,
+        is_illustrative=batch.is_illustrative,
+    )
