@@ -144,7 +144,12 @@ def agency_names(agency_links: pd.DataFrame, task_ids: pd.Series, role: str = "l
     links = links[links["task_id"].isin(task_ids)]
     ranked = links.assign(lead_first=links["role"] != "lead")
     ranked = ranked.sort_values(["task_id", "lead_first", "position"], kind="stable")
-    names = ranked.groupby("task_id")["agency"].agg("; ".join)
+    ranked = ranked.assign(place=ranked.groupby("task_id").cumcount())
+    wide = ranked.pivot(index="task_id", columns="place", values="agency")  # one column per place
+    names = pd.Series("", index=wide.index, dtype="str")
+    for place in wide.columns:  # a handful of places, each a vectorised step
+        name = wide[place]
+        names = names.where(name.isna(), (names + "; ").where(names != "", "") + name)
     return task_ids.map(names).fillna("").astype("str")
 
 
