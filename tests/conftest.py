@@ -1,7 +1,13 @@
-"""Shared fixtures. Loader fixtures build real .xlsx/.docx files in tmp_path."""
+"""Shared fixtures: real .xlsx/.docx files in tmp_path, and the sample database.
+
+The bundled sample data is bootstrapped once per test session into a SQLite
+file (``sample_url``, read only); tests that write get their own copy of it
+(``sample_copy_url``).
+"""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -9,6 +15,9 @@ from typing import Any
 import pytest
 from docx import Document
 from openpyxl import Workbook
+from sqlalchemy import create_engine
+
+from data_access.bootstrap import ensure_sample_data
 
 Rows = Sequence[Sequence[Any]]
 
@@ -65,3 +74,27 @@ def make_docx(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return build
+
+
+@pytest.fixture(scope="session")
+def sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file holding the sample plans and illustrative progress, built once."""
+    path = tmp_path_factory.mktemp("sample") / "nq57.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    assert ensure_sample_data(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_url(sample_file: Path) -> str:
+    """The shared sample database; tests that write use ``sample_copy_url`` instead."""
+    return f"sqlite:///{sample_file}"
+
+
+@pytest.fixture
+def sample_copy_url(sample_file: Path, tmp_path: Path) -> str:
+    """A copy of the sample database for one test to change as it likes."""
+    copy = tmp_path / "nq57.sqlite"
+    shutil.copyfile(sample_file, copy)
+    return f"sqlite:///{copy}"

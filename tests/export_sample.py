@@ -1,29 +1,20 @@
-"""The bundled sample data in a SQLite file, and the frames the export pages gather from it."""
+"""The frames the export pages gather from the sample database (``sample_url`` in conftest)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Engine
-from sqlmodel import Session, create_engine
+from sqlmodel import Session
 
 from data_access import dashboard, plans
-from data_access.bootstrap import ensure_sample_data
 from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_frame, kpi_latest
 from data_access.reporting import task_documents
 
 AS_OF = date(2026, 11, 23)  # a fixed day: the sample's progress runs to 19/11/2026
-
-
-def sample_engine(folder: Path) -> Engine:
-    """A SQLite file in ``folder`` filled by the app's own first-run bootstrap."""
-    engine = create_engine(f"sqlite:///{folder / 'nq57.sqlite'}")
-    ensure_sample_data(engine)
-    return engine
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,7 @@
-"""The bundled sample data in a real SQLite file, for the status-engine and page tests."""
+"""Where the app lives and which database it reads, for the page tests (AppTest).
+
+The sample database itself is the ``sample_url`` fixture in conftest.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from data_access.bootstrap import ensure_sample_data
 from data_access.db import create_schema, get_engine
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 APP = REPO_ROOT / "app.py"
 TIMEOUT = 120  # seconds for one AppTest run (the first one computes every status)
-
-
-def sample_database(directory: Path) -> str:
-    """A SQLite file in ``directory`` holding the sample plans and illustrative progress."""
-    url = f"sqlite:///{directory / 'nq57.sqlite'}"
-    assert ensure_sample_data(get_engine(url))
-    return url
 
 
 def empty_database(directory: Path) -> str:

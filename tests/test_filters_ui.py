@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_access.filters import TaskFilters
-from tests.pages_db import TIMEOUT, sample_database, use_database
+from tests.pages_db import TIMEOUT, use_database
 from ui.filters import RESET_LABEL
 from ui.state import StateKey
 
@@ -27,11 +27,6 @@ def filters_script() -> None:
     from ui.filters import page_filters
 
     st.session_state["seen_filters"] = page_filters()
-
-
-@pytest.fixture(scope="module")
-def sample_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return sample_database(tmp_path_factory.mktemp("filters"))
 
 
 @pytest.fixture

@@ -9,9 +9,8 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from data_access.agency_store import add_alias, find_agency
-from data_access.bootstrap import ensure_sample_data
 from data_access.change_log import logged_batches
-from data_access.db import data_revision, session_scope
+from data_access.db import data_revision, get_engine, session_scope
 from data_access.history import (
     HISTORY_COLUMNS,
     UndoRefused,
@@ -134,9 +133,8 @@ def test_nothing_to_undo_on_an_empty_database() -> None:
         _undo(memory_engine())
 
 
-def test_the_sample_data_cannot_be_undone() -> None:
-    engine = memory_engine()
-    ensure_sample_data(engine)
+def test_the_sample_data_cannot_be_undone(sample_copy_url: str) -> None:
+    engine = get_engine(sample_copy_url)
     before = dump(engine)
     with session_scope(engine) as session:
         assert not can_undo(session=session)

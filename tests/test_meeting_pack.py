@@ -14,6 +14,7 @@ from pptx import Presentation
 from pptx.presentation import Presentation as Deck
 from sqlalchemy import Engine
 
+from data_access.db import get_engine
 from data_access.filters import TaskFilters
 from data_access.status import summary_metrics
 from data_access.statuses import TaskStatus
@@ -39,7 +40,7 @@ from exports.meeting_pack import (
     png_size,
 )
 from exports.meeting_pdf import meeting_pack_pdf
-from tests.export_sample import AS_OF, gather, sample_engine
+from tests.export_sample import AS_OF, gather
 from tests.pdf_text import pdf_text
 from ui.labels import ILLUSTRATIVE_NOTE, format_int
 
@@ -62,8 +63,8 @@ def pack_data(engine: Engine, filters: TaskFilters) -> MeetingPackData:
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    return sample_engine(tmp_path_factory.mktemp("pack"))
+def engine(sample_url: str) -> Engine:
+    return get_engine(sample_url)
 
 
 @pytest.fixture(scope="module")

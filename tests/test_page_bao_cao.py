@@ -17,7 +17,7 @@ from data_access.dashboard import filtered_statuses, task_agency_frame
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
 from exports.reminder_letters import agencies_to_remind
-from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, sample_database, use_database
+from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, use_database
 from ui.common import NO_DATA
 from ui.labels import ILLUSTRATIVE_NOTE
 from ui.state import StateKey
@@ -25,11 +25,6 @@ from ui.state import StateKey
 PAGE = REPO_ROOT / "pages" / "7_Bao_cao.py"
 AS_OF = "2026-06-15"
 SECTIONS = ["Bộ tài liệu họp", "Văn bản đôn đốc", "Báo cáo định kỳ"]
-
-
-@pytest.fixture(scope="module")
-def sample_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return sample_database(tmp_path_factory.mktemp("bao_cao"))
 
 
 @pytest.fixture

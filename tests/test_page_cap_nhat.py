@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tomllib
 from datetime import date
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -16,7 +15,7 @@ from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
 from data_access.status import summary_metrics
 from sample_data.manifest import PROGRESS_WORKBOOK, SAMPLE_PLAN_DOCX
-from tests.pages_db import REPO_ROOT, TIMEOUT, sample_database, use_database
+from tests.pages_db import REPO_ROOT, TIMEOUT, use_database
 from tests.upload_db import (
     SKHCN,
     TASKS,
@@ -35,10 +34,9 @@ MARKDOWN_NAME = "**đậm** [liên kết](http://example.com) <b>x</b>.xlsm"
 
 
 @pytest.fixture
-def url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = sample_database(tmp_path)
-    use_database(monkeypatch, url)
-    return url
+def url(sample_copy_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    use_database(monkeypatch, sample_copy_url)
+    return sample_copy_url
 
 
 def _page() -> AppTest:

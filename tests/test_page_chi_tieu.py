@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from data_access.db import get_engine, session_scope
 from data_access.kpi_queries import kpi_frame, kpi_latest
 from data_access.models import Kpi, Plan
-from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, sample_database, use_database
+from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, use_database
 from ui.labels import ILLUSTRATIVE_NOTE, format_int
 from ui.state import StateKey
 
@@ -25,11 +25,6 @@ FIRST_KPI = "1. Tỉ lệ TTHC cung cấp DVCTT toàn trình"  # target ">80%"
 FIRST_KPI_NAME = (
     "Tỉ lệ TTHC cung cấp DVCTT toàn trình trên tổng số TTHC đặc thù của tỉnh, thành phố."
 )
-
-
-@pytest.fixture(scope="module")
-def sample_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return sample_database(tmp_path_factory.mktemp("chi_tieu"))
 
 
 @pytest.fixture
@@ -165,9 +160,9 @@ def test_clicking_a_kpi_shows_its_trend_alone(page: AppTest) -> None:
 
 
 def test_many_kpis_chart_the_first_and_list_all(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sample_copy_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    url = sample_database(tmp_path)
+    url = sample_copy_url
     with session_scope(get_engine(url)) as session:
         plan = session.exec(select(Plan).where(Plan.code == PLAN)).one()
         for number in range(7, 41):

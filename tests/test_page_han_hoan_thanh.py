@@ -16,7 +16,7 @@ from data_access.dashboard import filtered_statuses, task_agency_frame
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
 from data_access.rollups import deadline_month_matrix
-from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, sample_database, use_database
+from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, use_database
 from ui.common import NO_DATA, NO_MATCH
 from ui.labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE, ILLUSTRATIVE_NOTE
 from ui.state import StateKey
@@ -26,11 +26,6 @@ AS_OF = date(2026, 11, 23)
 FILTERS = TaskFilters(as_of=AS_OF)
 POLICE = "Công an tỉnh"
 MONITORING_CENTRE = "Xây dựng, hình thành Trung tâm giám sát an ninh mạng"  # PL-II-2026 task 1
-
-
-@pytest.fixture(scope="module")
-def sample_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return sample_database(tmp_path_factory.mktemp("han_hoan_thanh"))
 
 
 @pytest.fixture

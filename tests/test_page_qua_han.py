@@ -19,7 +19,7 @@ from data_access.rollups import overdue_ageing
 from data_access.statuses import TaskStatus
 from data_access.task_detail import task_detail
 from loaders.text import fold
-from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, sample_database, use_database
+from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, use_database
 from ui.common import NO_DATA, NO_MATCH
 from ui.labels import ILLUSTRATIVE_NOTE, format_int
 from ui.state import StateKey
@@ -28,11 +28,6 @@ PAGE = REPO_ROOT / "pages" / "5_Qua_han.py"
 AS_OF = "2026-11-23"
 POLICE = "Công an tỉnh"
 MULTILINE_TASK = ("KH-92A-UBND", "10")  # its name has a line break; overdue on 23/11/2026
-
-
-@pytest.fixture(scope="module")
-def sample_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return sample_database(tmp_path_factory.mktemp("qua_han"))
 
 
 @pytest.fixture

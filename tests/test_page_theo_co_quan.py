@@ -14,7 +14,7 @@ from data_access.dashboard import filtered_statuses, task_agency_frame
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
 from data_access.rollups import agency_summary, tasks_of_agency
-from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, sample_database, use_database
+from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, use_database
 from ui.common import NO_DATA, NO_MATCH
 from ui.labels import ILLUSTRATIVE_NOTE
 from ui.state import StateKey
@@ -30,11 +30,6 @@ STATUS_HEADINGS = {
     "recurring": "Thường xuyên",
     "no_deadline": "Chưa xác định hạn",
 }
-
-
-@pytest.fixture(scope="module")
-def sample_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return sample_database(tmp_path_factory.mktemp("theo_co_quan"))
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from data_access.dashboard import filtered_statuses
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
 from data_access.status import RATE_HELP_VI, summary_metrics
-from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, sample_database, use_database
+from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, use_database
 from ui.common import NO_DATA, NO_MATCH, PRESENTATION_CSS, count_delta, month_before, points_delta
 from ui.labels import ILLUSTRATIVE_NOTE, format_int, format_percent
 from ui.state import StateKey
@@ -28,11 +28,6 @@ BIG_NUMBERS = (
     "Quá hạn",
     "Đến hạn 30 ngày tới",
 )
-
-
-@pytest.fixture(scope="module")
-def sample_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return sample_database(tmp_path_factory.mktemp("tong_quan"))
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from data_access.dashboard import task_agency_frame, task_frame
+from data_access.db import get_engine
 from data_access.filters import TaskFilters
 from data_access.models import Agency, ProgressUpdate, TaskAgency
 from data_access.reporting import PeriodInputs, ReportingPeriod, period_inputs
@@ -28,7 +29,7 @@ from exports.periodic_report import (
     periodic_report,
     periodic_report_docx,
 )
-from tests.export_sample import AS_OF, sample_engine
+from tests.export_sample import AS_OF
 from ui.labels import ILLUSTRATIVE_NOTE, STATUS_ORDER, format_int, format_percent, status_label
 
 QUARTER = ReportingPeriod("quarter", 2026, 2)
@@ -36,8 +37,8 @@ ALL = TaskFilters(as_of=AS_OF)
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    return sample_engine(tmp_path_factory.mktemp("periodic"))
+def engine(sample_url: str) -> Engine:
+    return get_engine(sample_url)
 
 
 def inputs_for(engine: Engine, period: ReportingPeriod, filters: TaskFilters = ALL) -> PeriodInputs:

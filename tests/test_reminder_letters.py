@@ -15,6 +15,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from sqlalchemy import Engine
 
+from data_access.db import get_engine
 from data_access.filters import TaskFilters
 from data_access.rollups import UNASSIGNED_AGENCY
 from data_access.statuses import TaskStatus
@@ -31,7 +32,7 @@ from exports.reminder_letters import (
     reminder_letter_docx,
     reminder_letters_zip,
 )
-from tests.export_sample import Frames, gather, sample_engine
+from tests.export_sample import Frames, gather
 from ui.labels import ILLUSTRATIVE_NOTE
 
 AS_OF = date(2026, 6, 15)  # the sample has both overdue tasks and tasks due soon on this day
@@ -39,8 +40,8 @@ POLICE = "Công an tỉnh"
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    return sample_engine(tmp_path_factory.mktemp("letters"))
+def engine(sample_url: str) -> Engine:
+    return get_engine(sample_url)
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,6 @@ from data_access.reporting import ReportingPeriod
 from data_access.status import summary_metrics
 from exports.meeting_pack import OVERDUE_ROWS_PER_SLIDE, PACK_TITLE, SLIDE_OVERDUE_ROWS
 from exports.reminder_letters import agencies_to_remind
-from tests.pages_db import sample_database
 from tests.pdf_text import pdf_text
 from ui import report_files
 from ui.labels import ILLUSTRATIVE_NOTE, format_int
@@ -28,13 +27,8 @@ FILTERS = TaskFilters(as_of=date(2026, 6, 15), plan_codes=("KH-92A-UBND",))
 
 
 @pytest.fixture(scope="module")
-def url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return sample_database(tmp_path_factory.mktemp("report_files"))
-
-
-@pytest.fixture(scope="module")
-def page(url: str) -> PageData:
-    return load_page_data(url, FILTERS, illustrative=True)
+def page(sample_url: str) -> PageData:
+    return load_page_data(sample_url, FILTERS, illustrative=True)
 
 
 def overdue_count(url: str, filters: TaskFilters) -> int:
@@ -43,19 +37,19 @@ def overdue_count(url: str, filters: TaskFilters) -> int:
     return summary_metrics(statuses, filters.as_of).overdue
 
 
-def test_page_data_is_the_status_engines(url: str, page: PageData) -> None:
+def test_page_data_is_the_status_engines(sample_url: str, page: PageData) -> None:
     assert (
         page.metrics.overdue
-        == overdue_count(url, FILTERS)
+        == overdue_count(sample_url, FILTERS)
         == len(page.statuses[page.statuses["status"] == "overdue"])
     )
     assert set(page.statuses["plan_code"]) == {"KH-92A-UBND"}
     assert page.plan_titles["KH-92A-UBND"].startswith("Kế hoạch số 92A/KH-UBND")
 
 
-def test_pack_pptx_follows_the_filters(url: str, page: PageData) -> None:
+def test_pack_pptx_follows_the_filters(sample_url: str, page: PageData) -> None:
     deck = Presentation(io.BytesIO(report_files.pack_pptx(page)))
-    overdue = overdue_count(url, FILTERS)
+    overdue = overdue_count(sample_url, FILTERS)
     shown = min(overdue, SLIDE_OVERDUE_ROWS)
     assert len(deck.slides) == 5 + -(-shown // OVERDUE_ROWS_PER_SLIDE)
     title_texts = [s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame]
@@ -63,11 +57,11 @@ def test_pack_pptx_follows_the_filters(url: str, page: PageData) -> None:
     assert any(ILLUSTRATIVE_NOTE in t for t in title_texts)
 
 
-def test_pack_pdf_follows_the_filters(url: str, page: PageData) -> None:
+def test_pack_pdf_follows_the_filters(sample_url: str, page: PageData) -> None:
     runs = pdf_text(report_files.pack_pdf(replace(page, illustrative=False)))
     assert PACK_TITLE in runs
     assert "Tính đến ngày 15/06/2026" in runs
-    assert f"Nhiệm vụ quá hạn ({overdue_count(url, FILTERS)})" in runs
+    assert f"Nhiệm vụ quá hạn ({overdue_count(sample_url, FILTERS)})" in runs
     assert ILLUSTRATIVE_NOTE not in runs
 
 
@@ -76,21 +70,21 @@ def test_letter_docx_is_addressed_to_the_agency(page: PageData) -> None:
     assert "Kính gửi: Công an tỉnh" in [p.text for p in document.paragraphs]
 
 
-def test_letters_zip_has_one_letter_per_agency_to_remind(url: str, page: PageData) -> None:
-    with session_scope(get_engine(url)) as session:
+def test_letters_zip_has_one_letter_per_agency_to_remind(sample_url: str, page: PageData) -> None:
+    with session_scope(get_engine(sample_url)) as session:
         statuses = filtered_statuses(session=session, filters=FILTERS)
         agencies = agencies_to_remind(statuses, task_agency_frame(session=session), FILTERS.as_of)
     archive = zipfile.ZipFile(io.BytesIO(report_files.letters_zip(page)))
     assert len(archive.namelist()) == len(agencies) > 0
 
 
-def test_periodic_docx_figures_are_the_status_engines(url: str, page: PageData) -> None:
+def test_periodic_docx_figures_are_the_status_engines(sample_url: str, page: PageData) -> None:
     period = ReportingPeriod("month", 2026, 5)
     later = replace(page, filters=replace(FILTERS, as_of=date(2030, 1, 1)))
     data = report_files.periodic_docx(later, period)
     document = Document(io.BytesIO(data))
     at_end = replace(FILTERS, as_of=period.end)
-    with session_scope(get_engine(url)) as session:
+    with session_scope(get_engine(sample_url)) as session:
         metrics = summary_metrics(filtered_statuses(session=session, filters=at_end), period.end)
     summary = {row.cells[0].text: row.cells[1].text for row in document.tables[1].rows}
     assert summary["Quá hạn"] == format_int(metrics.overdue)

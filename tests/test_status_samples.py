@@ -12,7 +12,6 @@ every task the plans mark "Đã hoàn thành" also has a dated report.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pandas as pd
@@ -22,7 +21,6 @@ from data_access.dashboard import task_frame
 from data_access.db import get_engine, session_scope
 from data_access.status import compute_statuses, summary_metrics
 from data_access.statuses import TaskStatus
-from tests.pages_db import sample_database
 
 MID_YEAR = date(2026, 7, 1)
 LATE_YEAR = date(2026, 11, 23)
@@ -31,15 +29,10 @@ OVERDUE, RECURRING = TaskStatus.OVERDUE, TaskStatus.RECURRING
 
 
 @pytest.fixture(scope="module")
-def engine_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield sample_database(tmp_path_factory.mktemp("samples"))
-
-
-@pytest.fixture(scope="module")
-def statuses(engine_url: str) -> dict[date, pd.DataFrame]:
+def statuses(sample_url: str) -> dict[date, pd.DataFrame]:
     frames = {}
     for as_of in (MID_YEAR, LATE_YEAR):
-        with session_scope(get_engine(engine_url)) as session:
+        with session_scope(get_engine(sample_url)) as session:
             frames[as_of] = compute_statuses(task_frame(session=session, as_of=as_of), as_of)
     return frames
 
