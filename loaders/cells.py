@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from loaders.text import clean_text
-
-# Starts of what clean_text removes: tags, entities, bookmarks, bold marks. Other
-# debris (line breaks, odd spaces, invisible characters) is not "printable".
-_MARKUP = re.compile(r"[<>&\[*]")
 
 
 @dataclass(slots=True)
@@ -48,7 +43,13 @@ def clean(value: object) -> str:
         and value[:1] != " "
         and value[-1:] != " "
         and "  " not in value
-        and _MARKUP.search(value) is None
+        # starts of what clean_text removes: tags, entities, bookmarks, bold marks (other
+        # debris: line breaks, odd spaces, invisible characters, is not "printable")
+        and "<" not in value
+        and ">" not in value
+        and "&" not in value
+        and "[" not in value
+        and "*" not in value
         and unicodedata.is_normalized("NFC", value)
     ):
         return value

@@ -49,7 +49,7 @@ def task_number(value: object) -> str | None:
 
 
 def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and (not value or value.isspace()))
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 class TableInterpreter:
@@ -69,7 +69,8 @@ class TableInterpreter:
         self._pending: PendingRow | None = None
         self._seen: set[tuple[object, ...]] = set()
         self._identity: tuple[int, ...] = ()
-        self._indexes: tuple[int, ...] = ()
+        self._indexes: tuple[int, ...] = ()  # the columns read, the number column aside
+        self._number = self._name = 0  # where the number and the name columns are
         self._header_cells: dict[int, object] = {}
 
     @property
@@ -100,7 +101,7 @@ class TableInterpreter:
         if header is None:
             self._search(row, values)
             return
-        index = header.columns[Column.NUMBER]
+        index = self._number
         first = values[index] if index < len(values) else None
         if _blank(first) or index in inherited:
             self._unnumbered(row, values, formats, index, inherited)
@@ -138,7 +139,8 @@ class TableInterpreter:
         self._header_cells = {i: values[i] for i in header.labels}
         self._section = self._section_title = ""
         self._seen = set()
-        number = header.columns[Column.NUMBER]
+        number = self._number = header.columns[Column.NUMBER]
+        self._name = header.columns[header.name_column]
         self._indexes = tuple(
             sorted({*header.columns.values(), *(a.column for a in header.actuals)} - {number})
         )
@@ -166,7 +168,7 @@ class TableInterpreter:
             return
         text = cell_text(first).strip()
         if is_section_code(text):
-            self._start_section(text, values, self._column(Column.NUMBER) + 1)
+            self._start_section(text, values, self._number + 1)
             return
         if self._repeats_header(values):
             return  # a header repeated after a page break: the pending task may go on
@@ -223,15 +225,9 @@ class TableInterpreter:
         self, row: int, number: str, values: Sequence[object], formats: Sequence[str] | None
     ) -> None:
         self._flush()
-        cells = self._cells(values)
-        pending = PendingRow(
-            self.sheet,
-            row,
-            number,
-            self._section,
-            self._section_title,
-            {column: [value] for column, value in cells.items()},
-        )
+        width = len(values)
+        cells = {i: [values[i]] for i in self._indexes if i < width and not _blank(values[i])}
+        pending = PendingRow(self.sheet, row, number, self._section, self._section_title, cells)
         if formats is not None:
             pending.formats = {column: formats[column] or "" for column in cells}
         self._pending = pending
@@ -258,8 +254,10 @@ class TableInterpreter:
     # Helpers ---------------------------------------------------------------
 
     def _check_duplicate(self, pending: PendingRow) -> None:
-        identity = (pending.cells[i][0] if i in pending.cells else None for i in self._identity)
-        key = (pending.section, pending.number, *identity)
+        key: tuple[object, ...] = (pending.section, pending.number)
+        if self._identity:
+            cells = pending.cells
+            key += tuple(cells[i][0] if i in cells else None for i in self._identity)
         if key in self._seen:
             scope = f"mục {pending.section}" if pending.section else "bảng"
             self._report(
@@ -276,10 +274,6 @@ class TableInterpreter:
         width = len(values)
         return {i: values[i] for i in self._indexes if i < width and not _blank(values[i])}
 
-    def _column(self, column: Column) -> int:
-        assert self.header is not None
-        return self.header.columns[column]
-
     def _repeats_header(self, values: Sequence[object]) -> bool:
         """The header row again, cell for cell (cheaper than recognising it anew)."""
         width = len(values)
@@ -287,7 +281,7 @@ class TableInterpreter:
 
     def _is_column_numbering(self, values: Sequence[object]) -> bool:
         """A row such as ``(1) (2) (3)`` or ``1 2 3`` under the header."""
-        name = self._column(self.header.name_column) if self.header else 0
+        name = self._name
         if name >= len(values) or not _COLUMN_NUMBER.match(cell_text(values[name])):
             return False
         texts = [cell_text(v) for v in values if not _blank(v)]
