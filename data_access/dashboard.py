@@ -52,6 +52,16 @@ TASK_COLUMNS = [
     "evidence",
     "is_illustrative",
 ]
+REPORT_COLUMNS = [
+    "task_id",
+    "reported_status",
+    "completion_date",
+    "reported_on",
+    "evidence",
+    "is_illustrative",
+]
+BASE_TASK_COLUMNS = [c for c in TASK_COLUMNS if c not in REPORT_COLUMNS[1:]]
+_TASK_FIELDS = ["id", *BASE_TASK_COLUMNS[1:]]  # Task's attribute names
 SECTION_COLUMNS = ["section_id", "section_title"]
 PLAN_COLUMNS = ["plan_id", "plan_code", "plan_title", "plan_issued_on", "plan_imported_on"]
 AGENCY_LINK_COLUMNS = ["task_id", "agency", "agency_kind", "is_collective", "role", "position"]
@@ -61,57 +71,103 @@ MILESTONE_COLUMNS = ["task_id", "due_date", "label", "position"]
 def task_frame(*, session: Session, as_of: date) -> pd.DataFrame:
     """One row per task (plan order) with its plan, section and latest report as of ``as_of``.
 
-    Plan columns: plan_code, plan_title, plan_issued_on, plan_imported_on (the
-    day, Vietnam time, the plan was imported); section_title. The report columns
-    (``reported_status``, ``completion_date``, ``reported_on``, ``evidence``,
-    ``is_illustrative``) are empty for a task with no report yet.
+    ``task_base_frame`` joined with ``latest_report_frame`` (see ``with_reports``).
     """
-    update = ProgressUpdate
-    latest = _latest_update_id(as_of, skip_undone=_undone_reports_exist(session))
-    statement = (
-        sa_select(
-            col(Task.id),
-            col(Task.plan_id),
-            col(Task.section_id),
-            col(Task.section_code),
-            col(Task.number),
-            col(Task.position),
-            col(Task.name),
-            col(Task.due_date),
-            col(Task.deadline_kind),
-            col(Task.deadline_text),
-            col(Task.deadline_indicative),
-            col(Task.completed_in_source),
-            col(update.status),
-            col(update.completion_date),
-            col(update.reported_on),
-            col(update.evidence),
-            col(update.is_illustrative),
-        )
-        .outerjoin(update, col(update.id) == latest)
-        .order_by(col(Task.plan_id), col(Task.position), col(Task.id))
+    return with_reports(
+        task_base_frame(session=session), latest_report_frame(session=session, as_of=as_of)
     )
-    tasks = read_frame(session, statement, TASK_COLUMNS)
-    tasks = tasks.assign(is_illustrative=tasks["is_illustrative"].fillna(False).astype(bool))
+
+
+def task_base_frame(*, session: Session) -> pd.DataFrame:
+    """One row per task (plan order) with its plan and section; the part that needs no as-of day.
+
+    Plan columns: plan_code, plan_title, plan_issued_on, plan_imported_on (the
+    day, Vietnam time, the plan was imported); section_title. Dates are datetime64.
+    """
+    statement = sa_select(*(col(getattr(Task, name)) for name in _TASK_FIELDS)).order_by(
+        col(Task.plan_id), col(Task.position), col(Task.id)
+    )
+    tasks = read_plain_frame(session, statement, BASE_TASK_COLUMNS)
+    tasks = tasks.assign(
+        due_date=to_dates(tasks["due_date"]),
+        deadline_indicative=to_flags(tasks["deadline_indicative"]),
+        completed_in_source=to_flags(tasks["completed_in_source"]),
+    )
     section_statement = sa_select(col(Section.id), col(Section.title))
     sections = read_frame(session, section_statement, SECTION_COLUMNS)
     merged = tasks.merge(_plan_frame(session), on="plan_id", how="left")
     return merged.merge(sections, on="section_id", how="left")
 
 
-def task_agency_frame(*, session: Session) -> pd.DataFrame:
-    """Every task-agency link: agency name, kind, collective flag and role (lead/coordinating)."""
+def latest_report_frame(*, session: Session, as_of: date) -> pd.DataFrame:
+    """Each task's latest report on or before ``as_of`` (REPORT_COLUMNS); none for tasks without.
+
+    Latest = greatest ``reported_on``, then greatest id. The ids are found per
+    task from the index (task_id, reported_on) alone; the report rows are then
+    read once, by id.
+    """
+    update = ProgressUpdate
+    latest = sa_select(_latest_update_id(as_of, skip_undone=_undone_reports_exist(session)))
+    statement = sa_select(
+        col(update.task_id),
+        col(update.status),
+        col(update.completion_date),
+        col(update.reported_on),
+        col(update.evidence),
+        col(update.is_illustrative),
+    ).where(col(update.id).in_(latest.select_from(Task)))
+    reports = read_plain_frame(session, statement, REPORT_COLUMNS)
+    return reports.astype({"task_id": "int64", "reported_status": "str", "evidence": "str"}).assign(
+        completion_date=to_dates(reports["completion_date"]),
+        reported_on=to_dates(reports["reported_on"]),
+        is_illustrative=to_flags(reports["is_illustrative"]),
+    )
+
+
+def with_reports(tasks: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+    """``task_base_frame`` with each task's report columns (empty for a task without a report)."""
+    merged = tasks.merge(reports, on="task_id", how="left")
+    merged = merged.assign(is_illustrative=merged["is_illustrative"].fillna(False).astype(bool))
+    plan_and_section = [c for c in tasks if c not in BASE_TASK_COLUMNS]
+    return merged[[*TASK_COLUMNS, *plan_and_section]]
+
+
+def task_agency_frame(*, session: Session, role: str = "any") -> pd.DataFrame:
+    """Task-agency links (by task, role, position): agency name, kind, collective flag, role.
+
+    ``role`` "lead" or "coordinating" reads only the links of that role; "any" all of them.
+    """
     link = TaskAgency
     statement = sa_select(
         col(link.task_id), col(link.agency_id), col(link.role), col(link.position)
-    ).order_by(col(link.task_id), col(link.role), col(link.position))
+    )
+    if role != "any":
+        statement = statement.where(col(link.role) == role)
     links = read_plain_frame(session, statement, ["task_id", "agency_id", "role", "position"])
+    links = links.sort_values(["task_id", "role", "position"], kind="stable", ignore_index=True)
     agency_statement = sa_select(
         col(Agency.id), col(Agency.name), col(Agency.kind), col(Agency.is_collective)
     )
     agencies = read_frame(session, agency_statement, ["agency_id", *AGENCY_LINK_COLUMNS[1:4]])
     merged = links.merge(agencies.astype({"is_collective": bool}), on="agency_id", how="left")
     return merged[AGENCY_LINK_COLUMNS]
+
+
+def linked_agency_names(*, session: Session) -> list[str]:
+    """The names of the agencies linked to at least one task (any role), unordered."""
+    linked = sa_select(col(TaskAgency.agency_id))
+    statement = sa_select(col(Agency.name)).where(col(Agency.id).in_(linked))
+    return list(session.connection().execute(statement).scalars())
+
+
+def to_dates(values: pd.Series) -> pd.Series:
+    """A column of dates as the driver gives them (ISO text or ``date``) as datetime64[s]."""
+    return pd.to_datetime(values, format="ISO8601", errors="coerce").astype("datetime64[s]")
+
+
+def to_flags(values: pd.Series) -> pd.Series:
+    """A column of booleans as the driver gives them (0/1 or bool; None is False)."""
+    return values.fillna(False).astype(bool)
 
 
 def milestone_frame(*, session: Session) -> pd.DataFrame:
@@ -193,7 +249,8 @@ def read_plain_frame(
     """``read_frame`` for integer and text columns only, taking the driver's rows as they come.
 
     Skips SQLAlchemy's per-row result processing: half the time on 350,000 agency
-    links. Not for dates or booleans, which the driver may return unconverted.
+    links. Dates and booleans come as the driver stores them: convert them with
+    ``to_dates`` and ``to_flags``.
     """
     result = session.connection().execute(statement)
     try:
@@ -219,8 +276,8 @@ def in_force(batch_id: Mapped[int | None]) -> ColumnElement[bool]:
 def _latest_update_id(as_of: date, *, skip_undone: bool) -> ScalarSelect[int]:
     """The id of the task's latest report on or before ``as_of`` (correlated to Task).
 
-    Latest = greatest ``reported_on``, then greatest id. Per task it reads only
-    that task's reports through the ``task_id`` index.
+    Latest = greatest ``reported_on``, then greatest id: one probe per task of
+    the index (task_id, reported_on), whose entries carry the id.
     """
     update = aliased(ProgressUpdate)
     conditions = [col(update.task_id) == col(Task.id), col(update.reported_on) <= as_of]

@@ -11,6 +11,8 @@ columns in place). Small roll-ups go through ``st.cache_data``.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,8 +20,9 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
 from data_access import dashboard, plans, rollups
@@ -34,6 +37,10 @@ from loaders.text import fold, roman_to_int
 from ui.labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE
 
 DUE_SOON_DAYS = 30  # "due in the next 30 days" on every page
+# A page calls a dozen loaders per run; each would read the revision (~5 ms) without this.
+REVISION_TTL = 1.0  # seconds
+_revisions: dict[str, tuple[float, str]] = {}  # url -> (time read, token)
+_REVISION_LOCK = threading.Lock()
 
 
 class DataUnavailableError(Exception):
@@ -54,8 +61,24 @@ def database_url() -> str:
 
 
 def current_revision(url: str) -> str:
+    """The data revision of ``url``, read at most once per REVISION_TTL (one rerun's loaders)."""
+    now = time.monotonic()
+    with _REVISION_LOCK:
+        known = _revisions.get(url)
+    if known is not None and now - known[0] < REVISION_TTL:
+        return known[1]
     with reading(url) as session:
-        return data_revision(session)
+        token = data_revision(session)
+    with _REVISION_LOCK:
+        _revisions[url] = (now, token)
+    return token
+
+
+@event.listens_for(OrmSession, "after_flush")
+def _forget_revisions(*_: object) -> None:
+    """A write from this process makes the next loader read the revision again."""
+    with _REVISION_LOCK:
+        _revisions.clear()
 
 
 @contextmanager
@@ -120,7 +143,9 @@ def load_upcoming(filters: TaskFilters, days: int = DUE_SOON_DAYS) -> pd.DataFra
 
 def load_agency_tasks(filters: TaskFilters, role: str, agency: str) -> pd.DataFrame:
     """The filtered tasks of one agency (or of the "no agency" row) in ``role``."""
-    return rollups.tasks_of_agency(load_statuses(filters), load_agency_links(), agency, role)
+    url = database_url()
+    links = _role_links(url, current_revision(url), role)
+    return rollups.tasks_of_agency(load_statuses(filters), links, agency, role)
 
 
 def load_cell_tasks(filters: TaskFilters, role: str, agency: str, month_key: str) -> pd.DataFrame:
@@ -173,8 +198,9 @@ def has_illustrative_data() -> bool:
 
 
 def load_filter_options(as_of: date) -> FilterOptions:
+    """The filter choices; they depend on the data only, not on ``as_of``."""
     url = database_url()
-    return _filter_options(url, current_revision(url), as_of)
+    return _filter_options(url, current_revision(url))
 
 
 def load_task_detail(task_id: int) -> TaskDetail | None:
@@ -194,15 +220,36 @@ def _ready_engine(url: str) -> Engine:
 
 @st.cache_resource(show_spinner="Đang tính trạng thái nhiệm vụ…", max_entries=8)
 def _statuses(url: str, revision: str, as_of: date) -> pd.DataFrame:
-    with reading(url) as session:
-        tasks = dashboard.task_frame(session=session, as_of=as_of)
+    tasks = dashboard.with_reports(_tasks(url, revision), _reports(url, revision, as_of))
     return compute_statuses(tasks, as_of)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _tasks(url: str, revision: str) -> pd.DataFrame:
+    """Tasks with plan and section, read once per revision whatever the as-of day."""
+    with reading(url) as session:
+        return dashboard.task_base_frame(session=session)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _reports(url: str, revision: str, as_of: date) -> pd.DataFrame:
+    with reading(url) as session:
+        return dashboard.latest_report_frame(session=session, as_of=as_of)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _links(url: str, revision: str) -> pd.DataFrame:
     with reading(url) as session:
         return dashboard.task_agency_frame(session=session)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _role_links(url: str, revision: str, role: str) -> pd.DataFrame:
+    """The links of one role; lead or coordinating alone are read without the others."""
+    if role == "any":
+        return _links(url, revision)
+    with reading(url) as session:
+        return dashboard.task_agency_frame(session=session, role=role)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -214,7 +261,7 @@ def _milestones(url: str, revision: str) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _filtered(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
     statuses = _statuses(url, revision, filters.as_of)
-    links = _links(url, revision) if filters.agencies else None
+    links = _role_links(url, revision, filters.role) if filters.agencies else None
     return dashboard.apply_filters(statuses, links, filters)
 
 
@@ -226,13 +273,13 @@ def _summary(url: str, revision: str, filters: TaskFilters) -> SummaryMetrics:
 @st.cache_data(show_spinner=False, max_entries=32)
 def _agency_summary(url: str, revision: str, filters: TaskFilters, role: str) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
-    return rollups.agency_summary(statuses, _links(url, revision), role, DUE_SOON_DAYS)
+    return rollups.agency_summary(statuses, _role_links(url, revision, role), role, DUE_SOON_DAYS)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _month_matrix(url: str, revision: str, filters: TaskFilters, role: str) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
-    return rollups.deadline_month_matrix(statuses, _links(url, revision), role)
+    return rollups.deadline_month_matrix(statuses, _role_links(url, revision, role), role)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -276,11 +323,12 @@ def _illustrative(url: str, revision: str) -> bool:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _filter_options(url: str, revision: str, as_of: date) -> FilterOptions:
-    statuses = _statuses(url, revision, as_of)  # in plan import order
-    plan_rows = statuses[["plan_code", "plan_title"]].drop_duplicates("plan_code")
-    agencies = _links(url, revision)["agency"].dropna().unique().tolist()
-    sections = statuses["section_code"].fillna("").astype(str).unique().tolist()
+def _filter_options(url: str, revision: str) -> FilterOptions:
+    tasks = _tasks(url, revision)  # in plan import order
+    plan_rows = tasks[["plan_code", "plan_title"]].drop_duplicates("plan_code")
+    with reading(url) as session:
+        agencies = dashboard.linked_agency_names(session=session)
+    sections = tasks["section_code"].fillna("").astype(str).unique().tolist()
     return FilterOptions(
         plans=dict(zip(plan_rows["plan_code"], plan_rows["plan_title"], strict=True)),
         agencies=tuple(sorted(agencies, key=lambda name: (fold(name), name))),
@@ -326,11 +374,14 @@ def _overdue(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
     )
     return overdue.assign(
         bucket=rollups.ageing_bucket(overdue["days_overdue"]).astype("str"),
-        agencies=rollups.agency_names(_links(url, revision), overdue["task_id"], filters.role),
+        agencies=rollups.agency_names(
+            _role_links(url, revision, filters.role), overdue["task_id"], filters.role
+        ),
     )
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _overdue_by_agency(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
-    return rollups.overdue_ageing_by_agency(statuses, _links(url, revision), filters.role)
+    links = _role_links(url, revision, filters.role)
+    return rollups.overdue_ageing_by_agency(statuses, links, filters.role)
