@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 from docx import Document
-from openpyxl import Workbook
 from sqlalchemy import create_engine
 
 from data_access.bootstrap import ensure_sample_data
+from tests.upload_db import workbook
 
 Rows = Sequence[Sequence[Any]]
 
@@ -31,16 +31,8 @@ def make_xlsx(tmp_path: Path) -> Callable[..., Path]:
         name: str = "book.xlsx",
         formats: dict[tuple[str, str], str] | None = None,
     ) -> Path:
-        workbook = Workbook()
-        workbook.remove(workbook.active)
-        for title, rows in sheets.items():
-            sheet = workbook.create_sheet(title)
-            for row in rows:
-                sheet.append(list(row))
-        for (title, cell), number_format in (formats or {}).items():
-            workbook[title][cell].number_format = number_format
         path = tmp_path / name
-        workbook.save(path)
+        path.write_bytes(workbook(sheets, formats))
         return path
 
     return build

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from data_access.db import create_schema, get_engine
 
@@ -27,3 +28,24 @@ def use_database(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
     """Point the app at ``url`` and never let it load samples on its own."""
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setenv("LOAD_SAMPLE_DATA", "0")
+
+
+def run_on_empty_database(page: Path, directory: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """``page`` run over a database with the tables and no data; it must not raise."""
+    use_database(monkeypatch, empty_database(directory))
+    at = AppTest.from_file(page, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    return at
+
+
+def open_through_app(
+    monkeypatch: pytest.MonkeyPatch, url: str, page: str, query: dict[str, str] | None = None
+) -> AppTest:
+    """app.py over ``url`` with ``query`` in the address, then ``page`` chosen in the menu."""
+    use_database(monkeypatch, url)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update(query or {})
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    return at

@@ -17,7 +17,13 @@ from data_access.dashboard import filtered_statuses, task_agency_frame
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
 from exports.reminder_letters import agencies_to_remind
-from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, use_database
+from tests.pages_db import (
+    REPO_ROOT,
+    TIMEOUT,
+    open_through_app,
+    run_on_empty_database,
+    use_database,
+)
 from ui.common import NO_DATA
 from ui.labels import ILLUSTRATIVE_NOTE
 from ui.state import StateKey
@@ -53,11 +59,7 @@ def selectbox(at: AppTest, key_start: str) -> object:
 
 
 def test_the_page_is_in_the_menu(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    use_database(monkeypatch, sample_url)
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.query_params["as_of"] = AS_OF
-    at.run()
-    at.switch_page("pages/7_Bao_cao.py").run()
+    at = open_through_app(monkeypatch, sample_url, "pages/7_Bao_cao.py", {"as_of": AS_OF})
     assert at.title[0].value == "Báo cáo và xuất"
     assert list(buttons(at))[0] == "Tải bản trình chiếu (PowerPoint)"
     assert at.multiselect(key=StateKey.PLANS)  # the shared filters, drawn by app.py
@@ -112,8 +114,6 @@ def test_nothing_to_chase_says_so(page: AppTest) -> None:
 
 
 def test_empty_database_asks_for_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    use_database(monkeypatch, empty_database(tmp_path))
-    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
-    assert not at.exception
+    at = run_on_empty_database(PAGE, tmp_path, monkeypatch)
     assert [i.value for i in at.info] == [NO_DATA]
     assert not at.get("download_button")

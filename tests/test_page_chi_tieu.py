@@ -14,7 +14,13 @@ from streamlit.testing.v1 import AppTest
 from data_access.db import get_engine, session_scope
 from data_access.kpi_queries import kpi_frame, kpi_latest
 from data_access.models import Kpi, Plan
-from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, use_database
+from tests.pages_db import (
+    REPO_ROOT,
+    TIMEOUT,
+    open_through_app,
+    run_on_empty_database,
+    use_database,
+)
 from ui.labels import ILLUSTRATIVE_NOTE, format_int
 from ui.state import StateKey
 
@@ -196,9 +202,7 @@ def test_plans_without_kpis_say_what_to_do(page: AppTest) -> None:
 
 
 def test_an_empty_database_says_to_upload(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    use_database(monkeypatch, empty_database(tmp_path))
-    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
-    assert not at.exception
+    at = run_on_empty_database(PAGE, tmp_path, monkeypatch)
     assert at.info[0].value.startswith("Chưa có chỉ tiêu nào — hãy tải lên")
     assert not at.metric
 
@@ -207,11 +211,7 @@ def test_an_empty_database_says_to_upload(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_the_page_is_in_the_menu(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    use_database(monkeypatch, sample_url)
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.query_params["as_of"] = "2026-07-01"
-    at.run()
-    at.switch_page("pages/4_Chi_tieu.py").run()
+    at = open_through_app(monkeypatch, sample_url, "pages/4_Chi_tieu.py", {"as_of": "2026-07-01"})
     assert at.title[0].value == "Chỉ tiêu"
     assert counts(at) == ("6", "2", "4", "0")
     assert at.multiselect(key=StateKey.PLANS)  # the shared filters, drawn by app.py

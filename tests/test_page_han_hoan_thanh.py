@@ -16,7 +16,13 @@ from data_access.dashboard import filtered_statuses, task_agency_frame
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
 from data_access.rollups import deadline_month_matrix
-from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, use_database
+from tests.pages_db import (
+    REPO_ROOT,
+    TIMEOUT,
+    open_through_app,
+    run_on_empty_database,
+    use_database,
+)
 from ui.common import NO_DATA, NO_MATCH
 from ui.labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE, ILLUSTRATIVE_NOTE
 from ui.state import StateKey
@@ -167,16 +173,11 @@ def test_filters_that_match_nothing_say_what_to_do(page: AppTest) -> None:
 
 
 def test_an_empty_database_says_to_upload(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    use_database(monkeypatch, empty_database(tmp_path))
-    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
-    assert not at.exception
+    at = run_on_empty_database(PAGE, tmp_path, monkeypatch)
     assert [info.value for info in at.info] == [NO_DATA]
 
 
 def test_opens_through_the_app(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    use_database(monkeypatch, sample_url)
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
-    at.switch_page("pages/3_Han_hoan_thanh.py").run()
-    assert not at.exception
+    at = open_through_app(monkeypatch, sample_url, "pages/3_Han_hoan_thanh.py")
     assert at.title[0].value == "Hạn hoàn thành"
     assert len(charts(at)) == 2

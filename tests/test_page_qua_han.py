@@ -19,7 +19,13 @@ from data_access.rollups import overdue_ageing
 from data_access.statuses import TaskStatus
 from data_access.task_detail import task_detail
 from loaders.text import fold
-from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, use_database
+from tests.pages_db import (
+    REPO_ROOT,
+    TIMEOUT,
+    open_through_app,
+    run_on_empty_database,
+    use_database,
+)
 from ui.common import NO_DATA, NO_MATCH
 from ui.labels import ILLUSTRATIVE_NOTE, format_int
 from ui.state import StateKey
@@ -231,9 +237,7 @@ def test_filters_that_match_nothing_say_what_to_do(page: AppTest) -> None:
 
 
 def test_an_empty_database_says_to_upload(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    use_database(monkeypatch, empty_database(tmp_path))
-    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
-    assert not at.exception
+    at = run_on_empty_database(PAGE, tmp_path, monkeypatch)
     assert [info.value for info in at.info] == [NO_DATA]
 
 
@@ -243,11 +247,8 @@ def test_an_empty_database_says_to_upload(tmp_path: Path, monkeypatch: pytest.Mo
 def test_the_page_is_in_the_menu_and_keeps_the_filters(
     sample_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    use_database(monkeypatch, sample_url)
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.query_params.update({"as_of": AS_OF, "plan": "KH-92A-UBND"})
-    at.run()
-    at.switch_page("pages/5_Qua_han.py").run()
+    query = {"as_of": AS_OF, "plan": "KH-92A-UBND"}
+    at = open_through_app(monkeypatch, sample_url, "pages/5_Qua_han.py", query)
     assert at.title[0].value == "Quá hạn"
     filters = TaskFilters(as_of=date(2026, 11, 23), plan_codes=("KH-92A-UBND",))
     assert at.caption[0].value == filters.describe_vi()

@@ -14,7 +14,13 @@ from data_access.dashboard import filtered_statuses, task_agency_frame
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
 from data_access.rollups import agency_summary, tasks_of_agency
-from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, use_database
+from tests.pages_db import (
+    REPO_ROOT,
+    TIMEOUT,
+    open_through_app,
+    run_on_empty_database,
+    use_database,
+)
 from ui.common import NO_DATA, NO_MATCH
 from ui.labels import ILLUSTRATIVE_NOTE
 from ui.state import StateKey
@@ -194,17 +200,12 @@ def test_filters_that_match_nothing_say_what_to_do(page: AppTest) -> None:
 
 
 def test_an_empty_database_says_to_upload(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    use_database(monkeypatch, empty_database(tmp_path))
-    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
-    assert not at.exception
+    at = run_on_empty_database(PAGE, tmp_path, monkeypatch)
     assert [info.value for info in at.info] == [NO_DATA]
 
 
 def test_opens_through_the_app(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    use_database(monkeypatch, sample_url)
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
-    at.switch_page("pages/2_Theo_co_quan.py").run()
-    assert not at.exception
+    at = open_through_app(monkeypatch, sample_url, "pages/2_Theo_co_quan.py")
     assert at.title[0].value == "Theo cơ quan"
     assert GROUP in ranking(at)["Cơ quan chủ trì"].tolist()
     assert at.multiselect(key=StateKey.PLANS)  # the shared filters, drawn by app.py

@@ -14,7 +14,13 @@ from data_access.dashboard import filtered_statuses
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
 from data_access.status import RATE_HELP_VI, summary_metrics
-from tests.pages_db import APP, REPO_ROOT, TIMEOUT, empty_database, use_database
+from tests.pages_db import (
+    APP,
+    REPO_ROOT,
+    TIMEOUT,
+    run_on_empty_database,
+    use_database,
+)
 from ui.common import NO_DATA, NO_MATCH, PRESENTATION_CSS, count_delta, month_before, points_delta
 from ui.labels import ILLUSTRATIVE_NOTE, format_int, format_percent
 from ui.state import StateKey
@@ -193,9 +199,7 @@ def test_filters_that_match_nothing_say_what_to_do(page: AppTest) -> None:
 
 
 def test_an_empty_database_says_to_upload(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    use_database(monkeypatch, empty_database(tmp_path))
-    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
-    assert not at.exception
+    at = run_on_empty_database(PAGE, tmp_path, monkeypatch)
     assert [info.value for info in at.info] == [NO_DATA]
     assert not at.metric
 

@@ -14,28 +14,18 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.pool import StaticPool
-from sqlmodel import SQLModel
+from sqlmodel import Session, SQLModel
 
 from data_access import uploads
 from data_access.db import create_schema, session_scope
 from data_access.models import ImportBatch, ImportKind
+from sample_data.build_progress import TASK_HEADER as PROGRESS_HEADER
 from sample_data.manifest import PROGRESS_WORKBOOK
 
 PLAN_CODE = "KH-01"
 TODAY = date(2026, 11, 30)
 SKHCN, HOME, POLICE = "Sở Khoa học và Công nghệ", "Sở Nội vụ", "Công an tỉnh"
 PLAN_HEADER = ("STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành")
-PROGRESS_HEADER = (
-    "Kế hoạch",
-    "Mục",
-    "STT",
-    "Tên nhiệm vụ",
-    "Ngày báo cáo",
-    "Tình trạng",
-    "Ngày hoàn thành",
-    "Minh chứng",
-    "Mô tả",
-)
 KPI_HEADER = ("TT", "Tên chỉ tiêu", "Chỉ tiêu năm 2026")
 # section, number, name, lead, coordinating, deadline
 TASKS: tuple[tuple[str, str, str, str, str, str], ...] = (
@@ -55,14 +45,19 @@ KPIS = (
 )
 
 
-def workbook(sheets: dict[str, Sequence[Sequence[Any]]]) -> bytes:
-    """An .xlsx with one sheet per entry, rows as given."""
+def workbook(
+    sheets: dict[str, Sequence[Sequence[Any]]], formats: dict[tuple[str, str], str] | None = None
+) -> bytes:
+    """An .xlsx with one sheet per entry, rows as given; ``formats`` maps (sheet, "B5") to a
+    number format."""
     book = Workbook()
     book.remove(book.active)
     for title, rows in sheets.items():
         sheet = book.create_sheet(title)
         for row in rows:
             sheet.append(list(row))
+    for (title, cell), number_format in (formats or {}).items():
+        book[title][cell].number_format = number_format
     out = BytesIO()
     book.save(out)
     return out.getvalue()
@@ -149,14 +144,7 @@ def import_file(
 ) -> ImportBatch:
     """Prepare and commit one upload in one transaction, as the page does."""
     with session_scope(engine) as session:
-        upload = uploads.prepare(
-            session=session,
-            data=data,
-            file_name=file_name,
-            kind=kind,
-            plan_code=plan_code,
-            today=TODAY,
-        )
+        upload = _prepare(session, data, file_name, kind, plan_code)
         return uploads.commit(
             session=session,
             upload=upload,
@@ -173,15 +161,21 @@ def preview(
     kind: ImportKind | None = None,
     plan_code: str | None = None,
 ) -> uploads.PreparedUpload:
+    """The preview of an upload, nothing written."""
     with session_scope(engine) as session:
-        return uploads.prepare(
-            session=session,
-            data=data,
-            file_name=file_name,
-            kind=kind,
-            plan_code=plan_code,
-            today=TODAY,
-        )
+        return _prepare(session, data, file_name, kind, plan_code)
+
+
+def _prepare(
+    session: Session,
+    data: bytes,
+    file_name: str,
+    kind: ImportKind | None,
+    plan_code: str | None,
+) -> uploads.PreparedUpload:
+    return uploads.prepare(
+        session=session, data=data, file_name=file_name, kind=kind, plan_code=plan_code, today=TODAY
+    )
 
 
 def planned_engine() -> Engine:
