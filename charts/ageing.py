@@ -6,7 +6,10 @@ import altair as alt
 import pandas as pd
 
 from charts.common import (
+    AGENCY_TITLE,
     AnyChart,
+    agency_y,
+    bottom_legend,
     count_axis,
     empty_chart,
     finish,
@@ -14,6 +17,7 @@ from charts.common import (
     picked_opacity,
     require_columns,
     rows_height,
+    with_ranked_labels,
 )
 from charts.palette import ageing_color_scale, ageing_domain
 from ui.labels import AGEING_BUCKET_LABELS, AGEING_BUCKETS, format_int
@@ -21,17 +25,12 @@ from ui.labels import AGEING_BUCKET_LABELS, AGEING_BUCKETS, format_int
 AGENCY_PICK = "agency_pick"
 BUCKET_TITLE = "Số ngày quá hạn"
 COUNT_TITLE = "Số nhiệm vụ quá hạn"
-AGENCY_TITLE = "Cơ quan"
 
 
 def with_bucket_labels(df: pd.DataFrame) -> pd.DataFrame:
     """Add ``bucket_label`` and ``bucket_rank`` (position in AGEING_BUCKETS)."""
-    rank = {code: i for i, code in enumerate(AGEING_BUCKETS)}
-    codes = df["bucket"].astype(str)
-    return df.assign(
-        bucket=codes,
-        bucket_label=codes.map(lambda c: AGEING_BUCKET_LABELS.get(c, c)),
-        bucket_rank=codes.map(lambda c: rank.get(c, len(rank))),
+    return with_ranked_labels(
+        df, "bucket", list(AGEING_BUCKETS), lambda c: AGEING_BUCKET_LABELS.get(c, c)
     )
 
 
@@ -86,12 +85,12 @@ def overdue_by_agency(
         alt.Chart(data)
         .mark_bar()
         .encode(
-            y=alt.Y("agency:N", title=AGENCY_TITLE, sort=order, axis=alt.Axis(labelLimit=260)),
+            y=agency_y(order),
             x=alt.X("count:Q", title=COUNT_TITLE, stack="zero", axis=count_axis()),
             color=alt.Color(
                 "bucket_label:N",
                 scale=ageing_color_scale(),
-                legend=alt.Legend(title=BUCKET_TITLE, orient="bottom"),
+                legend=bottom_legend(BUCKET_TITLE),
             ),
             order=alt.Order("bucket_rank:Q", sort="ascending"),
             opacity=picked_opacity(pick),

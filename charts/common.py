@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import altair as alt
@@ -14,6 +14,9 @@ EMPTY_MESSAGE = "Không có dữ liệu để hiển thị"
 DATE_FORMAT = "%d/%m/%Y"  # d3 time format: 30/06/2026
 MONTH_FORMAT = "%m/%Y"
 ROW_HEIGHT = 28  # pixels per bar/row in horizontal charts
+AGENCY_TITLE = "Cơ quan"
+AGENCY_LABEL_LIMIT = 260  # pixels; a longer agency name ends in "…" (the tooltip has it whole)
+LEGEND_LABEL_LIMIT = 220
 MIN_HEIGHT = 120
 UNPICKED_OPACITY = 0.4  # items not clicked fade while a selection is active
 # Fill the width; the height is the plot's, with title, axes and legend added on top
@@ -26,6 +29,34 @@ AnyChart = alt.Chart | alt.LayerChart
 def count_axis() -> alt.Axis:
     """Whole-number ticks for counts of tasks."""
     return alt.Axis(format="d", tickMinStep=1)
+
+
+def agency_y(order: list[str]) -> alt.Y:
+    """Agencies down the side in ``order``, with no axis title (the chart's title names them).
+
+    An axis title there would overlap the longest names.
+    """
+    return alt.Y("agency:N", title=None, sort=order, axis=alt.Axis(labelLimit=AGENCY_LABEL_LIMIT))
+
+
+def bottom_legend(title: str) -> alt.Legend:
+    """A legend under the plot in two columns, so no entry runs off a narrow chart's edge."""
+    return alt.Legend(title=title, orient="bottom", columns=2, labelLimit=LEGEND_LABEL_LIMIT)
+
+
+def with_ranked_labels(
+    df: pd.DataFrame, column: str, order: Sequence[str], label: Callable[[str], str]
+) -> pd.DataFrame:
+    """Add ``<column>_label`` and ``<column>_rank`` (position in ``order``, unknown codes last)."""
+    rank = {code: i for i, code in enumerate(order)}
+    codes = df[column].astype(str)
+    return df.assign(
+        **{
+            column: codes,
+            f"{column}_label": codes.map(label),
+            f"{column}_rank": codes.map(lambda c: rank.get(c, len(rank))),
+        }
+    )
 
 
 def chart_title(title: str, subtitle: str = "") -> alt.TitleParams:

@@ -8,9 +8,11 @@ import altair as alt
 import pandas as pd
 
 from charts.common import (
+    AGENCY_TITLE,
     DATE_FORMAT,
     MONTH_FORMAT,
     AnyChart,
+    agency_y,
     as_datetime,
     empty_chart,
     finish,
@@ -27,7 +29,6 @@ HeatColor = Literal["overdue", "overdue_share"]
 
 CELL_PICK = "cell_pick"
 DAY_PICK = "day_pick"
-AGENCY_TITLE = "Cơ quan"
 MONTH_TITLE = "Tháng"
 HEAT_TITLES: dict[HeatColor, str] = {
     "overdue": "Số nhiệm vụ quá hạn",
@@ -72,7 +73,7 @@ def deadline_heatmap(
     months = data.sort_values("month")["month_label"].unique().tolist()
     base = alt.Chart(data).encode(
         x=alt.X("month_label:O", title=MONTH_TITLE, sort=months, axis=alt.Axis(labelAngle=-45)),
-        y=alt.Y("agency:N", title=AGENCY_TITLE, sort=order, axis=alt.Axis(labelLimit=260)),
+        y=agency_y(order),
         tooltip=[
             alt.Tooltip("agency:N", title=AGENCY_TITLE),
             alt.Tooltip("month_label:N", title=MONTH_TITLE),
@@ -84,7 +85,12 @@ def deadline_heatmap(
     )
     heat_scale = alt.Scale(range=list(HEAT_RANGE), domainMin=0)
     rects = base.mark_rect(stroke="white").encode(
-        color=alt.Color(f"{color_by}:Q", title=HEAT_TITLES[color_by], scale=heat_scale),
+        color=alt.Color(
+            f"{color_by}:Q",
+            title=HEAT_TITLES[color_by],
+            scale=heat_scale,
+            legend=_heat_legend(data, color_by),
+        ),
         opacity=picked_opacity(pick),
     )
     dark = alt.datum.heat > DARK_CELL
@@ -94,6 +100,12 @@ def deadline_heatmap(
     )
     layered = rects.add_params(pick) + text
     return finish(layered, title, subtitle, height=rows_height(len(order)))
+
+
+def _heat_legend(data: pd.DataFrame, color_by: HeatColor) -> alt.Legend:
+    if color_by == "overdue_share":
+        return alt.Legend(format=".0%")
+    return alt.Legend(format="d", values=count_ticks(int(data["overdue"].max())))
 
 
 def _heatmap_frame(matrix: pd.DataFrame, color_by: HeatColor) -> pd.DataFrame:
@@ -137,7 +149,7 @@ def calendar_heatmap(deadlines: pd.DataFrame, title: str, subtitle: str = "") ->
                 "count:Q",
                 title="Số hạn",
                 scale=alt.Scale(range=["#CFE3F2", STATUS_COLORS[TaskStatus.IN_PROGRESS]]),
-                legend=alt.Legend(format="d", tickMinStep=1),
+                legend=alt.Legend(format="d", values=count_ticks(int(data["count"].max()))),
             )
         )
     )
@@ -161,6 +173,18 @@ def calendar_heatmap(deadlines: pd.DataFrame, title: str, subtitle: str = "") ->
         .add_params(pick)
     )
     return finish(chart, title, subtitle, height=7 * 22)
+
+
+def count_ticks(peak: int) -> list[int]:
+    """Whole-number legend ticks from 0 to ``peak`` in steps of 1, 2 or 5 × 10ⁿ, about six.
+
+    A gradient legend ignores ``tickMinStep``: with one deadline a day at most it
+    would label 0, 0.5 and 1 as "0, 1, 1".
+    """
+    peak = max(peak, 1)
+    magnitude = 10 ** max(0, len(str(peak)) - 2)
+    step = next(m * magnitude for m in (1, 2, 5, 10, 20, 50) if m * magnitude * 5 >= peak)
+    return list(range(0, peak + 1, step))
 
 
 def _calendar_frame(deadlines: pd.DataFrame) -> pd.DataFrame:

@@ -8,7 +8,10 @@ import altair as alt
 import pandas as pd
 
 from charts.common import (
+    AGENCY_TITLE,
     AnyChart,
+    agency_y,
+    bottom_legend,
     count_axis,
     empty_chart,
     finish,
@@ -16,6 +19,7 @@ from charts.common import (
     picked_opacity,
     require_columns,
     rows_height,
+    with_ranked_labels,
 )
 from charts.palette import status_color_scale, status_domain
 from data_access.statuses import TaskStatus
@@ -28,22 +32,11 @@ AGENCY_PICK = "agency_pick"
 
 STATUS_TITLE = "Trạng thái"
 COUNT_TITLE = "Số nhiệm vụ"
-AGENCY_TITLE = "Cơ quan"
 
 
 def with_status_labels(df: pd.DataFrame) -> pd.DataFrame:
     """Add ``status_label`` and ``status_rank`` (position in STATUS_ORDER) to rows."""
-    rank = {code: i for i, code in enumerate(STATUS_ORDER)}
-    codes = df["status"].astype(str)
-    return df.assign(
-        status=codes,
-        status_label=codes.map(status_label),
-        status_rank=codes.map(lambda c: rank.get(c, len(rank))),
-    )
-
-
-def status_legend() -> alt.Legend:
-    return alt.Legend(title=STATUS_TITLE, orient="bottom", columns=2, labelLimit=220)
+    return with_ranked_labels(df, "status", [str(s) for s in STATUS_ORDER], status_label)
 
 
 def status_breakdown(counts: pd.DataFrame, title: str, subtitle: str = "") -> AnyChart:
@@ -137,9 +130,11 @@ def agency_status_bars(
         alt.Chart(data)
         .mark_bar()
         .encode(
-            y=alt.Y("agency:N", title=AGENCY_TITLE, sort=order, axis=alt.Axis(labelLimit=260)),
+            y=agency_y(order),
             x=alt.X("count:Q", title=COUNT_TITLE, stack="zero", axis=count_axis()),
-            color=alt.Color("status_label:N", scale=status_color_scale(), legend=status_legend()),
+            color=alt.Color(
+                "status_label:N", scale=status_color_scale(), legend=bottom_legend(STATUS_TITLE)
+            ),
             order=alt.Order("status_rank:Q", sort="ascending"),
             opacity=picked_opacity(pick),
             tooltip=[

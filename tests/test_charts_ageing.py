@@ -51,6 +51,9 @@ def test_overdue_by_agency_stacks_buckets_most_overdue_first() -> None:
     assert (enc["x"]["field"], enc["x"]["stack"]) == ("count", "zero")
     assert enc["color"]["field"] == "bucket_label"
     assert enc["color"]["legend"]["title"] == "Số ngày quá hạn"
+    # under the plot in two columns: a single row ran off the right edge ("Trên…")
+    assert (enc["color"]["legend"]["orient"], enc["color"]["legend"]["columns"]) == ("bottom", 2)
+    assert (enc["y"]["title"], enc["y"]["axis"]) == (None, {"labelLimit": 260})
     assert enc["order"]["field"] == "bucket_rank"
     totals = {r["agency"]: r["total"] for r in rows(spec)}
     assert totals == {"Sở A": 4, "Sở B": 5, "Sở C": 1}

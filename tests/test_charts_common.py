@@ -12,6 +12,7 @@ from charts.common import (
     is_empty_chart,
     limit_rows,
     require_columns,
+    with_ranked_labels,
 )
 from ui.labels import ILLUSTRATIVE_NOTE
 
@@ -139,3 +140,14 @@ def test_container_width_chart_renders_to_svg() -> None:
     svg = vl_convert.vegalite_to_svg(chart.to_json())
     assert svg.lstrip().startswith("<svg")
     assert "Tình trạng" in svg
+
+
+# --- with_ranked_labels ---
+def test_ranked_labels_follow_the_order_and_put_unknown_codes_last() -> None:
+    df = pd.DataFrame({"status": ["late", "x", "done"]})
+    out = with_ranked_labels(df, "status", ["done", "late"], str.upper)
+    assert out.to_dict("list") == {
+        "status": ["late", "x", "done"],
+        "status_label": ["LATE", "X", "DONE"],
+        "status_rank": [1, 2, 0],
+    }

@@ -4,7 +4,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from charts.deadlines import calendar_heatmap, deadline_heatmap
+from charts.deadlines import calendar_heatmap, count_ticks, deadline_heatmap
 
 
 def views(spec: dict[str, Any]) -> list[dict[str, Any]]:
@@ -47,7 +47,9 @@ def test_heatmap_is_rect_with_due_count_text() -> None:
     assert text["mark"]["type"] == "text"
     assert text["encoding"]["text"]["field"] == "due"
     assert rects["encoding"]["x"]["title"] == "Tháng"
-    assert rects["encoding"]["y"]["title"] == "Cơ quan"
+    assert rects["encoding"]["y"]["title"] is None  # it overlapped long agency names
+    assert rects["encoding"]["y"]["axis"] == {"labelLimit": 260}
+    assert rects["encoding"]["color"]["legend"] == {"format": "d", "values": [0, 1, 2]}
 
 
 def test_heatmap_months_read_mm_yyyy_in_time_order() -> None:
@@ -69,14 +71,18 @@ def test_heatmap_top_n_note() -> None:
 
 
 @pytest.mark.parametrize(
-    ("color_by", "title"),
-    [("overdue", "Số nhiệm vụ quá hạn"), ("overdue_share", "Tỷ lệ quá hạn")],
+    ("color_by", "title", "legend_format"),
+    [
+        ("overdue", "Số nhiệm vụ quá hạn", "d"),
+        ("overdue_share", "Tỷ lệ quá hạn", ".0%"),
+    ],
 )
-def test_heatmap_colour_by_count_or_share(color_by: Any, title: str) -> None:
+def test_heatmap_colour_by_count_or_share(color_by: Any, title: str, legend_format: str) -> None:
     spec = deadline_heatmap(matrix(), "T", color_by=color_by).to_dict()
     color = views(spec)[0]["encoding"]["color"]
     assert (color["field"], color["title"]) == (color_by, title)
     assert color["scale"]["range"][-1] == "#D55E00"
+    assert color["legend"]["format"] == legend_format
 
 
 def test_heatmap_share_and_tooltip() -> None:
@@ -107,6 +113,29 @@ def test_calendar_is_week_by_weekday_rect() -> None:
         "week_end",
     )
     assert enc["y"]["sort"] == ["T2", "T3", "T4", "T5", "T6", "T7", "CN"]
+    assert enc["color"]["legend"] == {"format": "d", "values": [0, 1, 2, 3]}
+
+
+def test_calendar_legend_counts_whole_deadlines_when_at_most_one_a_day() -> None:
+    data = pd.DataFrame({"due_date": ["2026-06-01", "2026-06-10"], "count": [1, 1]})
+    legend = calendar_heatmap(data, "T").to_dict()["encoding"]["color"]["legend"]
+    assert legend["values"] == [0, 1]  # not 0, 0.5, 1 shown as "0, 1, 1"
+
+
+@pytest.mark.parametrize(
+    ("peak", "ticks"),
+    [
+        (0, [0, 1]),
+        (1, [0, 1]),
+        (5, [0, 1, 2, 3, 4, 5]),
+        (9, [0, 2, 4, 6, 8]),
+        (23, [0, 5, 10, 15, 20]),
+        (100, [0, 20, 40, 60, 80, 100]),
+        (5000, [0, 1000, 2000, 3000, 4000, 5000]),
+    ],
+)
+def test_count_ticks_are_whole_numbers_from_zero(peak: int, ticks: list[int]) -> None:
+    assert count_ticks(peak) == ticks
 
 
 def test_calendar_tooltip_dates_dd_mm_yyyy_and_kinds() -> None:

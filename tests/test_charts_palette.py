@@ -7,14 +7,7 @@ from ui.labels import AGEING_BUCKETS, STATUS_LABELS, STATUS_ORDER
 
 def test_status_scale_maps_labels_in_status_order_to_okabe_ito() -> None:
     scale = palette.status_color_scale().to_dict()
-    assert scale["domain"] == [
-        "Hoàn thành đúng hạn",
-        "Hoàn thành quá hạn",
-        "Đang thực hiện trong hạn",
-        "Quá hạn",
-        "Thường xuyên",
-        "Chưa xác định hạn",
-    ]
+    assert scale["domain"] == [STATUS_LABELS[s] for s in STATUS_ORDER]  # pinned in test_labels
     assert scale["range"] == ["#009E73", "#E69F00", "#0072B2", "#D55E00", "#8C8C8C", "#C8C8C8"]
 
 
