@@ -14,7 +14,6 @@ from data_access.rollups import (
     UNASSIGNED_AGENCY,
     overdue_ageing,
     search_tasks,
-    tasks_of_agency,
 )
 from data_access.task_detail import TaskDetail
 from ui.common import (
@@ -29,9 +28,9 @@ from ui.common import (
 )
 from ui.data import (
     has_illustrative_data,
-    load_agency_links,
     load_overdue,
     load_overdue_by_agency,
+    load_overdue_of_agency,
     load_task_detail,
 )
 from ui.downloads import offer_table
@@ -219,7 +218,7 @@ tasks = overdue
 if agency:
     st.text(f"Cơ quan đã chọn: {agency}")
     st.caption("Bấm lại vào thanh của cơ quan trên biểu đồ để bỏ chọn.")
-    tasks = tasks_of_agency(overdue, load_agency_links(), agency, filters.role)
+    tasks = load_overdue_of_agency(filters, agency)
 query = st.text_input(
     "Tìm theo tên nhiệm vụ (gõ có dấu hoặc không dấu)",
     key=StateKey.OVERDUE_SEARCH,

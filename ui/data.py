@@ -359,6 +359,13 @@ def load_overdue(filters: TaskFilters) -> pd.DataFrame:
     return _overdue(url, current_revision(url), filters)
 
 
+def load_overdue_of_agency(filters: TaskFilters, agency: str) -> pd.DataFrame:
+    """``load_overdue`` narrowed to one agency (or the "no agency" row) in ``filters.role``."""
+    url = database_url()
+    links = _role_links(url, current_revision(url), filters.role)
+    return rollups.tasks_of_agency(load_overdue(filters), links, agency, filters.role)
+
+
 def load_overdue_by_agency(filters: TaskFilters) -> pd.DataFrame:
     """``rollups.overdue_ageing_by_agency`` of the filtered tasks, agencies in ``filters.role``."""
     url = database_url()
