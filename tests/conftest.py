@@ -2,21 +2,24 @@
 
 The bundled sample data is bootstrapped once per test session into a SQLite
 file (``sample_url``, read only); tests that write get their own copy of it
-(``sample_copy_url``).
+(``sample_copy_url``). The query tests use ``session`` on an in-memory database
+and ``ids``, the small sample of ``tests.dashboard_db`` filled into it.
 """
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 from docx import Document
 from sqlalchemy import create_engine
+from sqlmodel import Session
 
 from data_access.bootstrap import ensure_sample_data
+from tests.dashboard_db import fill, open_session
 from tests.upload_db import workbook
 
 Rows = Sequence[Sequence[Any]]
@@ -90,3 +93,15 @@ def sample_copy_url(sample_file: Path, tmp_path: Path) -> str:
     copy = tmp_path / "nq57.sqlite"
     shutil.copyfile(sample_file, copy)
     return f"sqlite:///{copy}"
+
+
+@pytest.fixture
+def session() -> Iterator[Session]:
+    """A session on a fresh in-memory database with every table."""
+    yield from open_session()
+
+
+@pytest.fixture
+def ids(session: Session) -> dict[str, int]:
+    """The small sample of ``tests.dashboard_db`` in ``session``: task ids by key."""
+    return fill(session)

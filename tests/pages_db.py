@@ -38,14 +38,21 @@ def run_on_empty_database(page: Path, directory: Path, monkeypatch: pytest.Monke
     return at
 
 
+def page_test(
+    monkeypatch: pytest.MonkeyPatch, url: str, page: Path, query: dict[str, str] | None = None
+) -> AppTest:
+    """An AppTest of ``page`` over ``url`` with ``query`` in the address, not yet run."""
+    use_database(monkeypatch, url)
+    at = AppTest.from_file(page, default_timeout=TIMEOUT)
+    at.query_params.update(query or {})
+    return at
+
+
 def open_through_app(
     monkeypatch: pytest.MonkeyPatch, url: str, page: str, query: dict[str, str] | None = None
 ) -> AppTest:
     """app.py over ``url`` with ``query`` in the address, then ``page`` chosen in the menu."""
-    use_database(monkeypatch, url)
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.query_params.update(query or {})
-    at.run()
+    at = page_test(monkeypatch, url, APP, query).run()
     at.switch_page(page).run()
     assert not at.exception
     return at

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -28,19 +27,9 @@ from data_access.dashboard import (
 from data_access.filters import TaskFilters
 from data_access.models import ImportBatch, Plan, ProgressUpdate, Task, TaskAgency
 from data_access.statuses import TaskStatus
-from tests.dashboard_db import COLLECTIVE, HOME_AFFAIRS, POLICE, SKHCN, fill, open_session
+from tests.dashboard_db import COLLECTIVE, HOME_AFFAIRS, POLICE, SKHCN
 
 S = TaskStatus
-
-
-@pytest.fixture
-def session() -> Iterator[Session]:
-    yield from open_session()
-
-
-@pytest.fixture
-def ids(session: Session) -> dict[str, int]:
-    return fill(session)
 
 
 def row_of(frame: pd.DataFrame, task_id: int) -> pd.Series:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
 from datetime import date
 
 import pandas as pd
@@ -25,17 +24,7 @@ from exports.content import (
     short,
     task_list,
 )
-from tests.dashboard_db import POLICE, SKHCN, fill, open_session
-
-
-@pytest.fixture
-def session() -> Iterator[Session]:
-    yield from open_session()
-
-
-@pytest.fixture
-def ids(session: Session) -> dict[str, int]:
-    return fill(session)
+from tests.dashboard_db import POLICE, SKHCN
 
 
 def statuses_on(session: Session, day: date) -> pd.DataFrame:

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pandas as pd
-import pytest
 from sqlmodel import Session
 
 from data_access.kpi_queries import kpi_frame, kpi_latest
-from tests.dashboard_db import SKHCN, fill, open_session
-
-
-@pytest.fixture
-def session() -> Iterator[Session]:
-    yield from open_session()
+from tests.dashboard_db import SKHCN, fill
 
 
 def test_one_row_per_actual_and_one_for_a_kpi_never_reported(session: Session) -> None:

@@ -19,10 +19,9 @@ from data_access.filters import TaskFilters
 from exports.reminder_letters import agencies_to_remind
 from tests.pages_db import (
     REPO_ROOT,
-    TIMEOUT,
     open_through_app,
+    page_test,
     run_on_empty_database,
-    use_database,
 )
 from ui.common import NO_DATA
 from ui.labels import ILLUSTRATIVE_NOTE
@@ -35,10 +34,7 @@ SECTIONS = ["Bộ tài liệu họp", "Văn bản đôn đốc", "Báo cáo đ�
 
 @pytest.fixture
 def page(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    use_database(monkeypatch, sample_url)
-    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
-    at.query_params["as_of"] = AS_OF
-    return at
+    return page_test(monkeypatch, sample_url, PAGE, {"as_of": AS_OF})
 
 
 def buttons(at: AppTest) -> dict[str, object]:

@@ -18,6 +18,7 @@ from tests.pages_db import (
     REPO_ROOT,
     TIMEOUT,
     open_through_app,
+    page_test,
     run_on_empty_database,
     use_database,
 )
@@ -35,8 +36,7 @@ FIRST_KPI_NAME = (
 
 @pytest.fixture
 def page(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    use_database(monkeypatch, sample_url)
-    return AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    return page_test(monkeypatch, sample_url, PAGE)
 
 
 def counts(at: AppTest) -> tuple[str, ...]:

@@ -18,10 +18,9 @@ from data_access.filters import TaskFilters
 from data_access.rollups import deadline_month_matrix
 from tests.pages_db import (
     REPO_ROOT,
-    TIMEOUT,
     open_through_app,
+    page_test,
     run_on_empty_database,
-    use_database,
 )
 from ui.common import NO_DATA, NO_MATCH
 from ui.labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE, ILLUSTRATIVE_NOTE
@@ -36,10 +35,7 @@ MONITORING_CENTRE = "Xây dựng, hình thành Trung tâm giám sát an ninh m�
 
 @pytest.fixture
 def page(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    use_database(monkeypatch, sample_url)
-    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
-    at.query_params["as_of"] = AS_OF.isoformat()
-    return at
+    return page_test(monkeypatch, sample_url, PAGE, {"as_of": AS_OF.isoformat()})
 
 
 def charts(at: AppTest) -> list[tuple[dict[str, Any], pd.DataFrame]]:

@@ -21,10 +21,9 @@ from data_access.task_detail import task_detail
 from loaders.text import fold
 from tests.pages_db import (
     REPO_ROOT,
-    TIMEOUT,
     open_through_app,
+    page_test,
     run_on_empty_database,
-    use_database,
 )
 from ui.common import NO_DATA, NO_MATCH
 from ui.labels import ILLUSTRATIVE_NOTE, format_int
@@ -38,10 +37,7 @@ MULTILINE_TASK = ("KH-92A-UBND", "10")  # its name has a line break; overdue on 
 
 @pytest.fixture
 def page(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    use_database(monkeypatch, sample_url)
-    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
-    at.query_params["as_of"] = AS_OF
-    return at
+    return page_test(monkeypatch, sample_url, PAGE, {"as_of": AS_OF})
 
 
 def engine_overdue(url: str, filters: TaskFilters) -> pd.DataFrame:

@@ -16,10 +16,9 @@ from data_access.filters import TaskFilters
 from data_access.rollups import agency_summary, tasks_of_agency
 from tests.pages_db import (
     REPO_ROOT,
-    TIMEOUT,
     open_through_app,
+    page_test,
     run_on_empty_database,
-    use_database,
 )
 from ui.common import NO_DATA, NO_MATCH
 from ui.labels import ILLUSTRATIVE_NOTE
@@ -40,10 +39,7 @@ STATUS_HEADINGS = {
 
 @pytest.fixture
 def page(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    use_database(monkeypatch, sample_url)
-    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
-    at.query_params["as_of"] = AS_OF.isoformat()
-    return at
+    return page_test(monkeypatch, sample_url, PAGE, {"as_of": AS_OF.isoformat()})
 
 
 def engine_view(url: str, filters: TaskFilters, role: str) -> tuple[pd.DataFrame, pd.DataFrame]:

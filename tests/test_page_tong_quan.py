@@ -14,13 +14,7 @@ from data_access.dashboard import filtered_statuses
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
 from data_access.status import RATE_HELP_VI, summary_metrics
-from tests.pages_db import (
-    APP,
-    REPO_ROOT,
-    TIMEOUT,
-    run_on_empty_database,
-    use_database,
-)
+from tests.pages_db import APP, REPO_ROOT, TIMEOUT, page_test, run_on_empty_database, use_database
 from ui.common import NO_DATA, NO_MATCH, PRESENTATION_CSS, count_delta, month_before, points_delta
 from ui.labels import ILLUSTRATIVE_NOTE, format_int, format_percent
 from ui.state import StateKey
@@ -38,8 +32,7 @@ BIG_NUMBERS = (
 
 @pytest.fixture
 def page(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    use_database(monkeypatch, sample_url)
-    return AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    return page_test(monkeypatch, sample_url, PAGE)
 
 
 def big_numbers(at: AppTest) -> dict[str, tuple[str, str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pandas as pd
@@ -24,17 +23,7 @@ from data_access.reporting import (
     task_documents,
 )
 from data_access.status import compute_statuses
-from tests.dashboard_db import SKHCN, fill, open_session
-
-
-@pytest.fixture
-def session() -> Iterator[Session]:
-    yield from open_session()
-
-
-@pytest.fixture
-def ids(session: Session) -> dict[str, int]:
-    return fill(session)
+from tests.dashboard_db import SKHCN
 
 
 # --- Periods ---

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
 from sqlmodel import Session
 
 from data_access.task_detail import task_detail
 from loaders.records import Milestone
-from tests.dashboard_db import COLLECTIVE, HOME_AFFAIRS, POLICE, SKHCN, fill, open_session
-
-
-@pytest.fixture
-def session() -> Iterator[Session]:
-    yield from open_session()
+from tests.dashboard_db import COLLECTIVE, HOME_AFFAIRS, POLICE, SKHCN, fill
 
 
 def test_detail_has_fields_agencies_milestones_and_history(session: Session) -> None:
