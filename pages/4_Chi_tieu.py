@@ -13,7 +13,7 @@ from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_latest
 from loaders.targets import period_label
 from ui.common import chart_pick, kpi_actual_texts, kpi_result, page_header, show_chart
-from ui.data import DataUnavailableError, load_kpis
+from ui.data import DataUnavailableError, current_revision, database_url, load_kpis
 from ui.downloads import offer_table
 from ui.filters import page_filters, reset_button
 from ui.labels import EMPTY_VALUE, ILLUSTRATIVE_NOTE, format_date, format_int, format_number
@@ -34,6 +34,9 @@ SCOPE_NOTE = (
 PERIOD_HELP = "Mỗi chỉ tiêu hiện kết quả gần nhất tính đến hết kỳ này."
 MAX_BULLETS = 25  # rows of the bullet chart; the table lists every KPI
 MAX_TREND_LINES = 8  # lines on the trend chart when no KPI is clicked
+# What the chart builders read; fewer columns make each rerun's chart spec smaller.
+BULLET_COLUMNS = ("kpi", "target_value", "operator", "actual", "unit", "met", "period_label")
+TREND_COLUMNS = ("kpi", "period_end", "period_label", "value", "target_value")
 TABLE_COLUMNS = {
     "number": "STT",
     "name": "Chỉ tiêu",
@@ -49,10 +52,30 @@ TABLE_COLUMNS = {
 
 def plan_kpis(filters: TaskFilters, as_of: date) -> pd.DataFrame:
     """KPI rows (one per KPI and actual) of the chosen plans, periods ended by ``as_of``."""
-    kpis = load_kpis(as_of)
-    if filters.plan_codes:
-        kpis = kpis[kpis["plan_code"].isin(list(filters.plan_codes))]
+    url = database_url()
+    return _plan_kpis(url, current_revision(url), filters.plan_codes, as_of)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _plan_kpis(url: str, revision: str, plan_codes: tuple[str, ...], as_of: date) -> pd.DataFrame:
+    kpis = load_kpis(as_of)  # url and revision: the cache key of what load_kpis reads
+    if plan_codes:
+        kpis = kpis[kpis["plan_code"].isin(list(plan_codes))]
     return kpis.assign(name=kpis["kpi"], kpi=kpi_names(kpis))  # kpi: the charts' label
+
+
+def latest_view(filters: TaskFilters, period_end: date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Each KPI's latest result by ``period_end`` (judged), and the table shown for it."""
+    url = database_url()
+    return _latest_view(url, current_revision(url), filters.plan_codes, period_end)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _latest_view(
+    url: str, revision: str, plan_codes: tuple[str, ...], period_end: date
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    latest = judged(kpi_latest(_plan_kpis(url, revision, plan_codes, period_end)))
+    return latest, display_table(latest)
 
 
 def kpi_names(kpis: pd.DataFrame) -> pd.Series:
@@ -108,7 +131,8 @@ def trend_rows(trend: pd.DataFrame, charted: pd.DataFrame, picked: object) -> pd
         rows = trend[trend["kpi"] == picked]
     else:
         rows = trend[trend["kpi"].isin(charted["kpi"].head(MAX_TREND_LINES))]
-    return rows.assign(period_label=rows["period"].map(period_label))
+    rows = rows.assign(period_label=rows["period"].map(period_label))
+    return rows[list(TREND_COLUMNS)]
 
 
 def headline(latest: pd.DataFrame) -> None:
@@ -148,7 +172,8 @@ def targets(latest: pd.DataFrame) -> list[str]:
     ]
 
 
-def kpi_table(latest: pd.DataFrame) -> None:
+def display_table(latest: pd.DataFrame) -> pd.DataFrame:
+    """The KPI table as read on screen: targets with operators, results, gaps, verdicts."""
     units = latest["unit"].fillna("").astype(str)
     table = latest.assign(
         target=targets(latest),
@@ -156,7 +181,10 @@ def kpi_table(latest: pd.DataFrame) -> None:
         gap_text=[gap_text(gap, unit) for gap, unit in zip(latest["gap"], units, strict=True)],
         owner=latest["owner"].fillna(""),
     )
-    display = table[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
+    return table[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
+
+
+def kpi_table(display: pd.DataFrame) -> None:
     st.dataframe(
         display,
         hide_index=True,
@@ -183,7 +211,7 @@ if kpis.empty:
 st.caption(SCOPE_NOTE)
 
 period_end = period_picker(kpis, filters.as_of)
-latest = judged(kpi_latest(plan_kpis(filters, period_end)))
+latest, table = latest_view(filters, period_end)
 trend = kpis.dropna(subset=["period"])
 illustrative = bool(latest["is_illustrative"].any() or trend["is_illustrative"].any())
 if illustrative:
@@ -196,7 +224,7 @@ subtitle = compose_subtitle(
 )
 picked = chart_pick(
     kpi_bullets,
-    charted,
+    charted[list(BULLET_COLUMNS)],
     "Kết quả so với mục tiêu",
     subtitle,
     key=StateKey.KPI_CHART,
@@ -213,4 +241,4 @@ show_chart(
 )
 
 st.subheader("Bảng chỉ tiêu")
-kpi_table(latest)
+kpi_table(table)
