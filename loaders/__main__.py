@@ -19,7 +19,9 @@ from loaders.records import LoadResult, ProblemLevel, UnreadableFileError
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_UNREADABLE = 0, 1, 2
 SHOWN_PROBLEMS = 20
-JSON_CHUNK = 500  # records serialised per write
+# Records serialised per write: ~100 kB of text, which the allocator reuses from the
+# previous chunk; 500 (1 MB) took fresh pages from the system each time, 2x slower.
+JSON_CHUNK = 50
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,8 +59,9 @@ def write_json(result: LoadResult, stream: TextIO) -> None:
         _write(stream, f", {json.dumps(key)}: [")
         for index in range(0, len(records), JSON_CHUNK):
             chunk = records[index : index + JSON_CHUNK]
-            text = _dumps([record.to_json() for record in chunk])[1:-1]  # drop [ and ]
-            _write(stream, (", " if index else "") + text)
+            if index:
+                _write(stream, ", ")
+            _write(stream, _dumps([record.to_json() for record in chunk])[1:-1])  # drop [ and ]
         _write(stream, "]")
     _write(stream, "}\n")
 
