@@ -7,6 +7,7 @@ or an agency name split across a page break is read whole.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from loaders.agencies import AgencyDirectory
 from loaders.cells import PendingRow, cell_text, clean, join_parts
@@ -38,6 +39,21 @@ _STATUS_KNOWN = (
     "tam dung",
     "thuong xuyen",
 )
+# Columns whose clean text is a TaskRecord field as it stands.
+_TASK_FIELDS = {
+    Column.NAME: "name",
+    Column.EXPECTED_OUTPUT: "expected_output",
+    Column.BASIS: "basis",
+    Column.NOTES: "notes",
+    Column.LEADER: "leader",
+    Column.EVALUATION: "evaluation",
+    Column.DESCRIPTION: "description",
+    Column.ADJUSTMENT: "adjustment",
+    Column.REFERENCE_NUMBER: "reference_number",
+    Column.STATUS: "status",
+    Column.EVIDENCE: "evidence",
+    Column.PLAN_CODE: "plan_code",
+}
 _FIELD_LABELS = {
     Column.NAME: "tên nhiệm vụ",
     Column.KPI_NAME: "tên chỉ tiêu",
@@ -59,25 +75,17 @@ class Assembler:
 
     def task(self, row: PendingRow, header: HeaderMap) -> TaskRecord:
         text = self._texts(row, header)
+        # str values; typed Any because mypy checks ** against every TaskRecord field
+        fields: dict[str, Any] = {_TASK_FIELDS[c]: t for c, t in text.items() if c in _TASK_FIELDS}
         task = TaskRecord(
             number=row.number,
-            name=text.get(Column.NAME, ""),
+            name=fields.pop("name", ""),
             section=text.get(Column.SECTION) or row.section,
             section_title=row.section_title,
-            expected_output=text.get(Column.EXPECTED_OUTPUT, ""),
-            basis=text.get(Column.BASIS, ""),
-            notes=text.get(Column.NOTES, ""),
-            leader=text.get(Column.LEADER, ""),
             report_to_central=_reported(text.get(Column.REPORT_TO_CENTRAL, "")),
-            evaluation=text.get(Column.EVALUATION, ""),
-            description=text.get(Column.DESCRIPTION, ""),
-            adjustment=text.get(Column.ADJUSTMENT, ""),
-            reference_number=text.get(Column.REFERENCE_NUMBER, ""),
-            status=text.get(Column.STATUS, ""),
-            evidence=text.get(Column.EVIDENCE, ""),
-            plan_code=text.get(Column.PLAN_CODE, ""),
             sheet=row.sheet,
             source_row=row.row,
+            **fields,
         )
         self._require(row, header, text, (Column.NAME, Column.LEAD))
         task.lead_agencies = self._agency_names(row, header, Column.LEAD, text)
