@@ -20,7 +20,7 @@ from charts.common import (
     with_ranked_labels,
 )
 from charts.palette import ageing_color_scale, ageing_domain
-from ui.labels import AGEING_BUCKET_LABELS, AGEING_BUCKETS, format_int
+from labels import AGEING_BUCKET_LABELS, AGEING_BUCKETS, format_int
 
 AGENCY_PICK = "agency_pick"
 BUCKET_TITLE = "Số ngày quá hạn"

@@ -8,7 +8,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from ui.labels import ILLUSTRATIVE_NOTE
+from labels import ILLUSTRATIVE_NOTE
 
 EMPTY_MESSAGE = "Không có dữ liệu để hiển thị"
 DATE_FORMAT = "%d/%m/%Y"  # d3 time format: 30/06/2026

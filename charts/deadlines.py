@@ -23,7 +23,7 @@ from charts.common import (
 )
 from charts.palette import BACKGROUND_COLOR, HEAT_RANGE, STATUS_COLORS
 from data_access.statuses import TaskStatus
-from ui.labels import WEEKDAY_LABELS, format_percent
+from labels import WEEKDAY_LABELS, format_percent
 
 HeatColor = Literal["overdue", "overdue_share"]
 

@@ -16,7 +16,7 @@ from charts.palette import (
     SERIES_COLORS,
     TARGET_COLOR,
 )
-from ui.labels import format_number, format_target
+from labels import format_number, format_target
 
 KPI_PICK = "kpi_pick"
 KPI_TITLE = "Chỉ tiêu"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import altair as alt
 
 from data_access.statuses import TaskStatus
-from ui.labels import AGEING_BUCKET_LABELS, AGEING_BUCKETS, STATUS_LABELS, STATUS_ORDER
+from labels import AGEING_BUCKET_LABELS, AGEING_BUCKETS, STATUS_LABELS, STATUS_ORDER
 
 STATUS_COLORS: dict[str, str] = {
     TaskStatus.DONE_ON_TIME: "#009E73",  # bluish green

@@ -23,7 +23,7 @@ from charts.common import (
 )
 from charts.palette import status_color_scale, status_domain
 from data_access.statuses import TaskStatus
-from ui.labels import STATUS_ORDER, format_int, format_percent, status_label
+from labels import STATUS_ORDER, format_int, format_percent, status_label
 
 AgencySort = Literal["overdue", "completion_rate", "total"]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from data_access.statuses import TaskStatus
-from ui.labels import format_date, status_label
+from labels import format_date, status_label
 
 ROLES = ("lead", "coordinating", "any")
 MAX_NAMES_SHOWN = 3

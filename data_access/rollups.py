@@ -17,8 +17,8 @@ from data_access.dashboard import links_for_role
 from data_access.models import AgencyKind
 from data_access.status import DONE_STATUSES, add_rates, metric_flags
 from data_access.statuses import TaskStatus
+from labels import AGEING_BUCKETS, STATUS_ORDER
 from loaders.text import fold
-from ui.labels import AGEING_BUCKETS, STATUS_ORDER
 
 UNASSIGNED_AGENCY = {
     "lead": "(Chưa ghi cơ quan chủ trì)",

@@ -1,6 +1,6 @@
 """The status categories of the national monitoring system, as stable codes.
 
-Vietnamese labels and colours live with the UI (``ui/labels.py``); code and
+Vietnamese labels and colours live with the UI (``labels.py``); code and
 database use these values.
 """
 

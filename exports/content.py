@@ -17,8 +17,8 @@ import pandas as pd
 from data_access.dashboard import links_for_role
 from data_access.status import SummaryMetrics
 from data_access.statuses import TaskStatus
+from labels import format_date, format_int, format_number, format_percent, format_target
 from loaders import targets
-from ui.labels import format_date, format_int, format_number, format_percent, format_target
 
 TASK_LIST_COLUMNS = [
     "plan_code",

@@ -35,7 +35,7 @@ from exports.content import (
     short,
     task_list,
 )
-from ui.labels import ILLUSTRATIVE_NOTE, format_int
+from labels import ILLUSTRATIVE_NOTE, format_int
 
 PACK_TITLE = "Tình hình triển khai Nghị quyết 57-NQ/TW"
 OVERVIEW_TITLE = "Tổng quan"

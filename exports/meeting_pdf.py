@@ -20,7 +20,7 @@ from exports.meeting_pack import (
     overdue_pages,
     png_size,
 )
-from ui.labels import ILLUSTRATIVE_NOTE
+from labels import ILLUSTRATIVE_NOTE
 
 FONT = "DejaVu"
 PAGE_W, PAGE_H, MARGIN = 297.0, 210.0, 12.0  # A4 landscape, millimetres

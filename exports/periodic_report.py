@@ -19,7 +19,7 @@ from data_access.status import SummaryMetrics, summary_metrics
 from data_access.statuses import TaskStatus
 from exports import docx_admin as admin
 from exports.content import composed, date_text, is_missing, kpi_rows, overdue_tasks, task_list
-from ui.labels import (
+from labels import (
     EMPTY_VALUE,
     ILLUSTRATIVE_NOTE,
     STATUS_ORDER,

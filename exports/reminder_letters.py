@@ -19,7 +19,7 @@ from data_access.rollups import UNASSIGNED_AGENCY, upcoming
 from exports import docx_admin as admin
 from exports.chart_images import export_file_name, slugify
 from exports.content import composed, date_text, overdue_tasks, task_list
-from ui.labels import ILLUSTRATIVE_NOTE, format_date, format_int
+from labels import ILLUSTRATIVE_NOTE, format_date, format_int
 
 WINDOW_DAYS = 30
 SUBJECT = "V/v đôn đốc thực hiện nhiệm vụ triển khai Nghị quyết số 57-NQ/TW"

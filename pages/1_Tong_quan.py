@@ -11,6 +11,13 @@ from charts import compose_subtitle, status_breakdown
 from charts.kpis import MET_LABEL, NO_DATA_LABEL, NOT_MET_LABEL
 from data_access.filters import TaskFilters
 from data_access.status import RATE_HELP_VI
+from labels import (
+    AGENCY_KIND_LABELS,
+    format_date,
+    format_int,
+    format_percent,
+    status_label,
+)
 from ui.common import (
     count_delta,
     date_column,
@@ -36,13 +43,6 @@ from ui.data import (
 )
 from ui.downloads import offer_table
 from ui.filters import page_filters
-from ui.labels import (
-    AGENCY_KIND_LABELS,
-    format_date,
-    format_int,
-    format_percent,
-    status_label,
-)
 
 DeltaColor = Literal["normal", "inverse", "off"]  # "inverse": fewer is better (overdue)
 TOP_AGENCIES = 8

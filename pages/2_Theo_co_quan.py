@@ -10,6 +10,7 @@ from charts.status import AGENCY_PICK, AgencySort, agency_order
 from data_access.filters import TaskFilters
 from data_access.rollups import STATUS_COLUMNS, agency_summary_long
 from data_access.status import RATE_HELP_VI
+from labels import AGENCY_KIND_LABELS, status_label
 from ui.common import (
     chart_pick,
     filtered_tasks_or_stop,
@@ -21,7 +22,6 @@ from ui.common import (
 from ui.data import has_illustrative_data, load_agency_summary, load_agency_tasks
 from ui.downloads import offer_table
 from ui.filters import ROLE_CHOICES, page_filters
-from ui.labels import AGENCY_KIND_LABELS, status_label
 from ui.state import StateKey
 
 TOP_AGENCIES = 20

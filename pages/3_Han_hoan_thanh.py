@@ -9,6 +9,7 @@ import streamlit as st
 from charts import calendar_heatmap, compose_subtitle, deadline_heatmap
 from charts.deadlines import CELL_PICK, DAY_PICK, HEAT_TITLES, HeatColor
 from data_access.filters import TaskFilters
+from labels import format_date
 from ui.common import (
     chart_pick,
     filtered_tasks_or_stop,
@@ -24,7 +25,6 @@ from ui.data import (
     load_month_matrix,
 )
 from ui.filters import page_filters
-from ui.labels import format_date
 from ui.state import StateKey
 
 ROLE = "lead"  # the heatmap rows are lead agencies (the "Theo cơ quan" page also has coordinating)

@@ -11,13 +11,13 @@ from charts import compose_subtitle, kpi_bullets, kpi_trend
 from charts.kpis import KPI_PICK
 from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_latest
+from labels import EMPTY_VALUE, ILLUSTRATIVE_NOTE, format_date, format_int, format_number
+from labels import format_target as target_text
 from loaders.targets import period_label
 from ui.common import chart_pick, kpi_actual_texts, kpi_result, page_header, show_chart
 from ui.data import DataUnavailableError, current_revision, database_url, load_kpis
 from ui.downloads import offer_table
 from ui.filters import page_filters, reset_button
-from ui.labels import EMPTY_VALUE, ILLUSTRATIVE_NOTE, format_date, format_int, format_number
-from ui.labels import format_target as target_text
 from ui.state import StateKey
 
 NO_KPIS = (

@@ -16,6 +16,14 @@ from data_access.rollups import (
     search_tasks,
 )
 from data_access.task_detail import TaskDetail
+from labels import (
+    AGEING_BUCKET_LABELS,
+    DEADLINE_KIND_LABELS,
+    EMPTY_VALUE,
+    format_date,
+    format_int,
+    status_label,
+)
 from ui.common import (
     MAX_TABLE_ROWS,
     chart_pick,
@@ -35,14 +43,6 @@ from ui.data import (
 )
 from ui.downloads import offer_table
 from ui.filters import ROLE_CHOICES, page_filters
-from ui.labels import (
-    AGEING_BUCKET_LABELS,
-    DEADLINE_KIND_LABELS,
-    EMPTY_VALUE,
-    format_date,
-    format_int,
-    status_label,
-)
 from ui.state import StateKey
 
 TOP_AGENCIES = 15

@@ -12,6 +12,7 @@ from data_access.kpi_queries import kpi_latest
 from data_access.reporting import PERIOD_KIND_LABELS, PERIOD_KINDS, recent_periods
 from exports.chart_images import export_file_name
 from exports.reminder_letters import WINDOW_DAYS, agencies_to_remind, letter_file_name
+from labels import format_date
 from ui import report_files
 from ui.common import filtered_tasks_or_stop, illustrative_notice, page_header
 from ui.data import (
@@ -24,7 +25,6 @@ from ui.data import (
 )
 from ui.downloads import deferred_download
 from ui.filters import page_filters
-from ui.labels import format_date
 from ui.report_files import PageData
 from ui.state import StateKey
 

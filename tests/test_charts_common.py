@@ -14,7 +14,7 @@ from charts.common import (
     require_columns,
     with_ranked_labels,
 )
-from ui.labels import ILLUSTRATIVE_NOTE
+from labels import ILLUSTRATIVE_NOTE
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

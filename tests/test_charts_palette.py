@@ -2,7 +2,7 @@ import altair as alt
 
 from charts import palette
 from data_access.statuses import TaskStatus
-from ui.labels import AGEING_BUCKETS, STATUS_LABELS, STATUS_ORDER
+from labels import AGEING_BUCKETS, STATUS_LABELS, STATUS_ORDER
 
 
 def test_status_scale_maps_labels_in_status_order_to_okabe_ito() -> None:

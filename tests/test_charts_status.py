@@ -5,7 +5,7 @@ import pytest
 
 from charts.palette import status_color_scale
 from charts.status import agency_order, agency_status_bars, status_breakdown
-from ui.labels import STATUS_LABELS, STATUS_ORDER
+from labels import STATUS_LABELS, STATUS_ORDER
 
 STATUS_DOMAIN = [STATUS_LABELS[s] for s in STATUS_ORDER]  # wording pinned in test_labels
 

@@ -4,10 +4,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import labels
 from data_access.models import AgencyKind, AgencyRole
 from data_access.statuses import TaskStatus
 from loaders.records import DeadlineKind
-from ui import labels
 
 
 # --- Every code has a Vietnamese label ---

@@ -40,9 +40,9 @@ from exports.meeting_pack import (
     png_size,
 )
 from exports.meeting_pdf import meeting_pack_pdf
+from labels import ILLUSTRATIVE_NOTE, format_int
 from tests.export_sample import AS_OF, gather
 from tests.pdf_text import pdf_text
-from ui.labels import ILLUSTRATIVE_NOTE, format_int
 
 ALL = TaskFilters(as_of=AS_OF)
 DATE_RUN = re.compile(r"\d{2}/\d{2}/\d{4}")

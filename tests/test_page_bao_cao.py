@@ -17,6 +17,7 @@ from data_access.dashboard import filtered_statuses, task_agency_frame
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
 from exports.reminder_letters import agencies_to_remind
+from labels import ILLUSTRATIVE_NOTE
 from tests.pages_db import (
     REPO_ROOT,
     open_through_app,
@@ -24,7 +25,6 @@ from tests.pages_db import (
     run_on_empty_database,
 )
 from ui.common import NO_DATA
-from ui.labels import ILLUSTRATIVE_NOTE
 from ui.state import StateKey
 
 PAGE = REPO_ROOT / "pages" / "7_Bao_cao.py"

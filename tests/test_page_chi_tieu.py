@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from data_access.db import get_engine, session_scope
 from data_access.kpi_queries import kpi_frame, kpi_latest
 from data_access.models import Kpi, Plan
+from labels import ILLUSTRATIVE_NOTE, format_int
 from tests.pages_db import (
     REPO_ROOT,
     TIMEOUT,
@@ -22,7 +23,6 @@ from tests.pages_db import (
     run_on_empty_database,
     use_database,
 )
-from ui.labels import ILLUSTRATIVE_NOTE, format_int
 from ui.state import StateKey
 
 PAGE = REPO_ROOT / "pages" / "4_Chi_tieu.py"

@@ -16,6 +16,7 @@ from data_access.dashboard import filtered_statuses, task_agency_frame
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
 from data_access.rollups import deadline_month_matrix
+from labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE, ILLUSTRATIVE_NOTE
 from tests.pages_db import (
     REPO_ROOT,
     open_through_app,
@@ -23,7 +24,6 @@ from tests.pages_db import (
     run_on_empty_database,
 )
 from ui.common import NO_DATA, NO_MATCH
-from ui.labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE, ILLUSTRATIVE_NOTE
 from ui.state import StateKey
 
 PAGE = REPO_ROOT / "pages" / "3_Han_hoan_thanh.py"

@@ -18,6 +18,7 @@ from data_access.filters import TaskFilters
 from data_access.rollups import overdue_ageing
 from data_access.statuses import TaskStatus
 from data_access.task_detail import task_detail
+from labels import ILLUSTRATIVE_NOTE, format_int
 from loaders.text import fold
 from tests.pages_db import (
     REPO_ROOT,
@@ -26,7 +27,6 @@ from tests.pages_db import (
     run_on_empty_database,
 )
 from ui.common import NO_DATA, NO_MATCH
-from ui.labels import ILLUSTRATIVE_NOTE, format_int
 from ui.state import StateKey
 
 PAGE = REPO_ROOT / "pages" / "5_Qua_han.py"

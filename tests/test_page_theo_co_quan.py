@@ -14,6 +14,7 @@ from data_access.dashboard import filtered_statuses, task_agency_frame
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
 from data_access.rollups import agency_summary, tasks_of_agency
+from labels import ILLUSTRATIVE_NOTE
 from tests.pages_db import (
     REPO_ROOT,
     open_through_app,
@@ -21,7 +22,6 @@ from tests.pages_db import (
     run_on_empty_database,
 )
 from ui.common import NO_DATA, NO_MATCH
-from ui.labels import ILLUSTRATIVE_NOTE
 from ui.state import StateKey
 
 PAGE = REPO_ROOT / "pages" / "2_Theo_co_quan.py"

@@ -14,9 +14,9 @@ from data_access.dashboard import filtered_statuses
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
 from data_access.status import RATE_HELP_VI, summary_metrics
+from labels import ILLUSTRATIVE_NOTE, format_int, format_percent
 from tests.pages_db import APP, REPO_ROOT, TIMEOUT, page_test, run_on_empty_database, use_database
 from ui.common import NO_DATA, NO_MATCH, PRESENTATION_CSS, count_delta, month_before, points_delta
-from ui.labels import ILLUSTRATIVE_NOTE, format_int, format_percent
 from ui.state import StateKey
 
 PAGE = REPO_ROOT / "pages" / "1_Tong_quan.py"

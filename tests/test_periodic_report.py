@@ -29,8 +29,8 @@ from exports.periodic_report import (
     periodic_report,
     periodic_report_docx,
 )
+from labels import ILLUSTRATIVE_NOTE, STATUS_ORDER, format_int, format_percent, status_label
 from tests.export_sample import AS_OF
-from ui.labels import ILLUSTRATIVE_NOTE, STATUS_ORDER, format_int, format_percent, status_label
 
 QUARTER = ReportingPeriod("quarter", 2026, 2)
 ALL = TaskFilters(as_of=AS_OF)

@@ -32,8 +32,8 @@ from exports.reminder_letters import (
     reminder_letter_docx,
     reminder_letters_zip,
 )
+from labels import ILLUSTRATIVE_NOTE
 from tests.export_sample import Frames, gather
-from ui.labels import ILLUSTRATIVE_NOTE
 
 AS_OF = date(2026, 6, 15)  # the sample has both overdue tasks and tasks due soon on this day
 POLICE = "Công an tỉnh"

@@ -18,9 +18,9 @@ from data_access.reporting import ReportingPeriod
 from data_access.status import summary_metrics
 from exports.meeting_pack import OVERDUE_ROWS_PER_SLIDE, PACK_TITLE, SLIDE_OVERDUE_ROWS
 from exports.reminder_letters import agencies_to_remind
+from labels import ILLUSTRATIVE_NOTE, format_int
 from tests.pdf_text import pdf_text
 from ui import report_files
-from ui.labels import ILLUSTRATIVE_NOTE, format_int
 from ui.report_files import PageData, load_page_data
 
 FILTERS = TaskFilters(as_of=date(2026, 6, 15), plan_codes=("KH-92A-UBND",))

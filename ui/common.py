@@ -21,16 +21,16 @@ from charts.common import AnyChart
 from charts.kpis import MET_LABEL, NO_DATA_LABEL, NOT_MET_LABEL
 from data_access.filters import TaskFilters
 from exports.chart_images import slugify
-from ui.data import DataUnavailableError, has_illustrative_data, load_all_statuses, load_statuses
-from ui.downloads import offer_chart, offer_table
-from ui.filters import reset_button
-from ui.labels import (
+from labels import (
     EMPTY_VALUE,
     ILLUSTRATIVE_NOTE,
     format_number,
     format_percent,
     status_label,
 )
+from ui.data import DataUnavailableError, has_illustrative_data, load_all_statuses, load_statuses
+from ui.downloads import offer_chart, offer_table
+from ui.filters import reset_button
 from ui.state import StateKey
 
 NO_DATA = (

@@ -33,8 +33,8 @@ from data_access.settings import get_settings
 from data_access.status import SummaryMetrics, compute_statuses, summary_metrics
 from data_access.statuses import TaskStatus
 from data_access.task_detail import TaskDetail, task_detail
+from labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE
 from loaders.text import fold, roman_to_int
-from ui.labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE
 
 DUE_SOON_DAYS = 30  # "due in the next 30 days" on every page
 # A page calls a dozen loaders per run; each would read the revision (~5 ms) without this.

@@ -16,8 +16,8 @@ from typing import Any
 import streamlit as st
 
 from data_access.filters import ROLES, TaskFilters
+from labels import STATUS_ORDER, status_label
 from ui.data import DataUnavailableError, FilterOptions, load_filter_options
-from ui.labels import STATUS_ORDER, status_label
 from ui.state import StateKey
 
 FIRST_DAY = date(2015, 1, 1)  # range of every date picker

@@ -28,9 +28,9 @@ from data_access.matching import MatchMethod
 from data_access.models import AgencyKind, ImportBatch, ImportKind
 from exports.problem_report import problem_report_xlsx
 from exports.progress_template import progress_template_xlsx
+from labels import AGENCY_KIND_LABELS
 from loaders.text import fold
 from ui.data import DataUnavailableError, current_revision, database_url, reading
-from ui.labels import AGENCY_KIND_LABELS
 
 UPLOAD_KINDS = (ImportKind.PLAN, ImportKind.PROGRESS, ImportKind.KPI_ACTUALS)
 WRITE_FAILED = "Không ghi được vào cơ sở dữ liệu; chưa có gì thay đổi. Hãy thử lại."
