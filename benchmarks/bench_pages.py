@@ -64,9 +64,9 @@ NOTES = [  # what the profiles (--profile) showed; update with the code
     "cache keys. The data upload page, which reads no data, already takes about 10 x the "
     "blank page: that is the floor for a page with a dozen widgets.",
     "- Not met: warm <= 3 x blank on every page; cold <= 2 s on Tổng quan (it builds the "
-    "status frame for two days: today and a month earlier, for the changes) and Báo cáo và "
-    "xuất. The other pages that build the status frame took 1.5-3.5 s cold across runs, "
-    "depending on what else the shared 2-CPU machine was doing.",
+    "status frame for two days: today and a month earlier, for the changes). On a quiet "
+    "machine (load 1.9) the other pages ran 0.7-1.8 s cold; with other jobs running, the "
+    "pages that build the status frame took 1.5-4 s.",
 ]
 
 
