@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import platform
-import re
 import resource
 import subprocess
 import sys
@@ -32,10 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.make_big_workbook import write_workbook  # noqa: E402
+from benchmarks.results_file import write_section  # noqa: E402
 
 SIZES = (2_500, 5_000, 10_000)
 TARGET_RATIO = 1.5
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 START, END = "<!-- loader:start -->", "<!-- loader:end -->"
 
 RAW_READ = """
@@ -139,7 +138,6 @@ def measure(repeat: int) -> list[Row]:
 
 def markdown(rows: list[Row], repeat: int) -> str:
     lines = [
-        START,
         "## Loader: `python -m loaders BIG --json` vs openpyxl reading the same cells",
         "",
         f"Measured by `benchmarks/bench_loader.py` (best of {repeat} fresh processes each; "
@@ -159,19 +157,7 @@ def markdown(rows: list[Row], repeat: int) -> str:
         f"| {r.load.peak_mb:.0f} / {r.raw.peak_mb:.0f} |"
         for r in rows
     ]
-    lines.append(END)
     return "\n".join(lines)
-
-
-def write_section(section: str) -> None:
-    """Replace the loader section of RESULTS.md, keeping everything else."""
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.DOTALL)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    RESULTS.write_text(text, encoding="utf-8")
 
 
 def main() -> None:
@@ -182,7 +168,7 @@ def main() -> None:
     section = markdown(measure(args.repeat), args.repeat)
     print(section)
     if args.write:
-        write_section(section)
+        write_section(section, start=START, end=END)
 
 
 if __name__ == "__main__":

@@ -34,10 +34,10 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from benchmarks.make_synthetic_db import build
+from benchmarks.results_file import write_section
 from data_access.db import create_schema, get_engine
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 PAGES = sorted((ROOT / "pages").glob("[0-9]*_*.py"))
 START, END = "<!-- pages:start -->", "<!-- pages:end -->"
 SIZES = {"tasks": 100_000, "agencies": 1_000, "updates": 1_000_000}
@@ -175,18 +175,6 @@ def _verdict(met: bool) -> str:
     return "yes" if met else "NO"
 
 
-def write_section(text: str, results: Path = RESULTS) -> None:
-    """Replace this benchmark's section of ``results``, keeping every other section."""
-    current = results.read_text(encoding="utf-8") if results.exists() else "# Benchmarks\n"
-    block = f"{START}\n{text}\n{END}"
-    if START in current and END in current:
-        before, rest = current.split(START, 1)
-        updated = before + block + rest.split(END, 1)[1]
-    else:
-        updated = current.rstrip("\n") + "\n\n" + block + "\n"
-    results.write_text(updated, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time every page at national scale.")
     parser.add_argument("path", type=Path, nargs="?", default=Path("data/synthetic.sqlite"))
@@ -215,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     text = report(timings, args.cold, args.warm)
     print(text)
     if args.write:
-        write_section(text)
+        write_section(text, start=START, end=END)
     return 0
 
 

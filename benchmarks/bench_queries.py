@@ -29,13 +29,13 @@ from sqlalchemy import Index, MetaData, Table, create_engine
 from sqlmodel import Session
 
 from benchmarks.make_synthetic_db import build
+from benchmarks.results_file import write_section
 from data_access.dashboard import task_agency_frame, task_frame
 from data_access.kpi_queries import kpi_frame
 from data_access.rollups import agency_summary, deadline_month_matrix, search_tasks
 from data_access.status import compute_statuses, summary_metrics
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 START, END = "<!-- dashboard:start -->", "<!-- dashboard:end -->"
 AS_OF = date(2026, 6, 30)
 SIZES = {"tasks": 100_000, "agencies": 1_000, "updates": 1_000_000}
@@ -114,18 +114,6 @@ def report(plain: dict[str, float], indexed: dict[str, float], repeat: int) -> s
     return "\n".join(lines)
 
 
-def write_section(text: str, results: Path = RESULTS) -> None:
-    """Replace this benchmark's section of ``results``, keeping every other section."""
-    current = results.read_text(encoding="utf-8") if results.exists() else "# Benchmarks\n"
-    block = f"{START}\n{text}\n{END}"
-    if START in current and END in current:
-        before, rest = current.split(START, 1)
-        updated = before + block + rest.split(END, 1)[1]
-    else:
-        updated = current.rstrip("\n") + "\n\n" + block + "\n"
-    results.write_text(updated, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time the dashboard queries at national scale.")
     parser.add_argument("path", type=Path, nargs="?", default=Path("data/synthetic.sqlite"))
@@ -141,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     text = report(plain, indexed, args.repeat)
     print(text)
     if args.write:
-        write_section(text)
+        write_section(text, start=START, end=END)
     return 0
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 from sqlalchemy import func
 from sqlmodel import Session, col, create_engine, select
 
-from benchmarks.bench_queries import END, START, write_section
+from benchmarks.bench_queries import END, START
 from benchmarks.make_synthetic_db import build
+from benchmarks.results_file import write_section
 from data_access import models as m
 from data_access.dashboard import task_agency_frame, task_frame
 from data_access.rollups import agency_summary
@@ -54,8 +55,8 @@ def test_write_section_keeps_other_sections(tmp_path: Path) -> None:
     results.write_text(
         "# Benchmark results\n\n<!-- loader:start -->\nloader\n<!-- loader:end -->\n"
     )
-    write_section("## Dashboard queries\nfirst", results)
-    write_section("## Dashboard queries\nsecond", results)
+    write_section("## Dashboard queries\nfirst", start=START, end=END, results=results)
+    write_section("## Dashboard queries\nsecond", start=START, end=END, results=results)
     text = results.read_text()
     assert "<!-- loader:start -->\nloader\n<!-- loader:end -->" in text
     assert text.count(START) == 1 and text.count(END) == 1
