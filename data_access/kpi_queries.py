@@ -32,7 +32,7 @@ KPI_COLUMNS = [
 
 
 def kpi_frame(*, session: Session, as_of: date | None = None) -> pd.DataFrame:
-    """One row per KPI and actual (a KPI without actuals keeps one row with no period).
+    """One row per KPI and period (a KPI without actuals keeps one row with no period).
 
     Besides KPI_COLUMNS: ``gap`` (actual − target), ``met`` (True/False, NA when
     target, operator or actual is missing) and ``is_latest`` (the KPI's most
@@ -64,6 +64,8 @@ def kpi_frame(*, session: Session, as_of: date | None = None) -> pd.DataFrame:
         .order_by(col(Plan.id), col(Kpi.id), col(KpiActual.period_end), col(KpiActual.id))
     )
     frame = read_frame(session, statement, KPI_COLUMNS)
+    # A corrected result is added, never overwritten: the newest row of a period wins.
+    frame = frame.drop_duplicates(["kpi_id", "period"], keep="last", ignore_index=True)
     frame = frame.assign(
         period_end=pd.to_datetime(frame["period_end"]).astype("datetime64[s]"),
         value=frame["value"].astype("float64"),

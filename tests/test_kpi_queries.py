@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from data_access.kpi_queries import kpi_frame, kpi_latest
+from data_access.models import Kpi, KpiActual
 from tests.dashboard_db import SKHCN, fill
 
 
@@ -53,6 +54,21 @@ def test_latest_keeps_every_kpi_once(session: Session) -> None:
     latest = kpi_latest(kpi_frame(session=session))
     assert latest["number"].tolist() == ["1", "2"]
     assert latest["period"].fillna("").tolist() == ["2026-H1", ""]
+
+
+def test_a_corrected_result_replaces_the_earlier_one_of_its_period(session: Session) -> None:
+    fill(session)
+    kpi = session.exec(select(Kpi).where(Kpi.number == "1")).one()
+    correction = KpiActual(
+        kpi_id=kpi.id or 0, period="2026-H1", period_end=date(2026, 6, 30), value=82.0
+    )
+    session.add(correction)
+    session.flush()
+    frame = kpi_frame(session=session)
+    first = frame[frame["number"] == "1"]
+    assert first["period"].tolist() == ["2026-Q1", "2026-H1"]
+    assert first["value"].tolist() == [75.0, 82.0]
+    assert kpi_latest(frame)["value"].iloc[0] == 82.0
 
 
 def test_no_kpis(session: Session) -> None:
