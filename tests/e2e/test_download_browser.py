@@ -19,9 +19,13 @@ AS_OF = "2026-06-15"
 DOWNLOAD_TIMEOUT = 120_000  # ms: the file is built only after the click
 
 
-def download(page: Page, label: str) -> tuple[str, bytes]:
-    """Click the (first) download button called ``label``; the file name and the bytes."""
-    button = page.get_by_test_id("stDownloadButton").get_by_role("button", name=label).first
+def download(page: Page, label: str, within: str | None = None) -> tuple[str, bytes]:
+    """Click the download button called ``label`` (in the container keyed ``within``, if given).
+
+    The file name and the bytes. Without ``within`` the first such button on the page.
+    """
+    scope = page.locator(f".st-key-{within}") if within else page
+    button = scope.get_by_test_id("stDownloadButton").get_by_role("button", name=label).first
     expect(button).to_be_visible(timeout=60_000)
     with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
         button.click()
@@ -54,7 +58,8 @@ def test_reminder_letter_downloads_as_a_word_file(page: Page, app_url: str) -> N
 
 def test_chart_and_table_download_from_a_dashboard(page: Page, app_url: str) -> None:
     open_page(page, app_url, "qua-han", "Quá hạn")
-    name, png = download(page, "Tải ảnh PNG")
+    # The page has two charts; the ageing chart's buttons sit in its keyed container.
+    name, png = download(page, "Tải ảnh PNG", within="chart_theo-thoi-gian-qua-han_dl_downloads")
     assert name == "theo-thoi-gian-qua-han_15-06-2026.png"
     image = Image.open(io.BytesIO(png))
     image.load()
