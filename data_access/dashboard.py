@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta, timezone
+from typing import Any
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import ColumnElement, Executable, ScalarSelect, func, or_
 from sqlalchemy import select as sa_select
@@ -137,12 +139,17 @@ def task_agency_frame(*, session: Session, role: str = "any") -> pd.DataFrame:
     ``role`` "lead" or "coordinating" reads only the links of that role; "any" all of them.
     """
     link = TaskAgency
-    statement = sa_select(
-        col(link.task_id), col(link.agency_id), col(link.role), col(link.position)
-    )
-    if role != "any":
-        statement = statement.where(col(link.role) == role)
-    links = read_plain_frame(session, statement, ["task_id", "agency_id", "role", "position"])
+    if role == "any":
+        statement = sa_select(
+            col(link.task_id), col(link.agency_id), col(link.role), col(link.position)
+        )
+        links = read_plain_frame(session, statement, ["task_id", "agency_id", "role", "position"])
+    else:  # integers only: read as one array (a third of the time), the role is known
+        of_role = sa_select(col(link.task_id), col(link.agency_id), col(link.position)).where(
+            col(link.role) == role
+        )
+        links = read_int_frame(session, of_role, ["task_id", "agency_id", "position"])
+        links = links.assign(role=role)
     links = links.sort_values(["task_id", "role", "position"], kind="stable", ignore_index=True)
     agency_statement = sa_select(
         col(Agency.id), col(Agency.name), col(Agency.kind), col(Agency.is_collective)
@@ -251,14 +258,26 @@ def read_plain_frame(
     links. Dates and booleans come as the driver stores them: convert them with
     ``to_dates`` and ``to_flags``.
     """
-    result = session.connection().execute(statement)
-    try:
-        rows = result.cursor.fetchall() if result.cursor is not None else []
-    finally:
-        result.close()
+    rows = _driver_rows(session, statement)
     if not rows:
         return _empty_frame(columns)
     return pd.DataFrame(rows, columns=list(columns))
+
+
+def read_int_frame(session: Session, statement: Executable, columns: Sequence[str]) -> pd.DataFrame:
+    """``read_plain_frame`` for non-null integer columns only, built as one int64 array."""
+    rows = _driver_rows(session, statement)
+    values = np.array(rows, dtype=np.int64).reshape(len(rows), len(columns))
+    return pd.DataFrame(values, columns=list(columns))
+
+
+def _driver_rows(session: Session, statement: Executable) -> Sequence[Any]:
+    """The rows of ``statement`` as the database driver returns them (tuples)."""
+    result = session.connection().execute(statement)
+    try:
+        return result.cursor.fetchall() if result.cursor is not None else []
+    finally:
+        result.close()
 
 
 def _empty_frame(columns: Sequence[str]) -> pd.DataFrame:

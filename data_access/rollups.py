@@ -39,7 +39,8 @@ def agency_summary(
     METRIC_COLUMNS, completion_rate and on_time_rate (NaN without denominator).
     """
     rows = _with_agencies(statuses, agency_links, role)
-    by_status = pd.crosstab(rows["agency"], rows["status"])
+    # pd.crosstab gives the same table, 2-3 times slower
+    by_status = rows.groupby(["agency", "status"]).size().unstack(fill_value=0)
     by_status = by_status.reindex(columns=STATUS_COLUMNS, fill_value=0)
     flags = metric_flags(rows, rows["days_to_due"], window_days).groupby(rows["agency"]).sum()
     kinds = rows.groupby("agency")[["agency_kind", "is_collective"]].first()
