@@ -37,9 +37,9 @@ from ui.data import (
     has_illustrative_data,
     load_agency_summary,
     load_latest_kpis,
+    load_status_counts,
     load_summary,
     load_upcoming,
-    status_counts,
 )
 from ui.downloads import offer_table
 from ui.filters import page_filters
@@ -137,7 +137,7 @@ def next_due(filters: TaskFilters) -> None:
 
 def kpi_summary(filters: TaskFilters) -> None:
     st.subheader("Chỉ tiêu")
-    kpis = load_latest_kpis(filters)
+    kpis = load_latest_kpis(filters.as_of, filters.plan_codes)
     if kpis.empty:
         st.caption("Các kế hoạch đã chọn không có chỉ tiêu.")
         return
@@ -169,13 +169,13 @@ title_col.title("Tổng quan")
 with toggle_col:
     presentation_toggle()
 filters_caption(filters)
-statuses = filtered_tasks_or_stop(filters)
+filtered_tasks_or_stop(filters)
 illustrative_notice()
 headline(filters)
 chart_col, agency_col = st.columns(2)
 with chart_col:
     subtitle = compose_subtitle(filters.describe_vi(), illustrative=has_illustrative_data())
-    show_chart(status_breakdown, status_counts(statuses), "Nhiệm vụ theo trạng thái", subtitle)
+    show_chart(status_breakdown, load_status_counts(filters), "Nhiệm vụ theo trạng thái", subtitle)
 with agency_col:
     late_agencies(filters)
 next_due(filters)

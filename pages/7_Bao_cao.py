@@ -8,19 +8,19 @@ import pandas as pd
 import streamlit as st
 
 from data_access.filters import TaskFilters
-from data_access.kpi_queries import kpi_latest
 from data_access.reporting import PERIOD_KIND_LABELS, PERIOD_KINDS, recent_periods
 from exports.chart_images import export_file_name
-from exports.reminder_letters import WINDOW_DAYS, agencies_to_remind, letter_file_name
+from exports.reminder_letters import WINDOW_DAYS, letter_file_name
 from labels import format_date
 from ui import report_files
 from ui.common import filtered_tasks_or_stop, illustrative_notice, page_header
 from ui.data import (
     database_url,
     has_illustrative_data,
+    load_agencies_to_remind,
     load_agency_links,
     load_filter_options,
-    load_kpis,
+    load_latest_kpis,
     load_summary,
 )
 from ui.downloads import deferred_download
@@ -50,7 +50,7 @@ def page_data(filters: TaskFilters, statuses: pd.DataFrame) -> PageData:
         filters=filters,
         statuses=statuses,
         links=load_agency_links(),
-        kpis=kpi_latest(load_kpis(filters.as_of)),
+        kpis=load_latest_kpis(filters.as_of),
         metrics=load_summary(filters),
         plan_titles=load_filter_options(filters.as_of).plans,
         illustrative=has_illustrative_data(),
@@ -79,7 +79,7 @@ def reminder_letters(page: PageData) -> None:
     st.subheader("Văn bản đôn đốc")
     st.caption(LETTER_HELP)
     filters = page.filters
-    agencies = agencies_to_remind(page.statuses, page.links, filters.as_of)
+    agencies = load_agencies_to_remind(filters)
     if not agencies:
         st.info(
             f"Không có cơ quan chủ trì nào có nhiệm vụ quá hạn hoặc đến hạn trong {WINDOW_DAYS} "

@@ -33,6 +33,7 @@ from data_access.settings import get_settings
 from data_access.status import SummaryMetrics, compute_statuses, summary_metrics
 from data_access.statuses import TaskStatus
 from data_access.task_detail import TaskDetail, task_detail
+from exports.reminder_letters import agencies_to_remind
 from labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE
 from loaders.text import fold, roman_to_int
 
@@ -178,18 +179,22 @@ def load_kpis(as_of: date) -> pd.DataFrame:
     return _kpis(url, current_revision(url), as_of)
 
 
-def load_latest_kpis(filters: TaskFilters) -> pd.DataFrame:
-    """One row per KPI of the chosen plans with its latest actual by ``filters.as_of``."""
-    latest = kpi_latest(load_kpis(filters.as_of))
-    if filters.plan_codes:
-        latest = latest[latest["plan_code"].isin(list(filters.plan_codes))]
-    return latest
+def load_latest_kpis(as_of: date, plan_codes: tuple[str, ...] = ()) -> pd.DataFrame:
+    """One row per KPI (of ``plan_codes``; all without) with its latest actual by ``as_of``."""
+    url = database_url()
+    return _latest_kpis(url, current_revision(url), as_of, plan_codes)
 
 
-def status_counts(statuses: pd.DataFrame) -> pd.DataFrame:
+def load_status_counts(filters: TaskFilters) -> pd.DataFrame:
     """Tasks per status code: ``status, count`` (the status chart's input)."""
-    counts = statuses["status"].value_counts()
-    return pd.DataFrame({"status": counts.index.astype(str), "count": counts.to_numpy()})
+    url = database_url()
+    return _status_counts(url, current_revision(url), filters)
+
+
+def load_agencies_to_remind(filters: TaskFilters) -> list[str]:
+    """Lead agencies with tasks overdue or due soon, most overdue first (reminder letters)."""
+    url = database_url()
+    return _agencies_to_remind(url, current_revision(url), filters)
 
 
 def has_illustrative_data() -> bool:
@@ -314,6 +319,24 @@ def _calendar(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
 def _kpis(url: str, revision: str, as_of: date) -> pd.DataFrame:
     with reading(url) as session:
         return kpi_frame(session=session, as_of=as_of)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _latest_kpis(url: str, revision: str, as_of: date, plan_codes: tuple[str, ...]) -> pd.DataFrame:
+    latest = kpi_latest(_kpis(url, revision, as_of))
+    return latest[latest["plan_code"].isin(plan_codes)] if plan_codes else latest
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _status_counts(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
+    counts = _filtered(url, revision, filters)["status"].value_counts()
+    return pd.DataFrame({"status": counts.index.astype(str), "count": counts.to_numpy()})
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _agencies_to_remind(url: str, revision: str, filters: TaskFilters) -> list[str]:
+    statuses = _filtered(url, revision, filters)
+    return agencies_to_remind(statuses, _links(url, revision), filters.as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
