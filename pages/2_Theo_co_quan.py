@@ -6,9 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from charts import agency_status_bars, compose_subtitle
-from charts.status import AGENCY_PICK, AgencySort, agency_order
+from charts.status import AGENCY_PICK, AgencySort
 from data_access.filters import TaskFilters
-from data_access.rollups import STATUS_COLUMNS, agency_summary_long
+from data_access.rollups import STATUS_COLUMNS
 from data_access.status import RATE_HELP_VI
 from labels import AGENCY_KIND_LABELS, status_label
 from ui.common import (
@@ -19,7 +19,7 @@ from ui.common import (
     picked_row,
     task_table,
 )
-from ui.data import has_illustrative_data, load_agency_summary, load_agency_tasks
+from ui.data import has_illustrative_data, load_agency_tasks, load_agency_view
 from ui.downloads import offer_table
 from ui.filters import ROLE_CHOICES, page_filters
 from ui.state import StateKey
@@ -95,12 +95,11 @@ page_header("Theo cơ quan", filters)
 filtered_tasks_or_stop(filters)
 illustrative_notice()
 role, sort_by = view_controls()
-summary = load_agency_summary(filters, role)
-long = agency_summary_long(summary)
+view = load_agency_view(filters, role, sort_by)
 subtitle = compose_subtitle(filters.describe_vi(), illustrative=has_illustrative_data())
 clicked = chart_pick(
     agency_status_bars,
-    long,
+    view.long,
     "Nhiệm vụ theo trạng thái của từng cơ quan",
     subtitle,
     key=StateKey.AGENCY_CHART,
@@ -110,6 +109,6 @@ clicked = chart_pick(
 ).get("agency")
 st.subheader("Xếp hạng cơ quan", help=RATE_HELP_VI)
 st.caption("Bấm vào một dòng (hoặc một thanh trên biểu đồ) để xem danh sách nhiệm vụ.")
-chosen = ranking_table(summary, agency_order(long, sort_by), role) or clicked
+chosen = ranking_table(view.summary, view.order, role) or clicked
 if chosen:
     agency_tasks(filters, role, str(chosen))

@@ -25,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
+from charts.status import AgencySort, agency_order
 from data_access import dashboard, plans, rollups
 from data_access.db import create_schema, data_revision, get_engine, session_scope
 from data_access.filters import TaskFilters
@@ -130,6 +131,21 @@ def load_agency_summary(filters: TaskFilters, role: str) -> pd.DataFrame:
     """``rollups.agency_summary`` of the filtered tasks, agencies taken in ``role``."""
     url = database_url()
     return _agency_summary(url, current_revision(url), filters, role)
+
+
+@dataclass(frozen=True)
+class AgencyView:
+    """Theo cơ quan's data: the roll-up, its long form (the chart's input), agencies in order."""
+
+    summary: pd.DataFrame
+    long: pd.DataFrame
+    order: list[str]
+
+
+def load_agency_view(filters: TaskFilters, role: str, sort_by: AgencySort) -> AgencyView:
+    """``load_agency_summary`` with its chart input and agency order (read-only)."""
+    url = database_url()
+    return _agency_view(url, current_revision(url), filters, role, sort_by)
 
 
 def load_month_matrix(filters: TaskFilters, role: str) -> pd.DataFrame:
@@ -279,6 +295,15 @@ def _summary(url: str, revision: str, filters: TaskFilters) -> SummaryMetrics:
 def _agency_summary(url: str, revision: str, filters: TaskFilters, role: str) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
     return rollups.agency_summary(statuses, _role_links(url, revision, role), role, DUE_SOON_DAYS)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _agency_view(
+    url: str, revision: str, filters: TaskFilters, role: str, sort_by: AgencySort
+) -> AgencyView:
+    summary = _agency_summary(url, revision, filters, role)
+    long = rollups.agency_summary_long(summary)
+    return AgencyView(summary, long, agency_order(long, sort_by))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
