@@ -26,12 +26,13 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 import streamlit as st
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Block
 
 from benchmarks.make_synthetic_db import build
 from benchmarks.results_file import write_section
@@ -43,6 +44,8 @@ START, END = "<!-- pages:start -->", "<!-- pages:end -->"
 SIZES = {"tasks": 100_000, "agencies": 1_000, "updates": 1_000_000}
 BLANK_SCRIPT = 'import streamlit as st\n\nst.title("Trang trống")\nst.write("Không có gì.")\n'
 BLANK_NAME = "(trang trống)"
+# The floor: as many captions as a page draws elements, from constants (no data, no work).
+FLOOR_SCRIPT = 'import streamlit as st\n\nfor i in range({n}):\n    st.caption(f"Dòng {{i}}")\n'
 WARM_TARGET = 3.0  # x blank
 COLD_TARGET = 2.0  # seconds
 TIMEOUT = 600
@@ -75,6 +78,8 @@ class Timing:
     name: str
     cold: float  # seconds
     warm: float  # seconds
+    elements: int = 0  # elements the page drew (containers not counted)
+    floor: float = 0.0  # seconds: warm run of FLOOR_SCRIPT with as many captions
 
 
 def clear_caches() -> None:
@@ -98,7 +103,23 @@ def time_script(path: Path, name: str, cold_runs: int, warm_runs: int) -> Timing
         app = AppTest.from_file(str(path), default_timeout=TIMEOUT)
         cold.append(run_once(app))
     warm = [run_once(app) for _ in range(warm_runs)]
-    return Timing(name, min(cold), statistics.median(warm))
+    return Timing(name, min(cold), statistics.median(warm), element_count(app.main, app.sidebar))
+
+
+def element_count(*blocks: Block) -> int:
+    """The elements under ``blocks`` (containers are not counted, their contents are)."""
+    return sum(
+        element_count(child) if isinstance(child, Block) else 1
+        for block in blocks
+        for child in block.children.values()
+    )
+
+
+def floor_time(folder: Path, elements: int, warm_runs: int) -> float:
+    """Warm run of a script drawing ``elements`` captions: what the elements alone cost."""
+    script = folder / f"floor_{elements}.py"
+    script.write_text(FLOOR_SCRIPT.format(n=elements), encoding="utf-8")
+    return time_script(script, "floor", 1, warm_runs).warm
 
 
 def measure(blank: Path, pages: list[Path], cold_runs: int, warm_runs: int) -> list[Timing]:
@@ -107,8 +128,12 @@ def measure(blank: Path, pages: list[Path], cold_runs: int, warm_runs: int) -> l
     blanks, timings = [], []
     for page in pages:
         blanks.append(time_script(blank, BLANK_NAME, cold_runs, warm_runs))
-        timings.append(time_script(page, page.name, cold_runs, warm_runs))
-        print(f"{page.name}: cold {timings[-1].cold:.2f} s, warm {timings[-1].warm:.3f} s")
+        timing = time_script(page, page.name, cold_runs, warm_runs)
+        timings.append(replace(timing, floor=floor_time(blank.parent, timing.elements, warm_runs)))
+        print(
+            f"{page.name}: cold {timing.cold:.2f} s, warm {timing.warm:.3f} s, "
+            f"{timing.elements} elements (floor {timings[-1].floor:.3f} s)"
+        )
     blanks.append(time_script(blank, BLANK_NAME, cold_runs, warm_runs))
     cold = statistics.median(t.cold for t in blanks)
     warm = statistics.median(t.warm for t in blanks)
@@ -159,14 +184,17 @@ def report(timings: list[Timing], cold_runs: int, warm_runs: int) -> str:
         "(other jobs share the machine: times vary by 2x from run to run). "
         f"Targets: warm <= {WARM_TARGET:g} x blank, cold <= {COLD_TARGET:g} s.",
         "",
-        "| page | cold (s) | cold / blank | cold <= 2 s | warm (s) | warm / blank | warm <= 3 x |",
-        "|---|---:|---:|---|---:|---:|---|",
+        "| page | cold (s) | cold / blank | cold <= 2 s | warm (s) | warm / blank | warm <= 3 x "
+        "| elements | floor (s) | floor / blank |",
+        "|---|---:|---:|---|---:|---:|---|---:|---:|---:|",
     ]
     for t in timings:
         cold_ratio, warm_ratio = t.cold / blank.cold, t.warm / blank.warm
+        floor = f"{t.elements} | {t.floor:.3f} | {t.floor / blank.warm:.1f}" if t.floor else "| |"
         lines.append(
             f"| {t.name} | {t.cold:.2f} | {cold_ratio:.1f} | {_verdict(t.cold <= COLD_TARGET)} "
-            f"| {t.warm:.3f} | {warm_ratio:.1f} | {_verdict(warm_ratio <= WARM_TARGET)} |"
+            f"| {t.warm:.3f} | {warm_ratio:.1f} | {_verdict(warm_ratio <= WARM_TARGET)} "
+            f"| {floor} |"
         )
     return "\n".join([*lines, "", *NOTES])
 

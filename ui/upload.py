@@ -170,7 +170,14 @@ def add_agency(name: str, kind: AgencyKind, spelling: str) -> None:
 
 
 def agency_names() -> list[str]:
-    with reading(database_url()) as session:
+    url = database_url()
+    return _agency_names(url, current_revision(url))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _agency_names(url: str, revision: str) -> list[str]:
+    """Kept per data revision: adding an agency stores an alias, which changes it."""
+    with reading(url) as session:
         return uploads.agency_names(session=session)
 
 
@@ -180,7 +187,13 @@ def plan_codes() -> list[str]:
 
 
 def undo_available() -> bool:
-    with reading(database_url()) as session:
+    url = database_url()
+    return _undo_available(url, current_revision(url))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _undo_available(url: str, revision: str) -> bool:
+    with reading(url) as session:
         return can_undo(session=session)
 
 
@@ -228,7 +241,14 @@ def kind_label(kind: ImportKind) -> str:
 
 
 def history_table() -> pd.DataFrame:
-    with reading(database_url()) as session:
+    """Every import, newest first, as shown on the page (kept per data revision)."""
+    url = database_url()
+    return _history_table(url, current_revision(url))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _history_table(url: str, revision: str) -> pd.DataFrame:
+    with reading(url) as session:
         history = import_history(session=session)
     states = [
         f"Đã hoàn tác lúc {local_time(undone)}" if pd.notna(undone) else "Minh họa" if demo else ""
