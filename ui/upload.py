@@ -174,7 +174,7 @@ def agency_names() -> list[str]:
     return _agency_names(url, current_revision(url))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)  # read-only: no copy per run
 def _agency_names(url: str, revision: str) -> list[str]:
     """Kept per data revision: adding an agency stores an alias, which changes it."""
     with reading(url) as session:
@@ -191,7 +191,7 @@ def undo_available() -> bool:
     return _undo_available(url, current_revision(url))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)  # read-only: no copy per run
 def _undo_available(url: str, revision: str) -> bool:
     with reading(url) as session:
         return can_undo(session=session)
@@ -246,7 +246,7 @@ def history_table() -> pd.DataFrame:
     return _history_table(url, current_revision(url))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)  # read-only: no copy per run
 def _history_table(url: str, revision: str) -> pd.DataFrame:
     with reading(url) as session:
         history = import_history(session=session)
