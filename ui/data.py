@@ -3,10 +3,11 @@
 Each public loader reads the cheap revision token first, then calls a cached
 function whose arguments start with (url, revision): an import or an undo
 changes the token, so pages never show stale numbers and never re-query while
-nothing changed. Whole-table frames are kept once per process with
-``st.cache_resource`` (no copy per rerun, which matters at 100,000 tasks): treat
-every frame a loader returns as read-only (derive with ``assign``, never set
-columns in place). Small roll-ups go through ``st.cache_data``.
+nothing changed. Results are kept once per process with ``st.cache_resource``:
+no copy per rerun (``st.cache_data`` unpickles its value on every call, which
+costs whole-table frames at 100,000 tasks, and even small roll-ups a
+millisecond each in a page that calls a dozen). Treat everything a loader
+returns as read-only (derive with ``assign``, never set columns in place).
 """
 
 from __future__ import annotations
@@ -286,12 +287,12 @@ def _filtered(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
     return dashboard.apply_filters(statuses, links, filters)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _summary(url: str, revision: str, filters: TaskFilters) -> SummaryMetrics:
     return summary_metrics(_filtered(url, revision, filters), filters.as_of, DUE_SOON_DAYS)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _agency_summary(url: str, revision: str, filters: TaskFilters, role: str) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
     return rollups.agency_summary(statuses, _role_links(url, revision, role), role, DUE_SOON_DAYS)
@@ -306,18 +307,18 @@ def _agency_view(
     return AgencyView(summary, long, agency_order(long, sort_by))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _month_matrix(url: str, revision: str, filters: TaskFilters, role: str) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
     return rollups.deadline_month_matrix(statuses, _role_links(url, revision, role), role)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _upcoming(url: str, revision: str, filters: TaskFilters, days: int) -> pd.DataFrame:
     return rollups.upcoming(_filtered(url, revision, filters), filters.as_of, days)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _calendar(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
     tasks = statuses.loc[statuses["due_date"].notna(), ["task_id", "due_date", "name"]]
@@ -340,7 +341,7 @@ def _calendar(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
     return rows.assign(count=1)[["task_id", "due_date", "count", "kind", "milestone", "label"]]
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _kpis(url: str, revision: str, as_of: date) -> pd.DataFrame:
     with reading(url) as session:
         return kpi_frame(session=session, as_of=as_of)
@@ -358,19 +359,19 @@ def _status_counts(url: str, revision: str, filters: TaskFilters) -> pd.DataFram
     return pd.DataFrame({"status": counts.index.astype(str), "count": counts.to_numpy()})
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _agencies_to_remind(url: str, revision: str, filters: TaskFilters) -> list[str]:
     statuses = _filtered(url, revision, filters)
     return agencies_to_remind(statuses, _links(url, revision), filters.as_of)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _illustrative(url: str, revision: str) -> bool:
     with reading(url) as session:
         return plans.has_illustrative_data(session=session)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _filter_options(url: str, revision: str) -> FilterOptions:
     tasks = _tasks(url, revision)  # in plan import order
     plan_rows = tasks[["plan_code", "plan_title"]].drop_duplicates("plan_code")
@@ -384,7 +385,7 @@ def _filter_options(url: str, revision: str) -> FilterOptions:
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _task_detail(url: str, revision: str, task_id: int) -> TaskDetail | None:
     with reading(url) as session:
         return task_detail(session=session, task_id=task_id)
@@ -435,7 +436,7 @@ def _overdue(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _overdue_by_agency(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
     links = _role_links(url, revision, filters.role)
