@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Literal
 
+import pandas as pd
 import streamlit as st
 
 from charts import compose_subtitle, status_breakdown
@@ -40,6 +41,7 @@ from ui.data import (
     load_status_counts,
     load_summary,
     load_upcoming,
+    per_revision,
 )
 from ui.downloads import offer_table
 from ui.filters import page_filters
@@ -88,73 +90,89 @@ def headline(filters: TaskFilters) -> None:
         )
 
 
-def late_agencies(filters: TaskFilters) -> None:
-    st.subheader("Cơ quan chủ trì có nhiều nhiệm vụ quá hạn nhất")
+LATE_COLUMNS = {
+    "agency": "Cơ quan",
+    "agency_kind": "Loại",
+    "overdue": "Quá hạn",
+    "total": "Tổng số nhiệm vụ",
+    "completion_rate": "Tỷ lệ hoàn thành",
+}
+NEXT_DUE_COLUMNS = {
+    "due_date": "Hạn",
+    "days_left": "Còn (ngày)",
+    "plan_code": "Kế hoạch",
+    "number": "STT",
+    "name": "Nhiệm vụ",
+    "status": "Trạng thái",
+}
+KPI_COLUMNS = {
+    "kpi": "Chỉ tiêu",
+    "target_text": "Mục tiêu",
+    "actual": "Kết quả mới nhất",
+    "period_end": "Số liệu đến ngày",
+    "result": "Đánh giá",
+    "owner": "Đơn vị theo dõi",
+}
+
+
+def late_agencies_table(filters: TaskFilters) -> pd.DataFrame:
+    """The lead agencies with most overdue tasks, as shown (kept per data revision)."""
     agencies = load_agency_summary(filters, "lead")
     late = agencies[agencies["overdue"] > 0].head(TOP_AGENCIES)
-    if late.empty:
-        st.caption("Không có cơ quan nào có nhiệm vụ quá hạn.")
-        return
     table = late.assign(
         agency_kind=late["agency_kind"].map(lambda kind: AGENCY_KIND_LABELS.get(kind, kind)),
         completion_rate=late["completion_rate"].map(rate_text),
     )
-    columns = {
-        "agency": "Cơ quan",
-        "agency_kind": "Loại",
-        "overdue": "Quá hạn",
-        "total": "Tổng số nhiệm vụ",
-        "completion_rate": "Tỷ lệ hoàn thành",
-    }
-    shown = table[list(columns)].rename(columns=columns)
+    return table[list(LATE_COLUMNS)].rename(columns=LATE_COLUMNS)
+
+
+def late_agencies(filters: TaskFilters) -> None:
+    st.subheader("Cơ quan chủ trì có nhiều nhiệm vụ quá hạn nhất")
+    shown = per_revision(late_agencies_table, filters)
+    if shown.empty:
+        st.caption("Không có cơ quan nào có nhiệm vụ quá hạn.")
+        return
     st.dataframe(shown, hide_index=True)
     offer_table(shown, title="Cơ quan có nhiều nhiệm vụ quá hạn nhất", key="late_agencies")
 
 
+def next_due_table(filters: TaskFilters) -> tuple[pd.DataFrame, int]:
+    """The first tasks falling due, as shown, and how many fall due in all."""
+    upcoming = load_upcoming(filters, UPCOMING_DAYS)
+    shown = upcoming.head(UPCOMING_ROWS)
+    display = shown.assign(status=shown["status"].map(status_label))[list(NEXT_DUE_COLUMNS)]
+    return display.rename(columns=NEXT_DUE_COLUMNS), len(upcoming)
+
+
 def next_due(filters: TaskFilters) -> None:
     st.subheader(f"Sắp đến hạn ({UPCOMING_DAYS} ngày tới)")
-    upcoming = load_upcoming(filters, UPCOMING_DAYS)
-    if upcoming.empty:
+    display, total = per_revision(next_due_table, filters)
+    if not total:
         st.caption(f"Không có nhiệm vụ nào đến hạn trong {UPCOMING_DAYS} ngày tới.")
         return
-    shown = upcoming.head(UPCOMING_ROWS)
-    columns = {
-        "due_date": "Hạn",
-        "days_left": "Còn (ngày)",
-        "plan_code": "Kế hoạch",
-        "number": "STT",
-        "name": "Nhiệm vụ",
-        "status": "Trạng thái",
-    }
-    display = shown.assign(status=shown["status"].map(status_label))[list(columns)].rename(
-        columns=columns
-    )
     st.dataframe(display, hide_index=True, column_config={"Hạn": date_column("Hạn")})
     offer_table(display, title=f"Sắp đến hạn ({UPCOMING_DAYS} ngày tới)", key="next_due")
-    if len(upcoming) > UPCOMING_ROWS:
-        st.caption(f"Và {format_int(len(upcoming) - UPCOMING_ROWS)} nhiệm vụ khác.")
+    if total > UPCOMING_ROWS:
+        st.caption(f"Và {format_int(total - UPCOMING_ROWS)} nhiệm vụ khác.")
+
+
+def kpi_summary_table(filters: TaskFilters) -> pd.DataFrame:
+    """The chosen plans' KPIs with their latest result and verdict, as shown."""
+    kpis = load_latest_kpis(filters.as_of, filters.plan_codes)
+    table = kpis.assign(result=kpis["met"].map(kpi_result), actual=kpi_actual_texts(kpis))
+    return table[list(KPI_COLUMNS)].rename(columns=KPI_COLUMNS)
 
 
 def kpi_summary(filters: TaskFilters) -> None:
     st.subheader("Chỉ tiêu")
-    kpis = load_latest_kpis(filters.as_of, filters.plan_codes)
-    if kpis.empty:
+    display = per_revision(kpi_summary_table, filters)
+    if display.empty:
         st.caption("Các kế hoạch đã chọn không có chỉ tiêu.")
         return
-    results = kpis["met"].map(kpi_result)
+    results = display[KPI_COLUMNS["result"]]
     cells = st.columns(3)
     for cell, label in zip(cells, (MET_LABEL, NOT_MET_LABEL, NO_DATA_LABEL), strict=True):
         cell.metric(f"Chỉ tiêu {label.lower()}", format_int(int((results == label).sum())))
-    columns = {
-        "kpi": "Chỉ tiêu",
-        "target_text": "Mục tiêu",
-        "actual": "Kết quả mới nhất",
-        "period_end": "Số liệu đến ngày",
-        "result": "Đánh giá",
-        "owner": "Đơn vị theo dõi",
-    }
-    table = kpis.assign(result=results, actual=kpi_actual_texts(kpis))
-    display = table[list(columns)].rename(columns=columns)
     st.dataframe(
         display,
         hide_index=True,

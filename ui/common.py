@@ -9,8 +9,11 @@ from __future__ import annotations
 import calendar
 import copy
 import hashlib
+import threading
+import weakref
 from collections.abc import Callable, Mapping
 from datetime import date
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -147,15 +150,45 @@ def chart_pick(
     return first_pick(event, param)
 
 
+ChartKey = tuple[str, str, str, tuple[tuple[str, Any], ...]]
+BuiltChart = tuple[AnyChart, dict[str, Any]]
+# Charts of frames a cached loader returned: the same object every rerun (read-only), so
+# it is recognised by identity instead of hashing its content (several ms a chart).
+_charts_of_frame: dict[int, tuple[weakref.ref[pd.DataFrame], dict[ChartKey, BuiltChart]]] = {}
+_CHARTS_LOCK = threading.Lock()
+
+
 def _built_chart(
     builder: Callable[..., AnyChart],
     frame: pd.DataFrame,
     title: str,
     subtitle: str,
     options: tuple[tuple[str, Any], ...],
-) -> tuple[AnyChart, dict[str, Any]]:
-    name = f"{builder.__module__}.{builder.__qualname__}"
-    return _cached_chart(builder, name, frame, title, subtitle, options)
+) -> BuiltChart:
+    key: ChartKey = (f"{builder.__module__}.{builder.__qualname__}", title, subtitle, options)
+    with _CHARTS_LOCK:
+        known = _charts_of_frame.get(id(frame))
+        if known is not None and known[0]() is frame and key in known[1]:
+            return known[1][key]
+    built = _cached_chart(builder, key[0], frame, title, subtitle, options)
+    with _CHARTS_LOCK:
+        known = _charts_of_frame.get(id(frame))
+        if known is None or known[0]() is not frame:
+            known = (weakref.ref(frame, partial(_forget_frame, id(frame))), {})
+            _charts_of_frame[id(frame)] = known
+        known[1][key] = built
+    return built
+
+
+def _forget_frame(frame_id: int, _: object) -> None:
+    """A frame is gone: drop its charts (its id may be reused by another frame).
+
+    No lock: the garbage collector may call this anywhere, even inside the locked
+    blocks above; single dictionary operations are atomic.
+    """
+    known = _charts_of_frame.get(frame_id)
+    if known is not None and known[0]() is None:
+        _charts_of_frame.pop(frame_id, None)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

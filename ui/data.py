@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -39,6 +40,7 @@ from exports.reminder_letters import agencies_to_remind
 from labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE
 from loaders.text import fold, roman_to_int
 
+T = TypeVar("T")
 DUE_SOON_DAYS = 30  # "due in the next 30 days" on every page
 # A page calls a dozen loaders per run; each would read the revision (~5 ms) without this.
 REVISION_TTL = 1.0  # seconds
@@ -219,6 +221,19 @@ def has_illustrative_data() -> bool:
     return _illustrative(url, current_revision(url))
 
 
+def per_revision(build: Callable[..., T], *args: Hashable) -> T:
+    """``build(*args)``, kept until the data changes; the result is read-only.
+
+    For a page's display tables: the shaping (labels, formats, column names)
+    then runs once per filters instead of on every rerun. ``build`` must read
+    the database only through these loaders.
+    """
+    url = database_url()
+    code = build.__code__
+    name = f"{code.co_filename}:{code.co_firstlineno}:{build.__qualname__}"
+    return _per_revision(build, name, url, current_revision(url), args)
+
+
 def load_filter_options(as_of: date) -> FilterOptions:
     """The filter choices; they depend on the data only, not on ``as_of``."""
     url = database_url()
@@ -296,6 +311,17 @@ def _summary(url: str, revision: str, filters: TaskFilters) -> SummaryMetrics:
 def _agency_summary(url: str, revision: str, filters: TaskFilters, role: str) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
     return rollups.agency_summary(statuses, _role_links(url, revision, role), role, DUE_SOON_DAYS)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _per_revision(
+    _build: Callable[..., T],  # not hashed: ``name`` stands for it
+    name: str,
+    url: str,
+    revision: str,
+    args: tuple[Hashable, ...],
+) -> T:
+    return _build(*args)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
