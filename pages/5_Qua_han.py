@@ -40,6 +40,7 @@ from ui.data import (
     load_overdue_by_agency,
     load_overdue_of_agency,
     load_task_detail,
+    per_revision,
 )
 from ui.downloads import offer_table
 from ui.filters import ROLE_CHOICES, page_filters
@@ -68,20 +69,40 @@ PROGRESS_COLUMNS = {
 }
 
 
-def headline(overdue: pd.DataFrame, by_agency: pd.DataFrame) -> None:
+def headline_numbers(filters: TaskFilters) -> tuple[str, str, str, str]:
+    """Overdue tasks, those over 180 days, the median days overdue, agencies concerned."""
+    overdue, by_agency = load_overdue(filters), load_overdue_by_agency(filters)
     days = overdue["days_overdue"]
-    columns = st.columns(4)
-    columns[0].metric("Nhiệm vụ quá hạn", format_int(len(overdue)))
-    columns[1].metric("Quá hạn trên 180 ngày", format_int(int((days > 180).sum())))
-    columns[2].metric("Số ngày quá hạn trung vị", format_int(float(days.median())))
     named = by_agency.loc[~by_agency["agency"].isin(UNASSIGNED_AGENCY.values()), "agency"]
-    columns[3].metric("Cơ quan có nhiệm vụ quá hạn", format_int(named.nunique()))
+    return (
+        format_int(len(overdue)),
+        format_int(int((days > 180).sum())),
+        format_int(float(days.median())),
+        format_int(named.nunique()),
+    )
 
 
-def charts_row(filters: TaskFilters, overdue: pd.DataFrame, by_agency: pd.DataFrame) -> str | None:
+def headline(filters: TaskFilters) -> None:
+    labels = (
+        "Nhiệm vụ quá hạn",
+        "Quá hạn trên 180 ngày",
+        "Số ngày quá hạn trung vị",
+        "Cơ quan có nhiệm vụ quá hạn",
+    )
+    numbers = per_revision(headline_numbers, filters)
+    for column, label, number in zip(st.columns(4), labels, numbers, strict=True):
+        column.metric(label, number)
+
+
+def ageing_of(filters: TaskFilters) -> pd.DataFrame:
+    """The ageing chart's input: overdue tasks per bucket."""
+    return overdue_ageing(load_overdue(filters))
+
+
+def charts_row(filters: TaskFilters, by_agency: pd.DataFrame) -> str | None:
     """The ageing and per-agency charts; the agency clicked in the second, if any."""
     subtitle = compose_subtitle(filters.describe_vi(), illustrative=has_illustrative_data())
-    show_chart(ageing_bars, overdue_ageing(overdue), "Theo thời gian quá hạn", subtitle)
+    show_chart(ageing_bars, per_revision(ageing_of, filters), "Theo thời gian quá hạn", subtitle)
     picked = chart_pick(
         overdue_by_agency,
         by_agency,
@@ -91,18 +112,31 @@ def charts_row(filters: TaskFilters, overdue: pd.DataFrame, by_agency: pd.DataFr
         param=AGENCY_PICK,
         top_n=TOP_AGENCIES,
     ).get("agency")
-    return str(picked) if picked in set(by_agency["agency"]) else None
+    return str(picked) if picked is not None and (by_agency["agency"] == picked).any() else None
 
 
-def task_list(tasks: pd.DataFrame, role: str) -> int | None:
-    """The sortable list of overdue tasks; the task_id of the clicked row, if any."""
-    shown = tasks.head(MAX_TABLE_ROWS)
-    if len(tasks) > len(shown):
-        st.caption(f"Hiển thị {format_int(len(shown))} trên {format_int(len(tasks))} nhiệm vụ.")
+def listed_tasks(filters: TaskFilters, agency: str | None, query: str) -> pd.DataFrame:
+    """The overdue tasks of the chosen agency (all without) whose text matches ``query``."""
+    tasks = load_overdue_of_agency(filters, agency) if agency else load_overdue(filters)
+    return search_tasks(tasks, query)
+
+
+def list_display(
+    filters: TaskFilters, agency: str | None, query: str
+) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """The rows shown (at most MAX_TABLE_ROWS), their table as displayed, and a fingerprint."""
+    shown = listed_tasks(filters, agency, query).head(MAX_TABLE_ROWS)
     table = shown.assign(bucket_label=shown["bucket"].map(AGEING_BUCKET_LABELS))
     fingerprint = hashlib.blake2b(shown["task_id"].to_numpy().tobytes(), digest_size=4).hexdigest()
-    columns = TABLE_COLUMNS | {"agencies": f"Cơ quan {ROLE_CHOICES.get(role, '').lower()}"}
-    display = table[list(columns)].rename(columns=columns)
+    columns = TABLE_COLUMNS | {"agencies": f"Cơ quan {ROLE_CHOICES.get(filters.role, '').lower()}"}
+    return shown, table[list(columns)].rename(columns=columns), fingerprint
+
+
+def task_list(filters: TaskFilters, agency: str | None, query: str, total: int) -> int | None:
+    """The sortable list of overdue tasks; the task_id of the clicked row, if any."""
+    shown, display, fingerprint = per_revision(list_display, filters, agency, query)
+    if total > len(shown):
+        st.caption(f"Hiển thị {format_int(len(shown))} trên {format_int(total)} nhiệm vụ.")
     event = st.dataframe(
         display,
         key=f"{StateKey.OVERDUE_TABLE}_{fingerprint}",  # a new list starts unselected
@@ -209,29 +243,26 @@ if overdue.empty:
     )
     st.stop()
 
-by_agency = load_overdue_by_agency(filters)
-headline(overdue, by_agency)
-agency = charts_row(filters, overdue, by_agency)
+headline(filters)
+agency = charts_row(filters, load_overdue_by_agency(filters))
 
 st.subheader("Danh sách nhiệm vụ quá hạn")
-tasks = overdue
 if agency:
     st.text(f"Cơ quan đã chọn: {agency}")
     st.caption("Bấm lại vào thanh của cơ quan trên biểu đồ để bỏ chọn.")
-    tasks = load_overdue_of_agency(filters, agency)
 query = st.text_input(
     "Tìm theo tên nhiệm vụ (gõ có dấu hoặc không dấu)",
     key=StateKey.OVERDUE_SEARCH,
     placeholder="Ví dụ: chuyen doi so",
     bind="query-params",
 )
-tasks = search_tasks(tasks, query or "")
+tasks = per_revision(listed_tasks, filters, agency, query or "")
 if tasks.empty:
     st.info(
         "Không có nhiệm vụ quá hạn nào khớp từ khóa — hãy thử từ khóa khác hoặc bỏ chọn cơ quan."
     )
     st.stop()
-task_id = task_list(tasks, filters.role)
+task_id = task_list(filters, agency, query or "", len(tasks))
 if task_id is None:
     st.caption("Bấm vào một dòng để xem toàn bộ hồ sơ của nhiệm vụ.")
     st.stop()
