@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -15,7 +16,7 @@ from labels import EMPTY_VALUE, ILLUSTRATIVE_NOTE, format_date, format_int, form
 from labels import format_target as target_text
 from loaders.targets import period_label
 from ui.common import chart_pick, kpi_actual_texts, kpi_result, page_header, show_chart
-from ui.data import DataUnavailableError, current_revision, database_url, load_kpis
+from ui.data import DataUnavailableError, current_revision, database_url, load_kpis, per_revision
 from ui.downloads import offer_table
 from ui.filters import page_filters, reset_button
 from ui.state import StateKey
@@ -86,16 +87,24 @@ def kpi_names(kpis: pd.DataFrame) -> pd.Series:
     return names
 
 
-def period_picker(kpis: pd.DataFrame, as_of: date) -> date:
-    """The chosen reporting period's last day (default: the latest period with results)."""
+def reported_periods(filters: TaskFilters) -> dict[str, date]:
+    """Periods with results of the chosen plans by the as-of day, oldest first: code -> last day."""
+    kpis = plan_kpis(filters, filters.as_of)
     periods = kpis.dropna(subset=["period"]).drop_duplicates("period").sort_values("period_end")
-    if periods.empty:
+    ends = (pd.Timestamp(end).date() for end in periods["period_end"])
+    return dict(zip(periods["period"], ends, strict=True))
+
+
+def period_picker(filters: TaskFilters) -> date:
+    """The chosen reporting period's last day (default: the latest period with results)."""
+    ends = per_revision(reported_periods, filters)
+    if not ends:
         st.info(
-            f"Chưa có kết quả chỉ tiêu nào đến ngày {format_date(as_of)} — hãy tải lên bảng kết "
-            "quả chỉ tiêu ở trang Cập nhật dữ liệu, hoặc chọn ngày tính muộn hơn."
+            f"Chưa có kết quả chỉ tiêu nào đến ngày {format_date(filters.as_of)} — hãy tải lên "
+            "bảng kết quả chỉ tiêu ở trang Cập nhật dữ liệu, hoặc chọn ngày tính muộn hơn."
         )
-        return as_of
-    codes = periods["period"].tolist()
+        return filters.as_of
+    codes = list(ends)
     chosen = st.columns([1, 2])[0].selectbox(
         "Kỳ báo cáo",
         codes,
@@ -105,8 +114,7 @@ def period_picker(kpis: pd.DataFrame, as_of: date) -> date:
         help=PERIOD_HELP,
         bind="query-params",
     )
-    ends = dict(zip(periods["period"], periods["period_end"], strict=True))
-    return pd.Timestamp(ends.get(chosen, ends[codes[-1]])).date()
+    return ends.get(str(chosen), ends[codes[-1]])
 
 
 def judged(latest: pd.DataFrame) -> pd.DataFrame:
@@ -125,12 +133,35 @@ def first_rows(latest: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, str]:
     return latest.head(limit), f"Biểu đồ hiện {limit} trên {format_int(len(latest))} chỉ tiêu"
 
 
-def trend_rows(trend: pd.DataFrame, charted: pd.DataFrame, picked: object) -> pd.DataFrame:
+@dataclass(frozen=True)
+class KpiView:
+    """What the page shows for the chosen plans and period (kept per data revision)."""
+
+    latest: pd.DataFrame  # one row per KPI, judged
+    table: pd.DataFrame  # the KPI table as displayed
+    bullets: pd.DataFrame  # the bullet chart's rows (at most MAX_BULLETS)
+    shown_note: str  # says so when the chart leaves KPIs out
+    trend: pd.DataFrame  # every reported result
+    illustrative: bool
+
+
+def kpi_view(filters: TaskFilters, period_end: date) -> KpiView:
+    latest, table = latest_view(filters, period_end)
+    trend = plan_kpis(filters, filters.as_of).dropna(subset=["period"])
+    charted, shown_note = first_rows(latest, MAX_BULLETS)
+    illustrative = bool(latest["is_illustrative"].any() or trend["is_illustrative"].any())
+    bullets = charted[list(BULLET_COLUMNS)]
+    return KpiView(latest, table, bullets, shown_note, trend, illustrative)
+
+
+def trend_rows(filters: TaskFilters, period_end: date, picked: str | None) -> pd.DataFrame:
     """The clicked KPI's results over periods, else those of the first charted KPIs."""
-    if picked in set(trend["kpi"]):
+    view = per_revision(kpi_view, filters, period_end)
+    trend = view.trend
+    if picked is not None and (trend["kpi"] == picked).any():
         rows = trend[trend["kpi"] == picked]
     else:
-        rows = trend[trend["kpi"].isin(charted["kpi"].head(MAX_TREND_LINES))]
+        rows = trend[trend["kpi"].isin(view.bullets["kpi"].head(MAX_TREND_LINES))]
     rows = rows.assign(period_label=rows["period"].map(period_label))
     return rows[list(TREND_COLUMNS)]
 
@@ -210,35 +241,35 @@ if kpis.empty:
     st.stop()
 st.caption(SCOPE_NOTE)
 
-period_end = period_picker(kpis, filters.as_of)
-latest, table = latest_view(filters, period_end)
-trend = kpis.dropna(subset=["period"])
-illustrative = bool(latest["is_illustrative"].any() or trend["is_illustrative"].any())
-if illustrative:
+period_end = period_picker(filters)
+view = per_revision(kpi_view, filters, period_end)
+if view.illustrative:
     st.info(ILLUSTRATIVE_NOTE, icon=":material/science:")
-headline(latest)
+headline(view.latest)
 
-charted, shown_note = first_rows(latest, MAX_BULLETS)
 subtitle = compose_subtitle(
-    f"Kết quả gần nhất tính đến {format_date(period_end)}", shown_note, illustrative=illustrative
+    f"Kết quả gần nhất tính đến {format_date(period_end)}",
+    view.shown_note,
+    illustrative=view.illustrative,
 )
 picked = chart_pick(
     kpi_bullets,
-    charted[list(BULLET_COLUMNS)],
+    view.bullets,
     "Kết quả so với mục tiêu",
     subtitle,
     key=StateKey.KPI_CHART,
     param=KPI_PICK,
 ).get("kpi")
 st.caption("Vạch đen là mục tiêu. Bấm vào một chỉ tiêu để xem riêng diễn biến của nó.")
-if shown_note:
-    st.caption(f"{shown_note} — chọn kế hoạch trong bộ lọc để thu hẹp; bảng bên dưới có đủ.")
+if view.shown_note:
+    st.caption(f"{view.shown_note} — chọn kế hoạch trong bộ lọc để thu hẹp; bảng bên dưới có đủ.")
+chosen_kpi = str(picked) if picked else None
 show_chart(
     kpi_trend,
-    trend_rows(trend, charted, picked),
+    per_revision(trend_rows, filters, period_end, chosen_kpi),
     "Diễn biến kết quả qua các kỳ",
-    compose_subtitle(str(picked) if picked else "", illustrative=illustrative),
+    compose_subtitle(chosen_kpi or "", illustrative=view.illustrative),
 )
 
 st.subheader("Bảng chỉ tiêu")
-kpi_table(table)
+kpi_table(view.table)
