@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Literal
 
@@ -126,11 +127,26 @@ def late_agencies_table(filters: TaskFilters) -> pd.DataFrame:
     return table[list(LATE_COLUMNS)].rename(columns=LATE_COLUMNS)
 
 
+def section_table(
+    heading: str, build: Callable[[TaskFilters], pd.DataFrame], filters: TaskFilters, empty: str
+) -> pd.DataFrame | None:
+    """A section's heading and its table (built once per data revision), or ``empty`` said."""
+    st.subheader(heading)
+    table = per_revision(build, filters)
+    if table.empty:
+        st.caption(empty)
+        return None
+    return table
+
+
 def late_agencies(filters: TaskFilters) -> None:
-    st.subheader("Cơ quan chủ trì có nhiều nhiệm vụ quá hạn nhất")
-    shown = per_revision(late_agencies_table, filters)
-    if shown.empty:
-        st.caption("Không có cơ quan nào có nhiệm vụ quá hạn.")
+    shown = section_table(
+        "Cơ quan chủ trì có nhiều nhiệm vụ quá hạn nhất",
+        late_agencies_table,
+        filters,
+        "Không có cơ quan nào có nhiệm vụ quá hạn.",
+    )
+    if shown is None:
         return
     st.dataframe(shown, hide_index=True)
     offer_table(shown, title="Cơ quan có nhiều nhiệm vụ quá hạn nhất", key="late_agencies")
@@ -164,10 +180,10 @@ def kpi_summary_table(filters: TaskFilters) -> pd.DataFrame:
 
 
 def kpi_summary(filters: TaskFilters) -> None:
-    st.subheader("Chỉ tiêu")
-    display = per_revision(kpi_summary_table, filters)
-    if display.empty:
-        st.caption("Các kế hoạch đã chọn không có chỉ tiêu.")
+    display = section_table(
+        "Chỉ tiêu", kpi_summary_table, filters, "Các kế hoạch đã chọn không có chỉ tiêu."
+    )
+    if display is None:
         return
     results = display[KPI_COLUMNS["result"]]
     cells = st.columns(3)
