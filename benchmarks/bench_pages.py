@@ -53,23 +53,31 @@ NOTES = [  # what the profiles (--profile) showed; update with the code
     "Where the time goes (`--profile PAGE`, cProfile on the script's thread):",
     "",
     "- Cold: every page that shows tasks first builds the status frame: the tasks, read once "
-    "per data revision (`dashboard.task_base_frame`, about 1 s), each task's latest report as "
-    "of the day (`latest_report_frame`, about 1 s from the composite index "
-    "`(task_id, reported_on)`; 10-16 s before that index existed) and the agency links "
-    "(about 1 s). Quá hạn adds the agencies of 34,000 overdue tasks (`rollups.agency_names`, "
-    "vectorised: 1.1 s -> 0.35 s). Chỉ tiêu only needs the tasks for the filter options "
-    "(no reports, no links), hence its cold run under 2 s.",
-    "- Warm: no query but the data-revision check (at most once a second). Chart specs are "
-    "cached with the charts (`ui.common`), so reruns no longer pay Altair's conversion and "
-    "schema validation (5-35 ms a chart). What remains is Streamlit's own work: AppTest "
-    "compiling the page script on each run, widget and element messages, Arrow-encoding the "
-    "tables (the overdue list shows up to 2,000 rows, the KPI table 1,000 KPIs) and hashing "
-    "cache keys. The data upload page, which reads no data, already takes about 10 x the "
-    "blank page: that is the floor for a page with a dozen widgets.",
-    "- Not met: warm <= 3 x blank on every page; cold <= 2 s on Tổng quan (it builds the "
-    "status frame for two days: today and a month earlier, for the changes). On a quiet "
-    "machine (load 1.9) the other pages ran 0.7-1.8 s cold; with other jobs running, the "
-    "pages that build the status frame took 1.5-4 s.",
+    "per data revision (`dashboard.task_base_frame`, 0.6-0.7 s), each task's latest report as "
+    "of the day (`latest_report_frame`, about 0.5 s from the composite index "
+    "`(task_id, reported_on)`; 10-16 s before that index existed) and the lead agency links "
+    "(0.3 s, read as one integer array). Tổng quan builds statuses for two days (today and a "
+    "month earlier, for the changes), hence the slowest cold run. Tried and dropped: deriving "
+    "the month-earlier reports from today's (44 % of the tasks have a report in between, and "
+    "looking those up again cost 0.44 s against 0.47 s for a full read); reading in "
+    "background threads while the sidebar reads the tasks (GIL contention made cold runs "
+    "20-40 % slower).",
+    "- Warm: no query but the data-revision check (at most once a second). Done: `runner."
+    "magicEnabled = false` (AppTest recompiles the page on every run; magic's syntax-tree "
+    "pass was half of a small page's warm time); every loader on `st.cache_resource` "
+    "(`st.cache_data` unpickles its value on each call); filters hashed by their repr; display "
+    "tables shaped once per data revision and filters (`ui.data.per_revision`); charts of "
+    "cached frames found by identity, not by hashing their content. What remains is "
+    "Streamlit's work per element: the floor column is the same number of plain captions "
+    "(1-2 x blank), but a table is Arrow-encoded, a chart's spec (with its data) serialised, "
+    "the agency filter carries 1,000 options and each export adds two download buttons: the "
+    "shared filter sidebar alone takes about 2 x blank.",
+    "- Not met: warm <= 3 x blank on every page (only the upload page, which reads no task "
+    "data, lands at 2.8-3.6 x from run to run); "
+    "cold <= 2 s on the pages that build the status frame for the agencies, depending on the "
+    "machine's speed: this machine's speed varies by about 25 % from minute to minute (a "
+    "pure-Python loop of 10 million additions takes 0.83-1.06 s), and the same page's cold run "
+    "by as much (e.g. Hạn hoàn thành 1.8-2.8 s in one sitting).",
 ]
 
 
