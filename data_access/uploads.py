@@ -33,7 +33,7 @@ from data_access.models import (
     TaskAgency,
 )
 from data_access.report_changes import preview_reports
-from data_access.validation import blocking, validate
+from data_access.validation import blocking, imported_part, validate
 from loaders.agencies import AgencyDirectory
 from loaders.load import load_bytes
 from loaders.records import LoadResult, Problem, ProblemCode
@@ -87,7 +87,10 @@ def prepare(
         changes = preview_plan(session=session, result=result, plan_code=chosen_plan)
     else:
         changes = preview_reports(
-            session=session, result=result, plan_code=chosen_plan, today=today or date.today()
+            session=session,
+            result=imported_part(result, chosen_kind),
+            plan_code=chosen_plan,
+            today=today or date.today(),
         )
         changes.kind = chosen_kind
     content_hash = content_hash_of(data)

@@ -21,6 +21,10 @@ ALWAYS_BLOCKING = frozenset(
 )
 NAME_COLUMNS = frozenset({Column.NAME, Column.KPI_NAME})
 EMPTY_FILE = "Tệp “{name}” có bảng nhưng không có dòng nhiệm vụ hay chỉ tiêu nào để nạp."
+TASKS_LEFT_OUT = (
+    "Tệp có {count} dòng nhiệm vụ; loại dữ liệu đã chọn là kết quả chỉ tiêu nên các dòng này "
+    "không được nạp. Chọn “Cập nhật tiến độ nhiệm vụ” để nạp cả tiến độ nhiệm vụ."
+)
 
 
 def validate(result: LoadResult, kind: ImportKind) -> list[Problem]:
@@ -31,7 +35,19 @@ def validate(result: LoadResult, kind: ImportKind) -> list[Problem]:
         problems.append(
             Problem(ProblemLevel.ERROR, ProblemCode.NO_TABLE, message, result.file_name)
         )
+    if kind is ImportKind.KPI_ACTUALS and result.tasks:
+        message = TASKS_LEFT_OUT.format(count=len(result.tasks))
+        problems.append(
+            Problem(ProblemLevel.WARNING, ProblemCode.ROWS_LEFT_OUT, message, result.file_name)
+        )
     return sorted(problems, key=lambda p: p.level is not ProblemLevel.ERROR)
+
+
+def imported_part(result: LoadResult, kind: ImportKind) -> LoadResult:
+    """What an import of ``kind`` writes: KPI results alone leave the task rows out."""
+    if kind is ImportKind.KPI_ACTUALS and result.tasks:
+        return replace(result, tasks=[])
+    return result
 
 
 def blocking(problems: list[Problem]) -> list[Problem]:

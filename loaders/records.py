@@ -49,6 +49,7 @@ class ProblemCode(StrEnum):
     DUPLICATE_NUMBER = "duplicate_number"
     ORPHAN_CONTINUATION = "orphan_continuation"
     TOO_MANY_PROBLEMS = "too_many_problems"
+    ROWS_LEFT_OUT = "rows_left_out"  # rows the chosen kind of import does not write
 
 
 @dataclass(frozen=True)

@@ -18,17 +18,20 @@ from data_access.models import AgencyKind, ImportKind
 from loaders.records import ProblemCode, ProblemLevel, UnreadableFileError
 from tests.upload_db import (
     PLAN_CODE,
+    PROGRESS_HEADER,
     SKHCN,
     TASKS,
     dump,
     edit_cell,
     import_file,
+    kpi_rows,
     memory_engine,
     plan_file,
     planned_engine,
     preview,
     progress_file,
     report,
+    table_counts,
     workbook,
 )
 
@@ -227,3 +230,39 @@ def test_agency_tasks_lists_the_tasks_an_agency_leads() -> None:
     assert tasks[["section", "number"]].values.tolist() == [["I", "1"], ["II", "2"]]
     assert tasks["plan_code"].unique().tolist() == [PLAN_CODE]
     assert nobody.empty
+
+
+# --- KPI results chosen for a file that also reports on tasks ---
+
+
+def _tasks_and_kpi_results() -> bytes:
+    done = report("I", "1", "Đã hoàn thành", done_on=date(2026, 10, 1))
+    return workbook(
+        {
+            "Tiến độ": [list(PROGRESS_HEADER), done],
+            "Chỉ tiêu": kpi_rows(results={"Kết quả Quý III/2026": [85, 40]}),
+        }
+    )
+
+
+def test_kpi_results_chosen_leave_the_task_rows_out_and_say_so() -> None:
+    engine = planned_engine()
+    data = _tasks_and_kpi_results()
+    upload = preview(engine, data, kind=ImportKind.KPI_ACTUALS, plan_code=PLAN_CODE)
+    left_out = [p for p in upload.problems if p.code is ProblemCode.ROWS_LEFT_OUT]
+    assert [(p.level, p.file) for p in left_out] == [(ProblemLevel.WARNING, "tep.xlsx")]
+    assert "1 dòng nhiệm vụ" in left_out[0].message
+    assert {row.plan_code for row in upload.changes.to_write()} == {PLAN_CODE}
+    import_file(engine, data, kind=ImportKind.KPI_ACTUALS, plan_code=PLAN_CODE)
+    counts = table_counts(engine)
+    assert (counts["progressupdate"], counts["kpiactual"]) == (0, 2)
+
+
+def test_progress_chosen_for_the_same_file_writes_both() -> None:
+    engine = planned_engine()
+    data = _tasks_and_kpi_results()
+    upload = preview(engine, data, kind=ImportKind.PROGRESS, plan_code=PLAN_CODE)
+    assert all(p.code is not ProblemCode.ROWS_LEFT_OUT for p in upload.problems)
+    import_file(engine, data, kind=ImportKind.PROGRESS, plan_code=PLAN_CODE)
+    counts = table_counts(engine)
+    assert (counts["progressupdate"], counts["kpiactual"]) == (1, 2)

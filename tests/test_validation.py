@@ -42,7 +42,7 @@ def _problem(code: ProblemCode, column: str = "") -> Problem:
 )  # fmt: skip
 def test_level(code: ProblemCode, column: str, kind: ImportKind, level: ProblemLevel) -> None:
     result = LoadResult("f.xlsx", tasks=[TASK], problems=[_problem(code, column)])
-    assert [p.level for p in validate(result, kind)] == [level]
+    assert [p.level for p in validate(result, kind) if p.code is code] == [level]
 
 
 def test_errors_come_first_and_keep_their_location() -> None:
@@ -59,3 +59,11 @@ def test_a_table_without_rows_is_an_error() -> None:
     (problem,) = validate(LoadResult("trong.xlsx"), ImportKind.PLAN)
     assert (problem.level, problem.code) == (ProblemLevel.ERROR, ProblemCode.NO_TABLE)
     assert problem.message.startswith("Tệp “trong.xlsx” có bảng nhưng không có dòng")
+
+
+def test_kpi_results_say_the_task_rows_are_left_out() -> None:
+    result = LoadResult("f.xlsx", tasks=[TASK, TASK])
+    [left_out] = validate(result, ImportKind.KPI_ACTUALS)
+    assert (left_out.level, left_out.code) == (ProblemLevel.WARNING, ProblemCode.ROWS_LEFT_OUT)
+    assert "2 dòng nhiệm vụ" in left_out.message
+    assert validate(result, ImportKind.PROGRESS) == []
