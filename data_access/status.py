@@ -174,8 +174,8 @@ def add_rates(counts: pd.DataFrame) -> pd.DataFrame:
 def report_says_completed(status_text: pd.Series) -> pd.Series:
     """Whether each reported status reads as done; folds each distinct text once."""
     text = status_text.fillna("").astype(str)
-    verdicts = {value: _is_done_text(value) for value in text.unique()}
-    return text.map(verdicts).astype(bool)
+    done_texts = [value for value in text.unique() if _is_done_text(value)]
+    return text.isin(done_texts)
 
 
 def _completion(frame: pd.DataFrame, day: pd.Timestamp) -> tuple[pd.Series, pd.Series, pd.Series]:
