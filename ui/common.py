@@ -264,17 +264,23 @@ def month_before(day: date) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+NO_CHANGE = "0"  # st.metric shows exactly this string grey and without an arrow
+
+
 def count_delta(now: int, before: int) -> str:
-    """A count's change for ``st.metric``: "+3", "-2", "+0"."""
-    return f"{now - before:+d}"
+    """A count's change for ``st.metric``: "+3", "-2", or NO_CHANGE."""
+    return f"{now - before:+d}" if now != before else NO_CHANGE
 
 
 def points_delta(now: float | None, before: float | None) -> str | None:
-    """A rate's change in percentage points: "+2,5 điểm %"; None when either is unknown."""
+    """A rate's change in percentage points: "+2,5 điểm %", NO_CHANGE, or None if unknown."""
     if now is None or before is None:
         return None
     points = (now - before) * 100
-    return f"{'-' if points < 0 else '+'}{format_number(abs(points))} điểm %"
+    shown = format_number(abs(points))
+    if shown == "0":
+        return NO_CHANGE
+    return f"{'-' if points < 0 else '+'}{shown} điểm %"
 
 
 def rate_text(value: object) -> str:
