@@ -228,8 +228,9 @@ def per_revision(build: Callable[..., T], *args: Hashable) -> T:
     """``build(*args)``, kept until the data changes; the result is read-only.
 
     For a page's display tables: the shaping (labels, formats, column names)
-    then runs once per filters instead of on every rerun. ``build`` must read
-    the database only through these loaders.
+    then runs once per filters instead of on every rerun. ``build`` is a plain
+    function, known by its file, line and name (page scripts all run as
+    ``__main__``), and reads the database only through these loaders.
     """
     url = database_url()
     code = build.__code__
