@@ -13,6 +13,7 @@ from data_access.agency_store import find_agency
 from data_access.dashboard import filtered_statuses
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
+from data_access.models import ImportKind
 from data_access.status import summary_metrics
 from sample_data.manifest import PROGRESS_WORKBOOK, SAMPLE_PLAN_DOCX
 from tests.pages_db import REPO_ROOT, TIMEOUT, use_database
@@ -96,6 +97,17 @@ def test_the_same_file_again_is_detected_and_changes_nothing(url: str) -> None:
     assert _metrics(at)["Không đổi"] == "257"
     assert _metrics(at)["Thay đổi"] == "0"
     assert _button(at, "commit").disabled
+
+
+def test_kpi_results_chosen_for_the_progress_workbook_leave_its_task_rows_out(url: str) -> None:
+    at = _upload(_page(), sample_with_statuses_done(3, date.today()), "tien_do_thang_11.xlsx")
+    assert _metrics(at)["Thay đổi"] == "3"
+    kind = next(key for key in _keys(at) if key.startswith("kind_"))
+    at.selectbox(key=kind).set_value(ImportKind.KPI_ACTUALS).run()
+    assert not at.exception
+    problems = next(frame.value for frame in at.dataframe if "Nội dung" in frame.value)
+    assert problems["Nội dung"].str.contains("không được nạp").any()
+    assert _metrics(at)["Thay đổi"] == "0"  # the three status changes are task rows
 
 
 def test_changed_statuses_commit_move_the_numbers_and_undo_restores(url: str) -> None:
