@@ -317,6 +317,16 @@ def test_links_of_one_role_are_those_of_the_full_frame(
     pd.testing.assert_frame_equal(task_agency_frame(session=session, role=role), expected)
 
 
+def test_links_of_any_role_are_every_stored_link_once_in_order(
+    session: Session, ids: dict[str, int]
+) -> None:
+    stored = session.exec(select(TaskAgency)).all()
+    frame = task_agency_frame(session=session)
+    found = list(zip(frame["task_id"], frame["role"], frame["position"], strict=True))
+    assert found == sorted((link.task_id, link.role, link.position) for link in stored)
+    assert set(frame["role"]) == {"lead", "coordinating"}
+
+
 def test_linked_agency_names(session: Session, ids: dict[str, int]) -> None:
     assert sorted(linked_agency_names(session=session)) == sorted(
         {SKHCN, POLICE, HOME_AFFAIRS, COLLECTIVE}
