@@ -14,7 +14,7 @@ from loaders.agencies import (
     agency_key,
 )
 from loaders.text import fold
-from tests.seed_paths import SEEDS_DIR
+from tests.seed_paths import MISSING, SEEDS_DIR
 
 SEEDS = SEEDS_DIR
 AGENCY_HEADERS = {
@@ -99,7 +99,9 @@ def _block_cells(text: str) -> list[str]:
 
 def seed_agency_cells() -> list[str]:
     cells: list[str] = []
-    for path in sorted(SEEDS.glob("*.txt")):
+    paths = sorted(SEEDS.glob("*.txt"))
+    assert paths, MISSING
+    for path in paths:
         text = path.read_text(encoding="utf-8")
         cells += _block_cells(text) if path.name.startswith("004") else _tab_cells(text)
     return cells

@@ -14,7 +14,7 @@ from loaders.text import (
     is_section_code,
     roman_to_int,
 )
-from tests.seed_paths import SEEDS_DIR
+from tests.seed_paths import MISSING, SEEDS_DIR
 
 
 def nfd(text: str) -> str:
@@ -74,7 +74,7 @@ def test_clean_text(value, expected):
 
 def test_clean_text_removes_all_markup_from_the_seeds():
     seeds = sorted(SEEDS_DIR.glob("*.txt"))
-    assert seeds
+    assert seeds, MISSING
     text = clean_text("\n".join(p.read_text(encoding="utf-8") for p in seeds))
     for debris in ("<p>", "</p>", "<ul", "<li", "<i>", "</i>", "<br", "**", "[bookmark:"):
         assert debris not in text
