@@ -16,7 +16,7 @@ from labels import EMPTY_VALUE, ILLUSTRATIVE_NOTE, format_date, format_int, form
 from labels import format_target as target_text
 from loaders.targets import period_label
 from ui.common import chart_pick, kpi_actual_texts, kpi_result, page_header, show_chart
-from ui.data import DataUnavailableError, current_revision, database_url, load_kpis, per_revision
+from ui.data import DataUnavailableError, load_kpis, per_revision
 from ui.downloads import offer_table
 from ui.filters import page_filters, reset_button
 from ui.state import StateKey
@@ -53,13 +53,11 @@ TABLE_COLUMNS = {
 
 def plan_kpis(filters: TaskFilters, as_of: date) -> pd.DataFrame:
     """KPI rows (one per KPI and actual) of the chosen plans, periods ended by ``as_of``."""
-    url = database_url()
-    return _plan_kpis(url, current_revision(url), filters.plan_codes, as_of)
+    return per_revision(kpis_of_plans, filters.plan_codes, as_of)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _plan_kpis(url: str, revision: str, plan_codes: tuple[str, ...], as_of: date) -> pd.DataFrame:
-    kpis = load_kpis(as_of)  # url and revision: the cache key of what load_kpis reads
+def kpis_of_plans(plan_codes: tuple[str, ...], as_of: date) -> pd.DataFrame:
+    kpis = load_kpis(as_of)
     if plan_codes:
         kpis = kpis[kpis["plan_code"].isin(list(plan_codes))]
     return kpis.assign(name=kpis["kpi"], kpi=kpi_names(kpis))  # kpi: the charts' label
@@ -67,15 +65,11 @@ def _plan_kpis(url: str, revision: str, plan_codes: tuple[str, ...], as_of: date
 
 def latest_view(filters: TaskFilters, period_end: date) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Each KPI's latest result by ``period_end`` (judged), and the table shown for it."""
-    url = database_url()
-    return _latest_view(url, current_revision(url), filters.plan_codes, period_end)
+    return per_revision(judged_kpis, filters.plan_codes, period_end)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _latest_view(
-    url: str, revision: str, plan_codes: tuple[str, ...], period_end: date
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    latest = judged(kpi_latest(_plan_kpis(url, revision, plan_codes, period_end)))
+def judged_kpis(plan_codes: tuple[str, ...], period_end: date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    latest = judged(kpi_latest(per_revision(kpis_of_plans, plan_codes, period_end)))
     return latest, display_table(latest)
 
 

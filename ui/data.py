@@ -18,6 +18,7 @@ from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -44,6 +45,8 @@ T = TypeVar("T")
 # Filters are part of most cache keys: their repr (all fields) hashes 30x faster than
 # Streamlit's generic hashing of a dataclass, which every rerun pays per cached call.
 FILTERS_HASH: dict[type | str, Callable[[Any], Any]] = {TaskFilters: repr}
+# Every cached loader below: no spinner (pages show their own), filters hashed by repr.
+_cached = partial(st.cache_resource, show_spinner=False, hash_funcs=FILTERS_HASH)
 DUE_SOON_DAYS = 30  # "due in the next 30 days" on every page
 # A page calls a dozen loaders per run; each would read the revision (~5 ms) without this.
 REVISION_TTL = 1.0  # seconds
@@ -252,7 +255,7 @@ def load_task_detail(task_id: int) -> TaskDetail | None:
 # --- Cached work; ``revision`` is part of every cache key ---
 
 
-@st.cache_resource(show_spinner=False, hash_funcs=FILTERS_HASH)
+@_cached()
 def _ready_engine(url: str) -> Engine:
     engine = get_engine(url)
     create_schema(engine)
@@ -265,26 +268,26 @@ def _statuses(url: str, revision: str, as_of: date) -> pd.DataFrame:
     return compute_statuses(tasks, as_of)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=4)
 def _tasks(url: str, revision: str) -> pd.DataFrame:
     """Tasks with plan and section, read once per revision whatever the as-of day."""
     with reading(url) as session:
         return dashboard.task_base_frame(session=session)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=8)
 def _reports(url: str, revision: str, as_of: date) -> pd.DataFrame:
     with reading(url) as session:
         return dashboard.latest_report_frame(session=session, as_of=as_of)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=4)
 def _links(url: str, revision: str) -> pd.DataFrame:
     with reading(url) as session:
         return dashboard.task_agency_frame(session=session)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=8)
 def _role_links(url: str, revision: str, role: str) -> pd.DataFrame:
     """The links of one role; lead or coordinating alone are read without the others."""
     if role == "any":
@@ -293,31 +296,31 @@ def _role_links(url: str, revision: str, role: str) -> pd.DataFrame:
         return dashboard.task_agency_frame(session=session, role=role)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=4)
 def _milestones(url: str, revision: str) -> pd.DataFrame:
     with reading(url) as session:
         return dashboard.milestone_frame(session=session)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=32)
 def _filtered(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
     statuses = _statuses(url, revision, filters.as_of)
     links = _role_links(url, revision, filters.role) if filters.agencies else None
     return dashboard.apply_filters(statuses, links, filters)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=64)
 def _summary(url: str, revision: str, filters: TaskFilters) -> SummaryMetrics:
     return summary_metrics(_filtered(url, revision, filters), filters.as_of, DUE_SOON_DAYS)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=32)
 def _agency_summary(url: str, revision: str, filters: TaskFilters, role: str) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
     return rollups.agency_summary(statuses, _role_links(url, revision, role), role, DUE_SOON_DAYS)
 
 
-@st.cache_resource(show_spinner=False, max_entries=128, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=128)
 def _per_revision(
     _build: Callable[..., T],  # not hashed: ``name`` stands for it
     name: str,
@@ -328,7 +331,7 @@ def _per_revision(
     return _build(*args)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=32)
 def _agency_view(
     url: str, revision: str, filters: TaskFilters, role: str, sort_by: AgencySort
 ) -> AgencyView:
@@ -337,18 +340,18 @@ def _agency_view(
     return AgencyView(summary, long, agency_order(long, sort_by))
 
 
-@st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=32)
 def _month_matrix(url: str, revision: str, filters: TaskFilters, role: str) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
     return rollups.deadline_month_matrix(statuses, _role_links(url, revision, role), role)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=32)
 def _upcoming(url: str, revision: str, filters: TaskFilters, days: int) -> pd.DataFrame:
     return rollups.upcoming(_filtered(url, revision, filters), filters.as_of, days)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=32)
 def _calendar(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
     tasks = statuses.loc[statuses["due_date"].notna(), ["task_id", "due_date", "name"]]
@@ -371,37 +374,37 @@ def _calendar(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
     return rows.assign(count=1)[["task_id", "due_date", "count", "kind", "milestone", "label"]]
 
 
-@st.cache_resource(show_spinner=False, max_entries=8, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=8)
 def _kpis(url: str, revision: str, as_of: date) -> pd.DataFrame:
     with reading(url) as session:
         return kpi_frame(session=session, as_of=as_of)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=16)
 def _latest_kpis(url: str, revision: str, as_of: date, plan_codes: tuple[str, ...]) -> pd.DataFrame:
     latest = kpi_latest(_kpis(url, revision, as_of))
     return latest[latest["plan_code"].isin(plan_codes)] if plan_codes else latest
 
 
-@st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=32)
 def _status_counts(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
     counts = _filtered(url, revision, filters)["status"].value_counts()
     return pd.DataFrame({"status": counts.index.astype(str), "count": counts.to_numpy()})
 
 
-@st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=32)
 def _agencies_to_remind(url: str, revision: str, filters: TaskFilters) -> list[str]:
     statuses = _filtered(url, revision, filters)
     return agencies_to_remind(statuses, _links(url, revision), filters.as_of)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=4)
 def _illustrative(url: str, revision: str) -> bool:
     with reading(url) as session:
         return plans.has_illustrative_data(session=session)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=8)
 def _filter_options(url: str, revision: str) -> FilterOptions:
     tasks = _tasks(url, revision)  # in plan import order
     plan_rows = tasks[["plan_code", "plan_title"]].drop_duplicates("plan_code")
@@ -415,7 +418,7 @@ def _filter_options(url: str, revision: str) -> FilterOptions:
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=64)
 def _task_detail(url: str, revision: str, task_id: int) -> TaskDetail | None:
     with reading(url) as session:
         return task_detail(session=session, task_id=task_id)
@@ -451,7 +454,7 @@ def load_overdue_by_agency(filters: TaskFilters) -> pd.DataFrame:
     return _overdue_by_agency(url, current_revision(url), filters)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=32)
 def _overdue(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
     overdue = statuses[statuses["status"] == TaskStatus.OVERDUE]
@@ -466,7 +469,7 @@ def _overdue(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=FILTERS_HASH)
+@_cached(max_entries=32)
 def _overdue_by_agency(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
     links = _role_links(url, revision, filters.role)
