@@ -18,9 +18,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from sample_data.build_progress import ILLUSTRATIVE_NOTICE, TASK_HEADER, rough_due_date
 from sample_data.build_samples import build_all
-from sample_data.layouts import DEFAULT_SEEDS
 from sample_data.manifest import PROGRESS_WORKBOOK, SAMPLE_PLAN_DOCX, SAMPLE_PLANS, sample_plan
 from sample_data.progress_kpis import KPI_HEADER
+from tests.seed_paths import MISSING, SEEDS_DIR
 
 TASK_NUMBER = re.compile(r"\d+\.?")
 ROMAN = re.compile(r"[IVXL]+")
@@ -352,9 +352,8 @@ def test_manifest_names_five_committed_plans() -> None:
 
 
 def _seeds_dir() -> Path:
-    if not DEFAULT_SEEDS.is_dir():
-        pytest.skip(f"seed documents not available at {DEFAULT_SEEDS}; cannot rebuild samples")
-    return DEFAULT_SEEDS
+    assert SEEDS_DIR.is_dir(), MISSING  # never skipped: the samples must rebuild from the seeds
+    return SEEDS_DIR
 
 
 def _values(path: Path) -> dict[str, list[tuple[Any, ...]]]:
