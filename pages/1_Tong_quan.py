@@ -33,6 +33,7 @@ from ui.common import (
     presentation_toggle,
     rate_text,
     show_chart,
+    show_table,
 )
 from ui.data import (
     DUE_SOON_DAYS,
@@ -148,7 +149,7 @@ def late_agencies(filters: TaskFilters) -> None:
     )
     if shown is None:
         return
-    st.dataframe(shown, hide_index=True)
+    show_table(shown, hide_index=True)
     offer_table(shown, title="Cơ quan có nhiều nhiệm vụ quá hạn nhất", key="late_agencies")
 
 
@@ -166,7 +167,7 @@ def next_due(filters: TaskFilters) -> None:
     if not total:
         st.caption(f"Không có nhiệm vụ nào đến hạn trong {UPCOMING_DAYS} ngày tới.")
         return
-    st.dataframe(display, hide_index=True, column_config={"Hạn": date_column("Hạn")})
+    show_table(display, hide_index=True, column_config={"Hạn": date_column("Hạn")})
     offer_table(display, title=f"Sắp đến hạn ({UPCOMING_DAYS} ngày tới)", key="next_due")
     if total > UPCOMING_ROWS:
         st.caption(f"Và {format_int(total - UPCOMING_ROWS)} nhiệm vụ khác.")
@@ -189,7 +190,7 @@ def kpi_summary(filters: TaskFilters) -> None:
     cells = st.columns(3)
     for cell, label in zip(cells, (MET_LABEL, NOT_MET_LABEL, NO_DATA_LABEL), strict=True):
         cell.metric(f"Chỉ tiêu {label.lower()}", format_int(int((results == label).sum())))
-    st.dataframe(
+    show_table(
         display,
         hide_index=True,
         column_config={"Số liệu đến ngày": date_column("Số liệu đến ngày")},

@@ -17,6 +17,7 @@ from ui.common import (
     illustrative_notice,
     page_header,
     picked_row,
+    show_table,
     task_table,
 )
 from ui.data import has_illustrative_data, load_agency_tasks, load_agency_view
@@ -68,7 +69,7 @@ def ranking_table(summary: pd.DataFrame, order: list[str], role: str) -> str | N
         completion=ranked["completion_rate"] * 100,
         on_time=ranked["on_time_rate"] * 100,
     )[list(columns)].rename(columns=columns)
-    event = st.dataframe(
+    event = show_table(
         table,
         key=StateKey.AGENCY_TABLE,
         hide_index=True,

@@ -15,7 +15,14 @@ from data_access.kpi_queries import kpi_latest
 from labels import EMPTY_VALUE, ILLUSTRATIVE_NOTE, format_date, format_int, format_number
 from labels import format_target as target_text
 from loaders.targets import period_label
-from ui.common import chart_pick, kpi_actual_texts, kpi_result, page_header, show_chart
+from ui.common import (
+    chart_pick,
+    kpi_actual_texts,
+    kpi_result,
+    page_header,
+    show_chart,
+    show_table,
+)
 from ui.data import DataUnavailableError, load_kpis, per_revision
 from ui.downloads import offer_table
 from ui.filters import page_filters, reset_button
@@ -210,7 +217,7 @@ def display_table(latest: pd.DataFrame) -> pd.DataFrame:
 
 
 def kpi_table(display: pd.DataFrame) -> None:
-    st.dataframe(
+    show_table(
         display,
         hide_index=True,
         column_config={TABLE_COLUMNS["name"]: st.column_config.TextColumn(width="large")},

@@ -33,6 +33,7 @@ from ui.common import (
     page_header,
     picked_row,
     show_chart,
+    show_table,
 )
 from ui.data import (
     has_illustrative_data,
@@ -137,7 +138,7 @@ def task_list(filters: TaskFilters, agency: str | None, query: str, total: int) 
     shown, display, fingerprint = per_revision(list_display, filters, agency, query)
     if total > len(shown):
         st.caption(f"Hiển thị {format_int(len(shown))} trên {format_int(total)} nhiệm vụ.")
-    event = st.dataframe(
+    event = show_table(
         display,
         key=f"{StateKey.OVERDUE_TABLE}_{fingerprint}",  # a new list starts unselected
         hide_index=True,
@@ -181,7 +182,7 @@ def progress_history(progress: pd.DataFrame) -> None:
         illustrative=progress["is_illustrative"].map({True: "Minh họa", False: "Thực tế"}),
     )
     display = history[list(PROGRESS_COLUMNS)].rename(columns=PROGRESS_COLUMNS)
-    st.dataframe(display, hide_index=True)
+    show_table(display, hide_index=True)
     offer_table(display, title="Lịch sử báo cáo tiến độ", key="progress_history")
 
 

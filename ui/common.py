@@ -9,14 +9,13 @@ from __future__ import annotations
 import calendar
 import copy
 import hashlib
-import threading
-import weakref
 from collections.abc import Callable, Mapping
 from datetime import date
 from functools import partial
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
@@ -34,6 +33,7 @@ from labels import (
 from ui.data import DataUnavailableError, has_illustrative_data, load_all_statuses, load_statuses
 from ui.downloads import offer_chart, offer_table
 from ui.filters import reset_button
+from ui.memo import derived
 from ui.state import StateKey
 
 NO_DATA = (
@@ -152,10 +152,6 @@ def chart_pick(
 
 ChartKey = tuple[str, str, str, tuple[tuple[str, Any], ...]]
 BuiltChart = tuple[AnyChart, dict[str, Any]]
-# Charts of frames a cached loader returned: the same object every rerun (read-only), so
-# it is recognised by identity instead of hashing its content (several ms a chart).
-_charts_of_frame: dict[int, tuple[weakref.ref[pd.DataFrame], dict[ChartKey, BuiltChart]]] = {}
-_CHARTS_LOCK = threading.Lock()
 
 
 def _built_chart(
@@ -165,30 +161,11 @@ def _built_chart(
     subtitle: str,
     options: tuple[tuple[str, Any], ...],
 ) -> BuiltChart:
+    """The chart of ``frame`` and its spec; a cached frame's charts are found by identity."""
     key: ChartKey = (f"{builder.__module__}.{builder.__qualname__}", title, subtitle, options)
-    with _CHARTS_LOCK:
-        known = _charts_of_frame.get(id(frame))
-        if known is not None and known[0]() is frame and key in known[1]:
-            return known[1][key]
-    built = _cached_chart(builder, key[0], frame, title, subtitle, options)
-    with _CHARTS_LOCK:
-        known = _charts_of_frame.get(id(frame))
-        if known is None or known[0]() is not frame:
-            known = (weakref.ref(frame, partial(_forget_frame, id(frame))), {})
-            _charts_of_frame[id(frame)] = known
-        known[1][key] = built
-    return built
-
-
-def _forget_frame(frame_id: int, _: object) -> None:
-    """A frame is gone: drop its charts (its id may be reused by another frame).
-
-    No lock: the garbage collector may call this anywhere, even inside the locked
-    blocks above; single dictionary operations are atomic.
-    """
-    known = _charts_of_frame.get(frame_id)
-    if known is not None and known[0]() is None:
-        _charts_of_frame.pop(frame_id, None)
+    return derived(
+        frame, key, lambda: _cached_chart(builder, key[0], frame, title, subtitle, options)
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -241,7 +218,7 @@ def task_table(
         shown = shown.head(MAX_TABLE_ROWS)
     table = shown.assign(status_label=shown["status"].map(status_label))
     display = table[list(columns)].rename(columns=columns)
-    st.dataframe(
+    show_table(
         display,
         key=key,
         hide_index=True,
@@ -252,6 +229,28 @@ def task_table(
     )
     ids = hashlib.blake2b(shown["task_id"].to_numpy().tobytes(), digest_size=4).hexdigest()
     offer_table(display, title=TASKS_EXPORT_TITLE, key=key or f"tasks_{ids}")
+
+
+def show_table(frame: pd.DataFrame, **options: Any) -> Any:
+    """``st.dataframe(frame, **options)``, the frame sent in its Arrow form, built once.
+
+    Streamlit converts a pandas frame to Arrow on every rerun (with a thread pool
+    for long tables: milliseconds each); a cached display frame's Arrow table is
+    found by identity instead. Returns the selection event, as ``st.dataframe``.
+    """
+    return st.dataframe(derived(frame, "arrow", partial(arrow_table, frame)), **options)
+
+
+def arrow_table(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
+    """``frame`` as an Arrow table without its index, as Streamlit would send it.
+
+    A frame Arrow cannot type (mixed values in a column) is returned as is, for
+    Streamlit's own conversion, which falls back to text.
+    """
+    try:
+        return pa.Table.from_pandas(frame, preserve_index=False, nthreads=1)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return frame
 
 
 def date_column(label: str) -> Any:
