@@ -49,7 +49,7 @@ def page_data(filters: TaskFilters, statuses: pd.DataFrame) -> PageData:
         url=database_url(),
         filters=filters,
         statuses=statuses,
-        links=load_agency_links(),
+        load_links=load_agency_links,
         kpis=load_latest_kpis(filters.as_of),
         metrics=load_summary(filters),
         plan_titles=load_filter_options(filters.as_of).plans,

@@ -395,7 +395,7 @@ def _status_counts(url: str, revision: str, filters: TaskFilters) -> pd.DataFram
 @_cached(max_entries=32)
 def _agencies_to_remind(url: str, revision: str, filters: TaskFilters) -> list[str]:
     statuses = _filtered(url, revision, filters)
-    return agencies_to_remind(statuses, _links(url, revision), filters.as_of)
+    return agencies_to_remind(statuses, _role_links(url, revision, "lead"), filters.as_of)
 
 
 @_cached(max_entries=4)

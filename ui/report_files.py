@@ -9,8 +9,10 @@ assigning documents, the statuses at a period's end) is read here through
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from functools import partial
 
 import pandas as pd
 from sqlmodel import Session
@@ -40,11 +42,16 @@ class PageData:
     url: str
     filters: TaskFilters
     statuses: pd.DataFrame  # filtered, as of filters.as_of
-    links: pd.DataFrame  # dashboard.task_agency_frame
+    load_links: Callable[[], pd.DataFrame]  # dashboard.task_agency_frame, read when a file needs it
     kpis: pd.DataFrame  # kpi_latest as of filters.as_of
     metrics: SummaryMetrics
     plan_titles: dict[str, str]
     illustrative: bool
+
+    @property
+    def links(self) -> pd.DataFrame:
+        """Every task-agency link: read only when a file is built, not for showing the page."""
+        return self.load_links()
 
 
 def load_page_data(url: str, filters: TaskFilters, illustrative: bool) -> PageData:
@@ -56,7 +63,7 @@ def load_page_data(url: str, filters: TaskFilters, illustrative: bool) -> PageDa
             url=url,
             filters=filters,
             statuses=statuses,
-            links=dashboard.task_agency_frame(session=session),
+            load_links=partial(_agency_links, url),
             kpis=kpi_latest(kpi_frame(session=session, as_of=filters.as_of)),
             metrics=summary_metrics(statuses, filters.as_of),
             plan_titles=dict(zip(overview["code"], overview["title"], strict=True)),
@@ -116,6 +123,11 @@ def _pack_data(page: PageData) -> MeetingPackData:
         plan_titles=page.plan_titles,
         illustrative=page.illustrative,
     )
+
+
+def _agency_links(url: str) -> pd.DataFrame:
+    with _session(url) as session:
+        return dashboard.task_agency_frame(session=session)
 
 
 def _documents(url: str) -> pd.DataFrame:
