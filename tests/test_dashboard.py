@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
 
 import pandas as pd
 import pytest
-from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from data_access.dashboard import (
@@ -18,8 +16,6 @@ from data_access.dashboard import (
     latest_report_frame,
     linked_agency_names,
     milestone_frame,
-    read_frame,
-    read_plain_frame,
     task_agency_frame,
     task_base_frame,
     task_frame,
@@ -136,20 +132,6 @@ def test_agency_links_keep_roles_and_collective_groups(
     ]
     collective = links[links["agency"] == COLLECTIVE].iloc[0]
     assert (collective["agency_kind"], bool(collective["is_collective"])) == ("collective", True)
-
-
-@pytest.mark.parametrize("where", [TaskAgency.position >= 0, TaskAgency.position < 0])
-def test_plain_read_gives_the_frame_read_frame_gives(
-    session: Session, ids: dict[str, int], where: Any
-) -> None:
-    statement = (
-        sa_select(col(TaskAgency.task_id), col(TaskAgency.role), col(TaskAgency.position))
-        .where(where)
-        .order_by(col(TaskAgency.task_id), col(TaskAgency.role))
-    )
-    columns = ["task_id", "role", "position"]
-    plain = read_plain_frame(session, statement, columns)
-    pd.testing.assert_frame_equal(plain, read_frame(session, statement, columns))
 
 
 # --- filters ---
