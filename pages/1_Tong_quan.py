@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Literal
 
 import pandas as pd
@@ -47,10 +48,12 @@ from ui.data import (
 )
 from ui.downloads import offer_table
 from ui.filters import page_filters
+from ui.memo import derived
 
 DeltaColor = Literal["normal", "inverse", "off"]  # "inverse": fewer is better (overdue)
 TOP_AGENCIES = 8
 UPCOMING_DAYS = 90
+RESULT_LABELS = (MET_LABEL, NOT_MET_LABEL, NO_DATA_LABEL)
 UPCOMING_ROWS = 10
 
 
@@ -180,16 +183,21 @@ def kpi_summary_table(filters: TaskFilters) -> pd.DataFrame:
     return table[list(KPI_COLUMNS)].rename(columns=KPI_COLUMNS)
 
 
+def result_counts(display: pd.DataFrame) -> dict[str, int]:
+    """How many KPIs of the table are met, not met, without a result."""
+    results = display[KPI_COLUMNS["result"]]
+    return {label: int((results == label).sum()) for label in RESULT_LABELS}
+
+
 def kpi_summary(filters: TaskFilters) -> None:
     display = section_table(
         "Chỉ tiêu", kpi_summary_table, filters, "Các kế hoạch đã chọn không có chỉ tiêu."
     )
     if display is None:
         return
-    results = display[KPI_COLUMNS["result"]]
-    cells = st.columns(3)
-    for cell, label in zip(cells, (MET_LABEL, NOT_MET_LABEL, NO_DATA_LABEL), strict=True):
-        cell.metric(f"Chỉ tiêu {label.lower()}", format_int(int((results == label).sum())))
+    counts = derived(display, "result_counts", partial(result_counts, display))
+    for cell, (label, count) in zip(st.columns(3), counts.items(), strict=True):
+        cell.metric(f"Chỉ tiêu {label.lower()}", format_int(count))
     show_table(
         display,
         hide_index=True,
