@@ -9,7 +9,9 @@ string (SQLAlchemy's ``aggregate_strings``: ``group_concat`` on SQLite,
 Every value is cast to text, NULL written as the empty string; each column's
 kind says how to read it back. A value that contains the separator would shift
 its column, so the number of values is checked against the row count, and a
-mismatch falls back to the ordinary row-by-row read: correct either way.
+mismatch falls back to the ordinary row-by-row read: correct either way. Each
+column's text must fit the database's limit on one value (1 GB on SQLite and
+PostgreSQL): millions of rows.
 """
 
 from __future__ import annotations
@@ -48,14 +50,12 @@ def read_packed_frame(
     sort the frame if order matters.
     """
     count, *texts = session.connection().execute(packed_statement(statement)).one()
-    values = [_split(text, count) for text in texts]
-    if any(value is None for value in values):  # a separator inside a value
+    split = [_split(text, count) for text in texts]
+    values = [value for value in split if value is not None]
+    if len(values) < len(split):  # a separator inside a value
         return _row_frame(session, statement, columns)
-    arrays = {
-        name: _typed(value, kind)
-        for (name, kind), value in zip(columns.items(), values, strict=True)
-        if value is not None
-    }
+    kinds = columns.items()
+    arrays = {name: _typed(value, kind) for (name, kind), value in zip(kinds, values, strict=True)}
     return pa.table(arrays).to_pandas()
 
 
@@ -101,7 +101,7 @@ def _from_python(values: pd.Series, kind: Kind) -> pd.Series:
     if kind is Kind.TEXT:
         return values.fillna("").astype("str")
     if kind is Kind.FLAG:
-        return values.map(lambda value: str(value).lower() in TRUE_TEXTS or value is True)
+        return values.map(lambda value: str(value).lower() in TRUE_TEXTS)
     if kind is Kind.INT:
         return pd.to_numeric(values)
     return pd.to_datetime(values, format="ISO8601", errors="coerce").astype("datetime64[s]")
