@@ -1,6 +1,7 @@
-"""Reporting periods and the queries behind periodic reports and reminder letters.
+"""The queries behind periodic reports and reminder letters.
 
-Agencies report monthly, quarterly, half-yearly and yearly (DOMAIN.md). A
+Agencies report monthly, quarterly, half-yearly and yearly (the periods and
+their report days are in ``reporting_calendar``). A
 period's progress has "arrived" from an agency when one of its tasks in scope
 got a progress update reported within the period, from an import that has not
 been undone.
@@ -8,10 +9,8 @@ been undone.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal
 
 import pandas as pd
 from sqlalchemy import func
@@ -28,80 +27,10 @@ from data_access.dashboard import (
 from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_frame
 from data_access.models import ProgressUpdate, Task
-from loaders.targets import period_label
+from data_access.reporting_calendar import PeriodKind, ReportingPeriod
 
-PeriodKind = Literal["month", "quarter", "half", "year"]
-PERIOD_KINDS: tuple[PeriodKind, ...] = ("month", "quarter", "half", "year")
-PERIOD_KIND_LABELS: dict[str, str] = {
-    "month": "Tháng",
-    "quarter": "Quý",
-    "half": "6 tháng",
-    "year": "Năm",
-}
-MONTHS_IN: dict[str, int] = {"month": 1, "quarter": 3, "half": 6, "year": 12}
 REPORT_COLUMNS = ["task_id", "reports", "last_reported_on"]
 MISSING_COLUMNS = ["agency", "tasks"]
-
-
-@dataclass(frozen=True)
-class ReportingPeriod:
-    """One reporting period: ``index`` is the month (1-12), quarter (1-4), half (1-2) or 1."""
-
-    kind: PeriodKind
-    year: int
-    index: int = 1
-
-    def __post_init__(self) -> None:
-        if self.kind not in MONTHS_IN or not 1 <= self.index <= 12 // MONTHS_IN[self.kind]:
-            raise ValueError(f"no such period: {self.kind} {self.index}/{self.year}")
-
-    @classmethod
-    def containing(cls, kind: PeriodKind, day: date) -> ReportingPeriod:
-        return cls(kind, day.year, (day.month - 1) // MONTHS_IN[kind] + 1)
-
-    @property
-    def start(self) -> date:
-        return date(self.year, (self.index - 1) * MONTHS_IN[self.kind] + 1, 1)
-
-    @property
-    def end(self) -> date:
-        month = self.index * MONTHS_IN[self.kind]
-        return date(self.year, month, calendar.monthrange(self.year, month)[1])
-
-    @property
-    def code(self) -> str:
-        """The form KPI actuals use: "2026-06", "2026-Q2", "2026-H1", "2026"."""
-        suffix = {
-            "month": f"-{self.index:02d}",
-            "quarter": f"-Q{self.index}",
-            "half": f"-H{self.index}",
-            "year": "",
-        }
-        return f"{self.year}{suffix[self.kind]}"
-
-    def label_vi(self) -> str:
-        """ "Tháng 06/2026", "Quý II/2026", "6 tháng đầu năm 2026", "Năm 2026"."""
-        return period_label(self.code)
-
-    def previous(self) -> ReportingPeriod:
-        if self.index > 1:
-            return ReportingPeriod(self.kind, self.year, self.index - 1)
-        return ReportingPeriod(self.kind, self.year - 1, 12 // MONTHS_IN[self.kind])
-
-    def following(self) -> ReportingPeriod:
-        if self.index < 12 // MONTHS_IN[self.kind]:
-            return ReportingPeriod(self.kind, self.year, self.index + 1)
-        return ReportingPeriod(self.kind, self.year + 1, 1)
-
-    def report_due(self) -> date:
-        """When agencies must send this period's report (the plans' reporting rhythm)."""
-        if self.kind == "month":
-            return date(self.year, self.index, 20)
-        if self.kind == "quarter":
-            return date(self.year, self.index * 3, 10)
-        if self.kind == "half":
-            return date(self.year, 6, 10) if self.index == 1 else date(self.year, 12, 10)
-        return date(self.year, 11, 30)
 
 
 @dataclass(frozen=True)

@@ -22,14 +22,15 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Pt
 from docx.table import Table, _Cell, _Row
 
+from data_access.reporting_calendar import HOME_AGENCY
 from exports.content import rows_beyond
 
 FONT_NAME = "Times New Roman"
 FONT_SIZE = 13
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 PROVINCE = "UBND TỈNH"  # the province's name is written in by the sender
-SENDER = "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
-SENDER_NAME = "Sở Khoa học và Công nghệ"
+SENDER_NAME = HOME_AGENCY
+SENDER = SENDER_NAME.upper()
 PLACE_BLANK = "……………"
 NUMBER_LINE = "Số:        /SKHCN-VP"
 SIGNER = ("GIÁM ĐỐC", "", "", "", "……………………")

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import pandas as pd
 from docx.document import Document as DocxDocument
 
-from data_access.reporting import PeriodInputs, ReportingPeriod, missing_reporters
+from data_access.reporting import PeriodInputs, missing_reporters
+from data_access.reporting_calendar import ReportingPeriod
 from data_access.rollups import agency_summary, upcoming
 from data_access.status import SummaryMetrics, summary_metrics
 from data_access.statuses import TaskStatus

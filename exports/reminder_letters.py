@@ -15,6 +15,7 @@ from datetime import date, timedelta
 import pandas as pd
 from docx.document import Document as DocxDocument
 
+from data_access.reporting_calendar import MONTHLY_REPORT_DAY
 from data_access.rollups import UNASSIGNED_AGENCY, upcoming
 from exports import docx_admin as admin
 from exports.chart_images import export_file_name, slugify
@@ -40,7 +41,6 @@ RECIPIENTS = (
     "Giám đốc Sở (để báo cáo);",
     "Lưu: VT, VP.",
 )
-REPORT_DAY = 20  # agencies report monthly before the 20th (DOMAIN.md)
 LETTER_ROWS = 300  # per table; a longer list is cut with a note
 
 
@@ -163,9 +163,9 @@ def letter_file_name(agency: str, as_of: date) -> str:
 def next_report_day(as_of: date) -> date:
     """The next monthly reporting day (the 20th) at least a week after ``as_of``."""
     earliest = as_of + timedelta(days=7)
-    day = earliest.replace(day=REPORT_DAY)
+    day = earliest.replace(day=MONTHLY_REPORT_DAY)
     if day < earliest:
-        day = (day.replace(day=1) + timedelta(days=32)).replace(day=REPORT_DAY)
+        day = (day.replace(day=1) + timedelta(days=32)).replace(day=MONTHLY_REPORT_DAY)
     return day
 
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta
 
-from loaders.records import DeadlineKind, Milestone, ParsedDeadline
+from loaders.records import Cadence, DeadlineKind, Milestone, ParsedDeadline
 from loaders.text import clean_text
 
 MIN_YEAR = 1990
@@ -46,11 +46,11 @@ _BETWEEN = re.compile(r"^[ ;,.+\-–]*(?:va )?[ ;,]*$")
 _TRAILING = re.compile(r"^[ .;,]*$")
 _INDICATIVE = re.compile(r"^theo .*\( ?(?P<inner>[^()]*?) ?\)[ .;,]*$")
 _CADENCES = (
-    ("hang tuan", "hằng tuần"),
-    ("hang thang", "hằng tháng"),
-    ("hang quy", "hằng quý"),
-    ("6 thang", "6 tháng"),
-    ("hang nam", "hằng năm"),
+    ("hang tuan", Cadence.WEEKLY),
+    ("hang thang", Cadence.MONTHLY),
+    ("hang quy", Cadence.QUARTERLY),
+    ("6 thang", Cadence.HALF_YEARLY),
+    ("hang nam", Cadence.YEARLY),
 )
 
 
@@ -202,7 +202,7 @@ def _year(digits: str, written: str) -> int:
 
 
 def _cadence(folded: str) -> str:
-    found = [(folded.find(key), label) for key, label in _CADENCES if key in folded]
+    found = [(folded.find(key), str(cadence)) for key, cadence in _CADENCES if key in folded]
     return min(found)[1] if found else ""
 
 

@@ -28,6 +28,16 @@ class DeadlineKind(StrEnum):
     MISSING = "missing"  # empty cell
 
 
+class Cadence(StrEnum):
+    """How often a recurring task reports, as the plans write it (stored as written)."""
+
+    WEEKLY = "hằng tuần"
+    MONTHLY = "hằng tháng"
+    QUARTERLY = "hằng quý"
+    HALF_YEARLY = "6 tháng"
+    YEARLY = "hằng năm"
+
+
 class ProblemLevel(StrEnum):
     ERROR = "error"  # blocks an import
     WARNING = "warning"  # recorded, does not block
@@ -101,7 +111,7 @@ class ParsedDeadline:
     due_date: date | None = None
     milestones: tuple[Milestone, ...] = ()
     indicative: bool = False
-    reporting_cadence: str = ""  # e.g. "hằng tháng" for recurring tasks
+    reporting_cadence: str = ""  # a Cadence value when the text states one, else ""
     problem: str = ""  # Vietnamese explanation when kind is UNPARSED
 
 

@@ -8,7 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from data_access.filters import TaskFilters
-from data_access.reporting import PERIOD_KIND_LABELS, PERIOD_KINDS, recent_periods
+from data_access.reporting import recent_periods
+from data_access.reporting_calendar import PERIOD_KIND_LABELS, PERIOD_KINDS
 from exports.chart_images import export_file_name
 from exports.reminder_letters import WINDOW_DAYS, letter_file_name
 from labels import format_date

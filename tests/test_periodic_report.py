@@ -18,7 +18,8 @@ from data_access.dashboard import task_agency_frame, task_frame
 from data_access.db import get_engine
 from data_access.filters import TaskFilters
 from data_access.models import Agency, ProgressUpdate, TaskAgency
-from data_access.reporting import PeriodInputs, ReportingPeriod, period_inputs
+from data_access.reporting import PeriodInputs, period_inputs
+from data_access.reporting_calendar import ReportingPeriod
 from data_access.status import SummaryMetrics, compute_statuses, summary_metrics
 from data_access.statuses import TaskStatus
 from exports.periodic_report import (

@@ -14,7 +14,7 @@ from pptx import Presentation
 from data_access.dashboard import filtered_statuses, task_agency_frame
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
-from data_access.reporting import ReportingPeriod
+from data_access.reporting_calendar import ReportingPeriod
 from data_access.status import summary_metrics
 from exports.meeting_pack import OVERDUE_ROWS_PER_SLIDE, PACK_TITLE, SLIDE_OVERDUE_ROWS
 from exports.reminder_letters import agencies_to_remind

@@ -1,4 +1,4 @@
-"""Reporting periods, progress reports per period and the agencies whose report has not arrived."""
+"""Recent periods, progress reports per period and the agencies whose report has not arrived."""
 
 from __future__ import annotations
 
@@ -6,88 +6,20 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from sqlmodel import Session
 
 from data_access.dashboard import task_agency_frame, task_frame
 from data_access.filters import TaskFilters
 from data_access.reporting import (
-    PERIOD_KINDS,
-    PeriodKind,
-    ReportingPeriod,
     missing_reporters,
     period_inputs,
     progress_reports,
     recent_periods,
     task_documents,
 )
+from data_access.reporting_calendar import ReportingPeriod
 from data_access.status import compute_statuses
 from tests.dashboard_db import SKHCN
-
-
-# --- Periods ---
-@pytest.mark.parametrize(
-    ("period", "start", "end", "code", "label", "due"),
-    [
-        # months
-        (ReportingPeriod("month", 2026, 2), date(2026, 2, 1), date(2026, 2, 28), "2026-02",
-         "Tháng 02/2026", date(2026, 2, 20)),
-        (ReportingPeriod("month", 2024, 2), date(2024, 2, 1), date(2024, 2, 29), "2024-02",
-         "Tháng 02/2024", date(2024, 2, 20)),
-        # quarters: reports due the 10th of the quarter's last month
-        (ReportingPeriod("quarter", 2026, 2), date(2026, 4, 1), date(2026, 6, 30), "2026-Q2",
-         "Quý II/2026", date(2026, 6, 10)),
-        (ReportingPeriod("quarter", 2026, 4), date(2026, 10, 1), date(2026, 12, 31), "2026-Q4",
-         "Quý IV/2026", date(2026, 12, 10)),
-        # halves: the first half's report is due 10/6
-        (ReportingPeriod("half", 2026, 1), date(2026, 1, 1), date(2026, 6, 30), "2026-H1",
-         "6 tháng đầu năm 2026", date(2026, 6, 10)),
-        (ReportingPeriod("half", 2026, 2), date(2026, 7, 1), date(2026, 12, 31), "2026-H2",
-         "6 tháng cuối năm 2026", date(2026, 12, 10)),
-        # the year's report is due 30/11
-        (ReportingPeriod("year", 2026), date(2026, 1, 1), date(2026, 12, 31), "2026",
-         "Năm 2026", date(2026, 11, 30)),
-    ],
-)  # fmt: skip
-def test_period_bounds_codes_labels_and_report_dates(
-    period: ReportingPeriod, start: date, end: date, code: str, label: str, due: date
-) -> None:
-    assert (period.start, period.end, period.code) == (start, end, code)
-    assert period.label_vi() == label
-    assert period.report_due() == due
-
-
-@pytest.mark.parametrize(
-    ("period", "previous"),
-    [
-        (ReportingPeriod("month", 2026, 1), ReportingPeriod("month", 2025, 12)),
-        (ReportingPeriod("month", 2026, 7), ReportingPeriod("month", 2026, 6)),
-        (ReportingPeriod("quarter", 2026, 1), ReportingPeriod("quarter", 2025, 4)),
-        (ReportingPeriod("half", 2026, 2), ReportingPeriod("half", 2026, 1)),
-        (ReportingPeriod("year", 2026), ReportingPeriod("year", 2025)),
-    ],
-)
-def test_previous_and_following_period(period: ReportingPeriod, previous: ReportingPeriod) -> None:
-    assert period.previous() == previous
-    assert previous.following() == period
-    assert previous.end < period.start
-
-
-@pytest.mark.parametrize(
-    ("kind", "index"),
-    [("month", 0), ("month", 13), ("quarter", 5), ("half", 3), ("year", 2), ("week", 1)],
-)
-def test_impossible_periods_are_refused(kind: PeriodKind, index: int) -> None:
-    with pytest.raises(ValueError):
-        ReportingPeriod(kind, 2026, index)
-
-
-@given(st.sampled_from(PERIOD_KINDS), st.dates(date(2000, 1, 1), date(2100, 12, 31)))
-def test_the_containing_period_holds_the_day(kind: PeriodKind, day: date) -> None:
-    period = ReportingPeriod.containing(kind, day)
-    assert period.start <= day <= period.end
-    assert period.previous().end.toordinal() + 1 == period.start.toordinal()
 
 
 def test_recent_periods_newest_first() -> None:

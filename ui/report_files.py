@@ -21,7 +21,8 @@ from data_access import dashboard, plans
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_frame, kpi_latest
-from data_access.reporting import ReportingPeriod, period_inputs, task_documents
+from data_access.reporting import period_inputs, task_documents
+from data_access.reporting_calendar import ReportingPeriod
 from data_access.status import SummaryMetrics, summary_metrics
 from exports.meeting_pack import MeetingPackData, meeting_pack_data, meeting_pack_pptx
 from exports.meeting_pdf import meeting_pack_pdf
