@@ -11,7 +11,7 @@ from typing import Any
 
 from loaders.agencies import AgencyDirectory
 from loaders.cells import PendingRow, cell_text, clean, join_parts
-from loaders.deadlines import parse_date, parse_deadline
+from loaders.deadlines import parse_date, parse_deadline, recurring_by_text
 from loaders.headers import Column, HeaderMap
 from loaders.problems import ProblemCollector
 from loaders.records import (
@@ -25,6 +25,7 @@ from loaders.records import (
 from loaders.targets import parse_actual, parse_target
 from loaders.text import fold, is_completion_note
 
+_NO_DEADLINE = ParsedDeadline(text="", kind=DeadlineKind.MISSING)
 _NOT_REPORTED = frozenset({"khong", "0", "-", "false", "no"})
 _STATUS_DONE = ("hoan thanh", "da hoan thanh", "da thuc hien")
 _STATUS_KNOWN = (
@@ -194,35 +195,33 @@ class Assembler:
         return list(names)
 
     def _deadline(self, task: TaskRecord, row: PendingRow, header: HeaderMap) -> None:
+        """The deadline cell as read, made recurring when the task's name says so."""
         index = header.columns.get(Column.DEADLINE)
+        parts = row.cells.get(index) if index is not None else None
+        parsed = self._parsed_deadline(join_parts(parts)) if parts else _NO_DEADLINE
+        own = recurring_by_text(parsed, task.name)
+        task.deadline_text = own.text
+        task.due_date = own.due_date
+        task.deadline_kind = own.kind
+        task.deadline_indicative = own.indicative
+        task.reporting_cadence = own.reporting_cadence
+        task.milestones = list(own.milestones)
         if index is None:
             return
-        parts = row.cells.get(index)
-        if not parts:
-            self._report(
-                row,
-                header,
-                index,
-                ProblemCode.MISSING_VALUE,
-                "",
-                field_label=_FIELD_LABELS[Column.DEADLINE],
-            )
-            return
-        raw = join_parts(parts)
-        parsed = self._deadlines.get(raw)
-        if parsed is None:
-            parsed = self._deadlines[raw] = parse_deadline(raw)
-        task.deadline_text = parsed.text
-        task.due_date = parsed.due_date
-        task.deadline_kind = parsed.kind
-        task.deadline_indicative = parsed.indicative
-        task.reporting_cadence = parsed.reporting_cadence
-        task.milestones = list(parsed.milestones)
-        if parsed.kind is DeadlineKind.UNPARSED:
+        if own.kind is DeadlineKind.MISSING:
+            label = _FIELD_LABELS[Column.DEADLINE]
+            self._report(row, header, index, ProblemCode.MISSING_VALUE, "", field_label=label)
+        elif parsed.kind is DeadlineKind.UNPARSED:
             reason = f" ({parsed.problem.rstrip('.')})" if parsed.problem else ""
             self._report(
                 row, header, index, ProblemCode.UNPARSED_DEADLINE, parsed.text, reason=reason
             )
+
+    def _parsed_deadline(self, raw: object) -> ParsedDeadline:
+        parsed = self._deadlines.get(raw)
+        if parsed is None:
+            parsed = self._deadlines[raw] = parse_deadline(raw)
+        return parsed
 
     def _date(self, row: PendingRow, header: HeaderMap, column: Column) -> date | None:
         index = header.columns.get(column)

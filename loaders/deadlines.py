@@ -10,10 +10,11 @@ import calendar
 import math
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from loaders.records import Cadence, DeadlineKind, Milestone, ParsedDeadline
-from loaders.text import clean_text
+from loaders.text import clean_text, fold
 
 MIN_YEAR = 1990
 MAX_YEAR = 2100
@@ -52,6 +53,17 @@ _CADENCES = (
     ("6 thang", Cadence.HALF_YEARLY),
     ("hang nam", Cadence.YEARLY),
 )
+
+# How a task's own text says it is recurring (matched on folded text). "định kỳ" alone
+# is not a cadence: "đánh giá … định kỳ đối với các CSDL" (92A II.12) is a dated task.
+_PERIODIC = r"\bdinh ky (?:hang (?:tuan|thang|quy|nam)|6 thang)\b"
+_RECURRING_TEXT = re.compile(
+    r"\( ?nhiem vu thuong xuyen ?\)"  # "… (nhiệm vụ thường xuyên)."
+    r"|^\W*thuong xuyen\b"  # "Thường xuyên triển khai …"
+    rf"|{_PERIODIC}"  # "… định kỳ hằng tháng báo cáo kết quả"
+)
+
+_CUES = ("xuy", "kỳ", "ky")  # "thường xuyên", "định kỳ" (or written without diacritics)
 
 
 class _Invalid(ValueError):
@@ -100,6 +112,29 @@ def parse_deadline(value: object) -> ParsedDeadline:
         return _parse_text(text)
     except _Invalid as error:
         return _unparsed(text, str(error))
+
+
+def recurring_by_text(parsed: ParsedDeadline, text: str) -> ParsedDeadline:
+    """``parsed`` as RECURRING when the task's own ``text`` (its name) says it is recurring.
+
+    The plans say so in the name too: "(nhiệm vụ thường xuyên)", a name that starts
+    "Thường xuyên …", or "định kỳ hằng tháng/quý/năm …". A date the deadline gives is
+    then the first due date (the earliest milestone, for several); the cadence is the
+    deadline's, else the one the text states ("định kỳ hằng quý"), else none.
+    """
+    lower = text.lower()  # clean text is NFC: most names are ruled out without folding
+    if parsed.kind is not DeadlineKind.RECURRING and not any(c in lower for c in _CUES):
+        return parsed
+    folded = fold(text)
+    stated = re.search(_PERIODIC, folded)
+    cadence = parsed.reporting_cadence or (_cadence(stated.group()) if stated else "")
+    if parsed.kind is DeadlineKind.RECURRING:
+        return replace(parsed, reporting_cadence=cadence)
+    if not _RECURRING_TEXT.search(folded):
+        return parsed
+    dates = [m.due_date for m in parsed.milestones] or [parsed.due_date]
+    first = min((d for d in dates if d is not None), default=None)
+    return replace(parsed, kind=DeadlineKind.RECURRING, due_date=first, reporting_cadence=cadence)
 
 
 def _native_date(value: object) -> date | None:

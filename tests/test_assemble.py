@@ -1,5 +1,6 @@
 """Building one record from its merged cells: flags, statuses, KPI targets and actuals."""
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ from loaders.assemble import Assembler
 from loaders.cells import PendingRow, clean
 from loaders.headers import HeaderMap, detect_header
 from loaders.problems import ProblemCollector
-from loaders.records import ProblemCode
+from loaders.records import DeadlineKind, ProblemCode
 
 TASKS = ["STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành", "BC BCĐTW",
          "Tình trạng"]  # fmt: skip
@@ -67,6 +68,30 @@ def test_status_says_whether_the_task_is_done(
     task, found = build(TASKS, BASE | {5: status})
     assert (task.status, task.completed) == (status, completed)
     assert found == problems
+
+
+@pytest.mark.parametrize(
+    ("name", "deadline", "kind", "problems"),
+    [
+        # the name makes it recurring; the date stays as its first due date
+        ("Rà soát (nhiệm vụ thường xuyên)", "30/6/2026", DeadlineKind.RECURRING, []),
+        # an unreadable deadline is still listed for cleanup, though the name says recurring
+        ("Rà soát (nhiệm vụ thường xuyên)", "Sau khi có hướng dẫn", DeadlineKind.RECURRING,
+         [(7, "Thời gian hoàn thành", ProblemCode.UNPARSED_DEADLINE)]),
+        # an empty deadline is no problem when the name says recurring …
+        ("Thường xuyên rà soát", None, DeadlineKind.RECURRING, []),
+        # … and is one when it does not
+        ("Rà soát", None, DeadlineKind.MISSING,
+         [(7, "Thời gian hoàn thành", ProblemCode.MISSING_VALUE)]),
+    ],
+)  # fmt: skip
+def test_a_name_that_says_recurring(
+    name: str, deadline: str | None, kind: DeadlineKind, problems: Flat
+) -> None:
+    cells = {i: v for i, v in (BASE | {1: name, 3: deadline}).items() if v is not None}
+    task, found = build(TASKS, cells)
+    assert task.deadline_kind is kind and found == problems
+    assert task.due_date == (date(2026, 6, 30) if deadline == "30/6/2026" else None)
 
 
 def test_kpi_target_actual_with_percent_format_and_a_bad_target() -> None:

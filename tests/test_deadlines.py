@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from loaders.deadlines import month_end, parse_date, parse_deadline, quarter_end
+from loaders.deadlines import month_end, parse_date, parse_deadline, quarter_end, recurring_by_text
 from loaders.records import DeadlineKind, Milestone
 
 K = DeadlineKind
@@ -78,6 +78,54 @@ def test_parse_deadline_recurring(text, cadence):
     assert parsed.kind is K.RECURRING
     assert parsed.due_date is None
     assert parsed.reporting_cadence == cadence
+
+
+# A task's name can make it recurring; a date in its deadline is then its first due date.
+@pytest.mark.parametrize(
+    ("name", "deadline", "kind", "due", "cadence"),
+    [
+        # the plans' own marks (92A II.10, II.11, II.21, II.26, II.28; the Sở's #11, #13, #14)
+        ("Tăng cường bồi dưỡng, tập huấn (nhiệm vụ thường xuyên).", "31/12/2025",
+         K.RECURRING, date(2025, 12, 31), ""),
+        ("Chủ động vận dụng cơ chế … (Nhiệm vụ thường xuyên)", "01/01/2026",
+         K.RECURRING, date(2026, 1, 1), ""),
+        # a name that starts with it (92A II.9)
+        ("Thường xuyên triển khai việc rà soát và tăng cường bảo vệ", "01/01/2026",
+         K.RECURRING, date(2026, 1, 1), ""),
+        # a stated cadence, in either spelling of hằng/hàng
+        ("Báo cáo kết quả định kỳ hằng quý", "Quý II/2026", K.RECURRING, date(2026, 6, 30),
+         "hằng quý"),
+        ("Tổng hợp định kỳ hàng tháng", "30/6/2026", K.RECURRING, date(2026, 6, 30),
+         "hằng tháng"),
+        ("Báo cáo định kỳ 6 tháng", "", K.RECURRING, None, "6 tháng"),
+        # several milestones: the first due date is the earliest
+        ("Xây dựng (nhiệm vụ thường xuyên)", "31/5/2026 (A) Tháng 10/2027 (B)", K.RECURRING,
+         date(2026, 5, 31), ""),
+        # no date at all: recurring without a first due date
+        ("Rà soát (nhiệm vụ thường xuyên)", "Sau khi có hướng dẫn", K.RECURRING, None, ""),
+        # a recurring deadline takes the name's cadence when it states none
+        ("Cập nhật định kỳ hằng năm", "Thường xuyên", K.RECURRING, None, "hằng năm"),
+        ("Cập nhật định kỳ hằng năm", "Thường xuyên, báo cáo hàng quý", K.RECURRING, None,
+         "hằng quý"),
+        # "định kỳ" alone is no cadence (92A II.12 "đánh giá … định kỳ đối với các CSDL")
+        ("Tổ chức đánh giá an toàn thông tin định kỳ đối với các CSDL", "31/12/2025",
+         K.DATE, date(2025, 12, 31), ""),
+        # "thường xuyên" inside a sentence describes how, not that the task recurs
+        ("Tổ Giúp việc Ban Chỉ đạo thường xuyên làm việc với các cơ quan", "30/6/2026",
+         K.DATE, date(2026, 6, 30), ""),
+        # nothing said: the deadline as read
+        ("Xếp loại hàng năm các cơ quan", "Quý II/2026", K.QUARTER, date(2026, 6, 30), ""),
+    ],
+)  # fmt: skip
+def test_recurring_by_text(name, deadline, kind, due, cadence):
+    own = recurring_by_text(parse_deadline(deadline), name)
+    assert (own.kind, own.due_date, own.reporting_cadence) == (kind, due, cadence)
+    assert own.text == parse_deadline(deadline).text
+
+
+def test_recurring_by_text_reads_unnormalised_names():
+    name = unicodedata.normalize("NFD", "Tiếp tục rà soát (NHIỆM VỤ THƯỜNG XUYÊN)")
+    assert recurring_by_text(parse_deadline("01/01/2026"), name).kind is K.RECURRING
 
 
 @pytest.mark.parametrize(

@@ -94,6 +94,32 @@ def test_001_sections_and_completion_notes(seeds: dict[str, LoadResult]) -> None
     assert task(result, "3", "I").coordinating_agencies[-1] == "Các sở, ban, ngành cấp tỉnh"
 
 
+@pytest.mark.parametrize(
+    ("number", "first_due"),
+    [
+        ("9", date(2026, 1, 1)),  # the name starts "Thường xuyên triển khai việc rà soát …"
+        ("10", date(2026, 1, 1)),  # "… (nhiệm vụ thường xuyên)." after a page break
+        ("11", date(2026, 1, 1)),  # "… đáp ứng yêu cầu (nhiệm vụ thường xuyên)."
+        ("21", date(2026, 1, 1)),  # "… hỗ trợ người dân (nhiệm vụ thường xuyên)."
+        ("26", date(2026, 1, 1)),  # "… nguồn vốn ngân sách nhà nước (nhiệm vụ thường xuyên)."
+        ("28", date(2026, 1, 1)),  # "… tránh hình thức (nhiệm vụ thường xuyên)." after a break
+    ],
+)
+def test_001_tasks_the_plan_calls_recurring_keep_their_date_as_first_due(
+    seeds: dict[str, LoadResult], number: str, first_due: date
+) -> None:
+    recurring = task(seeds["001"], number, "II")
+    assert recurring.deadline_kind is DeadlineKind.RECURRING
+    assert (recurring.due_date, recurring.deadline_text) == (first_due, "01/01/2026")
+    assert recurring.reporting_cadence == ""  # none stated: judged monthly
+
+
+def test_001_periodic_assessment_is_not_a_recurring_task(seeds: dict[str, LoadResult]) -> None:
+    # II.12 "tổ chức đánh giá an toàn thông tin định kỳ đối với các CSDL": "định kỳ" alone
+    twelve = task(seeds["001"], "12", "II")
+    assert (twelve.deadline_kind, twelve.due_date) == (DeadlineKind.DATE, date(2025, 12, 31))
+
+
 def test_title_is_taken_from_the_rows_above_the_table(seeds: dict[str, LoadResult]) -> None:
     assert seeds["001"].title.startswith("PHỤ LỤC NHIỆM VỤ (Kèm theo Kế hoạch số 92A/KH-UBND")
     assert seeds["003docx"].title.startswith("Phụ lục DANH MỤC BỔ SUNG")
@@ -102,12 +128,20 @@ def test_title_is_taken_from_the_rows_above_the_table(seeds: dict[str, LoadResul
 # Seed 002 ---------------------------------------------------------------------
 
 
-def test_002_report_to_central_leader_and_indicative_deadline(
+def test_002_report_to_central_leader_recurring_and_indicative_deadlines(
     seeds: dict[str, LoadResult],
 ) -> None:
     eleven = task(seeds["002"], "11")
     assert eleven.report_to_central and eleven.leader == "Nguyễn Gia Phong"
     assert not task(seeds["002"], "10").report_to_central
+    # 11, 13, 14 end "(nhiệm vụ thường xuyên)": recurring from their date 31/12/2025
+    for number in ("11", "13", "14"):
+        recurring = task(seeds["002"], number)
+        assert (recurring.deadline_kind, recurring.due_date) == (
+            DeadlineKind.RECURRING,
+            date(2025, 12, 31),
+        )
+    assert task(seeds["002"], "12").deadline_kind is DeadlineKind.DATE  # no such mark
     fifteen = task(seeds["002"], "15")
     assert (fifteen.deadline_kind, fifteen.deadline_indicative) == (DeadlineKind.INDICATIVE, True)
     assert fifteen.due_date == date(2025, 10, 31)

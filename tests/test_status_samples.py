@@ -67,24 +67,28 @@ CASES = [
     (LATE_YEAR, "PL-II-2026", LATE, 3),
     (LATE_YEAR, "PL-II-2026", OVERDUE, 16),
     (LATE_YEAR, "PL-II-2026", IN_PROGRESS, 3),
-    # --- KH-92A-UBND (seed 001): 35 tasks; I.1–3, II.30, III.1 "Thường xuyên". The other
-    # 30 were due 20/9/2025..01/01/2026, so all are due on both dates. Done by reports
+    # --- KH-92A-UBND (seed 001): 35 tasks; I.1–3, II.30, III.1 "Thường xuyên", and six
+    # whose name says so (dated 01/01/2026, their first due date): II.9 "Thường xuyên
+    # triển khai …", II.10, II.11, II.21, II.26, II.28 "(nhiệm vụ thường xuyên)". The other
+    # 24 were due 20/9/2025..31/12/2025, so all are due on both dates. Done by reports
     # sent before 2026-04: on time II.13, II.16, II.19, II.20, II.23, II.25 (II.16/19/20
-    # are also "Đã hoàn thành" in the plan); late II.4, II.7, II.9, II.22, II.27, III.2.
-    (MID_YEAR, "KH-92A-UBND", RECURRING, 5),
+    # are also "Đã hoàn thành" in the plan); late II.4, II.7, II.22, II.27, III.2 (II.9's
+    # "Đã hoàn thành" report does not end a recurring task).
+    (MID_YEAR, "KH-92A-UBND", RECURRING, 11),
     (MID_YEAR, "KH-92A-UBND", ON_TIME, 6),
-    (MID_YEAR, "KH-92A-UBND", LATE, 6),
-    (MID_YEAR, "KH-92A-UBND", OVERDUE, 18),
+    (MID_YEAR, "KH-92A-UBND", LATE, 5),
+    (MID_YEAR, "KH-92A-UBND", OVERDUE, 13),
     (MID_YEAR, "KH-92A-UBND", IN_PROGRESS, 0),
-    (LATE_YEAR, "KH-92A-UBND", OVERDUE, 18),
-    # --- KH-SKHCN-2025 (seed 002): 20 tasks; 1–7, 10, 20 recurring; 11 due by 31/12/2025
-    # (15, 16, 19 indicative). Done: 18 (25/11/2025), 19 (23/12/2025) on time; 14 (5/1/2026
-    # for 31/12) and 15 (26/12 for 31/10) late. Nothing changes during 2026.
-    (MID_YEAR, "KH-SKHCN-2025", RECURRING, 9),
+    (LATE_YEAR, "KH-92A-UBND", OVERDUE, 13),
+    # --- KH-SKHCN-2025 (seed 002): 20 tasks; 1–7, 10, 20 "Thường xuyên" and 11, 13, 14
+    # "(nhiệm vụ thường xuyên)" (dated 31/12/2025) recurring; 8 due by 31/12/2025 (15, 16, 19
+    # indicative). Done: 18 (25/11/2025), 19 (23/12/2025) on time; 15 (26/12 for 31/10)
+    # late. Nothing changes during 2026.
+    (MID_YEAR, "KH-SKHCN-2025", RECURRING, 12),
     (MID_YEAR, "KH-SKHCN-2025", ON_TIME, 2),
-    (MID_YEAR, "KH-SKHCN-2025", LATE, 2),
-    (MID_YEAR, "KH-SKHCN-2025", OVERDUE, 7),
-    (LATE_YEAR, "KH-SKHCN-2025", OVERDUE, 7),
+    (MID_YEAR, "KH-SKHCN-2025", LATE, 1),
+    (MID_YEAR, "KH-SKHCN-2025", OVERDUE, 5),
+    (LATE_YEAR, "KH-SKHCN-2025", OVERDUE, 5),
     # --- DM-BS-2026 (seed 003): 14 tasks; I.1, III.5, III.6 recurring. Due 30/4: II.2;
     # 15/5: IX.14; 30/6: III.4, IV.7, V.11, VII.12; 31/12/2026: III.3, V.8–10, VIII.13.
     # Done on time: II.2 (29/4, sent 22/5), VIII.13 (21/6, sent 25/6), V.8 (2/7, sent 8/7),
@@ -125,8 +129,8 @@ def test_counts_per_plan_and_status(
 @pytest.mark.parametrize(
     ("as_of", "expected"),
     [
-        (MID_YEAR, {ON_TIME: 17, LATE: 11, IN_PROGRESS: 12, OVERDUE: 51, RECURRING: 28}),
-        (LATE_YEAR, {ON_TIME: 23, LATE: 13, IN_PROGRESS: 5, OVERDUE: 50, RECURRING: 28}),
+        (MID_YEAR, {ON_TIME: 17, LATE: 9, IN_PROGRESS: 12, OVERDUE: 44, RECURRING: 37}),
+        (LATE_YEAR, {ON_TIME: 23, LATE: 11, IN_PROGRESS: 5, OVERDUE: 43, RECURRING: 37}),
     ],
 )
 def test_status_totals(
@@ -135,17 +139,17 @@ def test_status_totals(
     assert statuses[as_of]["status"].value_counts().to_dict() == expected
 
 
-# --- Headline numbers. Due by 01/07: 23 + 30 + 11 + 6 + 8 = 78 tasks; done on time
+# --- Headline numbers. Due by 01/07: 23 + 24 + 8 + 6 + 8 = 69 tasks; done on time
 # among them: 5 + 6 + 2 + 1 (DM-BS II.2; VIII.13 is due in December) + 2 = 16.
-# By 23/11: 25 + 30 + 11 + 6 + 9 = 81 due; on time among them 6 (PL-II 29 is due 2028)
+# By 23/11: 25 + 24 + 8 + 6 + 9 = 72 due; on time among them 6 (PL-II 29 is due 2028)
 # + 6 + 2 + 1 + 3 (VI.14 is due in December) = 18.
 
 
 @pytest.mark.parametrize(
     ("as_of", "completed", "completed_on_time", "due_by_as_of", "overdue"),
     [
-        (MID_YEAR, 28, 16, 78, 51),
-        (LATE_YEAR, 36, 18, 81, 50),
+        (MID_YEAR, 26, 16, 69, 44),
+        (LATE_YEAR, 34, 18, 72, 43),
     ],
 )
 def test_summary_metrics(
@@ -157,12 +161,12 @@ def test_summary_metrics(
     overdue: int,
 ) -> None:
     metrics = summary_metrics(statuses[as_of], as_of)
-    assert (metrics.total, metrics.with_due_date, metrics.recurring) == (119, 91, 28)
+    assert (metrics.total, metrics.with_due_date, metrics.recurring) == (119, 82, 37)
     assert metrics.completed == completed
     assert metrics.completed_on_time == completed_on_time
     assert metrics.due_by_as_of == due_by_as_of
     assert metrics.overdue == overdue
-    assert metrics.completion_rate == pytest.approx(completed / 91)
+    assert metrics.completion_rate == pytest.approx(completed / 82)
     assert metrics.on_time_rate == pytest.approx(completed_on_time / due_by_as_of)
 
 
@@ -192,6 +196,11 @@ def test_due_soon_window(
         # "Thường xuyên"
         ("KH-92A-UBND", "III", "1", MID_YEAR, RECURRING, 0),
         ("KH-92A-UBND", "III", "1", LATE_YEAR, RECURRING, 0),
+        # "(nhiệm vụ thường xuyên)": 01/01/2026 is its first due date, not a deadline it is
+        # 326 days past on 23/11
+        ("KH-92A-UBND", "II", "10", LATE_YEAR, RECURRING, 0),
+        # the Sở's #13 "(nhiệm vụ thường xuyên)", dated 31/12/2025
+        ("KH-SKHCN-2025", "", "13", LATE_YEAR, RECURRING, 0),
         # done 23/10/2025 for 15/10/2025: 8 days late
         ("KH-92A-UBND", "III", "2", LATE_YEAR, LATE, 8),
         # due 30/6, done 30/6 but reported 2/7: overdue by a day on 01/07, then on time
