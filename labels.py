@@ -25,7 +25,9 @@ STATUS_LABELS: dict[str, str] = {
     TaskStatus.DONE_LATE: "Hoàn thành quá hạn",
     TaskStatus.IN_PROGRESS: "Đang thực hiện trong hạn",
     TaskStatus.OVERDUE: "Quá hạn",
-    TaskStatus.RECURRING: "Thường xuyên",
+    TaskStatus.RECURRING_REPORTED: "Thường xuyên – đã báo cáo kỳ này",
+    TaskStatus.RECURRING_NOT_REPORTED: "Thường xuyên – chưa báo cáo kỳ này",
+    TaskStatus.RECURRING_NOT_DUE: "Thường xuyên – chưa đến kỳ báo cáo",
     TaskStatus.NO_DEADLINE: "Chưa xác định hạn",
 }
 STATUS_ORDER: tuple[TaskStatus, ...] = (
@@ -33,7 +35,9 @@ STATUS_ORDER: tuple[TaskStatus, ...] = (
     TaskStatus.DONE_LATE,
     TaskStatus.IN_PROGRESS,
     TaskStatus.OVERDUE,
-    TaskStatus.RECURRING,
+    TaskStatus.RECURRING_REPORTED,
+    TaskStatus.RECURRING_NOT_REPORTED,
+    TaskStatus.RECURRING_NOT_DUE,
     TaskStatus.NO_DEADLINE,
 )
 

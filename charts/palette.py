@@ -16,7 +16,9 @@ STATUS_COLORS: dict[str, str] = {
     TaskStatus.DONE_LATE: "#E69F00",  # orange
     TaskStatus.IN_PROGRESS: "#0072B2",  # blue
     TaskStatus.OVERDUE: "#D55E00",  # vermillion
-    TaskStatus.RECURRING: "#8C8C8C",  # grey
+    TaskStatus.RECURRING_REPORTED: "#56B4E9",  # sky blue
+    TaskStatus.RECURRING_NOT_REPORTED: "#000000",  # black
+    TaskStatus.RECURRING_NOT_DUE: "#8C8C8C",  # grey
     TaskStatus.NO_DEADLINE: "#C8C8C8",  # light grey
 }
 
@@ -26,7 +28,7 @@ AGEING_COLORS: tuple[str, ...] = ("#FDBF6F", "#F28E2B", "#D55E00", "#8C2D04")
 # KPI bullets: met / not met / no actual yet.
 MET_COLOR = STATUS_COLORS[TaskStatus.DONE_ON_TIME]
 NOT_MET_COLOR = STATUS_COLORS[TaskStatus.OVERDUE]
-NO_DATA_COLOR = STATUS_COLORS[TaskStatus.RECURRING]
+NO_DATA_COLOR = STATUS_COLORS[TaskStatus.RECURRING_NOT_DUE]  # grey: nothing to judge yet
 BACKGROUND_COLOR = "#E8E8E8"  # bullet range, empty heatmap cells
 TARGET_COLOR = "#000000"
 

@@ -29,9 +29,10 @@ from data_access.models import (
     TaskMilestone,
 )
 from data_access.packed import Kind, read_packed_frame
+from data_access.plan_facts import internal_reporting_ids
 from data_access.plans import has_illustrative_data as has_illustrative_data
 from data_access.status import compute_statuses
-from data_access.statuses import TaskStatus
+from data_access.statuses import RECURRING_STATUSES
 
 LOCAL_TIME = timezone(timedelta(hours=7), "ICT")  # Vietnam; no daylight saving
 TASK_COLUMNS = [
@@ -46,6 +47,8 @@ TASK_COLUMNS = [
     "deadline_kind",
     "deadline_text",
     "deadline_indicative",
+    "reporting_cadence",
+    "report_to_central",
     "completed_in_source",
     "reported_status",
     "completion_date",
@@ -75,6 +78,7 @@ _TASK_KINDS = dict.fromkeys(BASE_TASK_COLUMNS, Kind.TEXT) | {
     "position": Kind.INT,
     "due_date": Kind.DATE,
     "deadline_indicative": Kind.FLAG,
+    "report_to_central": Kind.FLAG,
     "completed_in_source": Kind.FLAG,
 }
 _REPORT_KINDS = dict.fromkeys(REPORT_COLUMNS, Kind.TEXT) | {
@@ -100,7 +104,8 @@ def task_base_frame(*, session: Session) -> pd.DataFrame:
     """One row per task (plan order) with its plan and section; the part that needs no as-of day.
 
     Plan columns: plan_code, plan_title, plan_issued_on, plan_imported_on (the
-    day, Vietnam time, the plan was imported); section_title. Dates are datetime64.
+    day, Vietnam time, the plan was imported); section_title; ``internal_reporting``
+    (``plan_facts``: reports inside the Sở). Dates are datetime64.
     """
     statement = sa_select(*(col(getattr(Task, name)) for name in _TASK_FIELDS))
     tasks = read_packed_frame(session, statement, _TASK_KINDS)
@@ -109,7 +114,10 @@ def task_base_frame(*, session: Session) -> pd.DataFrame:
     section_statement = sa_select(col(Section.id), col(Section.title))
     sections = read_frame(session, section_statement, SECTION_COLUMNS)
     merged = tasks.merge(_plan_frame(session), on="plan_id", how="left")
-    return merged.merge(sections, on="section_id", how="left")
+    merged = merged.merge(sections, on="section_id", how="left")
+    return merged.assign(
+        internal_reporting=merged["task_id"].isin(internal_reporting_ids(session=session))
+    )
 
 
 def latest_report_frame(*, session: Session, as_of: date) -> pd.DataFrame:
@@ -226,7 +234,7 @@ def apply_filters(
     if filters.due_to is not None:
         keep &= (statuses["due_date"] <= pd.Timestamp(filters.due_to)).fillna(False)
     if not filters.include_recurring:
-        keep &= statuses["status"] != TaskStatus.RECURRING
+        keep &= ~statuses["status"].isin([str(s) for s in RECURRING_STATUSES])
     if filters.agencies:
         if agency_links is None:
             raise ValueError("agency_links is needed to filter by agency")

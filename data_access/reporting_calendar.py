@@ -38,6 +38,13 @@ INTERNAL_MONTHLY_REPORT_DAY = 12
 QUARTERLY_REPORT_DAY = 10  # of the quarter's last month (and of the second half's)
 HALF_YEAR_REPORT = (6, 10)  # (month, day) of the first half's report
 YEAR_REPORT = (11, 30)  # (month, day) of the year's report
+REPORT_DAYS_VI = (  # the days above, as the help texts and reports say them
+    f"báo cáo tháng gửi đến hết ngày {MONTHLY_REPORT_DAY} (trong nội bộ {HOME_AGENCY}: "
+    f"ngày {INTERNAL_MONTHLY_REPORT_DAY}), báo cáo quý đến ngày {QUARTERLY_REPORT_DAY} "
+    f"tháng cuối quý, báo cáo 6 tháng đầu năm đến ngày {HALF_YEAR_REPORT[1]}/"
+    f"{HALF_YEAR_REPORT[0]} (6 tháng cuối năm: ngày {QUARTERLY_REPORT_DAY}/12), báo cáo năm "
+    f"đến ngày {YEAR_REPORT[1]}/{YEAR_REPORT[0]}"
+)
 
 # A recurring task's cadence as written -> the period it reports for. The plans set no
 # weekly report day, so a weekly task is held to the monthly report; no cadence: monthly.

@@ -16,7 +16,7 @@ import pandas as pd
 from data_access.dashboard import links_for_role
 from data_access.models import AgencyKind
 from data_access.status import DONE_STATUSES, add_rates, metric_flags
-from data_access.statuses import TaskStatus
+from data_access.statuses import RECURRING_STATUSES, TaskStatus
 from labels import AGEING_BUCKETS, STATUS_ORDER
 from loaders.text import fold
 
@@ -64,9 +64,14 @@ def agency_summary_long(summary: pd.DataFrame) -> pd.DataFrame:
 def deadline_month_matrix(
     statuses: pd.DataFrame, agency_links: pd.DataFrame, role: str = "lead"
 ) -> pd.DataFrame:
-    """Agency x month of due date (first day of the month): tasks due, overdue, completed."""
+    """Agency x month of due date (first day of the month): tasks due, overdue, completed.
+
+    Recurring tasks have no month they fall due in (a date the plan gives them is
+    only when their reporting starts): they are left out.
+    """
     rows = _with_agencies(statuses, agency_links, role)
-    rows = rows[rows["due_date"].notna()]
+    recurring = rows["status"].isin([str(s) for s in RECURRING_STATUSES])
+    rows = rows[rows["due_date"].notna() & ~recurring]
     grouped = rows.assign(
         month=rows["due_date"].dt.to_period("M").dt.to_timestamp().astype("datetime64[s]"),
         due=1,
@@ -113,7 +118,7 @@ def upcoming(statuses: pd.DataFrame, as_of: date, days: int = 30) -> pd.DataFram
     """Tasks not completed that fall due from ``as_of`` to ``as_of + days``, soonest first."""
     start, end = pd.Timestamp(as_of), pd.Timestamp(as_of + timedelta(days=days))
     due = statuses["due_date"]
-    open_ = ~statuses["status"].isin([str(s) for s in (*DONE_STATUSES, TaskStatus.RECURRING)])
+    open_ = ~statuses["status"].isin([str(s) for s in (*DONE_STATUSES, *RECURRING_STATUSES)])
     rows = statuses[open_ & (due >= start).fillna(False) & (due <= end).fillna(False)]
     rows = rows.assign(days_left=(rows["due_date"] - start).dt.days.astype("int64"))
     order = [c for c in ("due_date", "plan_code", "position") if c in rows]

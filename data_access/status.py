@@ -5,10 +5,12 @@ per task, so 100,000 tasks take milliseconds on a cached frame.
 
 Rules (also explained to users in ``RATE_HELP_VI``):
 
-- ``deadline_kind == "recurring"`` -> RECURRING; otherwise no due date (unparsed
-  or missing deadline) -> NO_DEADLINE, even when completed: a missing deadline is
-  a data problem to fix, and such tasks stay out of every rate. Their
-  ``completed`` flag still says whether they are done.
+- ``deadline_kind == "recurring"`` -> one of RECURRING_STATUSES, by whether its
+  periodic report for the current period has arrived (``status_rules``); its
+  ``due_date``, when the plan gives one, is its first due date. Otherwise no due
+  date (unparsed or missing deadline) -> NO_DEADLINE, even when completed: a
+  missing deadline is a data problem to fix, and such tasks stay out of every
+  rate. Their ``completed`` flag still says whether they are done.
 - A progress report counts only when ``reported_on <= as_of``. It says
   "completed" when its status text reads as done (folded text contains
   "hoan thanh" without "chua"/"khong", or a completion note such as "Đã thực
@@ -33,7 +35,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from data_access.statuses import TaskStatus
+from data_access.status_rules import RULES_HELP_VI, RecurringJudgement, judge_recurring
+from data_access.statuses import RECURRING_STATUSES, TaskStatus
 from loaders.text import fold, is_completion_note
 
 DATE_COLUMNS = ("due_date", "completion_date", "reported_on", "plan_issued_on", "plan_imported_on")
@@ -53,13 +56,16 @@ METRIC_COLUMNS = (
     "overdue",
     "due_soon",
     "recurring",
+    "recurring_reported",
+    "recurring_not_reported",
     "no_deadline",
 )
 
 _DONE_WORDS = re.compile(r"\bhoan thanh\b")
 _NEGATION = re.compile(r"\b(?:chua|khong)\b")
 
-RATE_HELP_VI = """\
+RATE_HELP_VI = (
+    """\
 Cách tính (tính đến ngày đã chọn):
 - Tỷ lệ hoàn thành = số nhiệm vụ đã hoàn thành (đúng hạn hoặc quá hạn) / số nhiệm vụ \
 có thời hạn xác định. Nhiệm vụ thường xuyên và nhiệm vụ chưa xác định hạn không tính vào tỷ lệ.
@@ -77,6 +83,8 @@ không có ngày hoàn thành để so với hạn.
 - Nhiệm vụ có nhiều cơ quan chủ trì được tính cho từng cơ quan. Nhóm cơ quan (ví dụ \
 "Các sở, ban, ngành, địa phương") được hiện thành một dòng riêng.
 """
+    + RULES_HELP_VI
+)  # the plans' own rules: status_rules
 
 
 @dataclass(frozen=True)
@@ -92,7 +100,9 @@ class SummaryMetrics:
     on_time_rate: float | None  # completed_on_time / due_by_as_of
     overdue: int
     due_soon: int  # not completed, due within window_days from as-of
-    recurring: int
+    recurring: int  # every recurring task: reported, not reported, or not due yet
+    recurring_reported: int  # its report for the current period has arrived
+    recurring_not_reported: int  # it has not, and the report day has passed
     no_deadline: int
 
 
@@ -101,9 +111,11 @@ def compute_statuses(tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
 
     Needs ``due_date`` and ``deadline_kind``; reads, when present,
     ``reported_status``, ``completion_date``, ``reported_on``,
-    ``completed_in_source``, ``plan_issued_on``, ``plan_imported_on``. Date
-    columns come back as datetime64 (NaT when missing); ``days_to_due`` is a
-    nullable integer, missing without a due date.
+    ``completed_in_source``, ``plan_issued_on``, ``plan_imported_on``,
+    ``reporting_cadence``, ``internal_reporting``. Date columns come back as
+    datetime64 (NaT when missing); ``days_to_due`` is a nullable integer,
+    missing without a due date. ``days_overdue``: days past the due date of an
+    overdue or late task, days past the missed report day of a recurring one.
     """
     frame = tasks.assign(**{c: _dates(tasks, c) for c in DATE_COLUMNS if c in tasks})
     day = pd.Timestamp(as_of)
@@ -111,15 +123,26 @@ def compute_statuses(tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
     due = frame["due_date"]
     late = judged & due.notna() & completed_on.notna() & (completed_on > due)
     recurring = _text(frame, "deadline_kind") == "recurring"
-    conditions = [recurring, due.isna(), completed & late, completed, due < day]
-    choices = [TaskStatus.RECURRING, TaskStatus.NO_DEADLINE, TaskStatus.DONE_LATE]
+    periodic = _periodic_reports(frame, recurring, as_of)
+    conditions = [recurring & periodic.not_due, recurring & periodic.reported, recurring]
+    conditions += [due.isna(), completed & late, completed, due < day]
+    choices = [TaskStatus.RECURRING_NOT_DUE, TaskStatus.RECURRING_REPORTED]
+    choices += [TaskStatus.RECURRING_NOT_REPORTED, TaskStatus.NO_DEADLINE, TaskStatus.DONE_LATE]
     choices += [TaskStatus.DONE_ON_TIME, TaskStatus.OVERDUE]
     status = np.select(conditions, [str(c) for c in choices], str(TaskStatus.IN_PROGRESS))
     days_to_due = (due - day).dt.days.astype("Int64")
     days_late = (completed_on - due).dt.days.fillna(0).astype("int64")
     days_overdue = np.select(
-        [status == TaskStatus.OVERDUE, status == TaskStatus.DONE_LATE],
-        [(-days_to_due).fillna(0).to_numpy("int64"), days_late.to_numpy()],
+        [
+            status == TaskStatus.OVERDUE,
+            status == TaskStatus.DONE_LATE,
+            status == TaskStatus.RECURRING_NOT_REPORTED,
+        ],
+        [
+            (-days_to_due).fillna(0).to_numpy("int64"),
+            days_late.to_numpy(),
+            periodic.days_late.to_numpy("int64"),
+        ],
         0,
     )
     return frame.assign(
@@ -157,7 +180,9 @@ def metric_flags(statuses: pd.DataFrame, days_to_due: pd.Series, window_days: in
         "due_by_as_of": due_by,
         "overdue": status == TaskStatus.OVERDUE,
         "due_soon": in_progress & (days_to_due <= window_days).fillna(False).astype(bool),
-        "recurring": status == TaskStatus.RECURRING,
+        "recurring": status.isin([str(s) for s in RECURRING_STATUSES]),
+        "recurring_reported": status == TaskStatus.RECURRING_REPORTED,
+        "recurring_not_reported": status == TaskStatus.RECURRING_NOT_REPORTED,
         "no_deadline": status == TaskStatus.NO_DEADLINE,
     }
     return pd.DataFrame(flags, index=statuses.index).astype("int64")
@@ -199,6 +224,23 @@ def _completion(frame: pd.DataFrame, day: pd.Timestamp) -> tuple[pd.Series, pd.S
         .fillna(reported_on.where(from_report))
     )
     return explicit | from_source | from_report, completed_on, explicit | from_report
+
+
+def _periodic_reports(frame: pd.DataFrame, recurring: pd.Series, as_of: date) -> RecurringJudgement:
+    """``status_rules.judge_recurring`` worked out for the recurring rows only."""
+    rows = frame[recurring]
+    judged = judge_recurring(
+        cadence=_text(rows, "reporting_cadence"),
+        internal=_flag(rows, "internal_reporting"),
+        first_due=rows["due_date"],
+        last_report=_dates(rows, "reported_on"),
+        as_of=as_of,
+    )
+    return RecurringJudgement(
+        not_due=judged.not_due.reindex(frame.index, fill_value=False),
+        reported=judged.reported.reindex(frame.index, fill_value=False),
+        days_late=judged.days_late.reindex(frame.index, fill_value=0),
+    )
 
 
 def _dates(frame: pd.DataFrame, column: str) -> pd.Series:

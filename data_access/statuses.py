@@ -1,7 +1,9 @@
 """The status categories of the national monitoring system, as stable codes.
 
 Vietnamese labels and colours live with the UI (``labels.py``); code and
-database use these values.
+database use these values. Recurring tasks ("Thường xuyên") are split by
+whether their periodic report for the current period has arrived
+(``status_rules``).
 """
 
 from enum import StrEnum
@@ -12,8 +14,15 @@ class TaskStatus(StrEnum):
     DONE_LATE = "done_late"  # Hoàn thành quá hạn
     IN_PROGRESS = "in_progress"  # Đang thực hiện trong hạn
     OVERDUE = "overdue"  # Quá hạn
-    RECURRING = "recurring"  # Thường xuyên
+    RECURRING_REPORTED = "recurring_reported"  # Thường xuyên – đã báo cáo kỳ này
+    RECURRING_NOT_REPORTED = "recurring_not_reported"  # Thường xuyên – chưa báo cáo kỳ này
+    RECURRING_NOT_DUE = "recurring_not_due"  # Thường xuyên – chưa đến kỳ báo cáo
     NO_DEADLINE = "no_deadline"  # Chưa xác định hạn
 
 
 COMPLETED_STATUSES = frozenset({TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE})
+RECURRING_STATUSES = (
+    TaskStatus.RECURRING_REPORTED,
+    TaskStatus.RECURRING_NOT_REPORTED,
+    TaskStatus.RECURRING_NOT_DUE,
+)

@@ -105,9 +105,17 @@ def headline_figures(metrics: SummaryMetrics, window_days: int = 30) -> list[Fig
             format_int(metrics.due_soon),
             f"chưa hoàn thành, đến hạn trong {window_days} ngày tới",
         ),
-        Figure("Thường xuyên", format_int(metrics.recurring)),
+        Figure("Thường xuyên", format_int(metrics.recurring), recurring_note(metrics)),
         Figure("Chưa xác định hạn", format_int(metrics.no_deadline), "cần bổ sung thời hạn"),
     ]
+
+
+def recurring_note(metrics: SummaryMetrics) -> str:
+    """The recurring count's two parts: "10 đã báo cáo kỳ này, 18 chưa báo cáo"."""
+    return (
+        f"{format_int(metrics.recurring_reported)} đã báo cáo kỳ này, "
+        f"{format_int(metrics.recurring_not_reported)} chưa báo cáo"
+    )
 
 
 def kpi_rows(kpis: pd.DataFrame) -> pd.DataFrame:

@@ -120,6 +120,8 @@ def summary_rows(now: SummaryMetrics, before: SummaryMetrics) -> list[tuple[str,
         ("Hoàn thành đúng hạn (đã đến hạn)", "completed_on_time"),
         ("Quá hạn", "overdue"),
         ("Thường xuyên", "recurring"),
+        (status_label(TaskStatus.RECURRING_REPORTED), "recurring_reported"),
+        (status_label(TaskStatus.RECURRING_NOT_REPORTED), "recurring_not_reported"),
         ("Chưa xác định hạn", "no_deadline"),
     )
     rows = [

@@ -8,7 +8,16 @@ from labels import AGEING_BUCKETS, STATUS_LABELS, STATUS_ORDER
 def test_status_scale_maps_labels_in_status_order_to_okabe_ito() -> None:
     scale = palette.status_color_scale().to_dict()
     assert scale["domain"] == [STATUS_LABELS[s] for s in STATUS_ORDER]  # pinned in test_labels
-    assert scale["range"] == ["#009E73", "#E69F00", "#0072B2", "#D55E00", "#8C8C8C", "#C8C8C8"]
+    assert scale["range"] == [
+        "#009E73",  # done on time
+        "#E69F00",  # done late
+        "#0072B2",  # in progress
+        "#D55E00",  # overdue
+        "#56B4E9",  # recurring, reported
+        "#000000",  # recurring, not reported
+        "#8C8C8C",  # recurring, nothing to report yet
+        "#C8C8C8",  # no deadline
+    ]
 
 
 def test_every_status_has_a_distinct_colour() -> None:

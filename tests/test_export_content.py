@@ -69,6 +69,8 @@ def test_headline_figures_text() -> None:
         overdue=30,
         due_soon=7,
         recurring=4,
+        recurring_reported=1,
+        recurring_not_reported=2,  # the fourth has nothing to report yet
         no_deadline=3,
     )
     figures = {f.label: (f.value, f.note) for f in headline_figures(metrics)}
@@ -77,6 +79,7 @@ def test_headline_figures_text() -> None:
     assert figures["Tỷ lệ hoàn thành đúng hạn"] == ("25%", "20/80 nhiệm vụ đã đến hạn")
     assert figures["Quá hạn"][0] == "30"
     assert figures["Sắp đến hạn"] == ("7", "chưa hoàn thành, đến hạn trong 30 ngày tới")
+    assert figures["Thường xuyên"] == ("4", "1 đã báo cáo kỳ này, 2 chưa báo cáo")
     assert figures["Chưa xác định hạn"][0] == "3"
 
 

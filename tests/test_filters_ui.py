@@ -75,7 +75,10 @@ def test_options_come_from_the_data(app: AppTest) -> None:
         ({"agency": "Công an tỉnh"}, {"agencies": ("Công an tỉnh",)}),
         ({"role": "Phối hợp"}, {"role": "coordinating"}),
         ({"section": ["II", "IX"]}, {"sections": ("II", "IX")}),
-        ({"status": ["Quá hạn", "Thường xuyên"]}, {"statuses": ("overdue", "recurring")}),
+        (
+            {"status": ["Quá hạn", "Thường xuyên – chưa báo cáo kỳ này"]},
+            {"statuses": ("overdue", "recurring_not_reported")},
+        ),
         ({"due_from": "2026-01-01"}, {"due_from": date(2026, 1, 1)}),
         ({"due_to": "2026-06-30"}, {"due_to": date(2026, 6, 30)}),
         ({"recurring": "false"}, {"include_recurring": False}),

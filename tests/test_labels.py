@@ -31,7 +31,9 @@ def test_status_labels_match_the_national_system() -> None:
         "Hoàn thành quá hạn",
         "Đang thực hiện trong hạn",
         "Quá hạn",
-        "Thường xuyên",
+        "Thường xuyên – đã báo cáo kỳ này",
+        "Thường xuyên – chưa báo cáo kỳ này",
+        "Thường xuyên – chưa đến kỳ báo cáo",
         "Chưa xác định hạn",
     ]
     assert set(labels.STATUS_ORDER) == set(TaskStatus)

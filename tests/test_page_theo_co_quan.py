@@ -32,7 +32,9 @@ STATUS_HEADINGS = {
     "done_late": "Hoàn thành quá hạn",
     "in_progress": "Đang thực hiện trong hạn",
     "overdue": "Quá hạn",
-    "recurring": "Thường xuyên",
+    "recurring_reported": "Thường xuyên – đã báo cáo kỳ này",
+    "recurring_not_reported": "Thường xuyên – chưa báo cáo kỳ này",
+    "recurring_not_due": "Thường xuyên – chưa đến kỳ báo cáo",
     "no_deadline": "Chưa xác định hạn",
 }
 

@@ -94,6 +94,8 @@ def expected_column(metrics: SummaryMetrics) -> dict[str, str]:
         "Hoàn thành đúng hạn (đã đến hạn)": format_int(metrics.completed_on_time),
         "Quá hạn": format_int(metrics.overdue),
         "Thường xuyên": format_int(metrics.recurring),
+        "Thường xuyên – đã báo cáo kỳ này": format_int(metrics.recurring_reported),
+        "Thường xuyên – chưa báo cáo kỳ này": format_int(metrics.recurring_not_reported),
         "Chưa xác định hạn": format_int(metrics.no_deadline),
         "Tỷ lệ hoàn thành": format_percent(metrics.completion_rate),
         "Tỷ lệ hoàn thành đúng hạn": format_percent(metrics.on_time_rate),

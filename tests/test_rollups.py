@@ -43,7 +43,8 @@ TASKS = statuses_of(
     [
         t("Chiến lược chuyển đổi số", date(2026, 5, 31), **DONE),  # 1: done on time
         t("Rà soát thủ tục", date(2026, 6, 15)),  # 2: overdue 15 days
-        t("Báo cáo định kỳ", None, "recurring"),  # 3
+        # 3: recurring from 01/06 (a first due date, not a deadline); June's report not sent
+        t("Báo cáo định kỳ", date(2026, 6, 1), "recurring"),
         t("Số hoá hồ sơ", date(2026, 7, 20)),  # 4: due in 20 days
         t("Đề án Đắk Lắk số", date(2025, 12, 1)),  # 5: overdue 211 days
         t("Nhiệm vụ chưa rõ hạn", None, "unparsed"),  # 6
@@ -107,7 +108,7 @@ def test_agency_summary_counts_each_lead_and_keeps_groups_and_unassigned() -> No
 @pytest.mark.parametrize(
     ("agency", "completion_rate", "on_time_rate"),
     [
-        (SKHCN, 1 / 2, 1 / 2),  # tasks 1 and 5 have due dates; both due; 1 done on time
+        (SKHCN, 1 / 2, 1 / 2),  # tasks 1 and 5 are dated (3 is recurring); 1 done on time
         (POLICE, 1 / 2, 1.0),  # task 4 not due yet
         (GROUP, 0.0, 0.0),
     ],
@@ -145,7 +146,9 @@ def test_agency_summary_long_feeds_the_stacked_bars() -> None:
         S.DONE_LATE: 0,
         S.IN_PROGRESS: 0,
         S.OVERDUE: 1,
-        S.RECURRING: 1,
+        S.RECURRING_REPORTED: 0,
+        S.RECURRING_NOT_REPORTED: 1,
+        S.RECURRING_NOT_DUE: 0,
         S.NO_DEADLINE: 0,
     }
 
@@ -171,7 +174,7 @@ def test_deadline_month_matrix() -> None:
         (POLICE, "07/2026"): (1, 0, 0),
         (SKHCN, "05/2026"): (1, 0, 1),
         (SKHCN, "12/2025"): (1, 1, 0),
-    }
+    }  # no (SKHCN, "06/2026"): task 3 is recurring, its 01/06 only starts its reports
     assert (matrix["month"].dt.day == 1).all()
 
 
@@ -207,6 +210,7 @@ def test_upcoming_lists_open_tasks_due_in_the_window_soonest_first() -> None:
             t("done early", date(2026, 7, 5), **DONE),
             t("overdue", date(2026, 6, 1)),
             t("routine", None, "recurring"),
+            t("reports from 10/07", date(2026, 7, 10), "recurring"),  # no deadline falls due
         ]
     )
     soon = upcoming(statuses, AS_OF, days=30)

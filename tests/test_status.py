@@ -15,7 +15,8 @@ from data_access.status import (
     report_says_completed,
     summary_metrics,
 )
-from data_access.statuses import TaskStatus
+from data_access.statuses import RECURRING_STATUSES, TaskStatus
+from labels import STATUS_LABELS
 
 AS_OF = date(2026, 6, 30)
 DUE = date(2026, 6, 30)
@@ -157,8 +158,7 @@ CASES = [
         S.DONE_LATE,
         10,
     ),
-    # --- no deadline / recurring ---
-    ("recurring", task(due_date=None, deadline_kind="recurring"), S.RECURRING, 0),
+    # --- no deadline (recurring tasks: test_recurring_rules) ---
     ("unparsed deadline", task(due_date=None, deadline_kind="unparsed"), S.NO_DEADLINE, 0),
     ("missing deadline", task(due_date=None, deadline_kind="missing"), S.NO_DEADLINE, 0),
     (
@@ -180,6 +180,74 @@ CASES = [
 )
 def test_status_rules(row: dict[str, Any], status: TaskStatus, days_overdue: int) -> None:
     result = one(row)
+    assert result["status"] == status
+    assert result["days_overdue"] == days_overdue
+
+
+def recurring(**fields: Any) -> dict[str, Any]:
+    """A recurring task ("Thường xuyên", no cadence stated: monthly) with ``fields``."""
+    return task(due_date=None, deadline_kind="recurring") | fields
+
+
+# (name, row, as_of, status, days_overdue): "kỳ này" is the latest period whose report
+# day (the 20th; the 12th inside the Sở) is before the as-of day; a report counts for it
+# when sent after the report day before.
+RECURRING_CASES = [
+    # --- the 20th is the report day ---
+    ("sent 21/05: June's report", recurring(reported_on=date(2026, 5, 21)), AS_OF,
+     S.RECURRING_REPORTED, 0),
+    ("sent 20/05: May's report, June's is 10 days late", recurring(reported_on=date(2026, 5, 20)),
+     AS_OF, S.RECURRING_NOT_REPORTED, 10),
+    ("June's report sent on the 20th itself", recurring(reported_on=date(2026, 6, 20)),
+     date(2026, 6, 21), S.RECURRING_REPORTED, 0),
+    ("on the 20th May is judged: a report of 25/04 is May's",
+     recurring(reported_on=date(2026, 4, 25)), date(2026, 6, 20), S.RECURRING_REPORTED, 0),
+    ("on the 21st June is judged: 25/04 is not June's",
+     recurring(reported_on=date(2026, 4, 25)), date(2026, 6, 21), S.RECURRING_NOT_REPORTED, 1),
+    ("never reported", recurring(), AS_OF, S.RECURRING_NOT_REPORTED, 10),
+    ("a report after the as-of day is not known yet", recurring(reported_on=date(2026, 7, 1)),
+     AS_OF, S.RECURRING_NOT_REPORTED, 10),
+    ("a done report does not end a recurring task",
+     recurring(reported_status="Đã hoàn thành", reported_on=date(2026, 6, 1)), AS_OF,
+     S.RECURRING_REPORTED, 0),
+    # --- inside the Sở the day is the 12th ---
+    ("inside the Sở, sent 12/05: May's report; June's was due 12/06",
+     recurring(reported_on=date(2026, 5, 12), internal_reporting=True), date(2026, 6, 13),
+     S.RECURRING_NOT_REPORTED, 1),
+    ("the same report outside the Sở: May is judged until the 20th",
+     recurring(reported_on=date(2026, 5, 12)), date(2026, 6, 13), S.RECURRING_REPORTED, 0),
+    # --- a stated cadence ---
+    ("quarterly: 15/07 is Q3's report (due 10/09)",
+     recurring(reporting_cadence="hằng quý", reported_on=date(2026, 7, 15)), date(2026, 11, 23),
+     S.RECURRING_REPORTED, 0),
+    ("quarterly: 10/06 is Q2's; Q3's is 74 days late",
+     recurring(reporting_cadence="hằng quý", reported_on=date(2026, 6, 10)), date(2026, 11, 23),
+     S.RECURRING_NOT_REPORTED, 74),
+    ("yearly: 2025's report (due 30/11/2025) sent 15/12/2025",
+     recurring(reporting_cadence="hằng năm", reported_on=date(2025, 12, 15)),
+     date(2026, 11, 23), S.RECURRING_REPORTED, 0),
+    # --- a first due date (the date the plan gives a task it calls recurring) ---
+    ("first due date not reached: nothing to report yet",
+     recurring(due_date=date(2026, 12, 31)), AS_OF, S.RECURRING_NOT_DUE, 0),
+    ("first due 25/06: the first report is July's (20/07)", recurring(due_date=date(2026, 6, 25)),
+     AS_OF, S.RECURRING_NOT_DUE, 0),
+    ("first due 01/06: June's report (20/06) is owed", recurring(due_date=date(2026, 6, 1)),
+     AS_OF, S.RECURRING_NOT_REPORTED, 10),
+    ("first due long past: judged like any recurring task, never overdue by its date",
+     recurring(due_date=date(2025, 12, 31), reported_on=date(2026, 6, 2)), AS_OF,
+     S.RECURRING_REPORTED, 0),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("row", "as_of", "status", "days_overdue"),
+    [c[1:] for c in RECURRING_CASES],
+    ids=[c[0] for c in RECURRING_CASES],
+)
+def test_recurring_rules(
+    row: dict[str, Any], as_of: date, status: TaskStatus, days_overdue: int
+) -> None:
+    result = one(row, as_of)
     assert result["status"] == status
     assert result["days_overdue"] == days_overdue
 
@@ -284,9 +352,8 @@ def test_rates_count_what_the_help_text_says() -> None:
     overdue = task(due_date=date(2026, 6, 1))
     due_soon = task(due_date=date(2026, 7, 15))
     later = task(due_date=date(2026, 12, 31))
-    recurring = task(due_date=None, deadline_kind="recurring")
     unparsed = task(due_date=None, deadline_kind="unparsed")
-    rows = [done_on_time, done_late, done_early, overdue, due_soon, later, recurring, unparsed]
+    rows = [done_on_time, done_late, done_early, overdue, due_soon, later, recurring(), unparsed]
     assert metrics_of(rows) == SummaryMetrics(
         total=8,
         with_due_date=6,
@@ -298,6 +365,8 @@ def test_rates_count_what_the_help_text_says() -> None:
         overdue=1,
         due_soon=1,
         recurring=1,
+        recurring_reported=0,
+        recurring_not_reported=1,  # no report, and June's was due 20/06
         no_deadline=1,
     )
 
@@ -311,7 +380,7 @@ def test_due_soon_window_includes_its_last_day() -> None:
     "rows",
     [
         [],  # nothing at all
-        [task(due_date=None, deadline_kind="recurring"), task(due_date=None, deadline_kind="")],
+        [recurring(), task(due_date=None, deadline_kind="")],
     ],
 )
 def test_rates_are_none_without_a_denominator(rows: list[dict[str, Any]]) -> None:
@@ -326,7 +395,7 @@ def test_on_time_rate_is_none_when_nothing_is_due_yet() -> None:
     assert (metrics.completion_rate, metrics.on_time_rate) == (0.0, None)
 
 
-def test_help_text_names_every_rate_and_the_plan_completion_rule() -> None:
+def test_help_text_names_every_rate_and_the_plans_own_rules() -> None:
     for phrase in (
         "Tỷ lệ hoàn thành =",
         "Tỷ lệ hoàn thành đúng hạn =",
@@ -334,5 +403,14 @@ def test_help_text_names_every_rate_and_the_plan_completion_rule() -> None:
         "Đã hoàn thành",
         "ngày ban hành",
         "Các sở, ban, ngành, địa phương",
+        # recurring tasks: what "kỳ này" is, the report days, the three states
+        '"Kỳ này" là kỳ báo cáo gần nhất đã hết hạn gửi',
+        "đến hết ngày 20",
+        "ngày 12",
+        "đến ngày 10 tháng cuối quý",
+        "10/6",
+        "30/11",
+        "(nhiệm vụ thường xuyên)",
+        *(STATUS_LABELS[s] for s in RECURRING_STATUSES),
     ):
         assert phrase in RATE_HELP_VI

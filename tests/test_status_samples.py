@@ -1,4 +1,4 @@
-"""The status engine on the bundled sample data, counted by hand at two fixed dates.
+"""The status engine on the bundled sample data, counted by hand at fixed dates.
 
 Expected numbers come from the seed plans (deadlines) and the illustrative
 progress workbook (sample_data/progress/tien_do_MINH_HOA_illustrative.xlsx,
@@ -8,6 +8,14 @@ sent on or before the as-of day counts; "Đã hoàn thành" with a completion da
 on or before the due date is on time, after it late; not completed and due
 before the as-of day is overdue. No count depends on the day the test runs:
 every task the plans mark "Đã hoàn thành" also has a dated report.
+
+Recurring tasks (status_rules): no plan states a cadence except 004 VI.15 and
+VII.16 ("định kỳ hằng tháng"), so all are monthly. "Kỳ này" on 01/07/2026 is June,
+on 23/11 and 06/12/2026 November: its report is due the 20th, the 12th for the
+Sở KH&CN's own plan (seed 002). A task has reported when its latest report was
+sent after the previous month's report day: on 01/07 after 20/05 (12/05 in the
+Sở), on 23/11 and 06/12 after 20/10 (12/10). The first due dates the plans give
+recurring tasks (01/01/2026, 31/12/2025) are all past on those days.
 """
 
 from __future__ import annotations
@@ -24,14 +32,16 @@ from data_access.statuses import TaskStatus
 
 MID_YEAR = date(2026, 7, 1)
 LATE_YEAR = date(2026, 11, 23)
+DECEMBER = date(2026, 12, 6)
 ON_TIME, LATE, IN_PROGRESS = TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE, TaskStatus.IN_PROGRESS
-OVERDUE, RECURRING = TaskStatus.OVERDUE, TaskStatus.RECURRING
+OVERDUE = TaskStatus.OVERDUE
+REPORTED, NOT_REPORTED = TaskStatus.RECURRING_REPORTED, TaskStatus.RECURRING_NOT_REPORTED
 
 
 @pytest.fixture(scope="module")
 def statuses(sample_url: str) -> dict[date, pd.DataFrame]:
     frames = {}
-    for as_of in (MID_YEAR, LATE_YEAR):
+    for as_of in (MID_YEAR, LATE_YEAR, DECEMBER):
         with session_scope(get_engine(sample_url)) as session:
             frames[as_of] = compute_statuses(task_frame(session=session, as_of=as_of), as_of)
     return frames
@@ -74,7 +84,12 @@ CASES = [
     # sent before 2026-04: on time II.13, II.16, II.19, II.20, II.23, II.25 (II.16/19/20
     # are also "Đã hoàn thành" in the plan); late II.4, II.7, II.22, II.27, III.2 (II.9's
     # "Đã hoàn thành" report does not end a recurring task).
-    (MID_YEAR, "KH-92A-UBND", RECURRING, 11),
+    # Recurring reports: only I.3's 15/06/2026 falls after 20/05 by 01/07; none after
+    # 20/10 (I.1's last is 11/09/2026, I.3's 15/06, II.9's 20/02, II.10's 27/01 …).
+    (MID_YEAR, "KH-92A-UBND", REPORTED, 1),
+    (MID_YEAR, "KH-92A-UBND", NOT_REPORTED, 10),
+    (LATE_YEAR, "KH-92A-UBND", REPORTED, 0),
+    (LATE_YEAR, "KH-92A-UBND", NOT_REPORTED, 11),
     (MID_YEAR, "KH-92A-UBND", ON_TIME, 6),
     (MID_YEAR, "KH-92A-UBND", LATE, 5),
     (MID_YEAR, "KH-92A-UBND", OVERDUE, 13),
@@ -84,7 +99,14 @@ CASES = [
     # "(nhiệm vụ thường xuyên)" (dated 31/12/2025) recurring; 8 due by 31/12/2025 (15, 16, 19
     # indicative). Done: 18 (25/11/2025), 19 (23/12/2025) on time; 15 (26/12 for 31/10)
     # late. Nothing changes during 2026.
-    (MID_YEAR, "KH-SKHCN-2025", RECURRING, 12),
+    # Recurring, reported by the 12th: after 12/05 by 01/07: 1 (14/06), 4 (18/06), 5 (18/06),
+    # 7 (18/06), 10 (14/06); not 2 (20/04, then 17/07), 6 (13/04), 13 (19/02), 14 (06/01),
+    # nor 3, 11, 20 (no report). After 12/10 by 23/11: 1 (13/11), 2 (19/11), 4 (16/11),
+    # 5 (14/11), 7 (18/11), 10 (18/11); not 6 (09/09) nor the five above.
+    (MID_YEAR, "KH-SKHCN-2025", REPORTED, 5),
+    (MID_YEAR, "KH-SKHCN-2025", NOT_REPORTED, 7),
+    (LATE_YEAR, "KH-SKHCN-2025", REPORTED, 6),
+    (LATE_YEAR, "KH-SKHCN-2025", NOT_REPORTED, 6),
     (MID_YEAR, "KH-SKHCN-2025", ON_TIME, 2),
     (MID_YEAR, "KH-SKHCN-2025", LATE, 1),
     (MID_YEAR, "KH-SKHCN-2025", OVERDUE, 5),
@@ -94,19 +116,30 @@ CASES = [
     # Done on time: II.2 (29/4, sent 22/5), VIII.13 (21/6, sent 25/6), V.8 (2/7, sent 8/7),
     # V.10 (18/10, sent 29/10).
     # At 01/07: 6 due, II.2 done -> 5 overdue; III.3, V.8, V.9, V.10 in progress.
-    (MID_YEAR, "DM-BS-2026", RECURRING, 3),
+    # Recurring: I.1 (10/06), III.5 (10/06), III.6 (15/06) reported June; their last
+    # reports (10/06, 19/09, 12/09) are before 20/10, so none has reported November.
+    (MID_YEAR, "DM-BS-2026", REPORTED, 3),
+    (LATE_YEAR, "DM-BS-2026", NOT_REPORTED, 3),
     (MID_YEAR, "DM-BS-2026", ON_TIME, 2),
     (MID_YEAR, "DM-BS-2026", OVERDUE, 5),
     (MID_YEAR, "DM-BS-2026", IN_PROGRESS, 4),
     (LATE_YEAR, "DM-BS-2026", ON_TIME, 4),
     (LATE_YEAR, "DM-BS-2026", OVERDUE, 5),
     (LATE_YEAR, "DM-BS-2026", IN_PROGRESS, 2),
-    # --- DC-CT-NV-2026 (seed 004): 21 tasks, 11 recurring. Due 31/3: III.7, IV.10; 30/4:
+    # --- DC-CT-NV-2026 (seed 004, a Sở Giáo dục và Đào tạo plan: its units report by the
+    # 20th): 21 tasks, 11 recurring. Due 31/3: III.7, IV.10; 30/4:
     # VII.17, VII.19, VII.20; 30/6: II.3, II.4, III.5; 30/9: IV.11; 31/12: VI.14.
     # Done: III.7 (30/3), II.3 (7/6) on time; VII.19 (12/5), VII.17 (28/6) late;
     # later IV.11 (4/9, sent 11/9) and VI.14 (17/8, sent 26/8) on time.
     # At 01/07: 8 due, 4 done -> II.4, III.5, IV.10, VII.20 overdue; IV.11, VI.14 in progress.
-    (MID_YEAR, "DC-CT-NV-2026", RECURRING, 11),
+    # Recurring, June (after 20/05): I.1 (09/06), III.6 (19/06), III.8 (17/06), V.13
+    # (20/06), VI.15 (17/06), VII.16 (18/06), VII.18 (20/06), VII.21 (09/06); not I.2
+    # (09/03, then 20/09), III.9, V.12 (no report). November (after 20/10): only VI.15
+    # (13/11); VII.16's 19/10 is October's report.
+    (MID_YEAR, "DC-CT-NV-2026", REPORTED, 8),
+    (MID_YEAR, "DC-CT-NV-2026", NOT_REPORTED, 3),
+    (LATE_YEAR, "DC-CT-NV-2026", REPORTED, 1),
+    (LATE_YEAR, "DC-CT-NV-2026", NOT_REPORTED, 10),
     (MID_YEAR, "DC-CT-NV-2026", ON_TIME, 2),
     (MID_YEAR, "DC-CT-NV-2026", LATE, 2),
     (MID_YEAR, "DC-CT-NV-2026", OVERDUE, 4),
@@ -129,8 +162,20 @@ def test_counts_per_plan_and_status(
 @pytest.mark.parametrize(
     ("as_of", "expected"),
     [
-        (MID_YEAR, {ON_TIME: 17, LATE: 9, IN_PROGRESS: 12, OVERDUE: 44, RECURRING: 37}),
-        (LATE_YEAR, {ON_TIME: 23, LATE: 11, IN_PROGRESS: 5, OVERDUE: 43, RECURRING: 37}),
+        (
+            MID_YEAR,
+            {ON_TIME: 17, LATE: 9, IN_PROGRESS: 12, OVERDUE: 44, REPORTED: 17, NOT_REPORTED: 20},
+        ),
+        (
+            LATE_YEAR,
+            {ON_TIME: 23, LATE: 11, IN_PROGRESS: 5, OVERDUE: 43, REPORTED: 7, NOT_REPORTED: 30},
+        ),
+        # nothing was reported or completed between 23/11 and 06/12, and November stays
+        # the period judged (December's report is due 20/12)
+        (
+            DECEMBER,
+            {ON_TIME: 23, LATE: 11, IN_PROGRESS: 5, OVERDUE: 43, REPORTED: 7, NOT_REPORTED: 30},
+        ),
     ],
 )
 def test_status_totals(
@@ -162,6 +207,9 @@ def test_summary_metrics(
 ) -> None:
     metrics = summary_metrics(statuses[as_of], as_of)
     assert (metrics.total, metrics.with_due_date, metrics.recurring) == (119, 82, 37)
+    assert (
+        metrics.recurring_reported + metrics.recurring_not_reported == 37
+    )  # none before its first due
     assert metrics.completed == completed
     assert metrics.completed_on_time == completed_on_time
     assert metrics.due_by_as_of == due_by_as_of
@@ -193,14 +241,20 @@ def test_due_soon_window(
         # two milestones, due at the last (31/10/2027); reports say "Đang thực hiện"
         ("PL-II-2026", "", "1", MID_YEAR, IN_PROGRESS, 0),
         ("PL-II-2026", "", "1", LATE_YEAR, IN_PROGRESS, 0),
-        # "Thường xuyên"
-        ("KH-92A-UBND", "III", "1", MID_YEAR, RECURRING, 0),
-        ("KH-92A-UBND", "III", "1", LATE_YEAR, RECURRING, 0),
+        # "Thường xuyên", never reported: June's report was due 20/06 (11 days before
+        # 01/07), November's 20/11 (3 days before 23/11)
+        ("KH-92A-UBND", "III", "1", MID_YEAR, NOT_REPORTED, 11),
+        ("KH-92A-UBND", "III", "1", LATE_YEAR, NOT_REPORTED, 3),
         # "(nhiệm vụ thường xuyên)": 01/01/2026 is its first due date, not a deadline it is
-        # 326 days past on 23/11
-        ("KH-92A-UBND", "II", "10", LATE_YEAR, RECURRING, 0),
-        # the Sở's #13 "(nhiệm vụ thường xuyên)", dated 31/12/2025
-        ("KH-SKHCN-2025", "", "13", LATE_YEAR, RECURRING, 0),
+        # 326 days past on 23/11; its last report (27/01/2026) is not November's
+        ("KH-92A-UBND", "II", "10", LATE_YEAR, NOT_REPORTED, 3),
+        # the Sở's #2 reports by the 12th: nothing between 12/05 and 01/07 (20/04, then
+        # 17/07), so June's report is 19 days late; 19/11 is November's report
+        ("KH-SKHCN-2025", "", "2", MID_YEAR, NOT_REPORTED, 19),
+        ("KH-SKHCN-2025", "", "2", LATE_YEAR, REPORTED, 0),
+        # "định kỳ hằng tháng": its 19/10 report is October's (due 20/10), 13/11 November's
+        ("DC-CT-NV-2026", "VII", "16", LATE_YEAR, NOT_REPORTED, 3),
+        ("DC-CT-NV-2026", "VI", "15", DECEMBER, REPORTED, 0),
         # done 23/10/2025 for 15/10/2025: 8 days late
         ("KH-92A-UBND", "III", "2", LATE_YEAR, LATE, 8),
         # due 30/6, done 30/6 but reported 2/7: overdue by a day on 01/07, then on time

@@ -35,7 +35,7 @@ from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_frame, kpi_latest
 from data_access.settings import get_settings
 from data_access.status import SummaryMetrics, compute_statuses, summary_metrics
-from data_access.statuses import TaskStatus
+from data_access.statuses import RECURRING_STATUSES, TaskStatus
 from data_access.task_detail import TaskDetail, task_detail
 from exports.reminder_letters import agencies_to_remind
 from labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE
@@ -192,6 +192,7 @@ def load_calendar(filters: TaskFilters) -> pd.DataFrame:
 
     A task's due date is one row; a multi-milestone task adds its earlier
     milestones as rows of their own (its last milestone is its due date).
+    Recurring tasks do not fall due on a day (``rollups.deadline_month_matrix``).
     ``milestone`` is the milestone's label ("" on a due date); ``label`` names the task.
     """
     url = database_url()
@@ -354,7 +355,9 @@ def _upcoming(url: str, revision: str, filters: TaskFilters, days: int) -> pd.Da
 @_cached(max_entries=32)
 def _calendar(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
-    tasks = statuses.loc[statuses["due_date"].notna(), ["task_id", "due_date", "name"]]
+    recurring = statuses["status"].isin([str(s) for s in RECURRING_STATUSES])
+    dated = statuses["due_date"].notna() & ~recurring
+    tasks = statuses.loc[dated, ["task_id", "due_date", "name"]]
     milestones = _milestones(url, revision).merge(
         tasks.rename(columns={"due_date": "task_due"}), on="task_id"
     )
