@@ -23,6 +23,7 @@ EMPTY_VALUE = "—"  # shown where a number or rate is unknown
 STATUS_LABELS: dict[str, str] = {
     TaskStatus.DONE_ON_TIME: "Hoàn thành đúng hạn",
     TaskStatus.DONE_LATE: "Hoàn thành quá hạn",
+    TaskStatus.DONE_NO_EVIDENCE: "Hoàn thành – thiếu minh chứng",
     TaskStatus.IN_PROGRESS: "Đang thực hiện trong hạn",
     TaskStatus.OVERDUE: "Quá hạn",
     TaskStatus.RECURRING_REPORTED: "Thường xuyên – đã báo cáo kỳ này",
@@ -33,6 +34,7 @@ STATUS_LABELS: dict[str, str] = {
 STATUS_ORDER: tuple[TaskStatus, ...] = (
     TaskStatus.DONE_ON_TIME,
     TaskStatus.DONE_LATE,
+    TaskStatus.DONE_NO_EVIDENCE,
     TaskStatus.IN_PROGRESS,
     TaskStatus.OVERDUE,
     TaskStatus.RECURRING_REPORTED,

@@ -14,6 +14,7 @@ from labels import AGEING_BUCKET_LABELS, AGEING_BUCKETS, STATUS_LABELS, STATUS_O
 STATUS_COLORS: dict[str, str] = {
     TaskStatus.DONE_ON_TIME: "#009E73",  # bluish green
     TaskStatus.DONE_LATE: "#E69F00",  # orange
+    TaskStatus.DONE_NO_EVIDENCE: "#F0E442",  # yellow
     TaskStatus.IN_PROGRESS: "#0072B2",  # blue
     TaskStatus.OVERDUE: "#D55E00",  # vermillion
     TaskStatus.RECURRING_REPORTED: "#56B4E9",  # sky blue

@@ -28,6 +28,7 @@ from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_frame
 from data_access.models import ProgressUpdate, Task
 from data_access.reporting_calendar import PeriodKind, ReportingPeriod
+from data_access.status import DONE_STATUSES
 
 REPORT_COLUMNS = ["task_id", "reports", "last_reported_on"]
 MISSING_COLUMNS = ["agency", "tasks"]
@@ -116,13 +117,15 @@ def missing_reporters(
 ) -> pd.DataFrame:
     """Lead agencies with tasks to report on and no report in the period.
 
-    ``statuses``: the tasks in scope as of the period's end; a task completed
-    before the period started has nothing left to report. Collective groups
+    ``statuses``: the tasks in scope as of the period's end; a task done before
+    the period started has nothing left to report (one done without the evidence
+    it needs still has). Collective groups
     cannot send a report and are left out. Columns: agency, tasks (how many
     of its tasks await a report), most tasks first.
     """
     done_early = (statuses["completed_on"] < pd.Timestamp(period_start)).fillna(False)
-    open_ids = statuses.loc[~(statuses["completed"].astype(bool) & done_early), "task_id"]
+    done = statuses["status"].isin([str(s) for s in DONE_STATUSES])
+    open_ids = statuses.loc[~(done & done_early), "task_id"]
     leads = links_for_role(agency_links, "lead")
     leads = leads[leads["task_id"].isin(open_ids) & ~leads["is_collective"].astype(bool)]
     reported = leads.merge(reports, on="task_id", how="left")

@@ -21,8 +21,9 @@ Rules (also explained to users in ``RATE_HELP_VI``):
   thành") counts as completed from the plan's issue date (``plan_issued_on``,
   else ``plan_imported_on``) and, with no completion date to judge lateness, as
   on time. A report with an explicit completion date takes precedence.
-- Completed: DONE_ON_TIME when ``completed_on <= due_date`` (the due day itself is
-  on time), else DONE_LATE. Not completed: OVERDUE when ``due_date < as_of``
+- Completed: DONE_NO_EVIDENCE for a BC BCĐTW task without evidence
+  (``status_rules``), else DONE_ON_TIME when ``completed_on <= due_date`` (the due
+  day itself is on time), else DONE_LATE. Not completed: OVERDUE when ``due_date < as_of``
   (``days_overdue = as_of - due_date``), else IN_PROGRESS (due today is not late).
 """
 
@@ -35,7 +36,12 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from data_access.status_rules import RULES_HELP_VI, RecurringJudgement, judge_recurring
+from data_access.status_rules import (
+    RULES_HELP_VI,
+    RecurringJudgement,
+    judge_recurring,
+    lacks_evidence,
+)
 from data_access.statuses import RECURRING_STATUSES, TaskStatus
 from loaders.text import fold, is_completion_note
 
@@ -43,6 +49,7 @@ DATE_COLUMNS = ("due_date", "completion_date", "reported_on", "plan_issued_on", 
 DATED_STATUSES = (
     TaskStatus.DONE_ON_TIME,
     TaskStatus.DONE_LATE,
+    TaskStatus.DONE_NO_EVIDENCE,
     TaskStatus.IN_PROGRESS,
     TaskStatus.OVERDUE,
 )
@@ -55,6 +62,7 @@ METRIC_COLUMNS = (
     "due_by_as_of",
     "overdue",
     "due_soon",
+    "missing_evidence",
     "recurring",
     "recurring_reported",
     "recurring_not_reported",
@@ -100,6 +108,7 @@ class SummaryMetrics:
     on_time_rate: float | None  # completed_on_time / due_by_as_of
     overdue: int
     due_soon: int  # not completed, due within window_days from as-of
+    missing_evidence: int  # BC BCĐTW tasks done without evidence: not in ``completed``
     recurring: int  # every recurring task: reported, not reported, or not due yet
     recurring_reported: int  # its report for the current period has arrived
     recurring_not_reported: int  # it has not, and the report day has passed
@@ -112,30 +121,34 @@ def compute_statuses(tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
     Needs ``due_date`` and ``deadline_kind``; reads, when present,
     ``reported_status``, ``completion_date``, ``reported_on``,
     ``completed_in_source``, ``plan_issued_on``, ``plan_imported_on``,
-    ``reporting_cadence``, ``internal_reporting``. Date columns come back as
+    ``reporting_cadence``, ``internal_reporting``, ``report_to_central``,
+    ``evidence``. Date columns come back as
     datetime64 (NaT when missing); ``days_to_due`` is a nullable integer,
     missing without a due date. ``days_overdue``: days past the due date of an
-    overdue or late task, days past the missed report day of a recurring one.
+    overdue task or of a late completion (evidence or not), days past the missed
+    report day of a recurring one.
     """
     frame = tasks.assign(**{c: _dates(tasks, c) for c in DATE_COLUMNS if c in tasks})
     day = pd.Timestamp(as_of)
     completed, completed_on, judged = _completion(frame, day)
     due = frame["due_date"]
     late = judged & due.notna() & completed_on.notna() & (completed_on > due)
+    unproven = _flag(frame, "report_to_central") & lacks_evidence(_text(frame, "evidence"))
     recurring = _text(frame, "deadline_kind") == "recurring"
     periodic = _periodic_reports(frame, recurring, as_of)
     conditions = [recurring & periodic.not_due, recurring & periodic.reported, recurring]
-    conditions += [due.isna(), completed & late, completed, due < day]
+    conditions += [due.isna(), completed & unproven, completed & late, completed, due < day]
     choices = [TaskStatus.RECURRING_NOT_DUE, TaskStatus.RECURRING_REPORTED]
-    choices += [TaskStatus.RECURRING_NOT_REPORTED, TaskStatus.NO_DEADLINE, TaskStatus.DONE_LATE]
-    choices += [TaskStatus.DONE_ON_TIME, TaskStatus.OVERDUE]
+    choices += [TaskStatus.RECURRING_NOT_REPORTED, TaskStatus.NO_DEADLINE]
+    choices += [TaskStatus.DONE_NO_EVIDENCE, TaskStatus.DONE_LATE, TaskStatus.DONE_ON_TIME]
+    choices += [TaskStatus.OVERDUE]
     status = np.select(conditions, [str(c) for c in choices], str(TaskStatus.IN_PROGRESS))
     days_to_due = (due - day).dt.days.astype("Int64")
     days_late = (completed_on - due).dt.days.fillna(0).astype("int64")
     days_overdue = np.select(
         [
             status == TaskStatus.OVERDUE,
-            status == TaskStatus.DONE_LATE,
+            (status == TaskStatus.DONE_LATE) | ((status == TaskStatus.DONE_NO_EVIDENCE) & late),
             status == TaskStatus.RECURRING_NOT_REPORTED,
         ],
         [
@@ -180,6 +193,7 @@ def metric_flags(statuses: pd.DataFrame, days_to_due: pd.Series, window_days: in
         "due_by_as_of": due_by,
         "overdue": status == TaskStatus.OVERDUE,
         "due_soon": in_progress & (days_to_due <= window_days).fillna(False).astype(bool),
+        "missing_evidence": status == TaskStatus.DONE_NO_EVIDENCE,
         "recurring": status.isin([str(s) for s in RECURRING_STATUSES]),
         "recurring_reported": status == TaskStatus.RECURRING_REPORTED,
         "recurring_not_reported": status == TaskStatus.RECURRING_NOT_REPORTED,

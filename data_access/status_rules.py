@@ -12,6 +12,11 @@ loop); ``status.compute_statuses`` combines them. The rules (told to users in
   period before (a late report still counts once it arrives). Before the first
   report day on or after its first due date (the date the plan gives, if any) it
   has nothing to report yet.
+- A task reported to the central committee (BC BCĐTW) counts as done only with
+  evidence in the report that completes it (a document number and date, or an
+  attached proof). Without it, blank or a placeholder such as "Không có", it is
+  "Hoàn thành – thiếu minh chứng": not done, listed for follow-up. A plan's own
+  "Đã hoàn thành" note is no evidence.
 """
 
 from __future__ import annotations
@@ -24,12 +29,16 @@ import pandas as pd
 from data_access.reporting_calendar import REPORT_DAYS_VI, report_windows
 from data_access.statuses import TaskStatus
 from labels import STATUS_LABELS
+from loaders.text import fold
 
-_REPORTED, _NOT_REPORTED, _NOT_DUE = (
+_REPORTED, _NOT_REPORTED, _NOT_DUE, _NO_EVIDENCE = (
     STATUS_LABELS[TaskStatus.RECURRING_REPORTED],
     STATUS_LABELS[TaskStatus.RECURRING_NOT_REPORTED],
     STATUS_LABELS[TaskStatus.RECURRING_NOT_DUE],
+    STATUS_LABELS[TaskStatus.DONE_NO_EVIDENCE],
 )
+# Evidence cells that say there is none (folded, punctuation stripped).
+_NONE_WRITTEN = frozenset({"", "0", "khong", "khong co", "chua", "chua co", "n/a", "na"})
 RULES_HELP_VI = f"""\
 - Nhiệm vụ thường xuyên (thời hạn ghi "Thường xuyên", hoặc tên ghi "(nhiệm vụ thường \
 xuyên)", bắt đầu bằng "Thường xuyên", "định kỳ hằng tháng/quý/năm") không tính vào hai tỷ \
@@ -41,6 +50,11 @@ ghi cơ quan ban hành. "Kỳ này" là kỳ báo cáo gần nhất đã hết h
 của kỳ liền trước (gửi muộn vẫn được tính khi đã đến); nếu không là "{_NOT_REPORTED}", số \
 ngày quá hạn tính từ hạn gửi. Ngày kế hoạch ghi cho nhiệm vụ thường xuyên là hạn đầu tiên: \
 trước hạn gửi báo cáo đầu tiên kể từ ngày đó, nhiệm vụ là "{_NOT_DUE}".
+- Nhiệm vụ phải báo cáo Ban Chỉ đạo Trung ương (BC BCĐTW) chỉ được tính hoàn thành khi báo \
+cáo hoàn thành có minh chứng (số, ngày văn bản hoặc tài liệu kèm theo). Thiếu minh chứng \
+(để trống hoặc ghi "Không có") là "{_NO_EVIDENCE}": không tính vào số đã hoàn thành và các \
+tỷ lệ hoàn thành, được liệt kê để đôn đốc bổ sung. Ghi chú "Đã hoàn thành" trong kế hoạch \
+không phải là minh chứng.
 """
 
 
@@ -68,3 +82,10 @@ def judge_recurring(
     late = (day - windows["report_day"]).dt.days.astype("int64")
     days_late = late.where(~reported & ~not_due, 0)
     return RecurringJudgement(not_due, reported, days_late)
+
+
+def lacks_evidence(evidence: pd.Series) -> pd.Series:
+    """Whether each evidence cell is blank or says there is none; folds each distinct text once."""
+    text = evidence.fillna("").astype("str")
+    empty = [value for value in text.unique() if fold(value).strip(" .,;:-–—…/") in _NONE_WRITTEN]
+    return text.isin(empty)

@@ -2,7 +2,8 @@
 
 Vietnamese labels and colours live with the UI (``labels.py``); code and
 database use these values. Recurring tasks ("Thường xuyên") are split by
-whether their periodic report for the current period has arrived
+whether their periodic report for the current period has arrived, and a task
+reported to the central committee that is done without evidence is not done
 (``status_rules``).
 """
 
@@ -12,6 +13,7 @@ from enum import StrEnum
 class TaskStatus(StrEnum):
     DONE_ON_TIME = "done_on_time"  # Hoàn thành đúng hạn
     DONE_LATE = "done_late"  # Hoàn thành quá hạn
+    DONE_NO_EVIDENCE = "done_no_evidence"  # Hoàn thành – thiếu minh chứng (BC BCĐTW tasks)
     IN_PROGRESS = "in_progress"  # Đang thực hiện trong hạn
     OVERDUE = "overdue"  # Quá hạn
     RECURRING_REPORTED = "recurring_reported"  # Thường xuyên – đã báo cáo kỳ này

@@ -91,7 +91,8 @@ def headline_figures(metrics: SummaryMetrics, window_days: int = 30) -> list[Fig
         Figure(
             "Tỷ lệ hoàn thành",
             format_percent(metrics.completion_rate),
-            f"{format_int(metrics.completed)}/{format_int(metrics.with_due_date)} nhiệm vụ có hạn",
+            f"{format_int(metrics.completed)}/{format_int(metrics.with_due_date)} nhiệm vụ có hạn"
+            + evidence_note(metrics),
         ),
         Figure(
             "Tỷ lệ hoàn thành đúng hạn",
@@ -108,6 +109,13 @@ def headline_figures(metrics: SummaryMetrics, window_days: int = 30) -> list[Fig
         Figure("Thường xuyên", format_int(metrics.recurring), recurring_note(metrics)),
         Figure("Chưa xác định hạn", format_int(metrics.no_deadline), "cần bổ sung thời hạn"),
     ]
+
+
+def evidence_note(metrics: SummaryMetrics) -> str:
+    """ "; 2 hoàn thành nhưng thiếu minh chứng (chưa tính)", or "" when there are none."""
+    if not metrics.missing_evidence:
+        return ""
+    return f"; {format_int(metrics.missing_evidence)} hoàn thành nhưng thiếu minh chứng (chưa tính)"
 
 
 def recurring_note(metrics: SummaryMetrics) -> str:

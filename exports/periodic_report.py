@@ -117,6 +117,7 @@ def summary_rows(now: SummaryMetrics, before: SummaryMetrics) -> list[tuple[str,
     counts = (
         ("Tổng số nhiệm vụ", "total"),
         ("Đã hoàn thành", "completed"),
+        (status_label(TaskStatus.DONE_NO_EVIDENCE), "missing_evidence"),
         ("Hoàn thành đúng hạn (đã đến hạn)", "completed_on_time"),
         ("Quá hạn", "overdue"),
         ("Thường xuyên", "recurring"),

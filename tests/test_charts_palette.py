@@ -11,6 +11,7 @@ def test_status_scale_maps_labels_in_status_order_to_okabe_ito() -> None:
     assert scale["range"] == [
         "#009E73",  # done on time
         "#E69F00",  # done late
+        "#F0E442",  # done without evidence
         "#0072B2",  # in progress
         "#D55E00",  # overdue
         "#56B4E9",  # recurring, reported

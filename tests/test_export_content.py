@@ -68,6 +68,7 @@ def test_headline_figures_text() -> None:
         on_time_rate=0.25,
         overdue=30,
         due_soon=7,
+        missing_evidence=2,
         recurring=4,
         recurring_reported=1,
         recurring_not_reported=2,  # the fourth has nothing to report yet
@@ -75,7 +76,10 @@ def test_headline_figures_text() -> None:
     )
     figures = {f.label: (f.value, f.note) for f in headline_figures(metrics)}
     assert figures["Tổng số nhiệm vụ"] == ("1.234", "")
-    assert figures["Tỷ lệ hoàn thành"] == ("25%", "50/200 nhiệm vụ có hạn")
+    assert figures["Tỷ lệ hoàn thành"] == (
+        "25%",
+        "50/200 nhiệm vụ có hạn; 2 hoàn thành nhưng thiếu minh chứng (chưa tính)",
+    )
     assert figures["Tỷ lệ hoàn thành đúng hạn"] == ("25%", "20/80 nhiệm vụ đã đến hạn")
     assert figures["Quá hạn"][0] == "30"
     assert figures["Sắp đến hạn"] == ("7", "chưa hoàn thành, đến hạn trong 30 ngày tới")

@@ -29,6 +29,7 @@ def test_status_labels_match_the_national_system() -> None:
     assert [labels.STATUS_LABELS[s] for s in labels.STATUS_ORDER] == [
         "Hoàn thành đúng hạn",
         "Hoàn thành quá hạn",
+        "Hoàn thành – thiếu minh chứng",
         "Đang thực hiện trong hạn",
         "Quá hạn",
         "Thường xuyên – đã báo cáo kỳ này",

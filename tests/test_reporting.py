@@ -11,6 +11,7 @@ from sqlmodel import Session
 from data_access.dashboard import task_agency_frame, task_frame
 from data_access.filters import TaskFilters
 from data_access.reporting import (
+    REPORT_COLUMNS,
     missing_reporters,
     period_inputs,
     progress_reports,
@@ -19,7 +20,7 @@ from data_access.reporting import (
 )
 from data_access.reporting_calendar import ReportingPeriod
 from data_access.status import compute_statuses
-from tests.dashboard_db import SKHCN
+from tests.dashboard_db import POLICE, SKHCN
 
 
 def test_recent_periods_newest_first() -> None:
@@ -76,6 +77,24 @@ def test_missing_reporters(
     )
     assert list(missing.columns) == ["agency", "tasks"]
     assert list(missing.itertuples(index=False, name=None)) == expected
+
+
+def test_a_task_done_without_its_evidence_still_awaits_a_report(
+    session: Session, ids: dict[str, int]
+) -> None:
+    # strategy (BC BCĐTW, led by SKHCN and the police) was done on 30/3 with evidence
+    # "QĐ 2": nothing left to report in April. Without the evidence it is not done.
+    end, start = date(2026, 4, 30), date(2026, 4, 1)
+    tasks = task_frame(session=session, as_of=end)
+    unproven = tasks.assign(evidence=tasks["evidence"].where(tasks["task_id"] != ids["strategy"]))
+    links, no_reports = task_agency_frame(session=session), pd.DataFrame(columns=REPORT_COLUMNS)
+
+    def owed(frame: pd.DataFrame) -> dict[str, int]:
+        statuses = compute_statuses(frame, end)
+        return dict(missing_reporters(statuses, links, no_reports, start).values)
+
+    assert owed(tasks) == {SKHCN: 1}  # the recurring task
+    assert owed(unproven) == {SKHCN: 2, POLICE: 1}
 
 
 def test_collective_leads_are_never_listed(session: Session, ids: dict[str, int]) -> None:

@@ -144,6 +144,7 @@ def test_agency_summary_long_feeds_the_stacked_bars() -> None:
     assert skhcn.to_dict() == {
         S.DONE_ON_TIME: 1,
         S.DONE_LATE: 0,
+        S.DONE_NO_EVIDENCE: 0,
         S.IN_PROGRESS: 0,
         S.OVERDUE: 1,
         S.RECURRING_REPORTED: 0,

@@ -6,7 +6,9 @@ sheet "Tiến độ": one row per report with "Ngày báo cáo", "Tình trạng"
 "Ngày hoàn thành"), read row by row. Rules applied by hand: the latest report
 sent on or before the as-of day counts; "Đã hoàn thành" with a completion date
 on or before the due date is on time, after it late; not completed and due
-before the as-of day is overdue. No count depends on the day the test runs:
+before the as-of day is overdue; a task flagged BC BCĐTW (seed 002's column) is done
+only when the completing report's "Minh chứng" is filled. No count depends on the
+day the test runs:
 every task the plans mark "Đã hoàn thành" also has a dated report.
 
 Recurring tasks (status_rules): no plan states a cadence except 004 VI.15 and
@@ -34,7 +36,7 @@ MID_YEAR = date(2026, 7, 1)
 LATE_YEAR = date(2026, 11, 23)
 DECEMBER = date(2026, 12, 6)
 ON_TIME, LATE, IN_PROGRESS = TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE, TaskStatus.IN_PROGRESS
-OVERDUE = TaskStatus.OVERDUE
+OVERDUE, NO_EVIDENCE = TaskStatus.OVERDUE, TaskStatus.DONE_NO_EVIDENCE
 REPORTED, NOT_REPORTED = TaskStatus.RECURRING_REPORTED, TaskStatus.RECURRING_NOT_REPORTED
 
 
@@ -97,8 +99,8 @@ CASES = [
     (LATE_YEAR, "KH-92A-UBND", OVERDUE, 13),
     # --- KH-SKHCN-2025 (seed 002): 20 tasks; 1–7, 10, 20 "Thường xuyên" and 11, 13, 14
     # "(nhiệm vụ thường xuyên)" (dated 31/12/2025) recurring; 8 due by 31/12/2025 (15, 16, 19
-    # indicative). Done: 18 (25/11/2025), 19 (23/12/2025) on time; 15 (26/12 for 31/10)
-    # late. Nothing changes during 2026.
+    # indicative). Reported done: 18 (25/11/2025), 19 (23/12/2025) in time; 15 (26/12 for
+    # 31/10) late. Nothing changes during 2026.
     # Recurring, reported by the 12th: after 12/05 by 01/07: 1 (14/06), 4 (18/06), 5 (18/06),
     # 7 (18/06), 10 (14/06); not 2 (20/04, then 17/07), 6 (13/04), 13 (19/02), 14 (06/01),
     # nor 3, 11, 20 (no report). After 12/10 by 23/11: 1 (13/11), 2 (19/11), 4 (16/11),
@@ -107,7 +109,11 @@ CASES = [
     (MID_YEAR, "KH-SKHCN-2025", NOT_REPORTED, 7),
     (LATE_YEAR, "KH-SKHCN-2025", REPORTED, 6),
     (LATE_YEAR, "KH-SKHCN-2025", NOT_REPORTED, 6),
-    (MID_YEAR, "KH-SKHCN-2025", ON_TIME, 2),
+    # BC BCĐTW (11–14, 18): 18's report "Đã hoàn thành" (25/11/2025, sent 02/12/2025) has
+    # an empty "Minh chứng": not done; 19's (23/12/2025) cites Văn bản số 2936: on time.
+    (MID_YEAR, "KH-SKHCN-2025", ON_TIME, 1),
+    (MID_YEAR, "KH-SKHCN-2025", NO_EVIDENCE, 1),
+    (LATE_YEAR, "KH-SKHCN-2025", NO_EVIDENCE, 1),
     (MID_YEAR, "KH-SKHCN-2025", LATE, 1),
     (MID_YEAR, "KH-SKHCN-2025", OVERDUE, 5),
     (LATE_YEAR, "KH-SKHCN-2025", OVERDUE, 5),
@@ -164,17 +170,20 @@ def test_counts_per_plan_and_status(
     [
         (
             MID_YEAR,
-            {ON_TIME: 17, LATE: 9, IN_PROGRESS: 12, OVERDUE: 44, REPORTED: 17, NOT_REPORTED: 20},
+            {ON_TIME: 16, NO_EVIDENCE: 1, LATE: 9, IN_PROGRESS: 12, OVERDUE: 44}
+            | {REPORTED: 17, NOT_REPORTED: 20},
         ),
         (
             LATE_YEAR,
-            {ON_TIME: 23, LATE: 11, IN_PROGRESS: 5, OVERDUE: 43, REPORTED: 7, NOT_REPORTED: 30},
+            {ON_TIME: 22, NO_EVIDENCE: 1, LATE: 11, IN_PROGRESS: 5, OVERDUE: 43}
+            | {REPORTED: 7, NOT_REPORTED: 30},
         ),
         # nothing was reported or completed between 23/11 and 06/12, and November stays
         # the period judged (December's report is due 20/12)
         (
             DECEMBER,
-            {ON_TIME: 23, LATE: 11, IN_PROGRESS: 5, OVERDUE: 43, REPORTED: 7, NOT_REPORTED: 30},
+            {ON_TIME: 22, NO_EVIDENCE: 1, LATE: 11, IN_PROGRESS: 5, OVERDUE: 43}
+            | {REPORTED: 7, NOT_REPORTED: 30},
         ),
     ],
 )
@@ -185,16 +194,17 @@ def test_status_totals(
 
 
 # --- Headline numbers. Due by 01/07: 23 + 24 + 8 + 6 + 8 = 69 tasks; done on time
-# among them: 5 + 6 + 2 + 1 (DM-BS II.2; VIII.13 is due in December) + 2 = 16.
-# By 23/11: 25 + 24 + 8 + 6 + 9 = 72 due; on time among them 6 (PL-II 29 is due 2028)
-# + 6 + 2 + 1 + 3 (VI.14 is due in December) = 18.
+# among them: 5 + 6 + 1 (KH-SKHCN 19; 18 lacks evidence) + 1 (DM-BS II.2; VIII.13 is due
+# in December) + 2 = 15. By 23/11: 25 + 24 + 8 + 6 + 9 = 72 due; on time among them 6
+# (PL-II 29 is due 2028) + 6 + 1 + 1 + 3 (VI.14 is due in December) = 17. Done: the
+# status totals' on time + late (KH-SKHCN 18 without evidence is neither).
 
 
 @pytest.mark.parametrize(
     ("as_of", "completed", "completed_on_time", "due_by_as_of", "overdue"),
     [
-        (MID_YEAR, 26, 16, 69, 44),
-        (LATE_YEAR, 34, 18, 72, 43),
+        (MID_YEAR, 25, 15, 69, 44),
+        (LATE_YEAR, 33, 17, 72, 43),
     ],
 )
 def test_summary_metrics(
@@ -252,6 +262,8 @@ def test_due_soon_window(
         # 17/07), so June's report is 19 days late; 19/11 is November's report
         ("KH-SKHCN-2025", "", "2", MID_YEAR, NOT_REPORTED, 19),
         ("KH-SKHCN-2025", "", "2", LATE_YEAR, REPORTED, 0),
+        # BC BCĐTW, reported done on 25/11/2025 (due 31/12/2025) with no evidence
+        ("KH-SKHCN-2025", "", "18", LATE_YEAR, NO_EVIDENCE, 0),
         # "định kỳ hằng tháng": its 19/10 report is October's (due 20/10), 13/11 November's
         ("DC-CT-NV-2026", "VII", "16", LATE_YEAR, NOT_REPORTED, 3),
         ("DC-CT-NV-2026", "VI", "15", DECEMBER, REPORTED, 0),
