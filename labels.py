@@ -11,7 +11,7 @@ import math
 from datetime import date
 
 from data_access.models import AgencyKind, AgencyRole
-from data_access.statuses import TaskStatus
+from data_access.statuses import MilestoneState, TaskStatus
 from loaders.records import DeadlineKind
 
 ILLUSTRATIVE_NOTE = (
@@ -25,6 +25,7 @@ STATUS_LABELS: dict[str, str] = {
     TaskStatus.DONE_LATE: "Hoàn thành quá hạn",
     TaskStatus.DONE_NO_EVIDENCE: "Hoàn thành – thiếu minh chứng",
     TaskStatus.IN_PROGRESS: "Đang thực hiện trong hạn",
+    TaskStatus.MILESTONE_LATE: "Chậm mốc",
     TaskStatus.OVERDUE: "Quá hạn",
     TaskStatus.RECURRING_REPORTED: "Thường xuyên – đã báo cáo kỳ này",
     TaskStatus.RECURRING_NOT_REPORTED: "Thường xuyên – chưa báo cáo kỳ này",
@@ -36,12 +37,20 @@ STATUS_ORDER: tuple[TaskStatus, ...] = (
     TaskStatus.DONE_LATE,
     TaskStatus.DONE_NO_EVIDENCE,
     TaskStatus.IN_PROGRESS,
+    TaskStatus.MILESTONE_LATE,
     TaskStatus.OVERDUE,
     TaskStatus.RECURRING_REPORTED,
     TaskStatus.RECURRING_NOT_REPORTED,
     TaskStatus.RECURRING_NOT_DUE,
     TaskStatus.NO_DEADLINE,
 )
+
+MILESTONE_STATE_LABELS: dict[str, str] = {
+    MilestoneState.MET: "Đã đạt",
+    MilestoneState.MET_LATE: "Đạt muộn",
+    MilestoneState.MISSED: STATUS_LABELS[TaskStatus.MILESTONE_LATE],
+    MilestoneState.PENDING: "Chưa đến mốc",
+}
 
 AGENCY_KIND_LABELS: dict[str, str] = {
     AgencyKind.DEPARTMENT: "Sở, ban, ngành",
@@ -78,9 +87,13 @@ AGEING_BUCKET_LABELS: dict[str, str] = {
     ">180": "Trên 180 ngày",
 }
 
+# A due date the plan itself calls indicative ("Theo hướng dẫn của Bộ … (31/10/2025)").
+INDICATIVE_DUE_NOTE = "hạn dự kiến"
+
 # What a date on the deadline calendar is (the ``kind`` column of its input).
 CALENDAR_KIND_DUE = "Hạn nhiệm vụ"
 CALENDAR_KIND_MILESTONE = "Mốc"
+CALENDAR_KIND_MISSED = MILESTONE_STATE_LABELS[MilestoneState.MISSED]  # a milestone passed, not met
 
 WEEKDAY_LABELS: tuple[str, ...] = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")  # Monday first
 

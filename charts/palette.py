@@ -16,6 +16,7 @@ STATUS_COLORS: dict[str, str] = {
     TaskStatus.DONE_LATE: "#E69F00",  # orange
     TaskStatus.DONE_NO_EVIDENCE: "#F0E442",  # yellow
     TaskStatus.IN_PROGRESS: "#0072B2",  # blue
+    TaskStatus.MILESTONE_LATE: "#CC79A7",  # reddish purple
     TaskStatus.OVERDUE: "#D55E00",  # vermillion
     TaskStatus.RECURRING_REPORTED: "#56B4E9",  # sky blue
     TaskStatus.RECURRING_NOT_REPORTED: "#000000",  # black

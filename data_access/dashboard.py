@@ -29,7 +29,7 @@ from data_access.models import (
     TaskMilestone,
 )
 from data_access.packed import Kind, read_packed_frame
-from data_access.plan_facts import internal_reporting_ids
+from data_access.plan_facts import with_plan_facts
 from data_access.plans import has_illustrative_data as has_illustrative_data
 from data_access.status import compute_statuses
 from data_access.statuses import RECURRING_STATUSES
@@ -105,7 +105,7 @@ def task_base_frame(*, session: Session) -> pd.DataFrame:
 
     Plan columns: plan_code, plan_title, plan_issued_on, plan_imported_on (the
     day, Vietnam time, the plan was imported); section_title; ``internal_reporting``
-    (``plan_facts``: reports inside the Sở). Dates are datetime64.
+    and ``first_milestone`` (``plan_facts``). Dates are datetime64.
     """
     statement = sa_select(*(col(getattr(Task, name)) for name in _TASK_FIELDS))
     tasks = read_packed_frame(session, statement, _TASK_KINDS)
@@ -114,10 +114,7 @@ def task_base_frame(*, session: Session) -> pd.DataFrame:
     section_statement = sa_select(col(Section.id), col(Section.title))
     sections = read_frame(session, section_statement, SECTION_COLUMNS)
     merged = tasks.merge(_plan_frame(session), on="plan_id", how="left")
-    merged = merged.merge(sections, on="section_id", how="left")
-    return merged.assign(
-        internal_reporting=merged["task_id"].isin(internal_reporting_ids(session=session))
-    )
+    return with_plan_facts(merged.merge(sections, on="section_id", how="left"), session=session)
 
 
 def latest_report_frame(*, session: Session, as_of: date) -> pd.DataFrame:

@@ -1,6 +1,10 @@
 """What the plans' own status rules need besides a task's row, read for every task at once.
 
-Internal reporting: a task reports inside the Sở KH&CN, monthly by the 12th
+``first_milestone``: the earliest of a task's dated milestones, for a task with
+several (its last is its due date); NaT otherwise. Passed without the task being
+done, it makes the task late on a milestone (``status_rules``).
+
+``internal_reporting``: a task reports inside the Sở KH&CN, monthly by the 12th
 (``reporting_calendar``) instead of the 20th. It does when its plan was issued
 by the Sở KH&CN, or when it is led by an internal unit (phòng, đơn vị thuộc Sở)
 of a plan that records no issuing body. Internal units belong to the body whose
@@ -11,14 +15,31 @@ tạo plan's "Văn phòng Sở") report to that body, which reports by the 20th.
 
 from __future__ import annotations
 
-from sqlalchemy import and_, or_
+import pandas as pd
+from sqlalchemy import and_, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
 from data_access.agency_store import find_agency
-from data_access.models import Agency, AgencyKind, AgencyRole, Plan, Task, TaskAgency
+from data_access.models import Agency, AgencyKind, AgencyRole, Plan, Task, TaskAgency, TaskMilestone
 from data_access.reporting_calendar import HOME_AGENCY
 from loaders.agencies import agency_key
+
+
+def with_plan_facts(tasks: pd.DataFrame, *, session: Session) -> pd.DataFrame:
+    """``tasks`` (with ``task_id``) with ``internal_reporting`` and ``first_milestone`` added."""
+    milestone = TaskMilestone
+    first = (
+        sa_select(col(milestone.task_id), func.min(col(milestone.due_date)))
+        .group_by(col(milestone.task_id))
+        .having(func.count(col(milestone.id)) > 1)
+    )
+    rows = session.connection().execute(first).all()
+    firsts = pd.Series(dict(rows), dtype="object", name="first_milestone")
+    return tasks.assign(
+        internal_reporting=tasks["task_id"].isin(internal_reporting_ids(session=session)),
+        first_milestone=pd.to_datetime(tasks["task_id"].map(firsts)).astype("datetime64[s]"),
+    )
 
 
 def internal_reporting_ids(*, session: Session) -> list[int]:

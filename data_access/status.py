@@ -24,7 +24,8 @@ Rules (also explained to users in ``RATE_HELP_VI``):
 - Completed: DONE_NO_EVIDENCE for a BC BCĐTW task without evidence
   (``status_rules``), else DONE_ON_TIME when ``completed_on <= due_date`` (the due
   day itself is on time), else DONE_LATE. Not completed: OVERDUE when ``due_date < as_of``
-  (``days_overdue = as_of - due_date``), else IN_PROGRESS (due today is not late).
+  (``days_overdue = as_of - due_date``), else MILESTONE_LATE when an earlier
+  milestone has passed (``status_rules``), else IN_PROGRESS (due today is not late).
 """
 
 from __future__ import annotations
@@ -36,21 +37,24 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from data_access.status_rules import (
-    RULES_HELP_VI,
-    RecurringJudgement,
-    judge_recurring,
-    lacks_evidence,
-)
+from data_access.status_rules import RULES_HELP_VI, judge_recurring, lacks_evidence
 from data_access.statuses import RECURRING_STATUSES, TaskStatus
 from loaders.text import fold, is_completion_note
 
-DATE_COLUMNS = ("due_date", "completion_date", "reported_on", "plan_issued_on", "plan_imported_on")
+DATE_COLUMNS = (
+    "due_date",
+    "completion_date",
+    "reported_on",
+    "plan_issued_on",
+    "plan_imported_on",
+    "first_milestone",
+)
 DATED_STATUSES = (
     TaskStatus.DONE_ON_TIME,
     TaskStatus.DONE_LATE,
     TaskStatus.DONE_NO_EVIDENCE,
     TaskStatus.IN_PROGRESS,
+    TaskStatus.MILESTONE_LATE,
     TaskStatus.OVERDUE,
 )
 DONE_STATUSES = (TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE)
@@ -61,6 +65,7 @@ METRIC_COLUMNS = (
     "completed_on_time",
     "due_by_as_of",
     "overdue",
+    "milestone_late",
     "due_soon",
     "missing_evidence",
     "recurring",
@@ -107,6 +112,7 @@ class SummaryMetrics:
     completion_rate: float | None  # completed / with_due_date
     on_time_rate: float | None  # completed_on_time / due_by_as_of
     overdue: int
+    milestone_late: int  # not overdue, but an earlier milestone passed without completion
     due_soon: int  # not completed, due within window_days from as-of
     missing_evidence: int  # BC BCĐTW tasks done without evidence: not in ``completed``
     recurring: int  # every recurring task: reported, not reported, or not due yet
@@ -122,11 +128,12 @@ def compute_statuses(tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
     ``reported_status``, ``completion_date``, ``reported_on``,
     ``completed_in_source``, ``plan_issued_on``, ``plan_imported_on``,
     ``reporting_cadence``, ``internal_reporting``, ``report_to_central``,
-    ``evidence``. Date columns come back as
+    ``evidence``, ``first_milestone``. Date columns come back as
     datetime64 (NaT when missing); ``days_to_due`` is a nullable integer,
     missing without a due date. ``days_overdue``: days past the due date of an
     overdue task or of a late completion (evidence or not), days past the missed
-    report day of a recurring one.
+    report day of a recurring one, days past the first milestone of one late on a
+    milestone.
     """
     frame = tasks.assign(**{c: _dates(tasks, c) for c in DATE_COLUMNS if c in tasks})
     day = pd.Timestamp(as_of)
@@ -134,14 +141,25 @@ def compute_statuses(tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
     due = frame["due_date"]
     late = judged & due.notna() & completed_on.notna() & (completed_on > due)
     unproven = _flag(frame, "report_to_central") & lacks_evidence(_text(frame, "evidence"))
+    milestone = _dates(frame, "first_milestone")
     recurring = _text(frame, "deadline_kind") == "recurring"
-    periodic = _periodic_reports(frame, recurring, as_of)
+    periodic = judge_recurring(
+        recurring=recurring,
+        cadence=_text(frame, "reporting_cadence"),
+        internal=_flag(frame, "internal_reporting"),
+        first_due=due,
+        last_report=frame["reported_on"]
+        if "reported_on" in frame
+        else _dates(frame, "reported_on"),
+        as_of=as_of,
+    )
     conditions = [recurring & periodic.not_due, recurring & periodic.reported, recurring]
     conditions += [due.isna(), completed & unproven, completed & late, completed, due < day]
+    conditions += [milestone < day]  # an earlier milestone passed, the task not done
     choices = [TaskStatus.RECURRING_NOT_DUE, TaskStatus.RECURRING_REPORTED]
     choices += [TaskStatus.RECURRING_NOT_REPORTED, TaskStatus.NO_DEADLINE]
     choices += [TaskStatus.DONE_NO_EVIDENCE, TaskStatus.DONE_LATE, TaskStatus.DONE_ON_TIME]
-    choices += [TaskStatus.OVERDUE]
+    choices += [TaskStatus.OVERDUE, TaskStatus.MILESTONE_LATE]
     status = np.select(conditions, [str(c) for c in choices], str(TaskStatus.IN_PROGRESS))
     days_to_due = (due - day).dt.days.astype("Int64")
     days_late = (completed_on - due).dt.days.fillna(0).astype("int64")
@@ -150,11 +168,13 @@ def compute_statuses(tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
             status == TaskStatus.OVERDUE,
             (status == TaskStatus.DONE_LATE) | ((status == TaskStatus.DONE_NO_EVIDENCE) & late),
             status == TaskStatus.RECURRING_NOT_REPORTED,
+            status == TaskStatus.MILESTONE_LATE,
         ],
         [
             (-days_to_due).fillna(0).to_numpy("int64"),
             days_late.to_numpy(),
             periodic.days_late.to_numpy("int64"),
+            (day - milestone).dt.days.fillna(0).to_numpy("int64"),
         ],
         0,
     )
@@ -184,7 +204,7 @@ def metric_flags(statuses: pd.DataFrame, days_to_due: pd.Series, window_days: in
     status = statuses["status"]
     dated = status.isin([str(s) for s in DATED_STATUSES])
     due_by = dated & (days_to_due <= 0).fillna(False).astype(bool)
-    in_progress = status == TaskStatus.IN_PROGRESS
+    in_time = status.isin([str(TaskStatus.IN_PROGRESS), str(TaskStatus.MILESTONE_LATE)])
     flags = {
         "total": pd.Series(True, index=statuses.index),
         "with_due_date": dated,
@@ -192,7 +212,8 @@ def metric_flags(statuses: pd.DataFrame, days_to_due: pd.Series, window_days: in
         "completed_on_time": due_by & (status == TaskStatus.DONE_ON_TIME),
         "due_by_as_of": due_by,
         "overdue": status == TaskStatus.OVERDUE,
-        "due_soon": in_progress & (days_to_due <= window_days).fillna(False).astype(bool),
+        "milestone_late": status == TaskStatus.MILESTONE_LATE,
+        "due_soon": in_time & (days_to_due <= window_days).fillna(False).astype(bool),
         "missing_evidence": status == TaskStatus.DONE_NO_EVIDENCE,
         "recurring": status.isin([str(s) for s in RECURRING_STATUSES]),
         "recurring_reported": status == TaskStatus.RECURRING_REPORTED,
@@ -238,23 +259,6 @@ def _completion(frame: pd.DataFrame, day: pd.Timestamp) -> tuple[pd.Series, pd.S
         .fillna(reported_on.where(from_report))
     )
     return explicit | from_source | from_report, completed_on, explicit | from_report
-
-
-def _periodic_reports(frame: pd.DataFrame, recurring: pd.Series, as_of: date) -> RecurringJudgement:
-    """``status_rules.judge_recurring`` worked out for the recurring rows only."""
-    rows = frame[recurring]
-    judged = judge_recurring(
-        cadence=_text(rows, "reporting_cadence"),
-        internal=_flag(rows, "internal_reporting"),
-        first_due=rows["due_date"],
-        last_report=_dates(rows, "reported_on"),
-        as_of=as_of,
-    )
-    return RecurringJudgement(
-        not_due=judged.not_due.reindex(frame.index, fill_value=False),
-        reported=judged.reported.reindex(frame.index, fill_value=False),
-        days_late=judged.days_late.reindex(frame.index, fill_value=0),
-    )
 
 
 def _dates(frame: pd.DataFrame, column: str) -> pd.Series:

@@ -17,6 +17,12 @@ loop); ``status.compute_statuses`` combines them. The rules (told to users in
   attached proof). Without it, blank or a placeholder such as "Không có", it is
   "Hoàn thành – thiếu minh chứng": not done, listed for follow-up. A plan's own
   "Đã hoàn thành" note is no evidence.
+- A task with several dated milestones is due at the last. When an earlier one has
+  passed (its day is before the as-of day) and the task is not done, it is
+  "Chậm mốc", late by the days since its first milestone. A milestone is met only
+  by the task's completion: progress tables carry no per-milestone result, and an
+  "in progress" report says nothing about a milestone's work. A completion dated
+  after a milestone met it late (shown on the task's record).
 """
 
 from __future__ import annotations
@@ -24,18 +30,20 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from data_access.reporting_calendar import REPORT_DAYS_VI, report_windows
-from data_access.statuses import TaskStatus
+from data_access.statuses import MilestoneState, TaskStatus
 from labels import STATUS_LABELS
 from loaders.text import fold
 
-_REPORTED, _NOT_REPORTED, _NOT_DUE, _NO_EVIDENCE = (
+_REPORTED, _NOT_REPORTED, _NOT_DUE, _NO_EVIDENCE, _MILESTONE_LATE = (
     STATUS_LABELS[TaskStatus.RECURRING_REPORTED],
     STATUS_LABELS[TaskStatus.RECURRING_NOT_REPORTED],
     STATUS_LABELS[TaskStatus.RECURRING_NOT_DUE],
     STATUS_LABELS[TaskStatus.DONE_NO_EVIDENCE],
+    STATUS_LABELS[TaskStatus.MILESTONE_LATE],
 )
 # Evidence cells that say there is none (folded, punctuation stripped).
 _NONE_WRITTEN = frozenset({"", "0", "khong", "khong co", "chua", "chua co", "n/a", "na"})
@@ -55,6 +63,10 @@ cáo hoàn thành có minh chứng (số, ngày văn bản hoặc tài liệu k�
 (để trống hoặc ghi "Không có") là "{_NO_EVIDENCE}": không tính vào số đã hoàn thành và các \
 tỷ lệ hoàn thành, được liệt kê để đôn đốc bổ sung. Ghi chú "Đã hoàn thành" trong kế hoạch \
 không phải là minh chứng.
+- Nhiệm vụ có nhiều mốc thời gian có hạn hoàn thành là mốc cuối. Khi một mốc trước đó đã \
+qua mà nhiệm vụ chưa hoàn thành thì là "{_MILESTONE_LATE}" (số ngày tính từ mốc đầu tiên); \
+mốc chỉ được coi là đạt khi có báo cáo hoàn thành nhiệm vụ, vì báo cáo tiến độ không ghi \
+kết quả từng mốc ("đang thực hiện" không chứng tỏ đã đạt mốc).
 """
 
 
@@ -68,20 +80,28 @@ class RecurringJudgement(NamedTuple):
 
 def judge_recurring(
     *,
+    recurring: pd.Series,
     cadence: pd.Series,
     internal: pd.Series,
     first_due: pd.Series,
     last_report: pd.Series,
     as_of: date,
 ) -> RecurringJudgement:
-    """The recurring rule on aligned columns (dates as datetime64, NaT when missing)."""
-    windows, day = report_windows(cadence, internal, as_of), pd.Timestamp(as_of)
-    not_due = (windows["report_day"] < first_due).fillna(False).astype(bool)
-    sent = (last_report > windows["opened_on"]) & (last_report <= day)  # a later one: unknown
-    reported = sent.fillna(False).astype(bool)
-    late = (day - windows["report_day"]).dt.days.astype("int64")
-    days_late = late.where(~reported & ~not_due, 0)
-    return RecurringJudgement(not_due, reported, days_late)
+    """The recurring rule on aligned columns (dates as datetime64, NaT when missing).
+
+    Worked out for the ``recurring`` rows only; the others get False and 0.
+    """
+    rows = recurring.index[recurring.to_numpy(bool)]
+    windows, day = report_windows(cadence[rows], internal[rows], as_of), pd.Timestamp(as_of)
+    not_due = (windows["report_day"] < first_due[rows]).fillna(False).astype(bool)
+    sent = (last_report[rows] > windows["opened_on"]) & (last_report[rows] <= day)
+    reported = sent.fillna(False).astype(bool)  # a report after the as-of day is not known
+    late = (day - windows["report_day"]).dt.days.astype("int64").where(~reported & ~not_due, 0)
+    return RecurringJudgement(
+        not_due=not_due.reindex(recurring.index, fill_value=False),
+        reported=reported.reindex(recurring.index, fill_value=False),
+        days_late=late.reindex(recurring.index, fill_value=0),
+    )
 
 
 def lacks_evidence(evidence: pd.Series) -> pd.Series:
@@ -89,3 +109,21 @@ def lacks_evidence(evidence: pd.Series) -> pd.Series:
     text = evidence.fillna("").astype("str")
     empty = [value for value in text.unique() if fold(value).strip(" .,;:-–—…/") in _NONE_WRITTEN]
     return text.isin(empty)
+
+
+def milestone_states(
+    milestone_days: pd.Series, completed: pd.Series, completed_on: pd.Series, as_of: date
+) -> pd.Series:
+    """Each milestone's MilestoneState, from its day and its task's completion (aligned).
+
+    Met: the task was done by the milestone's day (or on an unknown day); met late: done
+    after it; missed: not done and the day has passed; pending: the day has not passed.
+    """
+    days = pd.to_datetime(milestone_days).astype("datetime64[s]")
+    done = completed.fillna(False).astype(bool)
+    done_on = pd.to_datetime(completed_on).astype("datetime64[s]")
+    late = done & (done_on > days).fillna(False)
+    missed = ~done & (days < pd.Timestamp(as_of)).fillna(False)
+    choices = [MilestoneState.MET_LATE, MilestoneState.MET, MilestoneState.MISSED]
+    state = np.select([late, done, missed], [str(c) for c in choices], MilestoneState.PENDING)
+    return pd.Series(state, index=milestone_days.index, dtype="str")

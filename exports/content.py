@@ -100,7 +100,11 @@ def headline_figures(metrics: SummaryMetrics, window_days: int = 30) -> list[Fig
             f"{format_int(metrics.completed_on_time)}/{format_int(metrics.due_by_as_of)} "
             "nhiệm vụ đã đến hạn",
         ),
-        Figure("Quá hạn", format_int(metrics.overdue), "chưa hoàn thành, đã quá hạn"),
+        Figure(
+            "Quá hạn",
+            format_int(metrics.overdue),
+            "chưa hoàn thành, đã quá hạn" + milestone_note(metrics),
+        ),
         Figure(
             "Sắp đến hạn",
             format_int(metrics.due_soon),
@@ -109,6 +113,13 @@ def headline_figures(metrics: SummaryMetrics, window_days: int = 30) -> list[Fig
         Figure("Thường xuyên", format_int(metrics.recurring), recurring_note(metrics)),
         Figure("Chưa xác định hạn", format_int(metrics.no_deadline), "cần bổ sung thời hạn"),
     ]
+
+
+def milestone_note(metrics: SummaryMetrics) -> str:
+    """ "; 1 nhiệm vụ khác chậm mốc", or "" when none is late on a milestone."""
+    if not metrics.milestone_late:
+        return ""
+    return f"; {format_int(metrics.milestone_late)} nhiệm vụ khác chậm mốc"
 
 
 def evidence_note(metrics: SummaryMetrics) -> str:

@@ -1,4 +1,6 @@
-"""Quá hạn: overdue tasks by how long and by agency, a searchable list, and one task's record."""
+"""Quá hạn: overdue tasks by how long and by agency, searchable lists of what to chase
+(overdue, late on a milestone, done without evidence, recurring and unreported), and one
+task's record."""
 
 from __future__ import annotations
 
@@ -15,15 +17,8 @@ from data_access.rollups import (
     overdue_ageing,
     search_tasks,
 )
-from data_access.task_detail import TaskDetail
-from labels import (
-    AGEING_BUCKET_LABELS,
-    DEADLINE_KIND_LABELS,
-    EMPTY_VALUE,
-    format_date,
-    format_int,
-    status_label,
-)
+from data_access.statuses import FOLLOW_UP_STATUSES, TaskStatus
+from labels import AGEING_BUCKET_LABELS, format_date, format_int, status_label
 from ui.common import (
     MAX_TABLE_ROWS,
     chart_pick,
@@ -46,6 +41,7 @@ from ui.data import (
 from ui.downloads import offer_table
 from ui.filters import ROLE_CHOICES, page_filters
 from ui.state import StateKey
+from ui.task_record import task_record
 
 TOP_AGENCIES = 15
 TABLE_COLUMNS = {
@@ -58,16 +54,17 @@ TABLE_COLUMNS = {
     "bucket_label": "Nhóm",
     "deadline_text": "Thời hạn (theo văn bản)",
 }
-PROGRESS_COLUMNS = {
-    "reported_on": "Ngày báo cáo",
-    "status": "Tình trạng",
-    "completion_date": "Ngày hoàn thành",
-    "evidence": "Minh chứng",
-    "description": "Mô tả",
-    "evaluation": "Đánh giá",
-    "illustrative": "Dữ liệu",
-    "source": "Nguồn",
+FOLLOW_UP_CODES = [str(s) for s in FOLLOW_UP_STATUSES]
+FOLLOW_UP_NOTES = {
+    TaskStatus.OVERDUE: "chưa hoàn thành, hạn đã qua",
+    TaskStatus.MILESTONE_LATE: "một mốc trước hạn cuối đã qua mà nhiệm vụ chưa hoàn thành",
+    TaskStatus.DONE_NO_EVIDENCE: "nhiệm vụ báo cáo Ban Chỉ đạo Trung ương đã báo cáo hoàn "
+    "thành nhưng chưa có minh chứng",
+    TaskStatus.RECURRING_NOT_REPORTED: "đã hết hạn gửi báo cáo kỳ gần nhất mà chưa có báo cáo",
 }
+FOLLOW_UP_HELP = " ".join(f"{status_label(s)}: {note}." for s, note in FOLLOW_UP_NOTES.items()) + (
+    " Số ngày tính từ hạn, từ mốc đầu tiên hoặc từ hạn gửi báo cáo."
+)
 
 
 def headline_numbers(filters: TaskFilters) -> tuple[str, str, str, str]:
@@ -116,26 +113,43 @@ def charts_row(filters: TaskFilters, by_agency: pd.DataFrame) -> str | None:
     return str(picked) if picked is not None and (by_agency["agency"] == picked).any() else None
 
 
-def listed_tasks(filters: TaskFilters, agency: str | None, query: str) -> pd.DataFrame:
-    """The overdue tasks of the chosen agency (all without) whose text matches ``query``."""
-    tasks = load_overdue_of_agency(filters, agency) if agency else load_overdue(filters)
+def follow_up_kind() -> str:
+    """Which list to show: overdue tasks (the default) or another status to chase."""
+    kind = st.segmented_control(
+        "Danh sách",
+        FOLLOW_UP_CODES,
+        default=str(TaskStatus.OVERDUE),
+        required=True,
+        format_func=status_label,
+        key=StateKey.FOLLOW_UP_KIND,
+        help=FOLLOW_UP_HELP,
+        bind="query-params",
+    )
+    return kind or str(TaskStatus.OVERDUE)
+
+
+def listed_tasks(filters: TaskFilters, agency: str | None, query: str, kind: str) -> pd.DataFrame:
+    """The ``kind`` tasks of the chosen agency (all without) whose text matches ``query``."""
+    tasks = load_overdue_of_agency(filters, agency, kind) if agency else load_overdue(filters, kind)
     return search_tasks(tasks, query)
 
 
 def list_display(
-    filters: TaskFilters, agency: str | None, query: str
+    filters: TaskFilters, agency: str | None, query: str, kind: str
 ) -> tuple[pd.DataFrame, pd.DataFrame, str]:
     """The rows shown (at most MAX_TABLE_ROWS), their table as displayed, and a fingerprint."""
-    shown = listed_tasks(filters, agency, query).head(MAX_TABLE_ROWS)
+    shown = listed_tasks(filters, agency, query, kind).head(MAX_TABLE_ROWS)
     table = shown.assign(bucket_label=shown["bucket"].map(AGEING_BUCKET_LABELS))
     fingerprint = hashlib.blake2b(shown["task_id"].to_numpy().tobytes(), digest_size=4).hexdigest()
     columns = TABLE_COLUMNS | {"agencies": f"Cơ quan {ROLE_CHOICES.get(filters.role, '').lower()}"}
     return shown, table[list(columns)].rename(columns=columns), fingerprint
 
 
-def task_list(filters: TaskFilters, agency: str | None, query: str, total: int) -> int | None:
-    """The sortable list of overdue tasks; the task_id of the clicked row, if any."""
-    shown, display, fingerprint = per_revision(list_display, filters, agency, query)
+def task_list(
+    filters: TaskFilters, agency: str | None, query: str, kind: str, total: int
+) -> int | None:
+    """The sortable list of ``kind`` tasks; the task_id of the clicked row, if any."""
+    shown, display, fingerprint = per_revision(list_display, filters, agency, query, kind)
     if total > len(shown):
         st.caption(f"Hiển thị {format_int(len(shown))} trên {format_int(total)} nhiệm vụ.")
     event = show_table(
@@ -149,105 +163,33 @@ def task_list(filters: TaskFilters, agency: str | None, query: str, total: int) 
             TABLE_COLUMNS["due_date"]: date_column(TABLE_COLUMNS["due_date"]),
         },
     )
-    offer_table(display, title="Danh sách nhiệm vụ quá hạn", key=StateKey.OVERDUE_TABLE)
+    offer_table(display, title=list_title(kind), key=StateKey.OVERDUE_TABLE)
     row = picked_row(event)
     return None if row is None or row >= len(shown) else int(shown["task_id"].iloc[row])
 
 
-def field(label: str, value: str) -> None:
-    """One labelled field of the record; the value is plain text, line breaks kept."""
-    st.caption(label)
-    st.text(value or EMPTY_VALUE)
-
-
-def deadline_fields(detail: TaskDetail) -> None:
-    task = detail.task
-    field("Thời hạn (theo văn bản)", task.deadline_text)
-    kind = DEADLINE_KIND_LABELS.get(task.deadline_kind, task.deadline_kind)
-    indicative = " (dự kiến)" if task.deadline_indicative else ""
-    field("Hạn hoàn thành (đã đọc)", f"{format_date(task.due_date)}{indicative} — {kind}")
-    if len(detail.milestones) > 1:
-        lines = [f"{format_date(m.due_date) or EMPTY_VALUE}: {m.label}" for m in detail.milestones]
-        field("Các mốc thời gian", "\n".join(lines))
-
-
-def progress_history(progress: pd.DataFrame) -> None:
-    st.caption("Lịch sử báo cáo tiến độ")
-    if progress.empty:
-        st.text("Chưa có báo cáo tiến độ nào.")
-        return
-    history = progress.assign(
-        reported_on=progress["reported_on"].map(format_date),
-        completion_date=progress["completion_date"].map(format_date),
-        illustrative=progress["is_illustrative"].map({True: "Minh họa", False: "Thực tế"}),
-    )
-    display = history[list(PROGRESS_COLUMNS)].rename(columns=PROGRESS_COLUMNS)
-    show_table(display, hide_index=True)
-    offer_table(display, title="Lịch sử báo cáo tiến độ", key="progress_history")
-
-
-def task_record(detail: TaskDetail, days_overdue: int, filters: TaskFilters) -> None:
-    """Everything stored about one task, as plain text."""
-    task = detail.task
-    with st.container(border=True):
-        st.subheader("Hồ sơ nhiệm vụ")
-        field("Tên nhiệm vụ", task.name)
-        field(
-            "Trạng thái",
-            f"{status_label('overdue')} {format_int(days_overdue)} ngày "
-            f"(tính đến {format_date(filters.as_of)})",
-        )
-        left, right = st.columns(2)
-        with left:
-            field("Kế hoạch", f"{detail.plan_code} — {detail.plan_title}")
-            section = f"{task.section_code}. {detail.section_title}" if task.section_code else ""
-            field("Mục", section)
-            field("Số thứ tự", task.number)
-            field("Cơ quan chủ trì", "\n".join(detail.lead_agencies))
-            field("Cơ quan phối hợp", "\n".join(detail.coordinating_agencies))
-        with right:
-            deadline_fields(detail)
-            field("Văn bản giao", task.basis)
-            field("Sản phẩm, yêu cầu kết quả", task.expected_output)
-        extra_fields(detail)
-        progress_history(detail.progress)
-
-
-def extra_fields(detail: TaskDetail) -> None:
-    """Fields only some plans carry, shown when filled."""
-    task = detail.task
-    extras = {
-        "Ghi chú": task.notes,
-        "Lãnh đạo theo dõi": task.leader,
-        "Báo cáo Ban Chỉ đạo Trung ương": "Có" if task.report_to_central else "",
-        "Tần suất báo cáo": task.reporting_cadence,
-        "Đánh giá": task.evaluation,
-        "Mô tả": task.description,
-        "Nội dung điều chỉnh": task.adjustment,
-        "Số thứ tự ở văn bản khác": task.reference_number,
-    }
-    for label, value in extras.items():
-        if label == "Ghi chú" or value:
-            field(label, value)
+def list_title(kind: str) -> str:
+    """ "Danh sách nhiệm vụ quá hạn", "Danh sách nhiệm vụ chậm mốc", …"""
+    return f"Danh sách nhiệm vụ {status_label(kind).lower()}"
 
 
 filters = page_filters()
 page_header("Quá hạn", filters)
 filtered_tasks_or_stop(filters)
 illustrative_notice()
-overdue = load_overdue(filters)
-if overdue.empty:
+agency = None
+if load_overdue(filters).empty:
     st.success(
         f"Không có nhiệm vụ nào quá hạn tính đến {format_date(filters.as_of)} với bộ lọc đang "
         "chọn. Chọn ngày tính khác hoặc nới bộ lọc để xem thêm.",
         icon=":material/task_alt:",
     )
-    st.stop()
+else:
+    headline(filters)
+    agency = charts_row(filters, load_overdue_by_agency(filters))
 
-headline(filters)
-agency = charts_row(filters, load_overdue_by_agency(filters))
-
-st.subheader("Danh sách nhiệm vụ quá hạn")
+st.subheader("Danh sách cần đôn đốc")
+kind = follow_up_kind()
 if agency:
     st.text(f"Cơ quan đã chọn: {agency}")
     st.caption("Bấm lại vào thanh của cơ quan trên biểu đồ để bỏ chọn.")
@@ -257,13 +199,13 @@ query = st.text_input(
     placeholder="Ví dụ: chuyen doi so",
     bind="query-params",
 )
-tasks = per_revision(listed_tasks, filters, agency, query or "")
+tasks = per_revision(listed_tasks, filters, agency, query or "", kind)
 if tasks.empty:
-    st.info(
-        "Không có nhiệm vụ quá hạn nào khớp từ khóa — hãy thử từ khóa khác hoặc bỏ chọn cơ quan."
-    )
+    label = status_label(kind).lower()
+    searched = " khớp từ khóa — hãy thử từ khóa khác hoặc bỏ chọn cơ quan" if query else ""
+    st.info(f"Không có nhiệm vụ {label} nào{searched}.")
     st.stop()
-task_id = task_list(filters, agency, query or "", len(tasks))
+task_id = task_list(filters, agency, query or "", kind, len(tasks))
 if task_id is None:
     st.caption("Bấm vào một dòng để xem toàn bộ hồ sơ của nhiệm vụ.")
     st.stop()
@@ -271,4 +213,4 @@ detail = load_task_detail(task_id)
 if detail is None:
     st.warning("Không tìm thấy nhiệm vụ này nữa; dữ liệu có thể vừa được cập nhật.")
     st.stop()
-task_record(detail, int(tasks.loc[tasks["task_id"] == task_id, "days_overdue"].iloc[0]), filters)
+task_record(detail, tasks.loc[tasks["task_id"] == task_id].iloc[0], filters.as_of)

@@ -13,6 +13,7 @@ def test_status_scale_maps_labels_in_status_order_to_okabe_ito() -> None:
         "#E69F00",  # done late
         "#F0E442",  # done without evidence
         "#0072B2",  # in progress
+        "#CC79A7",  # late on a milestone
         "#D55E00",  # overdue
         "#56B4E9",  # recurring, reported
         "#000000",  # recurring, not reported

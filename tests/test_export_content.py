@@ -67,6 +67,7 @@ def test_headline_figures_text() -> None:
         completion_rate=0.25,
         on_time_rate=0.25,
         overdue=30,
+        milestone_late=1,
         due_soon=7,
         missing_evidence=2,
         recurring=4,
@@ -81,7 +82,7 @@ def test_headline_figures_text() -> None:
         "50/200 nhiệm vụ có hạn; 2 hoàn thành nhưng thiếu minh chứng (chưa tính)",
     )
     assert figures["Tỷ lệ hoàn thành đúng hạn"] == ("25%", "20/80 nhiệm vụ đã đến hạn")
-    assert figures["Quá hạn"][0] == "30"
+    assert figures["Quá hạn"] == ("30", "chưa hoàn thành, đã quá hạn; 1 nhiệm vụ khác chậm mốc")
     assert figures["Sắp đến hạn"] == ("7", "chưa hoàn thành, đến hạn trong 30 ngày tới")
     assert figures["Thường xuyên"] == ("4", "1 đã báo cáo kỳ này, 2 chưa báo cáo")
     assert figures["Chưa xác định hạn"][0] == "3"

@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_access.filters import TaskFilters
+from labels import STATUS_LABELS, STATUS_ORDER
 from tests.pages_db import TIMEOUT, use_database
 from ui.filters import RESET_LABEL
 from ui.state import StateKey
@@ -60,7 +61,9 @@ def test_options_come_from_the_data(app: AppTest) -> None:
     agencies = app.multiselect(key=StateKey.AGENCIES).options
     assert "Các sở, ban, ngành, địa phương" in agencies
     assert agencies.index("Công an tỉnh") < agencies.index("Sở Khoa học và Công nghệ")
-    assert app.multiselect(key=StateKey.STATUSES).options[3] == "Quá hạn"
+    statuses = app.multiselect(key=StateKey.STATUSES).options
+    assert statuses == [STATUS_LABELS[s] for s in STATUS_ORDER]  # every status, in order
+    assert statuses[5] == "Quá hạn"
     assert app.radio(key=StateKey.ROLE).options == ["Chủ trì", "Phối hợp", "Chủ trì hoặc phối hợp"]
 
 

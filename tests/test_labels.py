@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 import labels
 from data_access.models import AgencyKind, AgencyRole
-from data_access.statuses import TaskStatus
+from data_access.statuses import MilestoneState, TaskStatus
 from loaders.records import DeadlineKind
 
 
@@ -18,6 +18,7 @@ from loaders.records import DeadlineKind
         (AgencyKind, labels.AGENCY_KIND_LABELS),
         (AgencyRole, labels.ROLE_LABELS),
         (DeadlineKind, labels.DEADLINE_KIND_LABELS),
+        (MilestoneState, labels.MILESTONE_STATE_LABELS),
     ],
 )
 def test_every_code_has_a_label(enum: type, mapping: dict[str, str]) -> None:
@@ -31,6 +32,7 @@ def test_status_labels_match_the_national_system() -> None:
         "Hoàn thành quá hạn",
         "Hoàn thành – thiếu minh chứng",
         "Đang thực hiện trong hạn",
+        "Chậm mốc",
         "Quá hạn",
         "Thường xuyên – đã báo cáo kỳ này",
         "Thường xuyên – chưa báo cáo kỳ này",

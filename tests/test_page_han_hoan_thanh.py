@@ -16,7 +16,12 @@ from data_access.dashboard import filtered_statuses, task_agency_frame
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
 from data_access.rollups import deadline_month_matrix
-from labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE, ILLUSTRATIVE_NOTE
+from labels import (
+    CALENDAR_KIND_DUE,
+    CALENDAR_KIND_MILESTONE,
+    CALENDAR_KIND_MISSED,
+    ILLUSTRATIVE_NOTE,
+)
 from tests.pages_db import (
     REPO_ROOT,
     open_through_app,
@@ -128,15 +133,31 @@ def test_calendar_counts_every_due_date_and_earlier_milestone(page: AppTest) -> 
     assert counts["2026-05-31"] == 1
     # due 30/06/2026: 17 PL-II-2026, 4 DM-BS-2026 (III.4, IV.7, V.11, VII.12), 3 DC-CT-NV-2026
     assert counts["2026-06-30"] == 24
-    assert days.set_index("day").loc["2026-05-31", "kinds"] == f"{CALENDAR_KIND_MILESTONE}: 1"
+    # on 23/11/2026 that milestone has passed with the task in progress: late on it
+    assert days.set_index("day").loc["2026-05-31", "kinds"] == f"{CALENDAR_KIND_MISSED}: 1"
 
 
-def test_clicking_a_milestone_day_lists_the_milestone(page: AppTest) -> None:
+@pytest.mark.parametrize(
+    ("as_of", "kind", "status"),
+    [
+        # the day before the milestone: a milestone to come, the task in progress
+        ("2026-05-30", CALENDAR_KIND_MILESTONE, "Đang thực hiện trong hạn"),
+        # its day itself has not passed yet
+        ("2026-05-31", CALENDAR_KIND_MILESTONE, "Đang thực hiện trong hạn"),
+        # passed, the task's reports say "Đang thực hiện": missed
+        ("2026-11-23", CALENDAR_KIND_MISSED, "Chậm mốc"),
+    ],
+)
+def test_clicking_a_milestone_day_lists_the_milestone(
+    page: AppTest, as_of: str, kind: str, status: str
+) -> None:
+    page.query_params["as_of"] = as_of
     page.run()
     pick(page, StateKey.CALENDAR_CHART, "day_pick", {"day": "2026-05-31"})
     assert page.subheader[0].value == "Hạn và mốc ngày 31/05/2026"
     table = page.dataframe[0].value
-    assert table["Loại"].tolist() == [CALENDAR_KIND_MILESTONE]
+    assert table["Loại"].tolist() == [kind]
+    assert table["Trạng thái"].tolist() == [status]
     assert table["Mốc"].tolist() == ["Triển khai giám sát an ninh mạng"]
     assert table["Nhiệm vụ"].iloc[0].startswith(MONITORING_CENTRE)
     assert table["Hạn hoàn thành"].iloc[0] == pd.Timestamp(2027, 10, 31)

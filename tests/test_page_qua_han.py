@@ -204,10 +204,78 @@ def test_the_record_lists_milestones_and_report_history(page: AppTest) -> None:
     position = int(listed.index[listed["Thời hạn (theo văn bản)"].str.contains("Tháng 10/2027")][0])
     open_row(page, position)
     shown = texts(page)
-    assert any(t.startswith("31/05/2026: Triển khai giám sát an ninh mạng") for t in shown)
+    # overdue by then, neither milestone met
+    assert any(
+        t.startswith("31/05/2026: Triển khai giám sát an ninh mạng — Chậm mốc") for t in shown
+    )
     assert "31/10/2027 — Nhiều mốc thời gian" in shown
     history = page.dataframe[-1].value
     assert list(history)[:4] == ["Ngày báo cáo", "Tình trạng", "Ngày hoàn thành", "Minh chứng"]
+
+
+# --- The other lists to chase ---
+
+
+def show_list(at: AppTest, status: TaskStatus) -> AppTest:
+    return at.segmented_control(key=StateKey.FOLLOW_UP_KIND).set_value(str(status)).run()
+
+
+@pytest.mark.parametrize(
+    ("status", "count"),
+    [
+        (TaskStatus.OVERDUE, 43),  # test_status_samples on 23/11/2026
+        (TaskStatus.MILESTONE_LATE, 1),  # PL-II-2026 task 1: its 31/05/2026 milestone
+        (TaskStatus.DONE_NO_EVIDENCE, 1),  # the Sở's #18: done, no "Minh chứng"
+        (TaskStatus.RECURRING_NOT_REPORTED, 30),
+    ],
+)
+def test_each_list_to_chase_is_its_status(
+    page: AppTest, sample_url: str, status: TaskStatus, count: int
+) -> None:
+    listed = task_list(show_list(page.run(), status)).value
+    with session_scope(get_engine(sample_url)) as session:
+        statuses = filtered_statuses(session=session, filters=TaskFilters(as_of=date(2026, 11, 23)))
+    expected = statuses[statuses["status"] == status]
+    assert len(listed) == len(expected) == count
+    assert sorted(listed["Nhiệm vụ"]) == sorted(expected["name"])
+    assert listed["Số ngày quá hạn"].is_monotonic_decreasing
+
+
+def test_the_list_is_kept_in_the_url(page: AppTest) -> None:
+    page.query_params[StateKey.FOLLOW_UP_KIND] = "Chậm mốc"
+    listed = task_list(page.run()).value
+    assert listed["Kế hoạch"].tolist() == ["PL-II-2026"]
+    assert listed["Số ngày quá hạn"].tolist() == [176]  # 31/05/2026 to 23/11/2026
+
+
+def test_a_missed_milestone_shows_on_the_record(page: AppTest) -> None:
+    open_row(show_list(page.run(), TaskStatus.MILESTONE_LATE), 0)
+    shown = texts(page)
+    assert "Chậm mốc 176 ngày (tính đến 23/11/2026)" in shown
+    milestones = next(t for t in shown if t.startswith("31/05/2026"))
+    assert milestones.splitlines() == [
+        "31/05/2026: Triển khai giám sát an ninh mạng — Chậm mốc",
+        "31/10/2027: Triển khai Xây dựng Trung tâm giám sát an ninh mạng — Chưa đến mốc",
+    ]
+
+
+def test_a_recurring_record_keeps_its_name_whole(page: AppTest, sample_url: str) -> None:
+    # 92A II.10 "(nhiệm vụ thường xuyên)": its name has a line break; its last report is
+    # of 27/01/2026, so November's (due 20/11) is 3 days late
+    listed = task_list(show_list(page.run(), TaskStatus.RECURRING_NOT_REPORTED)).value
+    listed = listed.reset_index(drop=True)
+    position = int(listed.index[(listed["Kế hoạch"] == "KH-92A-UBND") & (listed["STT"] == "10")][0])
+    open_row(page, position)
+    with session_scope(get_engine(sample_url)) as session:
+        statuses = filtered_statuses(session=session, filters=TaskFilters(as_of=date(2026, 11, 23)))
+        name = listed["Nhiệm vụ"][position]
+        task_id = int(statuses.loc[statuses["name"] == name, "task_id"].iloc[0])
+        detail = task_detail(session=session, task_id=task_id)
+    assert detail is not None and "\n" in detail.task.name
+    shown = texts(page)
+    assert detail.task.name in shown  # the whole name, line breaks kept
+    assert "Thường xuyên – chưa báo cáo kỳ này 3 ngày (tính đến 23/11/2026)" in shown
+    assert "01/01/2026 — Thường xuyên" in shown  # its date is its first due date
 
 
 def test_without_a_selected_row_the_page_says_how_to_open_one(page: AppTest) -> None:

@@ -94,6 +94,7 @@ def expected_column(metrics: SummaryMetrics) -> dict[str, str]:
         "Hoàn thành – thiếu minh chứng": format_int(metrics.missing_evidence),
         "Hoàn thành đúng hạn (đã đến hạn)": format_int(metrics.completed_on_time),
         "Quá hạn": format_int(metrics.overdue),
+        "Chậm mốc": format_int(metrics.milestone_late),
         "Thường xuyên": format_int(metrics.recurring),
         "Thường xuyên – đã báo cáo kỳ này": format_int(metrics.recurring_reported),
         "Thường xuyên – chưa báo cáo kỳ này": format_int(metrics.recurring_not_reported),

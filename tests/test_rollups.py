@@ -146,6 +146,7 @@ def test_agency_summary_long_feeds_the_stacked_bars() -> None:
         S.DONE_LATE: 0,
         S.DONE_NO_EVIDENCE: 0,
         S.IN_PROGRESS: 0,
+        S.MILESTONE_LATE: 0,
         S.OVERDUE: 1,
         S.RECURRING_REPORTED: 0,
         S.RECURRING_NOT_REPORTED: 1,

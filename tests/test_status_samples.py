@@ -37,6 +37,7 @@ LATE_YEAR = date(2026, 11, 23)
 DECEMBER = date(2026, 12, 6)
 ON_TIME, LATE, IN_PROGRESS = TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE, TaskStatus.IN_PROGRESS
 OVERDUE, NO_EVIDENCE = TaskStatus.OVERDUE, TaskStatus.DONE_NO_EVIDENCE
+MILESTONE_LATE = TaskStatus.MILESTONE_LATE
 REPORTED, NOT_REPORTED = TaskStatus.RECURRING_REPORTED, TaskStatus.RECURRING_NOT_REPORTED
 
 
@@ -69,16 +70,20 @@ CASES = [
     # 10 (3/8, 5/8: late), 14 (29/6, 30/6), 18 (5/6, 7/6), 19 (21/6, 21/6), 22 (6/6, 14/6),
     # 25 (7/9, 13/9: late), 28 (30/6, sent 2/7), 29 (21/9, 3/10).
     # At 01/07: 23 tasks due; known done: 3, 14, 18, 19, 22 on time, 6 late; 28's report
-    # is not sent yet -> 17 overdue; 1, 7, 23, 26, 27, 29 in progress.
+    # is not sent yet -> 17 overdue; 7, 23, 26, 27, 29 in progress; 1 is late on its first
+    # milestone (31/5/2026 passed; its reports, 21/8 and 8/11/2026, say "Đang thực hiện").
     (MID_YEAR, "PL-II-2026", ON_TIME, 5),
     (MID_YEAR, "PL-II-2026", LATE, 1),
     (MID_YEAR, "PL-II-2026", OVERDUE, 17),
-    (MID_YEAR, "PL-II-2026", IN_PROGRESS, 6),
-    # At 23/11: 25 due (7 and 23 too); on time + 28, 29; late + 10, 25; in progress 1, 26, 27.
+    (MID_YEAR, "PL-II-2026", IN_PROGRESS, 5),
+    (MID_YEAR, "PL-II-2026", MILESTONE_LATE, 1),
+    # At 23/11: 25 due (7 and 23 too); on time + 28, 29; late + 10, 25; in progress 26, 27;
+    # 1 still late on its milestone.
     (LATE_YEAR, "PL-II-2026", ON_TIME, 7),
     (LATE_YEAR, "PL-II-2026", LATE, 3),
     (LATE_YEAR, "PL-II-2026", OVERDUE, 16),
-    (LATE_YEAR, "PL-II-2026", IN_PROGRESS, 3),
+    (LATE_YEAR, "PL-II-2026", IN_PROGRESS, 2),
+    (LATE_YEAR, "PL-II-2026", MILESTONE_LATE, 1),
     # --- KH-92A-UBND (seed 001): 35 tasks; I.1–3, II.30, III.1 "Thường xuyên", and six
     # whose name says so (dated 01/01/2026, their first due date): II.9 "Thường xuyên
     # triển khai …", II.10, II.11, II.21, II.26, II.28 "(nhiệm vụ thường xuyên)". The other
@@ -170,19 +175,22 @@ def test_counts_per_plan_and_status(
     [
         (
             MID_YEAR,
-            {ON_TIME: 16, NO_EVIDENCE: 1, LATE: 9, IN_PROGRESS: 12, OVERDUE: 44}
+            {ON_TIME: 16, NO_EVIDENCE: 1, LATE: 9, IN_PROGRESS: 11, MILESTONE_LATE: 1}
+            | {OVERDUE: 44}
             | {REPORTED: 17, NOT_REPORTED: 20},
         ),
         (
             LATE_YEAR,
-            {ON_TIME: 22, NO_EVIDENCE: 1, LATE: 11, IN_PROGRESS: 5, OVERDUE: 43}
+            {ON_TIME: 22, NO_EVIDENCE: 1, LATE: 11, IN_PROGRESS: 4, MILESTONE_LATE: 1}
+            | {OVERDUE: 43}
             | {REPORTED: 7, NOT_REPORTED: 30},
         ),
         # nothing was reported or completed between 23/11 and 06/12, and November stays
         # the period judged (December's report is due 20/12)
         (
             DECEMBER,
-            {ON_TIME: 22, NO_EVIDENCE: 1, LATE: 11, IN_PROGRESS: 5, OVERDUE: 43}
+            {ON_TIME: 22, NO_EVIDENCE: 1, LATE: 11, IN_PROGRESS: 4, MILESTONE_LATE: 1}
+            | {OVERDUE: 43}
             | {REPORTED: 7, NOT_REPORTED: 30},
         ),
     ],
@@ -248,9 +256,10 @@ def test_due_soon_window(
 @pytest.mark.parametrize(
     ("plan", "section", "number", "as_of", "status", "days_overdue"),
     [
-        # two milestones, due at the last (31/10/2027); reports say "Đang thực hiện"
-        ("PL-II-2026", "", "1", MID_YEAR, IN_PROGRESS, 0),
-        ("PL-II-2026", "", "1", LATE_YEAR, IN_PROGRESS, 0),
+        # two milestones, due at the last (31/10/2027); reports say "Đang thực hiện", so the
+        # first (31/5/2026) has passed unmet: late on it by 31 days on 01/07, 176 on 23/11
+        ("PL-II-2026", "", "1", MID_YEAR, MILESTONE_LATE, 31),
+        ("PL-II-2026", "", "1", LATE_YEAR, MILESTONE_LATE, 176),
         # "Thường xuyên", never reported: June's report was due 20/06 (11 days before
         # 01/07), November's 20/11 (3 days before 23/11)
         ("KH-92A-UBND", "III", "1", MID_YEAR, NOT_REPORTED, 11),

@@ -21,6 +21,7 @@ from datetime import date
 from functools import partial
 from typing import Any, TypeVar
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine, event
@@ -35,10 +36,11 @@ from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_frame, kpi_latest
 from data_access.settings import get_settings
 from data_access.status import SummaryMetrics, compute_statuses, summary_metrics
-from data_access.statuses import RECURRING_STATUSES, TaskStatus
+from data_access.status_rules import milestone_states
+from data_access.statuses import RECURRING_STATUSES, MilestoneState, TaskStatus
 from data_access.task_detail import TaskDetail, task_detail
 from exports.reminder_letters import agencies_to_remind
-from labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE
+from labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE, CALENDAR_KIND_MISSED
 from loaders.text import fold, roman_to_int
 
 T = TypeVar("T")
@@ -191,7 +193,8 @@ def load_calendar(filters: TaskFilters) -> pd.DataFrame:
     """Dates on the deadline calendar: task_id, due_date, count (1), kind, milestone, label.
 
     A task's due date is one row; a multi-milestone task adds its earlier
-    milestones as rows of their own (its last milestone is its due date).
+    milestones as rows of their own (its last milestone is its due date), of kind
+    CALENDAR_KIND_MISSED when passed without the task done (``status_rules``).
     Recurring tasks do not fall due on a day (``rollups.deadline_month_matrix``).
     ``milestone`` is the milestone's label ("" on a due date); ``label`` names the task.
     """
@@ -357,17 +360,22 @@ def _calendar(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
     recurring = statuses["status"].isin([str(s) for s in RECURRING_STATUSES])
     dated = statuses["due_date"].notna() & ~recurring
-    tasks = statuses.loc[dated, ["task_id", "due_date", "name"]]
+    tasks = statuses.loc[dated, ["task_id", "due_date", "name", "completed", "completed_on"]]
     milestones = _milestones(url, revision).merge(
         tasks.rename(columns={"due_date": "task_due"}), on="task_id"
     )
     milestones = milestones[milestones["due_date"] != milestones["task_due"]]
     milestone = milestones["label"].fillna("").astype(str)
+    state = milestone_states(
+        milestones["due_date"], milestones["completed"], milestones["completed_on"], filters.as_of
+    )
     rows = pd.concat(
         [
             tasks.assign(kind=CALENDAR_KIND_DUE, milestone="", label=tasks["name"]),
             milestones.assign(
-                kind=CALENDAR_KIND_MILESTONE,
+                kind=np.where(
+                    state == MilestoneState.MISSED, CALENDAR_KIND_MISSED, CALENDAR_KIND_MILESTONE
+                ),
                 milestone=milestone,
                 label=milestone + " — " + milestones["name"],
             ),
@@ -431,24 +439,27 @@ def _section_order(code: str) -> tuple[int, str]:
     return (roman_to_int(code) or 10_000, code)
 
 
-# --- Quá hạn: overdue tasks and their ageing (appended for pages/5_Qua_han.py) ---
+# --- Quá hạn: overdue tasks and their ageing, and the other lists to chase (5_Qua_han.py) ---
 
 
-def load_overdue(filters: TaskFilters) -> pd.DataFrame:
-    """The filtered tasks overdue as of ``filters.as_of``, longest overdue first.
+def load_overdue(filters: TaskFilters, status: str = TaskStatus.OVERDUE) -> pd.DataFrame:
+    """The filtered tasks of ``status`` (FOLLOW_UP_STATUSES) as of ``filters.as_of``, most
+    days late first.
 
-    Adds ``bucket`` (an AGEING_BUCKETS code) and ``agencies`` (the task's
-    agencies in ``filters.role``, "; "-joined).
+    Adds ``bucket`` (an AGEING_BUCKETS code of ``days_overdue``) and ``agencies``
+    (the task's agencies in ``filters.role``, "; "-joined).
     """
     url = database_url()
-    return _overdue(url, current_revision(url), filters)
+    return _overdue(url, current_revision(url), filters, status)
 
 
-def load_overdue_of_agency(filters: TaskFilters, agency: str) -> pd.DataFrame:
+def load_overdue_of_agency(
+    filters: TaskFilters, agency: str, status: str = TaskStatus.OVERDUE
+) -> pd.DataFrame:
     """``load_overdue`` narrowed to one agency (or the "no agency" row) in ``filters.role``."""
     url = database_url()
     links = _role_links(url, current_revision(url), filters.role)
-    return rollups.tasks_of_agency(load_overdue(filters), links, agency, filters.role)
+    return rollups.tasks_of_agency(load_overdue(filters, status), links, agency, filters.role)
 
 
 def load_overdue_by_agency(filters: TaskFilters) -> pd.DataFrame:
@@ -458,9 +469,9 @@ def load_overdue_by_agency(filters: TaskFilters) -> pd.DataFrame:
 
 
 @_cached(max_entries=32)
-def _overdue(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
+def _overdue(url: str, revision: str, filters: TaskFilters, status: str) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
-    overdue = statuses[statuses["status"] == TaskStatus.OVERDUE]
+    overdue = statuses[statuses["status"] == status]
     overdue = overdue.sort_values(
         ["days_overdue", "plan_code", "position"], ascending=[False, True, True]
     )

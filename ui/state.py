@@ -45,6 +45,7 @@ class StateKey:
     OVERDUE_AGENCY_CHART = "overdue_agency_chart"  # chart selection (click an agency)
     OVERDUE_SEARCH = "tim"  # search text over task names, bound to ?tim=
     OVERDUE_TABLE = "overdue_table"  # table selection (click a row to open the task)
+    FOLLOW_UP_KIND = "danh_sach"  # which list to chase: overdue, late on a milestone…
 
     # --- Báo cáo và xuất ---
     REPORT_PACK = "bao_cao_hop"  # meeting pack download buttons

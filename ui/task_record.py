@@ -1,0 +1,123 @@
+"""One task's full record (hồ sơ nhiệm vụ), as plain text: never Markdown or HTML."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from data_access.status_rules import milestone_states
+from data_access.task_detail import TaskDetail
+from labels import (
+    DEADLINE_KIND_LABELS,
+    EMPTY_VALUE,
+    INDICATIVE_DUE_NOTE,
+    MILESTONE_STATE_LABELS,
+    format_date,
+    format_int,
+    status_label,
+)
+from ui.common import show_table
+from ui.downloads import offer_table
+
+PROGRESS_COLUMNS = {
+    "reported_on": "Ngày báo cáo",
+    "status": "Tình trạng",
+    "completion_date": "Ngày hoàn thành",
+    "evidence": "Minh chứng",
+    "description": "Mô tả",
+    "evaluation": "Đánh giá",
+    "illustrative": "Dữ liệu",
+    "source": "Nguồn",
+}
+
+
+def task_record(detail: TaskDetail, row: pd.Series, as_of: date) -> None:
+    """Everything stored about one task; ``row`` is its line of the status frame."""
+    task = detail.task
+    with st.container(border=True):
+        st.subheader("Hồ sơ nhiệm vụ")
+        field("Tên nhiệm vụ", task.name)
+        field("Trạng thái", status_line(row, as_of))
+        left, right = st.columns(2)
+        with left:
+            field("Kế hoạch", f"{detail.plan_code} — {detail.plan_title}")
+            section = f"{task.section_code}. {detail.section_title}" if task.section_code else ""
+            field("Mục", section)
+            field("Số thứ tự", task.number)
+            field("Cơ quan chủ trì", "\n".join(detail.lead_agencies))
+            field("Cơ quan phối hợp", "\n".join(detail.coordinating_agencies))
+        with right:
+            deadline_fields(detail, row, as_of)
+            field("Văn bản giao", task.basis)
+            field("Sản phẩm, yêu cầu kết quả", task.expected_output)
+        extra_fields(detail)
+        progress_history(detail.progress)
+
+
+def status_line(row: pd.Series, as_of: date) -> str:
+    """ "Quá hạn 326 ngày (tính đến 23/11/2026)"; without days when there are none."""
+    days = int(row["days_overdue"])
+    late = f" {format_int(days)} ngày" if days > 0 else ""
+    return f"{status_label(str(row['status']))}{late} (tính đến {format_date(as_of)})"
+
+
+def field(label: str, value: str) -> None:
+    """One labelled field of the record; the value is plain text, line breaks kept."""
+    st.caption(label)
+    st.text(value or EMPTY_VALUE)
+
+
+def deadline_fields(detail: TaskDetail, row: pd.Series, as_of: date) -> None:
+    task = detail.task
+    field("Thời hạn (theo văn bản)", task.deadline_text)
+    kind = DEADLINE_KIND_LABELS.get(task.deadline_kind, task.deadline_kind)
+    indicative = f" ({INDICATIVE_DUE_NOTE})" if task.deadline_indicative else ""
+    field("Hạn hoàn thành (đã đọc)", f"{format_date(task.due_date)}{indicative} — {kind}")
+    if len(detail.milestones) > 1:
+        days = pd.Series([m.due_date for m in detail.milestones])
+        states = milestone_states(
+            days,
+            pd.Series(row["completed"], index=days.index),
+            pd.Series(row["completed_on"], index=days.index),
+            as_of,
+        )
+        lines = [
+            f"{format_date(m.due_date) or EMPTY_VALUE}: {m.label} — {MILESTONE_STATE_LABELS[s]}"
+            for m, s in zip(detail.milestones, states, strict=True)
+        ]
+        field("Các mốc thời gian", "\n".join(lines))
+
+
+def progress_history(progress: pd.DataFrame) -> None:
+    st.caption("Lịch sử báo cáo tiến độ")
+    if progress.empty:
+        st.text("Chưa có báo cáo tiến độ nào.")
+        return
+    history = progress.assign(
+        reported_on=progress["reported_on"].map(format_date),
+        completion_date=progress["completion_date"].map(format_date),
+        illustrative=progress["is_illustrative"].map({True: "Minh họa", False: "Thực tế"}),
+    )
+    display = history[list(PROGRESS_COLUMNS)].rename(columns=PROGRESS_COLUMNS)
+    show_table(display, hide_index=True)
+    offer_table(display, title="Lịch sử báo cáo tiến độ", key="progress_history")
+
+
+def extra_fields(detail: TaskDetail) -> None:
+    """Fields only some plans carry, shown when filled."""
+    task = detail.task
+    extras = {
+        "Ghi chú": task.notes,
+        "Lãnh đạo theo dõi": task.leader,
+        "Báo cáo Ban Chỉ đạo Trung ương": "Có" if task.report_to_central else "",
+        "Tần suất báo cáo": task.reporting_cadence,
+        "Đánh giá": task.evaluation,
+        "Mô tả": task.description,
+        "Nội dung điều chỉnh": task.adjustment,
+        "Số thứ tự ở văn bản khác": task.reference_number,
+    }
+    for label, value in extras.items():
+        if label == "Ghi chú" or value:
+            field(label, value)
