@@ -89,6 +89,7 @@ AGEING_BUCKET_LABELS: dict[str, str] = {
 
 # A due date the plan itself calls indicative ("Theo hướng dẫn của Bộ … (31/10/2025)").
 INDICATIVE_DUE_NOTE = "hạn dự kiến"
+INDICATIVE_SWITCH = f"Gồm nhiệm vụ có {INDICATIVE_DUE_NOTE}"  # the filter that keeps them
 
 # What a date on the deadline calendar is (the ``kind`` column of its input).
 CALENDAR_KIND_DUE = "Hạn nhiệm vụ"

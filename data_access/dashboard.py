@@ -232,6 +232,8 @@ def apply_filters(
         keep &= (statuses["due_date"] <= pd.Timestamp(filters.due_to)).fillna(False)
     if not filters.include_recurring:
         keep &= ~statuses["status"].isin([str(s) for s in RECURRING_STATUSES])
+    if not filters.include_indicative:
+        keep &= ~statuses["deadline_indicative"].astype(bool)
     if filters.agencies:
         if agency_links is None:
             raise ValueError("agency_links is needed to filter by agency")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from data_access.statuses import TaskStatus
-from labels import format_date, status_label
+from labels import INDICATIVE_DUE_NOTE, format_date, status_label
 
 ROLES = ("lead", "coordinating", "any")
 MAX_NAMES_SHOWN = 3
@@ -24,9 +24,11 @@ _PARAM_NAMES = {
     "due_from": "due_from",
     "due_to": "due_to",
     "include_recurring": "recurring",
+    "include_indicative": "indicative",
 }
 
 QueryParams = Mapping[str, str | list[str]]
+_OFF = ("0", "false", "no")  # a switch turned off in the URL
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class TaskFilters:
     due_from: date | None = None
     due_to: date | None = None
     include_recurring: bool = True
+    include_indicative: bool = True  # tasks whose due date the plan calls indicative
 
     def describe_vi(self) -> str:
         """One line such as "Tính đến 23/11/2026 · Kế hoạch: tất cả · Cơ quan chủ trì: …"."""
@@ -62,6 +65,8 @@ class TaskFilters:
             parts.append(_due_window(self.due_from, self.due_to))
         if not self.include_recurring:
             parts.append("Không gồm nhiệm vụ thường xuyên")
+        if not self.include_indicative:
+            parts.append(f"Không gồm nhiệm vụ có {INDICATIVE_DUE_NOTE}")
         return " · ".join(parts)
 
     def to_query_params(self) -> dict[str, str | list[str]]:
@@ -79,6 +84,8 @@ class TaskFilters:
                 params[_PARAM_NAMES[field]] = value.isoformat()
         if not self.include_recurring:
             params["recurring"] = "0"
+        if not self.include_indicative:
+            params["indicative"] = "0"
         return params
 
     @classmethod
@@ -96,7 +103,8 @@ class TaskFilters:
             statuses=statuses,
             due_from=_date(_first(params, "due_from")),
             due_to=_date(_first(params, "due_to")),
-            include_recurring=_first(params, "recurring") not in ("0", "false", "no"),
+            include_recurring=_first(params, "recurring") not in _OFF,
+            include_indicative=_first(params, "indicative") not in _OFF,
         )
 
 

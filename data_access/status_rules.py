@@ -23,6 +23,9 @@ loop); ``status.compute_statuses`` combines them. The rules (told to users in
   by the task's completion: progress tables carry no per-milestone result, and an
   "in progress" report says nothing about a milestone's work. A completion dated
   after a milestone met it late (shown on the task's record).
+- A due date the plan calls indicative ("Theo hướng dẫn của Bộ … (31/10/2025)") is
+  judged like any other; it is marked wherever shown, and a shared filter
+  (``TaskFilters.include_indicative``) leaves such tasks out.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ import pandas as pd
 
 from data_access.reporting_calendar import REPORT_DAYS_VI, report_windows
 from data_access.statuses import MilestoneState, TaskStatus
-from labels import STATUS_LABELS
+from labels import INDICATIVE_DUE_NOTE, INDICATIVE_SWITCH, STATUS_LABELS
 from loaders.text import fold
 
 _REPORTED, _NOT_REPORTED, _NOT_DUE, _NO_EVIDENCE, _MILESTONE_LATE = (
@@ -67,6 +70,10 @@ không phải là minh chứng.
 qua mà nhiệm vụ chưa hoàn thành thì là "{_MILESTONE_LATE}" (số ngày tính từ mốc đầu tiên); \
 mốc chỉ được coi là đạt khi có báo cáo hoàn thành nhiệm vụ, vì báo cáo tiến độ không ghi \
 kết quả từng mốc ("đang thực hiện" không chứng tỏ đã đạt mốc).
+- Hạn mà kế hoạch ghi theo hướng dẫn, lộ trình của Bộ, ngành ("Theo hướng dẫn của Bộ … \
+(31/10/2025)") là {INDICATIVE_DUE_NOTE}: được tính như các hạn khác và được ghi rõ \
+"{INDICATIVE_DUE_NOTE}" ở mọi nơi hiện ngày đó; bỏ chọn "{INDICATIVE_SWITCH}" ở bộ lọc để \
+không tính các nhiệm vụ này.
 """
 
 

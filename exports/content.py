@@ -17,7 +17,14 @@ import pandas as pd
 from data_access.dashboard import links_for_role
 from data_access.status import SummaryMetrics
 from data_access.statuses import TaskStatus
-from labels import format_date, format_int, format_number, format_percent, format_target
+from labels import (
+    INDICATIVE_DUE_NOTE,
+    format_date,
+    format_int,
+    format_number,
+    format_percent,
+    format_target,
+)
 from loaders import targets
 
 TASK_LIST_COLUMNS = [
@@ -26,6 +33,7 @@ TASK_LIST_COLUMNS = [
     "name",
     "leads",
     "due_date",
+    "indicative",
     "deadline_text",
     "days_overdue",
     "document",
@@ -70,6 +78,7 @@ def task_list(
             "name": rows["name"].astype(str),
             "leads": rows["leads"].fillna("").astype(str),
             "due_date": rows["due_date"],
+            "indicative": rows["deadline_indicative"].fillna(False).astype(bool),
             "deadline_text": rows["deadline_text"].fillna("").astype(str),
             "days_overdue": rows["days_overdue"].fillna(0).astype("int64"),
             "document": basis.where(basis != "", plan.where(plan != "", rows["plan_code"])),
@@ -176,6 +185,12 @@ def date_text(value: object) -> str:
     if is_missing(value) or not isinstance(value, date | str):
         return ""
     return format_date(pd.Timestamp(value).date())
+
+
+def due_text(value: object, indicative: object) -> str:
+    """A task's due date as documents show it: "31/10/2025 (hạn dự kiến)" when indicative."""
+    text = date_text(value)
+    return f"{text} ({INDICATIVE_DUE_NOTE})" if text and indicative else text
 
 
 def short(text: str, limit: int = MAX_CELL_CHARS) -> str:

@@ -27,7 +27,7 @@ from exports.chart_images import chart_png
 from exports.content import (
     Figure,
     as_of_line,
-    date_text,
+    due_text,
     headline_figures,
     kpi_bullet_input,
     overdue_tasks,
@@ -159,7 +159,7 @@ def overdue_pages(
             str(i),
             f"{short(r.name, name_chars)} ({r.plan_code}, nhiệm vụ {r.reference})",
             r.leads or "—",
-            date_text(r.due_date),
+            due_text(r.due_date, r.indicative),
             format_int(r.days_overdue),
         )
         for i, r in enumerate(overdue.itertuples(index=False), start=1)

@@ -19,7 +19,7 @@ from data_access.rollups import agency_summary, upcoming
 from data_access.status import SummaryMetrics, summary_metrics
 from data_access.statuses import TaskStatus
 from exports import docx_admin as admin
-from exports.content import composed, date_text, is_missing, kpi_rows, overdue_tasks, task_list
+from exports.content import composed, due_text, is_missing, kpi_rows, overdue_tasks, task_list
 from labels import (
     EMPTY_VALUE,
     ILLUSTRATIVE_NOTE,
@@ -263,7 +263,7 @@ def _task_rows(tasks: pd.DataFrame) -> list[tuple[str, ...]]:
             f"{r.plan_code} - {r.reference}",
             composed(str(r.name)),
             str(r.leads) or "—",
-            date_text(r.due_date) or str(r.deadline_text),
+            due_text(r.due_date, r.indicative) or str(r.deadline_text),
         )
         for i, r in enumerate(tasks.itertuples(index=False), start=1)
     ]

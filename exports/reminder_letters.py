@@ -19,7 +19,7 @@ from data_access.reporting_calendar import MONTHLY_REPORT_DAY
 from data_access.rollups import UNASSIGNED_AGENCY, upcoming
 from exports import docx_admin as admin
 from exports.chart_images import export_file_name, slugify
-from exports.content import composed, date_text, overdue_tasks, task_list
+from exports.content import composed, due_text, overdue_tasks, task_list
 from labels import ILLUSTRATIVE_NOTE, format_date, format_int
 
 WINDOW_DAYS = 30
@@ -201,7 +201,7 @@ def _task_table(
             f"{r.plan_code} - {r.reference}",
             composed(str(r.name)),
             str(r.document),
-            date_text(r.due_date),
+            due_text(r.due_date, r.indicative),
             format_int(int(getattr(r, days))),
         )
         for i, r in enumerate(tasks.itertuples(index=False), start=1)

@@ -22,6 +22,7 @@ from labels import (
     status_label,
 )
 from ui.common import (
+    DUE_NOTE_HEADING,
     count_delta,
     date_column,
     filtered_tasks_or_stop,
@@ -35,6 +36,7 @@ from ui.common import (
     rate_text,
     show_chart,
     show_table,
+    with_due_note,
 )
 from ui.data import (
     DUE_SOON_DAYS,
@@ -104,6 +106,7 @@ LATE_COLUMNS = {
 }
 NEXT_DUE_COLUMNS = {
     "due_date": "Hạn",
+    "due_note": DUE_NOTE_HEADING,
     "days_left": "Còn (ngày)",
     "plan_code": "Kế hoạch",
     "number": "STT",
@@ -160,7 +163,8 @@ def next_due_table(filters: TaskFilters) -> tuple[pd.DataFrame, int]:
     """The first tasks falling due, as shown, and how many fall due in all."""
     upcoming = load_upcoming(filters, UPCOMING_DAYS)
     shown = upcoming.head(UPCOMING_ROWS)
-    display = shown.assign(status=shown["status"].map(status_label))[list(NEXT_DUE_COLUMNS)]
+    display = with_due_note(shown).assign(status=shown["status"].map(status_label))
+    display = display[list(NEXT_DUE_COLUMNS)]
     return display.rename(columns=NEXT_DUE_COLUMNS), len(upcoming)
 
 

@@ -20,6 +20,7 @@ from data_access.rollups import (
 from data_access.statuses import FOLLOW_UP_STATUSES, TaskStatus
 from labels import AGEING_BUCKET_LABELS, format_date, format_int, status_label
 from ui.common import (
+    DUE_NOTE_HEADING,
     MAX_TABLE_ROWS,
     chart_pick,
     date_column,
@@ -29,6 +30,7 @@ from ui.common import (
     picked_row,
     show_chart,
     show_table,
+    with_due_note,
 )
 from ui.data import (
     has_illustrative_data,
@@ -50,6 +52,7 @@ TABLE_COLUMNS = {
     "name": "Nhiệm vụ",
     "agencies": "Cơ quan",
     "due_date": "Hạn hoàn thành",
+    "due_note": DUE_NOTE_HEADING,
     "days_overdue": "Số ngày quá hạn",
     "bucket_label": "Nhóm",
     "deadline_text": "Thời hạn (theo văn bản)",
@@ -139,7 +142,7 @@ def list_display(
 ) -> tuple[pd.DataFrame, pd.DataFrame, str]:
     """The rows shown (at most MAX_TABLE_ROWS), their table as displayed, and a fingerprint."""
     shown = listed_tasks(filters, agency, query, kind).head(MAX_TABLE_ROWS)
-    table = shown.assign(bucket_label=shown["bucket"].map(AGEING_BUCKET_LABELS))
+    table = with_due_note(shown).assign(bucket_label=shown["bucket"].map(AGEING_BUCKET_LABELS))
     fingerprint = hashlib.blake2b(shown["task_id"].to_numpy().tobytes(), digest_size=4).hexdigest()
     columns = TABLE_COLUMNS | {"agencies": f"Cơ quan {ROLE_CHOICES.get(filters.role, '').lower()}"}
     return shown, table[list(columns)].rename(columns=columns), fingerprint

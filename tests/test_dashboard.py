@@ -176,6 +176,21 @@ def test_filtered_statuses(
     assert statuses["task_id"].tolist() == [ids[key] for key in expected]
 
 
+def test_the_indicative_switch_leaves_out_tasks_with_an_indicative_date() -> None:
+    # one dated by "Theo hướng dẫn của Bộ … (31/10/2025)", one by a plain date
+    statuses = pd.DataFrame(
+        {
+            "task_id": [1, 2],
+            "status": [TaskStatus.OVERDUE, TaskStatus.OVERDUE],
+            "due_date": pd.to_datetime(["2025-10-31", "2025-10-31"]),
+            "deadline_indicative": [True, False],
+        }
+    )
+    kept = apply_filters(statuses, None, TaskFilters(as_of=AS_OF, include_indicative=False))
+    assert kept["task_id"].tolist() == [2]
+    assert apply_filters(statuses, None, TaskFilters(as_of=AS_OF))["task_id"].tolist() == [1, 2]
+
+
 def test_agency_filter_needs_the_links(session: Session, ids: dict[str, int]) -> None:
     statuses = filtered_statuses(session=session, filters=TaskFilters(as_of=AS_OF))
     with pytest.raises(ValueError, match="agency_links"):

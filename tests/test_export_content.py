@@ -15,6 +15,7 @@ from data_access.status import SummaryMetrics, compute_statuses
 from exports.content import (
     TASK_LIST_COLUMNS,
     date_text,
+    due_text,
     headline_figures,
     kpi_bullet_input,
     kpi_rows,
@@ -54,6 +55,18 @@ def test_overdue_tasks_longest_first(session: Session, ids: dict[str, int]) -> N
     assert set(overdue["status"]) == {"overdue"}
     assert overdue["days_overdue"].is_monotonic_decreasing
     assert overdue.iloc[0]["task_id"] == ids["review"]  # due 30/6/2026, the only one overdue
+
+
+@pytest.mark.parametrize(
+    ("due", "indicative", "text"),
+    [
+        (pd.Timestamp(2025, 10, 31), True, "31/10/2025 (hạn dự kiến)"),
+        (pd.Timestamp(2025, 10, 31), False, "31/10/2025"),
+        (pd.NaT, True, ""),  # no date, nothing to mark
+    ],
+)
+def test_due_text_marks_an_indicative_date(due: object, indicative: bool, text: str) -> None:
+    assert due_text(due, indicative) == text
 
 
 # --- Headline figures ---

@@ -45,11 +45,13 @@ TODAY = date(2026, 1, 15)
                 due_from=date(2026, 1, 1),
                 due_to=date(2026, 6, 30),
                 include_recurring=False,
+                include_indicative=False,
             ),
             "Tính đến 23/11/2026 · Kế hoạch: tất cả"
             " · Cơ quan chủ trì hoặc phối hợp: A, B, C và 2 mục khác · Mục: II"
             " · Trạng thái: Quá hạn, Hoàn thành quá hạn"
-            " · Hạn từ 01/01/2026 đến 30/06/2026 · Không gồm nhiệm vụ thường xuyên",
+            " · Hạn từ 01/01/2026 đến 30/06/2026 · Không gồm nhiệm vụ thường xuyên"
+            " · Không gồm nhiệm vụ có hạn dự kiến",
         ),
         (
             TaskFilters(as_of=AS_OF, due_to=date(2026, 12, 31)),
@@ -82,6 +84,7 @@ def test_describe_vi(filters: TaskFilters, expected: str) -> None:
             due_from=date(2026, 1, 1),
             due_to=date(2026, 3, 31),
             include_recurring=False,
+            include_indicative=False,
         ),
     ],
 )
@@ -120,6 +123,11 @@ def test_defaults_are_left_out_of_the_url() -> None:
             {"as_of": AS_OF.isoformat(), "recurring": "false"},
             TaskFilters(as_of=AS_OF, include_recurring=False),
         ),
+        (
+            {"as_of": AS_OF.isoformat(), "indicative": "0"},
+            TaskFilters(as_of=AS_OF, include_indicative=False),
+        ),
+        ({"as_of": AS_OF.isoformat(), "indicative": "yes"}, TaskFilters(as_of=AS_OF)),
     ],
 )
 def test_from_query_params_ignores_bad_values(
@@ -141,6 +149,7 @@ def test_from_query_params_ignores_bad_values(
                 "due_from",
                 "due_to",
                 "recurring",
+                "indicative",
                 "other",
             ]
         ),

@@ -85,6 +85,7 @@ def test_options_come_from_the_data(app: AppTest) -> None:
         ({"due_from": "2026-01-01"}, {"due_from": date(2026, 1, 1)}),
         ({"due_to": "2026-06-30"}, {"due_to": date(2026, 6, 30)}),
         ({"recurring": "false"}, {"include_recurring": False}),
+        ({"indicative": "false"}, {"include_indicative": False}),
     ],
 )
 def test_query_parameters_seed_the_filters(
@@ -125,6 +126,7 @@ def test_every_widget_changes_the_filters(app: AppTest) -> None:
     app.date_input(key=StateKey.DUE_FROM).set_value(date(2025, 10, 1))
     app.date_input(key=StateKey.DUE_TO).set_value(date(2025, 12, 31))
     app.checkbox(key=StateKey.INCLUDE_RECURRING).uncheck()
+    app.checkbox(key=StateKey.INCLUDE_INDICATIVE).uncheck()
     assert seen(app.run()) == TaskFilters(
         as_of=date(2026, 7, 1),
         plan_codes=("KH-92A-UBND",),
@@ -135,11 +137,14 @@ def test_every_widget_changes_the_filters(app: AppTest) -> None:
         due_from=date(2025, 10, 1),
         due_to=date(2025, 12, 31),
         include_recurring=False,
+        include_indicative=False,
     )
 
 
 def test_reset_restores_every_default_and_clears_the_url(app: AppTest) -> None:
-    app.query_params.update({"as_of": "2026-07-01", "plan": "DM-BS-2026", "recurring": "false"})
+    app.query_params.update(
+        {"as_of": "2026-07-01", "plan": "DM-BS-2026", "recurring": "false", "indicative": "false"}
+    )
     app.run()
     app.multiselect(key=StateKey.STATUSES).select("overdue").run()
     assert seen(app) != TODAY

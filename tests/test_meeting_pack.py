@@ -40,7 +40,7 @@ from exports.meeting_pack import (
     png_size,
 )
 from exports.meeting_pdf import meeting_pack_pdf
-from labels import ILLUSTRATIVE_NOTE, format_int
+from labels import ILLUSTRATIVE_NOTE, INDICATIVE_DUE_NOTE, format_int
 from tests.export_sample import AS_OF, gather
 from tests.pdf_text import pdf_page_count, pdf_text
 
@@ -163,7 +163,12 @@ def test_overdue_slides_list_the_longest_overdue_and_say_how_many_more(
     shown = data.overdue.head(SLIDE_OVERDUE_ROWS)
     assert [r[0] for r in rows] == [str(i) for i in range(1, SLIDE_OVERDUE_ROWS + 1)]
     assert [r[4] for r in rows] == [format_int(d) for d in shown["days_overdue"]]
-    assert [r[3] for r in rows] == [d.strftime("%d/%m/%Y") for d in shown["due_date"]]
+    assert [r[3] for r in rows] == [
+        d.strftime("%d/%m/%Y") + (f" ({INDICATIVE_DUE_NOTE})" if indicative else "")
+        for d, indicative in zip(shown["due_date"], shown["indicative"], strict=True)
+    ]
+    # the Sở's #16 "Theo lộ trình Bộ Công an (20/12/2025)": an indicative date, 338 days ago
+    assert [r[3] for r in rows if r[4] == "338"] == [f"20/12/2025 ({INDICATIVE_DUE_NOTE})"]
     first = data.overdue.iloc[0]
     assert rows[0][1].endswith(f"({first['plan_code']}, nhiệm vụ {first['reference']})")
     assert rows[0][2] == first["leads"]
@@ -217,7 +222,13 @@ def test_pdf_text_holds_titles_figures_and_overdue_list(
     table = runs[runs.index(f"Nhiệm vụ quá hạn ({len(data.overdue)})") :]
     dated = [i for i, run in enumerate(table) if DATE_RUN.fullmatch(run)]
     assert [table[i] for i in dated] == [d.strftime("%d/%m/%Y") for d in data.overdue["due_date"]]
-    assert [table[i + 1] for i in dated] == [format_int(d) for d in data.overdue["days_overdue"]]
+    # an indicative date is followed by its mark, then the days, in the same cell row
+    marked = data.overdue["indicative"].tolist()
+    after = [table[i + 2] if mark else table[i + 1] for i, mark in zip(dated, marked, strict=True)]
+    assert after == [format_int(d) for d in data.overdue["days_overdue"]]
+    assert [table[i + 1] for i, mark in zip(dated, marked, strict=True) if mark] == [
+        f"({INDICATIVE_DUE_NOTE})"
+    ] * sum(marked)
     pages = pdf_page_count(pdf)
     assert pages >= 6
     assert [f"Trang {n}/{pages}" for n in range(1, pages + 1)] == [
@@ -266,11 +277,12 @@ def test_overdue_pages_cut_rows_and_long_names() -> None:
             "name": ["x" * 50, "b", "c", "d", "e"],
             "leads": ["Sở A", "", "Sở B", "Sở C", "Sở D"],
             "due_date": pd.to_datetime(["2026-01-31"] * 5),
+            "indicative": [False, True, False, False, False],
             "days_overdue": [1200, 5, 4, 3, 2],
         }
     )
     pages = overdue_pages(overdue, 2, 10)
     assert [len(p) for p in pages] == [2, 2, 1]
     assert pages[0][0] == ("1", "xxxxxxxxx… (P, nhiệm vụ I.1)", "Sở A", "31/01/2026", "1.200")
-    assert pages[0][1][2] == "—"
+    assert pages[0][1][2:4] == ("—", f"31/01/2026 ({INDICATIVE_DUE_NOTE})")
     assert overdue_pages(overdue.head(0), 2, 10) == [[]]

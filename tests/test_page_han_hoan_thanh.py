@@ -163,6 +163,15 @@ def test_clicking_a_milestone_day_lists_the_milestone(
     assert table["Hạn hoàn thành"].iloc[0] == pd.Timestamp(2027, 10, 31)
 
 
+def test_an_indicative_date_is_marked_in_the_day_list(page: AppTest) -> None:
+    page.run()
+    pick(page, StateKey.CALENDAR_CHART, "day_pick", {"day": "2025-12-20"})
+    table = page.dataframe[0].value
+    # the Sở's #16: "Theo lộ trình Bộ Công an (20/12/2025)"
+    assert table["Loại hạn"].tolist() == ["Hạn dự kiến"]
+    assert table["Thời hạn (theo văn bản)"].tolist() == ["Theo lộ trình Bộ Công an (20/12/2025)"]
+
+
 def test_the_last_milestone_is_the_due_date_shown_once(page: AppTest) -> None:
     page.run()
     pick(page, StateKey.CALENDAR_CHART, "day_pick", {"day": "2027-10-31"})

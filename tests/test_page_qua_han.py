@@ -278,6 +278,32 @@ def test_a_recurring_record_keeps_its_name_whole(page: AppTest, sample_url: str)
     assert "01/01/2026 — Thường xuyên" in shown  # its date is its first due date
 
 
+# --- Indicative due dates ("Theo lộ trình Bộ Công an (20/12/2025)", the Sở's #16) ---
+
+
+def test_an_indicative_date_is_marked_and_the_switch_leaves_it_out(page: AppTest) -> None:
+    def keys(listed: pd.DataFrame) -> pd.Series:
+        return listed["Kế hoạch"] + " " + listed["STT"]
+
+    listed = task_list(page.run()).value
+    marks = dict(zip(keys(listed), listed["Loại hạn"], strict=True))
+    assert marks.pop("KH-SKHCN-2025 16") == "Hạn dự kiến"
+    assert set(marks.values()) == {""}  # no other overdue task's date is indicative
+    page.checkbox(key=StateKey.INCLUDE_INDICATIVE).uncheck().run()
+    assert metrics(page)["Nhiệm vụ quá hạn"] == "42"
+    assert "KH-SKHCN-2025 16" not in set(keys(task_list(page).value))
+    assert "Không gồm nhiệm vụ có hạn dự kiến" in page.caption[0].value
+
+
+def test_an_indicative_date_is_marked_on_the_record(page: AppTest) -> None:
+    listed = task_list(page.run()).value.reset_index(drop=True)
+    mine = (listed["Kế hoạch"] == "KH-SKHCN-2025") & (listed["STT"] == "16")
+    open_row(page, int(listed.index[mine][0]))
+    shown = texts(page)
+    assert "20/12/2025 (hạn dự kiến) — Thời hạn dự kiến (theo hướng dẫn, lộ trình)" in shown
+    assert "Theo lộ trình Bộ Công an (20/12/2025)" in shown
+
+
 def test_without_a_selected_row_the_page_says_how_to_open_one(page: AppTest) -> None:
     page.run()
     assert "Bấm vào một dòng để xem toàn bộ hồ sơ của nhiệm vụ." in [c.value for c in page.caption]

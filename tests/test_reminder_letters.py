@@ -109,6 +109,13 @@ def test_overdue_table_rows_match_the_agencys_overdue_tasks(frames: Frames) -> N
     assert days == sorted(days, reverse=True)
 
 
+def test_an_indicative_due_date_is_marked(frames: Frames) -> None:
+    # the Sở's #16, led by its Phòng Chuyển đổi số: "Theo lộ trình Bộ Công an (20/12/2025)"
+    document = open_docx(reminder_letter_docx(letter_for(frames, "Phòng Chuyển đổi số")))
+    rows = body_rows(document, 1)[1:]
+    assert [r[4] for r in rows if r[4].startswith("20/12/2025")] == ["20/12/2025 (hạn dự kiến)"]
+
+
 def test_upcoming_table_rows_match_tasks_due_in_30_days(frames: Frames) -> None:
     agency = "Các sở, ban, ngành, địa phương"
     own = led_by(frames, agency)

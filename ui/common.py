@@ -26,6 +26,7 @@ from exports.chart_images import slugify
 from labels import (
     EMPTY_VALUE,
     ILLUSTRATIVE_NOTE,
+    INDICATIVE_DUE_NOTE,
     format_number,
     format_percent,
     status_label,
@@ -42,6 +43,7 @@ NO_DATA = (
 )
 NO_MATCH = "Không có nhiệm vụ nào khớp bộ lọc — hãy nới bộ lọc hoặc bấm Đặt lại bộ lọc."
 TASKS_EXPORT_TITLE = "Danh sách nhiệm vụ"
+DUE_NOTE_HEADING = "Loại hạn"  # the column that marks an indicative due date
 MAX_TABLE_ROWS = 2_000  # longer task lists are cut, with a note
 DATE_FORMAT = "DD/MM/YYYY"
 TASK_TABLE_COLUMNS = {
@@ -51,6 +53,7 @@ TASK_TABLE_COLUMNS = {
     "name": "Nhiệm vụ",
     "status_label": "Trạng thái",
     "due_date": "Hạn hoàn thành",
+    "due_note": DUE_NOTE_HEADING,
     "days_overdue": "Số ngày quá hạn",
     "deadline_text": "Thời hạn (theo văn bản)",
 }
@@ -216,7 +219,7 @@ def task_table(
     if len(shown) > MAX_TABLE_ROWS:
         st.caption(f"Hiển thị {MAX_TABLE_ROWS:,} trên {len(shown):,} nhiệm vụ.".replace(",", "."))
         shown = shown.head(MAX_TABLE_ROWS)
-    table = shown.assign(status_label=shown["status"].map(status_label))
+    table = with_due_note(shown).assign(status_label=shown["status"].map(status_label))
     display = table[list(columns)].rename(columns=columns)
     show_table(
         display,
@@ -229,6 +232,12 @@ def task_table(
     )
     ids = hashlib.blake2b(shown["task_id"].to_numpy().tobytes(), digest_size=4).hexdigest()
     offer_table(display, title=TASKS_EXPORT_TITLE, key=key or f"tasks_{ids}")
+
+
+def with_due_note(tasks: pd.DataFrame) -> pd.DataFrame:
+    """``tasks`` with ``due_note``: "Hạn dự kiến" where the plan calls the due date indicative."""
+    mark = INDICATIVE_DUE_NOTE.capitalize()
+    return tasks.assign(due_note=tasks["deadline_indicative"].map({True: mark, False: ""}))
 
 
 def show_table(frame: pd.DataFrame, **options: Any) -> Any:

@@ -16,7 +16,7 @@ from typing import Any
 import streamlit as st
 
 from data_access.filters import ROLES, TaskFilters
-from labels import STATUS_ORDER, status_label
+from labels import INDICATIVE_SWITCH, STATUS_ORDER, status_label
 from ui.data import DataUnavailableError, FilterOptions, load_filter_options
 from ui.state import StateKey
 
@@ -58,6 +58,13 @@ def render_filter_sidebar() -> TaskFilters:
             include_recurring=st.checkbox(
                 "Gồm nhiệm vụ thường xuyên", value=True, key=StateKey.INCLUDE_RECURRING, **_BOUND
             ),
+            include_indicative=st.checkbox(
+                INDICATIVE_SWITCH,
+                value=True,
+                key=StateKey.INCLUDE_INDICATIVE,
+                help=INDICATIVE_HELP,
+                **_BOUND,
+            ),
         )
     return filters
 
@@ -88,6 +95,7 @@ def filter_defaults() -> dict[str, object]:
         StateKey.DUE_FROM: None,
         StateKey.DUE_TO: None,
         StateKey.INCLUDE_RECURRING: True,
+        StateKey.INCLUDE_INDICATIVE: True,
     }
 
 
@@ -97,6 +105,11 @@ AS_OF_HELP = (
 )
 SECTION_HELP = "Mục (số La Mã) trong kế hoạch; cùng số mục ở các kế hoạch khác nhau đều được chọn."
 ROLE_HELP = "Cơ quan đã chọn ở trên được tìm trong vai trò này."
+INDICATIVE_HELP = (
+    'Hạn mà kế hoạch chỉ ghi theo hướng dẫn, lộ trình của Bộ, ngành (ví dụ "Theo hướng dẫn của '
+    'Bộ Khoa học và Công nghệ (31/10/2025)"). Bỏ chọn để các danh sách, số liệu quá hạn '
+    "không tính các nhiệm vụ này."
+)
 
 
 def _options(as_of: date | None) -> FilterOptions:

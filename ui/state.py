@@ -20,6 +20,7 @@ class StateKey:
     DUE_FROM = "due_from"  # deadline window start
     DUE_TO = "due_to"  # deadline window end
     INCLUDE_RECURRING = "recurring"  # include recurring tasks
+    INCLUDE_INDICATIVE = "indicative"  # include tasks whose due date is indicative
     RESET_FILTERS = "reset_filters"  # the "Đặt lại bộ lọc" button
     ACTIVE_FILTERS = "active_filters"  # TaskFilters set by app.py for the page of this run
 
