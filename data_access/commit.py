@@ -16,6 +16,7 @@ from sqlmodel import Session, col, func, select
 from data_access.agency_store import find_agency, seed_agencies
 from data_access.change_log import tracking_changes
 from data_access.changes import ChangeKind, ChangeSet, RowChange
+from data_access.clock import vietnam_today
 from data_access.importer import ImportRefused, import_plan
 from data_access.models import (
     Agency,
@@ -93,7 +94,7 @@ def commit_changes(
             batch = _new_batch(
                 session, changes, file_name, content_hash, imported_by, is_illustrative(result)
             )
-            _write_rows(session, changes, rows, batch, today or date.today())
+            _write_rows(session, changes, rows, batch, today or vietnam_today())
         batch.problem_count = problem_count
         session.add(batch)
         session.flush()

@@ -23,6 +23,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from data_access import models
+from data_access.clock import vietnam_today
 from data_access.models import ImportBatch, ImportKind
 from data_access.progress_match import ProgressMatch, match_progress
 from data_access.records_to_rows import (
@@ -76,7 +77,7 @@ def import_plan(
     session.add(batch)
     session.flush()
     plan_id = flushed_id(plan)
-    _add_tasks(session, plan_id, result.tasks, batch, issued_on or today or date.today())
+    _add_tasks(session, plan_id, result.tasks, batch, issued_on or today or vietnam_today())
     for kpi_record in result.kpis:
         batch.progress_count += add_kpi(
             session=session, plan_id=plan_id, record=kpi_record, batch=batch
@@ -103,7 +104,7 @@ def import_progress(
     batch.plan_id = match.single_plan_id()
     session.add(batch)
     session.flush()
-    report_day = today or date.today()
+    report_day = today or vietnam_today()
     for record, task in match.tasks:
         if record.completed or reports_progress(record):
             update = new_progress_update(

@@ -138,7 +138,7 @@ def period_inputs(
         previous_statuses=filtered_statuses(session=session, filters=before),
         agency_links=task_agency_frame(session=session) if agency_links is None else agency_links,
         documents=task_documents(session=session),
-        kpis=kpi_frame(session=session, as_of=period.end),
+        kpis=kpi_frame(session=session, as_of=period.end, known_by=at_end.known_by),
         reports=progress_reports(session=session, start=period.start, end=period.end),
     )
 

@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 
 from data_access.agency_store import add_alias, directory_from_db, find_agency, get_or_create_agency
 from data_access.changes import ChangeSet, preview_plan
+from data_access.clock import vietnam_today
 from data_access.commit import commit_changes
 from data_access.dashboard import read_frame
 from data_access.history import imports_of_same_file
@@ -90,7 +91,7 @@ def prepare(
             session=session,
             result=imported_part(result, chosen_kind),
             plan_code=chosen_plan,
-            today=today or date.today(),
+            today=today or vietnam_today(),
         )
         changes.kind = chosen_kind
     content_hash = content_hash_of(data)

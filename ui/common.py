@@ -91,7 +91,9 @@ def filtered_tasks_or_stop(filters: TaskFilters) -> pd.DataFrame:
     """The filtered status frame; stops the page with the right message when there is none."""
     try:
         statuses = load_statuses(filters)
-        has_tasks = statuses.shape[0] > 0 or load_all_statuses(filters.as_of).shape[0] > 0
+        has_tasks = (
+            statuses.shape[0] > 0 or load_all_statuses(filters.as_of, filters.known_by).shape[0] > 0
+        )
     except DataUnavailableError as error:
         st.error(str(error))
         st.stop()

@@ -15,8 +15,9 @@ from typing import Any
 
 import streamlit as st
 
+from data_access.clock import vietnam_today
 from data_access.filters import ROLES, TaskFilters
-from labels import STATUS_ORDER, status_label
+from labels import KNOWN_BY_HELP, KNOWN_BY_LABEL, STATUS_ORDER, status_label
 from ui.data import DataUnavailableError, FilterOptions, load_filter_options
 from ui.state import StateKey
 
@@ -45,9 +46,13 @@ def render_filter_sidebar() -> TaskFilters:
         st.header("Bộ lọc")
         reset_button(StateKey.RESET_FILTERS)
         as_of = _date_picker("Tính đến ngày", StateKey.AS_OF_DATE, "today", AS_OF_HELP)
+        known_only = st.checkbox(
+            KNOWN_BY_LABEL, value=False, key=StateKey.KNOWN_ONLY, help=KNOWN_BY_HELP, **_BOUND
+        )
         options = _options(as_of)
         filters = TaskFilters(
-            as_of=as_of or date.today(),
+            as_of=as_of or vietnam_today(),
+            known_only=known_only,
             plan_codes=_pick_many("Kế hoạch, văn bản", StateKey.PLANS, list(options.plans)),
             agencies=_pick_many("Cơ quan", StateKey.AGENCIES, list(options.agencies)),
             role=_role(),
@@ -79,7 +84,8 @@ def reset_filters() -> None:
 def filter_defaults() -> dict[str, object]:
     """Each filter widget's key and its default value."""
     return {
-        StateKey.AS_OF_DATE: date.today(),
+        StateKey.AS_OF_DATE: vietnam_today(),
+        StateKey.KNOWN_ONLY: False,
         StateKey.PLANS: [],
         StateKey.AGENCIES: [],
         StateKey.ROLE: "lead",
@@ -92,8 +98,8 @@ def filter_defaults() -> dict[str, object]:
 
 
 AS_OF_HELP = (
-    "Trạng thái nhiệm vụ được tính theo các báo cáo gửi đến hết ngày này. "
-    "Chọn một ngày đã qua để xem tình hình tại ngày đó."
+    "Trạng thái nhiệm vụ tại ngày này: một nhiệm vụ đã hoàn thành từ ngày hoàn thành ghi trong "
+    "báo cáo, dù báo cáo được nạp sau. Chọn một ngày đã qua để xem tình hình tại ngày đó."
 )
 SECTION_HELP = "Mục (số La Mã) trong kế hoạch; cùng số mục ở các kế hoạch khác nhau đều được chọn."
 ROLE_HELP = "Cơ quan đã chọn ở trên được tìm trong vai trò này."
@@ -101,7 +107,7 @@ ROLE_HELP = "Cơ quan đã chọn ở trên được tìm trong vai trò này."
 
 def _options(as_of: date | None) -> FilterOptions:
     try:
-        return load_filter_options(as_of or date.today())
+        return load_filter_options(as_of or vietnam_today())
     except DataUnavailableError:  # the page shows the error; the filters stay usable
         return FilterOptions(plans={}, agencies=(), sections=())
 

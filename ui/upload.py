@@ -20,7 +20,7 @@ from sqlmodel import Session
 
 from data_access import uploads
 from data_access.changes import CHANGE_LABELS, ChangeKind, RowChange
-from data_access.dashboard import LOCAL_TIME
+from data_access.clock import local_time_text, vietnam_today
 from data_access.db import get_engine, session_scope
 from data_access.history import can_undo, import_history, undo_latest_import
 from data_access.import_kind import KIND_LABELS
@@ -89,16 +89,11 @@ def max_upload_mb() -> int:
     return int(st.get_option("server.maxUploadSize"))
 
 
-def today() -> date:
-    """Today in Vietnam, the date given to reports that carry none."""
-    return datetime.now(LOCAL_TIME).date()
-
-
 def local_time(moment: datetime | pd.Timestamp | None) -> str:
     """dd/mm/yyyy HH:MM in Vietnam time, "" for none."""
     if moment is None or pd.isna(moment):
         return ""
-    return str(pd.Timestamp(moment).tz_convert(LOCAL_TIME).strftime("%d/%m/%Y %H:%M"))
+    return local_time_text(moment)
 
 
 def prepared(
@@ -106,7 +101,7 @@ def prepared(
 ) -> uploads.PreparedUpload:
     """The preview of an upload against the current data (UnreadableFileError if unreadable)."""
     url = database_url()
-    return _prepared(url, current_revision(url), data, file_name, kind, plan_code, today())
+    return _prepared(url, current_revision(url), data, file_name, kind, plan_code, vietnam_today())
 
 
 @st.cache_data(show_spinner="Đang đọc và kiểm tra tệp…", max_entries=6)
@@ -150,7 +145,7 @@ def commit_upload(
             confirmed=confirmed,
             imported_by=imported_by,
             plan_title=plan_title,
-            today=today(),
+            today=vietnam_today(),
         )
 
 
@@ -265,7 +260,7 @@ def _history_table(url: str, revision: str) -> pd.DataFrame:
 def template_for(agency: str) -> bytes:
     with reading(database_url()) as session:
         tasks = uploads.agency_tasks(session=session, agency_name=agency)
-    return progress_template_xlsx(tasks, agency=agency, created_on=today())
+    return progress_template_xlsx(tasks, agency=agency, created_on=vietnam_today())
 
 
 def template_file_name(agency: str) -> str:
