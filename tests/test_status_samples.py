@@ -5,10 +5,11 @@ progress workbook (sample_data/progress/tien_do_MINH_HOA_illustrative.xlsx,
 sheet "Tiến độ": one row per report with "Ngày báo cáo", "Tình trạng",
 "Ngày hoàn thành"), read row by row. Rules applied by hand: a completion counts
 from its completion date, even when its report was sent after the as-of day;
-otherwise the latest report sent on or before the as-of day counts; "Đã hoàn thành" with a completion date
-on or before the due date is on time, after it late; not completed and due
-before the as-of day is overdue. No count depends on the day the test runs:
-every task the plans mark "Đã hoàn thành" also has a dated report.
+otherwise the latest report sent on or before the as-of day counts; "Đã hoàn
+thành" with a completion date on or before the due date is on time, after it
+late; not completed and due before the as-of day is overdue. No count depends
+on the day the test runs: every task the plans mark "Đã hoàn thành" also has a
+dated report.
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ def render_filter_sidebar() -> TaskFilters:
     with st.sidebar:
         st.header("Bộ lọc")
         reset_button(StateKey.RESET_FILTERS)
-        as_of = _date_picker("Tính đến ngày", StateKey.AS_OF_DATE, "today", AS_OF_HELP)
+        as_of = date_picker("Tính đến ngày", StateKey.AS_OF_DATE, "today", AS_OF_HELP)
         known_only = st.checkbox(
             KNOWN_BY_LABEL, value=False, key=StateKey.KNOWN_ONLY, help=KNOWN_BY_HELP, **_BOUND
         )
@@ -58,8 +58,8 @@ def render_filter_sidebar() -> TaskFilters:
             role=_role(),
             sections=_pick_many("Mục", StateKey.SECTIONS, list(options.sections), SECTION_HELP),
             statuses=_pick_many("Trạng thái", StateKey.STATUSES, list(STATUS_CODES)),
-            due_from=_date_picker("Hạn từ ngày", StateKey.DUE_FROM, None),
-            due_to=_date_picker("Hạn đến ngày", StateKey.DUE_TO, None),
+            due_from=date_picker("Hạn từ ngày", StateKey.DUE_FROM, None),
+            due_to=date_picker("Hạn đến ngày", StateKey.DUE_TO, None),
             include_recurring=st.checkbox(
                 "Gồm nhiệm vụ thường xuyên", value=True, key=StateKey.INCLUDE_RECURRING, **_BOUND
             ),
@@ -140,7 +140,10 @@ def _role() -> str:
     return role or "lead"
 
 
-def _date_picker(label: str, key: str, default: date | str | None, help: str | None = None) -> Any:
+def date_picker(
+    label: str, key: str, default: date | str | None, help: str | None = None, *, bound: bool = True
+) -> Any:
+    """A dd/mm/yyyy date field; ``bound`` ties it to the URL like the shared filters."""
     return st.date_input(
         label,
         value=default,
@@ -149,5 +152,5 @@ def _date_picker(label: str, key: str, default: date | str | None, help: str | N
         key=key,
         format=DATE_FORMAT,
         help=help,
-        **_BOUND,
+        **(_BOUND if bound else {}),
     )

@@ -85,6 +85,25 @@ class UploadKey:
     SPELLING_NAME = "upload_spelling_name"
 
 
+REPORTED_ON_HELP = (
+    "Ngày các dòng tiến độ trong tệp phản ánh (không phải ngày nạp). Dòng có cột "
+    "“Ngày báo cáo” giữ ngày của mình; ngày hoàn thành ghi trong tệp luôn được tính từ "
+    "chính ngày đó."
+)
+ISSUED_ON_HELP = (
+    "Nhiệm vụ mà kế hoạch ghi “Đã hoàn thành” được tính hoàn thành từ ngày này, không "
+    "phải từ ngày nạp."
+)
+INEXACT_ISSUE_DATE = (
+    "Văn bản để trống ngày ban hành, chỉ ghi tháng; ngày điền sẵn là ngày cuối tháng đó. "
+    "Hãy sửa nếu biết ngày chính xác."
+)
+NEEDS_ISSUE_DATE = (
+    "Kế hoạch có nhiệm vụ ghi “Đã hoàn thành” nhưng văn bản không ghi ngày ban hành; hãy "
+    "nhập ngày ban hành để nạp."
+)
+
+
 def max_upload_mb() -> int:
     return int(st.get_option("server.maxUploadSize"))
 
@@ -97,11 +116,23 @@ def local_time(moment: datetime | pd.Timestamp | None) -> str:
 
 
 def prepared(
-    data: bytes, file_name: str, kind: ImportKind | None = None, plan_code: str | None = None
+    data: bytes,
+    file_name: str,
+    kind: ImportKind | None = None,
+    plan_code: str | None = None,
+    *,
+    reported_on: date | None = None,
+    issued_on: date | None = None,
 ) -> uploads.PreparedUpload:
-    """The preview of an upload against the current data (UnreadableFileError if unreadable)."""
+    """The preview of an upload against the current data (UnreadableFileError if unreadable).
+
+    ``reported_on`` dates progress rows without a date of their own (default: today);
+    ``issued_on`` is a new plan's issue date (default: as its title block states it).
+    """
     url = database_url()
-    return _prepared(url, current_revision(url), data, file_name, kind, plan_code, vietnam_today())
+    revision = current_revision(url)
+    dates = (reported_on, issued_on, vietnam_today())
+    return _prepared(url, revision, data, file_name, kind, plan_code, *dates)
 
 
 @st.cache_data(show_spinner="Đang đọc và kiểm tra tệp…", max_entries=6)
@@ -112,7 +143,9 @@ def _prepared(
     file_name: str,
     kind: ImportKind | None,
     plan_code: str | None,
-    day: date,
+    reported_on: date | None,
+    issued_on: date | None,
+    today: date,
 ) -> uploads.PreparedUpload:
     with reading(url) as session:
         return uploads.prepare(
@@ -121,7 +154,9 @@ def _prepared(
             file_name=file_name,
             kind=kind,
             plan_code=plan_code,
-            today=day,
+            reported_on=reported_on,
+            issued_on=issued_on,
+            today=today,
         )
 
 
@@ -145,7 +180,6 @@ def commit_upload(
             confirmed=confirmed,
             imported_by=imported_by,
             plan_title=plan_title,
-            today=vietnam_today(),
         )
 
 
