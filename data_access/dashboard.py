@@ -77,6 +77,15 @@ _TASK_KINDS = dict.fromkeys(BASE_TASK_COLUMNS, Kind.TEXT) | {
     "deadline_indicative": Kind.FLAG,
     "completed_in_source": Kind.FLAG,
 }
+# ProgressUpdate's names of REPORT_COLUMNS
+_REPORT_FIELDS = [
+    "task_id",
+    "status",
+    "completion_date",
+    "reported_on",
+    "evidence",
+    "is_illustrative",
+]
 _REPORT_KINDS = dict.fromkeys(REPORT_COLUMNS, Kind.TEXT) | {
     "task_id": Kind.INT,
     "completion_date": Kind.DATE,
@@ -134,15 +143,23 @@ def latest_report_frame(
     update = ProgressUpdate
     skip_undone = _undone_reports_exist(session)
     latest = sa_select(_latest_update_id(as_of, known_by, skip_undone=skip_undone))
-    statement = sa_select(
-        col(update.task_id),
-        col(update.status),
-        col(update.completion_date),
-        col(update.reported_on),
-        col(update.evidence),
-        col(update.is_illustrative),
-    ).where(col(update.id).in_(latest.select_from(Task)))
-    return read_packed_frame(session, statement, _REPORT_KINDS)
+    columns = [col(getattr(update, name)) for name in _REPORT_FIELDS]
+    reported = sa_select(*columns).where(col(update.id).in_(latest.select_from(Task)))
+    sent_by_then = read_packed_frame(session, reported, _REPORT_KINDS)
+    # Reports sent after ``as_of`` saying the task was completed by then: later than any
+    # report sent by ``as_of``, so each task's latest of them wins. Few rows, read at once.
+    completed_then = sa_select(col(update.id), *columns).where(
+        col(update.reported_on) > as_of,
+        col(update.completion_date) <= as_of,
+        *_report_conditions(update, known_by, skip_undone=skip_undone),
+    )
+    sent_later = read_packed_frame(session, completed_then, {"id": Kind.INT} | _REPORT_KINDS)
+    if sent_later.empty:
+        return sent_by_then
+    sent_later = sent_later.sort_values(["task_id", "reported_on", "id"])
+    sent_later = sent_later.drop_duplicates("task_id", keep="last").drop(columns="id")
+    kept = sent_by_then[~sent_by_then["task_id"].isin(sent_later["task_id"])]
+    return pd.concat([kept, sent_later], ignore_index=True)
 
 
 def with_reports(tasks: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
@@ -276,24 +293,29 @@ def known_by_end_of(batch_id: Mapped[int | None], day: date) -> ColumnElement[bo
     return or_(batch_id.is_(None), batch_id.in_(known))
 
 
-def _latest_update_id(
-    as_of: date, known_by: date | None, *, skip_undone: bool
-) -> ScalarSelect[int]:
-    """The id of the task's latest report in force on ``as_of`` (correlated to Task).
-
-    In force: reported on or before ``as_of``, or completed on or before it.
-    Latest = greatest ``reported_on``, then greatest id, read from the index
-    (task_id, reported_on), whose entries carry the id.
-    """
-    update = aliased(ProgressUpdate)
-    conditions = [
-        col(update.task_id) == col(Task.id),
-        or_(col(update.reported_on) <= as_of, col(update.completion_date) <= as_of),
-    ]
+def _report_conditions(
+    update: type[ProgressUpdate], known_by: date | None, *, skip_undone: bool
+) -> list[ColumnElement[bool]]:
+    """Reports that count: not from an undone import; imported by the end of ``known_by``."""
+    conditions = []
     if skip_undone:
         conditions.append(in_force(col(update.import_batch_id)))
     if known_by is not None:
         conditions.append(known_by_end_of(col(update.import_batch_id), known_by))
+    return conditions
+
+
+def _latest_update_id(
+    as_of: date, known_by: date | None, *, skip_undone: bool
+) -> ScalarSelect[int]:
+    """The id of the task's latest report sent on or before ``as_of`` (correlated to Task).
+
+    Latest = greatest ``reported_on``, then greatest id: one probe per task of
+    the index (task_id, reported_on), whose entries carry the id.
+    """
+    update = aliased(ProgressUpdate)
+    conditions = [col(update.task_id) == col(Task.id), col(update.reported_on) <= as_of]
+    conditions += _report_conditions(update, known_by, skip_undone=skip_undone)
     return (
         sa_select(col(update.id))
         .where(*conditions)
