@@ -90,7 +90,7 @@ class TaskFilters:
         if not self.include_recurring:
             params["recurring"] = "0"
         if self.known_only:
-            params["known"] = "1"
+            params["known"] = "true"  # as the sidebar's checkbox writes it
         return params
 
     @classmethod

@@ -143,6 +143,6 @@ def test_known_by_goes_in_the_url_and_the_summary_line() -> None:
     assert filters.known_by == date(2026, 11, 23)
     assert TaskFilters(as_of=date(2026, 11, 23)).known_by is None
     params = filters.to_query_params()
-    assert params["known"] == "1"
+    assert params["known"] == "true"
     assert TaskFilters.from_query_params(params) == filters
     assert "Chỉ tính dữ liệu đã có đến ngày đó" in filters.describe_vi()
