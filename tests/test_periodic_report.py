@@ -133,14 +133,17 @@ def test_summary_figures_equal_the_status_engine(engine: Engine, period: Reporti
 
 
 def test_quarter_figures_by_hand(report: PeriodicReport) -> None:
-    """Q2/2026 against Q1/2026 on the sample data: 25 done (13 before), 26 overdue (18).
+    """Q2/2026 against Q1/2026 on the sample data: 26 done (14 before), 26 overdue (18).
 
-    Seven tasks the plans call recurring though dated (92A II.10, II.11, II.21, II.26,
-    II.28; the Sở's #11, #13) are neither overdue on 31/3 nor on 30/6, and two more
-    (92A II.9, the Sở's #14) are not "done" by their reports of 15/02 and 05/01/2026.
-    The Sở's #18 (BC BCĐTW) was reported done on 25/11/2025 without evidence: not done.
+    A completion counts from its own date: PL-II 28 (done 30/6, reported 2/7) is done at the
+    end of Q2 and DC-CT-NV III.7 (done 30/3, reported 1/4) at the end of Q1. Both were due on
+    the period's last day, so neither was overdue there either way. Seven tasks the plans
+    call recurring though dated (92A II.10, II.11, II.21, II.26, II.28; the Sở's #11, #13)
+    are overdue on neither day, and two more (92A II.9, the Sở's #14) are not "done" by
+    their reports of 15/02 and 05/01/2026; the Sở's #18 (BC BCĐTW) was reported done on
+    25/11/2025 without evidence: not done.
     """
-    assert (report.metrics.completed, report.previous.completed) == (25, 13)
+    assert (report.metrics.completed, report.previous.completed) == (26, 14)
     assert (report.metrics.overdue, report.previous.overdue) == (26, 18)
 
 

@@ -3,13 +3,14 @@
 Expected numbers come from the seed plans (deadlines) and the illustrative
 progress workbook (sample_data/progress/tien_do_MINH_HOA_illustrative.xlsx,
 sheet "Tiến độ": one row per report with "Ngày báo cáo", "Tình trạng",
-"Ngày hoàn thành"), read row by row. Rules applied by hand: the latest report
-sent on or before the as-of day counts; "Đã hoàn thành" with a completion date
-on or before the due date is on time, after it late; not completed and due
-before the as-of day is overdue; a task flagged BC BCĐTW (seed 002's column) is done
-only when the completing report's "Minh chứng" is filled. No count depends on the
-day the test runs:
-every task the plans mark "Đã hoàn thành" also has a dated report.
+"Ngày hoàn thành"), read row by row. Rules applied by hand: a completion counts
+from its completion date, even when its report was sent after the as-of day;
+otherwise the latest report sent on or before the as-of day counts; "Đã hoàn
+thành" with a completion date on or before the due date is on time, after it
+late; not completed and due before the as-of day is overdue; a task flagged BC
+BCĐTW (seed 002's column) is done only when the completing report's "Minh chứng"
+is filled. No count depends on the day the test runs: every task the plans mark
+"Đã hoàn thành" also has a dated report.
 
 Recurring tasks (status_rules): no plan states a cadence except 004 VI.15 and
 VII.16 ("định kỳ hằng tháng"), so all are monthly. "Kỳ này" on 01/07/2026 is June,
@@ -69,12 +70,13 @@ CASES = [
     # Reports "Đã hoàn thành" (completion / sent): 3 (21/5, 28/5), 6 (16/6, 21/6: late),
     # 10 (3/8, 5/8: late), 14 (29/6, 30/6), 18 (5/6, 7/6), 19 (21/6, 21/6), 22 (6/6, 14/6),
     # 25 (7/9, 13/9: late), 28 (30/6, sent 2/7), 29 (21/9, 3/10).
-    # At 01/07: 23 tasks due; known done: 3, 14, 18, 19, 22 on time, 6 late; 28's report
-    # is not sent yet -> 17 overdue; 7, 23, 26, 27, 29 in progress; 1 is late on its first
-    # milestone (31/5/2026 passed; its reports, 21/8 and 8/11/2026, say "Đang thực hiện").
-    (MID_YEAR, "PL-II-2026", ON_TIME, 5),
+    # At 01/07: 23 tasks due; done: 3, 14, 18, 19, 22, and 28 (completed 30/6; its report,
+    # sent 2/7, counts from the completion date) on time, 6 late -> 16 overdue; 7, 23, 26,
+    # 27, 29 in progress; 1 is late on its first milestone (31/5/2026 passed; its reports,
+    # 21/8 and 8/11/2026, say "Đang thực hiện").
+    (MID_YEAR, "PL-II-2026", ON_TIME, 6),
     (MID_YEAR, "PL-II-2026", LATE, 1),
-    (MID_YEAR, "PL-II-2026", OVERDUE, 17),
+    (MID_YEAR, "PL-II-2026", OVERDUE, 16),
     (MID_YEAR, "PL-II-2026", IN_PROGRESS, 5),
     (MID_YEAR, "PL-II-2026", MILESTONE_LATE, 1),
     # At 23/11: 25 due (7 and 23 too); on time + 28, 29; late + 10, 25; in progress 26, 27;
@@ -175,8 +177,8 @@ def test_counts_per_plan_and_status(
     [
         (
             MID_YEAR,
-            {ON_TIME: 16, NO_EVIDENCE: 1, LATE: 9, IN_PROGRESS: 11, MILESTONE_LATE: 1}
-            | {OVERDUE: 44}
+            {ON_TIME: 17, NO_EVIDENCE: 1, LATE: 9, IN_PROGRESS: 11, MILESTONE_LATE: 1}
+            | {OVERDUE: 43}
             | {REPORTED: 17, NOT_REPORTED: 20},
         ),
         (
@@ -202,8 +204,8 @@ def test_status_totals(
 
 
 # --- Headline numbers. Due by 01/07: 23 + 24 + 8 + 6 + 8 = 69 tasks; done on time
-# among them: 5 + 6 + 1 (KH-SKHCN 19; 18 lacks evidence) + 1 (DM-BS II.2; VIII.13 is due
-# in December) + 2 = 15. By 23/11: 25 + 24 + 8 + 6 + 9 = 72 due; on time among them 6
+# among them: 6 + 6 + 1 (KH-SKHCN 19; 18 lacks evidence) + 1 (DM-BS II.2; VIII.13 is due
+# in December) + 2 = 16. By 23/11: 25 + 24 + 8 + 6 + 9 = 72 due; on time among them 6
 # (PL-II 29 is due 2028) + 6 + 1 + 1 + 3 (VI.14 is due in December) = 17. Done: the
 # status totals' on time + late (KH-SKHCN 18 without evidence is neither).
 
@@ -211,7 +213,7 @@ def test_status_totals(
 @pytest.mark.parametrize(
     ("as_of", "completed", "completed_on_time", "due_by_as_of", "overdue"),
     [
-        (MID_YEAR, 25, 15, 69, 44),
+        (MID_YEAR, 26, 16, 69, 43),
         (LATE_YEAR, 33, 17, 72, 43),
     ],
 )
@@ -278,8 +280,8 @@ def test_due_soon_window(
         ("DC-CT-NV-2026", "VI", "15", DECEMBER, REPORTED, 0),
         # done 23/10/2025 for 15/10/2025: 8 days late
         ("KH-92A-UBND", "III", "2", LATE_YEAR, LATE, 8),
-        # due 30/6, done 30/6 but reported 2/7: overdue by a day on 01/07, then on time
-        ("PL-II-2026", "", "28", MID_YEAR, OVERDUE, 1),
+        # due 30/6, done 30/6 but reported 2/7: on time from 30/6, whenever it was reported
+        ("PL-II-2026", "", "28", MID_YEAR, ON_TIME, 0),
         ("PL-II-2026", "", "28", LATE_YEAR, ON_TIME, 0),
         # "Đã hoàn thành" in the plan; the report dates it 9/9/2025, before 30/9/2025
         ("KH-92A-UBND", "II", "16", MID_YEAR, ON_TIME, 0),
