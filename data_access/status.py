@@ -146,7 +146,7 @@ def compute_statuses(tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
         recurring=recurring,
         cadence=_text(frame, "reporting_cadence"),
         internal=_flag(frame, "internal_reporting"),
-        first_due=due,
+        first_due=due.fillna(_dates(frame, "plan_issued_on")),  # undated: from its plan's issue
         last_report=frame["reported_on"]
         if "reported_on" in frame
         else _dates(frame, "reported_on"),

@@ -10,8 +10,8 @@ loop); ``status.compute_statuses`` combines them. The rules (told to users in
   report day (``reporting_calendar``: the 20th; the 12th inside the Sở). The task
   has reported for it when its latest report was sent after the report day of the
   period before (a late report still counts once it arrives). Before the first
-  report day on or after its first due date (the date the plan gives, if any) it
-  has nothing to report yet.
+  report day on or after its first due date (the date the plan gives it, else
+  its plan's issue date, when known) it has nothing to report yet.
 - A task reported to the central committee (BC BCĐTW) counts as done only with
   evidence in the report that completes it (a document number and date, or an
   attached proof). Without it, blank or a placeholder such as "Không có", it is
@@ -50,31 +50,36 @@ _REPORTED, _NOT_REPORTED, _NOT_DUE, _NO_EVIDENCE, _MILESTONE_LATE = (
 )
 # Evidence cells that say there is none (folded, punctuation stripped).
 _NONE_WRITTEN = frozenset({"", "0", "khong", "khong co", "chua", "chua co", "n/a", "na"})
-RULES_HELP_VI = f"""\
-- Nhiệm vụ thường xuyên (thời hạn ghi "Thường xuyên", hoặc tên ghi "(nhiệm vụ thường \
-xuyên)", bắt đầu bằng "Thường xuyên", "định kỳ hằng tháng/quý/năm") không tính vào hai tỷ \
-lệ trên và không bao giờ quá hạn; được theo dõi theo báo cáo định kỳ, theo tần suất ghi \
-trong kế hoạch (không ghi thì hằng tháng): {REPORT_DAYS_VI}. Nội bộ Sở là các nhiệm vụ trong \
-kế hoạch do Sở ban hành, và nhiệm vụ do phòng, đơn vị thuộc Sở chủ trì trong kế hoạch không \
-ghi cơ quan ban hành. "Kỳ này" là kỳ báo cáo gần nhất đã hết hạn gửi tính đến ngày đã chọn \
-(hạn gửi đúng vào ngày tính thì vẫn là kỳ trước). "{_REPORTED}": có báo cáo gửi sau hạn \
-của kỳ liền trước (gửi muộn vẫn được tính khi đã đến); nếu không là "{_NOT_REPORTED}", số \
-ngày quá hạn tính từ hạn gửi. Ngày kế hoạch ghi cho nhiệm vụ thường xuyên là hạn đầu tiên: \
-trước hạn gửi báo cáo đầu tiên kể từ ngày đó, nhiệm vụ là "{_NOT_DUE}".
-- Nhiệm vụ phải báo cáo Ban Chỉ đạo Trung ương (BC BCĐTW) chỉ được tính hoàn thành khi báo \
-cáo hoàn thành có minh chứng (số, ngày văn bản hoặc tài liệu kèm theo). Thiếu minh chứng \
-(để trống hoặc ghi "Không có") là "{_NO_EVIDENCE}": không tính vào số đã hoàn thành và các \
-tỷ lệ hoàn thành, được liệt kê để đôn đốc bổ sung. Ghi chú "Đã hoàn thành" trong kế hoạch \
-không phải là minh chứng.
-- Nhiệm vụ có nhiều mốc thời gian có hạn hoàn thành là mốc cuối. Khi một mốc trước đó đã \
-qua mà nhiệm vụ chưa hoàn thành thì là "{_MILESTONE_LATE}" (số ngày tính từ mốc đầu tiên); \
-mốc chỉ được coi là đạt khi có báo cáo hoàn thành nhiệm vụ, vì báo cáo tiến độ không ghi \
-kết quả từng mốc ("đang thực hiện" không chứng tỏ đã đạt mốc).
-- Hạn mà kế hoạch ghi theo hướng dẫn, lộ trình của Bộ, ngành ("Theo hướng dẫn của Bộ … \
-(31/10/2025)") là {INDICATIVE_DUE_NOTE}: được tính như các hạn khác và được ghi rõ \
-"{INDICATIVE_DUE_NOTE}" ở mọi nơi hiện ngày đó; bỏ chọn "{INDICATIVE_SWITCH}" ở bộ lọc để \
-không tính các nhiệm vụ này.
-"""
+RULE_NOTES_VI = (  # the plans' own rules in words, one paragraph each (help texts, reports)
+    f'Nhiệm vụ thường xuyên (thời hạn ghi "Thường xuyên", hoặc tên ghi "(nhiệm vụ thường '
+    f'xuyên)", bắt đầu bằng "Thường xuyên", "định kỳ hằng tháng/quý/năm") không tính vào tỷ '
+    f"lệ hoàn thành, tỷ lệ đúng hạn và không bao giờ quá hạn; được theo dõi theo báo cáo định "
+    f"kỳ, theo tần suất ghi trong kế hoạch (không ghi thì hằng tháng): {REPORT_DAYS_VI}. Nội "
+    f"bộ Sở là các nhiệm vụ trong kế hoạch do Sở ban hành, và nhiệm vụ do phòng, đơn vị thuộc "
+    f'Sở chủ trì trong kế hoạch không ghi cơ quan ban hành. "Kỳ này" là kỳ báo cáo gần nhất '
+    f"đã hết hạn gửi tính đến ngày tính số liệu (hạn gửi đúng vào ngày tính thì vẫn là kỳ "
+    f'trước). "{_REPORTED}": có báo cáo gửi sau hạn của kỳ liền trước (gửi muộn vẫn được '
+    f'tính khi đã đến); nếu không là "{_NOT_REPORTED}", số ngày quá hạn tính từ hạn gửi. Ngày '
+    f"kế hoạch ghi cho nhiệm vụ thường xuyên là hạn đầu tiên (không ghi ngày thì là ngày ban "
+    f"hành kế hoạch, nếu biết): trước hạn gửi báo cáo đầu tiên kể từ ngày đó, nhiệm vụ là "
+    f'"{_NOT_DUE}".',
+    f"Nhiệm vụ phải báo cáo Ban Chỉ đạo Trung ương (BC BCĐTW) chỉ được tính hoàn thành khi "
+    f"báo cáo hoàn thành có minh chứng (số, ngày văn bản hoặc tài liệu kèm theo). Thiếu minh "
+    f'chứng (để trống hoặc ghi "Không có") là "{_NO_EVIDENCE}": không tính vào số đã hoàn '
+    f'thành và các tỷ lệ hoàn thành, được liệt kê để đôn đốc bổ sung. Ghi chú "Đã hoàn thành" '
+    f"trong kế hoạch không phải là minh chứng.",
+    f"Nhiệm vụ có nhiều mốc thời gian có hạn hoàn thành là mốc cuối. Khi một mốc trước đó đã "
+    f'qua mà nhiệm vụ chưa hoàn thành thì là "{_MILESTONE_LATE}" (số ngày tính từ mốc đầu '
+    f"tiên); mốc chỉ được coi là đạt khi có báo cáo hoàn thành nhiệm vụ, vì báo cáo tiến độ "
+    f'không ghi kết quả từng mốc ("đang thực hiện" không chứng tỏ đã đạt mốc).',
+    f'Hạn mà kế hoạch ghi theo hướng dẫn, lộ trình của Bộ, ngành ("Theo hướng dẫn của Bộ … '
+    f'(31/10/2025)") là {INDICATIVE_DUE_NOTE}: được tính như các hạn khác và được ghi rõ '
+    f'"{INDICATIVE_DUE_NOTE}" ở mọi nơi hiện ngày đó.',
+)
+RULES_HELP_VI = "".join(f"- {note}\n" for note in RULE_NOTES_VI) + (
+    f'- Bỏ chọn "{INDICATIVE_SWITCH}" ở bộ lọc để không tính các nhiệm vụ có '
+    f"{INDICATIVE_DUE_NOTE}.\n"
+)
 
 
 class RecurringJudgement(NamedTuple):

@@ -17,6 +17,7 @@ from data_access.reporting import PeriodInputs, missing_reporters
 from data_access.reporting_calendar import ReportingPeriod
 from data_access.rollups import agency_summary, upcoming
 from data_access.status import SummaryMetrics, summary_metrics
+from data_access.status_rules import RULE_NOTES_VI
 from data_access.statuses import TaskStatus
 from exports import docx_admin as admin
 from exports.content import composed, due_text, is_missing, kpi_rows, overdue_tasks, task_list
@@ -165,8 +166,19 @@ def periodic_report_docx(report: PeriodicReport) -> bytes:
     _results(document, report)
     _shortcomings(document, report)
     _next_period(document, report)
+    _rule_notes(document)
     admin.closing(document, RECIPIENTS)
     return admin.to_bytes(document)
+
+
+RULE_NOTES_HEADING = "Ghi chú về cách tính theo quy định của các kế hoạch:"
+
+
+def _rule_notes(document: DocxDocument) -> None:
+    """The plans' own rules the figures follow (status_rules), as the dashboard's help says."""
+    admin.body(document, RULE_NOTES_HEADING, italic=True)
+    for note in RULE_NOTES_VI:
+        admin.body(document, f"- {note}", italic=True)
 
 
 def _results(document: DocxDocument, report: PeriodicReport) -> None:

@@ -35,8 +35,9 @@ PACK_HELP = (
     "hoàn thành, chỉ tiêu và danh sách nhiệm vụ quá hạn — theo bộ lọc đang chọn."
 )
 LETTER_HELP = (
-    f"Văn bản Word soạn sẵn theo thể thức hành chính, liệt kê nhiệm vụ quá hạn và nhiệm vụ đến "
-    f"hạn trong {WINDOW_DAYS} ngày tới của cơ quan chủ trì; sửa được trước khi ký, gửi."
+    f"Văn bản Word soạn sẵn theo thể thức hành chính, liệt kê nhiệm vụ quá hạn, nhiệm vụ đến "
+    f"hạn trong {WINDOW_DAYS} ngày tới và nhiệm vụ cần bổ sung báo cáo (chậm mốc, thiếu minh "
+    "chứng, chưa gửi báo cáo định kỳ) của cơ quan chủ trì; sửa được trước khi ký, gửi."
 )
 REPORT_HELP = (
     "Báo cáo Word: số liệu đến hết kỳ so với kỳ trước, nhiệm vụ theo trạng thái, theo cơ quan, "
@@ -83,8 +84,8 @@ def reminder_letters(page: PageData) -> None:
     agencies = load_agencies_to_remind(filters)
     if not agencies:
         st.info(
-            f"Không có cơ quan chủ trì nào có nhiệm vụ quá hạn hoặc đến hạn trong {WINDOW_DAYS} "
-            f"ngày tới, tính đến {format_date(filters.as_of)}."
+            f"Không có cơ quan chủ trì nào có nhiệm vụ quá hạn, đến hạn trong {WINDOW_DAYS} "
+            f"ngày tới hoặc cần bổ sung báo cáo, tính đến {format_date(filters.as_of)}."
         )
         return
     agency = st.selectbox(

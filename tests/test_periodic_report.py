@@ -21,10 +21,12 @@ from data_access.models import Agency, ProgressUpdate, TaskAgency
 from data_access.reporting import PeriodInputs, period_inputs
 from data_access.reporting_calendar import ReportingPeriod
 from data_access.status import SummaryMetrics, compute_statuses, summary_metrics
+from data_access.status_rules import RULE_NOTES_VI
 from data_access.statuses import TaskStatus
 from exports.periodic_report import (
     HEADINGS,
     OVERDUE_HEADERS,
+    RULE_NOTES_HEADING,
     PeriodicReport,
     in_sentence,
     periodic_report,
@@ -260,6 +262,25 @@ def test_headings_in_administrative_order(document: DocxDocument) -> None:
     assert any(
         t.startswith("2. Triển khai các nhiệm vụ đến hạn trong quý III/2026") for t in paragraphs
     )
+
+
+def test_notes_define_the_plans_own_rules_after_the_last_section(
+    document: DocxDocument,
+) -> None:
+    paragraphs = texts(document)
+    start = paragraphs.index(RULE_NOTES_HEADING)
+    assert start > paragraphs.index(HEADINGS[2])
+    notes = paragraphs[start + 1 : start + 1 + len(RULE_NOTES_VI)]
+    assert notes == [f"- {note}" for note in RULE_NOTES_VI]
+    # each of the four rules, in the words the status labels use
+    for phrase in (
+        '"Kỳ này" là kỳ báo cáo gần nhất đã hết hạn gửi',
+        "đến hết ngày 20 (trong nội bộ Sở Khoa học và Công nghệ: ngày 12)",
+        status_label(TaskStatus.DONE_NO_EVIDENCE),
+        status_label(TaskStatus.MILESTONE_LATE),
+        "hạn dự kiến",
+    ):
+        assert any(phrase in note for note in notes), phrase
 
 
 @pytest.mark.parametrize(

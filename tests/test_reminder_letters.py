@@ -20,6 +20,9 @@ from data_access.filters import TaskFilters
 from data_access.rollups import UNASSIGNED_AGENCY
 from data_access.statuses import TaskStatus
 from exports.reminder_letters import (
+    FOLLOW_UP_HEADERS,
+    FOLLOW_UP_HEADING,
+    FOLLOW_UP_REQUESTS,
     NONE_LISTED,
     OVERDUE_HEADERS,
     SUBJECT,
@@ -114,6 +117,49 @@ def test_an_indicative_due_date_is_marked(frames: Frames) -> None:
     document = open_docx(reminder_letter_docx(letter_for(frames, "Phòng Chuyển đổi số")))
     rows = body_rows(document, 1)[1:]
     assert [r[4] for r in rows if r[4].startswith("20/12/2025")] == ["20/12/2025 (hạn dự kiến)"]
+
+
+def test_reports_owed_are_the_third_table(frames: Frames) -> None:
+    # The Sở's Trung tâm CNTT&TT leads #8 (due 31/10/2025, in progress: overdue), #18 (BC
+    # BCĐTW, reported done 25/11/2025 with no evidence), #11 ("(nhiệm vụ thường xuyên)",
+    # never reported) and #20 ("Thường xuyên", never reported): inside the Sở, June's report
+    # was due 12/06, 3 days before 15/06.
+    letter = letter_for(frames, "Trung tâm Công nghệ thông tin và Truyền thông")
+    document = open_docx(reminder_letter_docx(letter))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert FOLLOW_UP_HEADING in paragraphs
+    rows = body_rows(document, len(document.tables) - 2)  # the last before the signature
+    assert rows[0] == list(FOLLOW_UP_HEADERS)
+    requests = [(r[1], r[5]) for r in rows[1:]]
+    assert requests[0] == ("KH-SKHCN-2025 - 18", FOLLOW_UP_REQUESTS[TaskStatus.DONE_NO_EVIDENCE])
+    recurring = FOLLOW_UP_REQUESTS[TaskStatus.RECURRING_NOT_REPORTED]
+    assert sorted(requests[1:]) == [
+        ("KH-SKHCN-2025 - 11", recurring),
+        ("KH-SKHCN-2025 - 20", recurring),
+    ]
+    assert [r[1] for r in body_rows(document, 1)[1:]] == ["KH-SKHCN-2025 - 8"]
+    opening = next(p for p in paragraphs if p.startswith("Thực hiện Nghị quyết số 57-NQ/TW"))
+    assert "và 3 nhiệm vụ cần bổ sung báo cáo" in opening
+
+
+def test_a_missed_milestone_asks_for_its_report(frames: Frames) -> None:
+    # the police's PL-II 1: its 31/05/2026 milestone passed with the task in progress
+    letter = letter_for(frames, POLICE)
+    owed = dict(
+        zip(
+            letter.follow_up["plan_code"] + " " + letter.follow_up["reference"],
+            letter.follow_up["request"],
+            strict=True,
+        )
+    )
+    assert owed["PL-II-2026 1"] == FOLLOW_UP_REQUESTS[TaskStatus.MILESTONE_LATE]
+
+
+def test_no_report_owed_means_no_third_table(frames: Frames) -> None:
+    letter = letter_for(frames, "Văn phòng Tỉnh ủy")
+    assert letter.follow_up.empty
+    paragraphs = [p.text for p in open_docx(reminder_letter_docx(letter)).paragraphs]
+    assert FOLLOW_UP_HEADING not in paragraphs
 
 
 def test_upcoming_table_rows_match_tasks_due_in_30_days(frames: Frames) -> None:
