@@ -13,7 +13,7 @@ from datetime import date
 
 from sqlmodel import Session, col, func, select
 
-from data_access.agency_store import find_agency, seed_agencies
+from data_access.agency_store import agency_in_plan, seed_agencies
 from data_access.change_log import tracking_changes
 from data_access.changes import ChangeKind, ChangeSet, RowChange
 from data_access.importer import ImportRefused, import_plan
@@ -194,7 +194,7 @@ def _update_task(session: Session, plan_id: int, row: RowChange, record: TaskRec
         (AgencyRole.COORDINATING, record.coordinating_agencies),
     ):
         if names:
-            _replace_agencies(session, flushed_id(task), role, names)
+            _replace_agencies(session, task, role, names)
     session.add(task)
     return task
 
@@ -236,14 +236,14 @@ def _set_deadline(session: Session, task: Task, record: TaskRecord) -> None:
         )
 
 
-def _replace_agencies(session: Session, task_id: int, role: AgencyRole, names: list[str]) -> None:
+def _replace_agencies(session: Session, task: Task, role: AgencyRole, names: list[str]) -> None:
     links = session.exec(
-        select(TaskAgency).where(TaskAgency.task_id == task_id, TaskAgency.role == str(role))
+        select(TaskAgency).where(TaskAgency.task_id == task.id, TaskAgency.role == str(role))
     ).all()
     for link in links:
         session.delete(link)
     session.flush()
-    link_agencies(session=session, task_id=task_id, role=role, names=names)
+    link_agencies(session=session, task=task, role=role, names=names)
 
 
 def _write_kpi(
@@ -271,8 +271,10 @@ def _update_kpi(session: Session, kpi: Kpi, record: KpiRecord) -> None:
     kpi.name = record.name or kpi.name
     kpi.notes = record.notes or kpi.notes
     if record.owner and record.owner != kpi.owner_text:
-        owner = find_agency(session=session, name=record.owner)
-        kpi.owner_text, kpi.owner_agency_id = record.owner, owner.id if owner else None
+        plan = session.get(Plan, kpi.plan_id)
+        assert plan is not None
+        owner = agency_in_plan(session=session, name=record.owner, plan=plan)
+        kpi.owner_text, kpi.owner_agency_id = record.owner, owner.id
     if record.target_text and record.target_text != kpi.target_text:
         kpi.target_text, kpi.unit = record.target_text, record.unit
         kpi.target_operator, kpi.target_value = record.target_operator, record.target_value

@@ -97,7 +97,9 @@ def test_collective_groups_are_rows_of_their_own(page: AppTest) -> None:
     table = ranking(page.run()).set_index("Cơ quan chủ trì")
     assert table.loc[GROUP, "Loại"] == "Nhóm (tập thể)"
     assert table.loc["UBND cấp xã", "Loại"] == "Nhóm (tập thể)"
-    assert table.loc["Văn phòng Sở", "Loại"] == "Đơn vị thuộc Sở"
+    # 002 (the Sở KH&CN's plan) and 004 (a Sở not named in the document) each have a Văn phòng Sở
+    assert table.loc["Văn phòng Sở (Sở KH&CN)", "Loại"] == "Đơn vị thuộc Sở"
+    assert table.loc["Văn phòng Sở (đơn vị ban hành DC-CT-NV-2026)", "Loại"] == "Đơn vị thuộc Sở"
     assert table.loc["Công an tỉnh", "Loại"] == "Sở, ban, ngành"
 
 
