@@ -1,6 +1,7 @@
 """Command line for scheduled imports: the upload pipeline without the UI.
 
     python -m data_access import PATH [--dry-run] [--plan CODE] [--kind KIND] [--by NAME]
+                                      [--issued-by NAME]
     python -m data_access history [--limit N]
     python -m data_access undo
 
@@ -62,6 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("--kind", choices=KIND_CHOICES, default=None, help="loại tệp")
     load.add_argument("--by", default="", help="người nạp")
     load.add_argument(
+        "--issued-by",
+        default="",
+        help="cơ quan ban hành kế hoạch mới, như văn bản ghi; bỏ trống nếu văn bản không ghi",
+    )
+    load.add_argument(
         "--accept-suggestions",
         action="store_true",
         help="nhận cả các cặp khớp theo tên có điểm dưới ngưỡng tự động",
@@ -98,6 +104,7 @@ def _import(engine: Engine, args: argparse.Namespace) -> int:
                 upload=upload,
                 confirmed=suggested if args.accept_suggestions else (),
                 imported_by=args.by,
+                issued_by=args.issued_by,
             )
             print(
                 f"Đã nạp (lần nạp số {batch.id}): {batch.task_count} nhiệm vụ, "

@@ -68,10 +68,15 @@ def commit_changes(
     confirmed: Iterable[int] = (),
     imported_by: str = "",
     plan_title: str = "",
+    issuing_body: str = "",
     problem_count: int = 0,
     today: date | None = None,
 ) -> ImportBatch:
-    """Store what ``changes`` says; suggested matches only when their index is ``confirmed``."""
+    """Store what ``changes`` says; suggested matches only when their index is ``confirmed``.
+
+    ``plan_title`` and ``issuing_body`` ("" when the document does not state it)
+    are stored with a new plan.
+    """
     rows = changes.to_write(confirmed)
     if not rows and not changes.new_plan:
         raise ImportRefused(NOTHING_TO_WRITE)
@@ -84,6 +89,7 @@ def commit_changes(
                 result=result,
                 plan_code=changes.plan_code,
                 title=plan_title,
+                issuing_body=issuing_body,
                 file_name=file_name,
                 content_hash=content_hash,
                 imported_by=imported_by,
