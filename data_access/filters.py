@@ -10,6 +10,7 @@ from data_access.statuses import TaskStatus
 from labels import format_date, status_label
 
 ROLES = ("lead", "coordinating", "any")
+UNITS_NOTE = " (gồm các đơn vị thuộc)"
 MAX_NAMES_SHOWN = 3
 _ROLE_WORDS = {"lead": "chủ trì", "coordinating": "phối hợp", "any": "chủ trì hoặc phối hợp"}
 _KNOWN_STATUSES = frozenset(str(s) for s in TaskStatus)
@@ -24,6 +25,7 @@ _PARAM_NAMES = {
     "due_from": "due_from",
     "due_to": "due_to",
     "include_recurring": "recurring",
+    "include_units": "units",
 }
 
 QueryParams = Mapping[str, str | list[str]]
@@ -34,7 +36,8 @@ class TaskFilters:
     """What a page shows: statuses as of ``as_of``, narrowed by the other fields.
 
     Empty tuples mean "all". ``role`` says how ``agencies`` are matched: as lead
-    (chủ trì), as coordinating agency (phối hợp) or either.
+    (chủ trì), as coordinating agency (phối hợp) or either; with ``include_units``
+    an agency also matches the tasks of its units (a Sở, those of its Văn phòng…).
     """
 
     as_of: date
@@ -46,13 +49,15 @@ class TaskFilters:
     due_from: date | None = None
     due_to: date | None = None
     include_recurring: bool = True
+    include_units: bool = False
 
     def describe_vi(self) -> str:
         """One line such as "Tính đến 23/11/2026 · Kế hoạch: tất cả · Cơ quan chủ trì: …"."""
         parts = [
             f"Tính đến {format_date(self.as_of)}",
             f"Kế hoạch: {_names(self.plan_codes)}",
-            f"Cơ quan {_ROLE_WORDS.get(self.role, self.role)}: {_names(self.agencies)}",
+            f"Cơ quan {_ROLE_WORDS.get(self.role, self.role)}: {_names(self.agencies)}"
+            + (UNITS_NOTE if self.include_units and self.agencies else ""),
         ]
         if self.sections:
             parts.append(f"Mục: {_names(self.sections)}")
@@ -79,6 +84,8 @@ class TaskFilters:
                 params[_PARAM_NAMES[field]] = value.isoformat()
         if not self.include_recurring:
             params["recurring"] = "0"
+        if self.include_units:
+            params["units"] = "1"
         return params
 
     @classmethod
@@ -97,6 +104,7 @@ class TaskFilters:
             due_from=_date(_first(params, "due_from")),
             due_to=_date(_first(params, "due_to")),
             include_recurring=_first(params, "recurring") not in ("0", "false", "no"),
+            include_units=_first(params, "units") in ("1", "true", "yes"),
         )
 
 

@@ -29,6 +29,7 @@ AS_OF = date(2026, 7, 1)
 VP_SO_KHCN = "Văn phòng Sở (Sở KH&CN)"
 VP_SO_004 = "Văn phòng Sở (đơn vị ban hành DC-CT-NV-2026)"
 VP_UB, TT_HCC = "Văn phòng UBND tỉnh", "Trung tâm Phục vụ hành chính công tỉnh"
+SKHCN = "Sở Khoa học và Công nghệ"
 
 
 @pytest.fixture(scope="module")
@@ -44,10 +45,14 @@ def statuses(sample_url: str) -> pd.DataFrame:
 
 
 def tasks_of(
-    statuses: pd.DataFrame, links: pd.DataFrame, agency: str, role: str = "lead"
+    statuses: pd.DataFrame,
+    links: pd.DataFrame,
+    agency: str,
+    role: str = "lead",
+    include_units: bool = False,
 ) -> set[str]:
     """ "PLAN section.number" of the tasks filtering by ``agency`` in ``role`` keeps."""
-    filters = TaskFilters(as_of=AS_OF, agencies=(agency,), role=role)
+    filters = TaskFilters(as_of=AS_OF, agencies=(agency,), role=role, include_units=include_units)
     kept = apply_filters(statuses, links, filters)
     return {
         f"{r.plan_code} {r.section_code}.{r.number}".replace(" .", " ") for r in kept.itertuples()
@@ -74,6 +79,47 @@ def test_the_kpis_of_004_are_followed_by_its_own_vp_so(sample_url: str) -> None:
         kpis = kpi_frame(session=session, as_of=AS_OF).drop_duplicates("kpi_id")  # one per KPI
     # 004 Phụ lục 01: six KPIs, each "Đơn vị chủ trì theo dõi, đánh giá: Văn phòng Sở"
     assert kpis.loc[kpis["plan_code"] == "DC-CT-NV-2026", "owner"].tolist() == [VP_SO_004] * 6
+
+
+def test_units_are_shown_with_their_body(links: pd.DataFrame) -> None:
+    units = links.drop_duplicates("agency").set_index("agency")
+    # 002's units belong to the Sở KH&CN; 004's to the body that issued it, whose name it omits
+    assert units.loc[VP_SO_KHCN, "parent"] == SKHCN
+    assert units.loc["Phòng Chuyển đổi số (Sở KH&CN)", "parent"] == SKHCN
+    assert units.loc[VP_SO_004, "parent"] == "Đơn vị ban hành DC-CT-NV-2026"
+    assert units.loc["Phòng GDTX, GDNN&ĐH (đơn vị ban hành DC-CT-NV-2026)", "parent"] == (
+        "Đơn vị ban hành DC-CT-NV-2026"
+    )
+    assert units.loc["Công an tỉnh", "parent"] == ""  # not a unit of anything
+
+
+# --- Units roll up to their body ---
+
+
+def test_the_sos_units_tasks_count_for_the_so_when_asked(
+    links: pd.DataFrame, statuses: pd.DataFrame
+) -> None:
+    alone = tasks_of(statuses, links, SKHCN)
+    with_units = tasks_of(statuses, links, SKHCN, include_units=True)
+    own_plan = {t for t in with_units if t.startswith("KH-SKHCN-2025 ")}
+    # 002's 20 tasks are all led by units of the Sở (Phòng Chuyển đổi số, Văn phòng Sở,
+    # Trung tâm CNTT&TT, Phòng Kế hoạch - Tài chính, Phòng QLCN&ĐMST), none by the Sở itself
+    assert len(own_plan) == 20
+    assert not {t for t in alone if t.startswith("KH-SKHCN-2025 ")}
+    assert with_units == alone | own_plan  # nothing else is added
+    # 004's Văn phòng Sở is another body's unit: not rolled into the Sở KH&CN
+    assert not {t for t in with_units if t.startswith("DC-CT-NV-2026 ")}
+
+
+def test_the_stand_in_body_of_004_gathers_its_units(
+    links: pd.DataFrame, statuses: pd.DataFrame
+) -> None:
+    body = "Đơn vị ban hành DC-CT-NV-2026"
+    assert tasks_of(statuses, links, body) == set()  # it leads nothing itself
+    # 004's 21 tasks are all led by its units (Văn phòng, GDTX, GDNN&ĐH, TCCB)
+    gathered = tasks_of(statuses, links, body, include_units=True)
+    assert len(gathered) == 21
+    assert {t.split()[0] for t in gathered} == {"DC-CT-NV-2026"}
 
 
 def test_004_is_stored_without_an_issuing_body(sample_url: str) -> None:
@@ -116,7 +162,7 @@ def test_the_tasks_group_and_its_standing_agency_both_lead_003_1(
 ) -> None:
     # 003 task 1: "Tổ Giúp việc Ban Chỉ đạo (Cơ quan thường trực là Sở Khoa học và Công nghệ)"
     assert tasks_of(statuses, links, "Tổ Giúp việc Ban Chỉ đạo") == {"DM-BS-2026 I.1"}
-    assert "DM-BS-2026 I.1" in tasks_of(statuses, links, "Sở Khoa học và Công nghệ")
+    assert "DM-BS-2026 I.1" in tasks_of(statuses, links, SKHCN)
 
 
 @pytest.mark.parametrize("code", ["KH-SKHCN-2025", "DC-CT-NV-2026", "KH-92A-UBND"])
