@@ -144,7 +144,11 @@ def load_agency_summary(filters: TaskFilters, role: str) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class AgencyView:
-    """Theo cơ quan's data: the roll-up, its long form (the chart's input), agencies in order."""
+    """Theo cơ quan's data: the roll-up, its long form (the chart's input), agencies in order.
+
+    With ``filters.include_units`` a body's row counts its units' tasks too and
+    its units come right after it in ``order``.
+    """
 
     summary: pd.DataFrame
     long: pd.DataFrame
@@ -171,7 +175,8 @@ def load_agency_tasks(filters: TaskFilters, role: str, agency: str) -> pd.DataFr
     """The filtered tasks of one agency (or of the "no agency" row) in ``role``."""
     url = database_url()
     links = _role_links(url, current_revision(url), role)
-    return rollups.tasks_of_agency(load_statuses(filters), links, agency, role)
+    statuses = load_statuses(filters)
+    return rollups.tasks_of_agency(statuses, links, agency, role, filters.include_units)
 
 
 def load_cell_tasks(filters: TaskFilters, role: str, agency: str, month_key: str) -> pd.DataFrame:
@@ -317,7 +322,8 @@ def _summary(url: str, revision: str, filters: TaskFilters) -> SummaryMetrics:
 @_cached(max_entries=32)
 def _agency_summary(url: str, revision: str, filters: TaskFilters, role: str) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
-    return rollups.agency_summary(statuses, _role_links(url, revision, role), role, DUE_SOON_DAYS)
+    links = _role_links(url, revision, role)
+    return rollups.agency_summary(statuses, links, role, DUE_SOON_DAYS, filters.include_units)
 
 
 @_cached(max_entries=128)
@@ -337,7 +343,10 @@ def _agency_view(
 ) -> AgencyView:
     summary = _agency_summary(url, revision, filters, role)
     long = rollups.agency_summary_long(summary)
-    return AgencyView(summary, long, agency_order(long, sort_by))
+    order = agency_order(long, sort_by)
+    if filters.include_units:  # each body's units listed just below it
+        order = rollups.units_beneath(summary, order)
+    return AgencyView(summary, long, order)
 
 
 @_cached(max_entries=32)
