@@ -37,7 +37,7 @@ from data_access.settings import get_settings
 from data_access.status import SummaryMetrics, compute_statuses, summary_metrics
 from data_access.statuses import TaskStatus
 from data_access.task_detail import TaskDetail, task_detail
-from exports.reminder_letters import agencies_to_remind
+from exports.reminder_letters import Recipients, reminder_recipients
 from labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE
 from loaders.text import fold, roman_to_int
 
@@ -221,10 +221,10 @@ def load_status_counts(filters: TaskFilters) -> pd.DataFrame:
     return _status_counts(url, current_revision(url), filters)
 
 
-def load_agencies_to_remind(filters: TaskFilters) -> list[str]:
+def load_reminder_recipients(filters: TaskFilters) -> Recipients:
     """Lead agencies with tasks overdue or due soon, most overdue first (reminder letters)."""
     url = database_url()
-    return _agencies_to_remind(url, current_revision(url), filters)
+    return _reminder_recipients(url, current_revision(url), filters)
 
 
 def has_illustrative_data() -> bool:
@@ -402,9 +402,9 @@ def _status_counts(url: str, revision: str, filters: TaskFilters) -> pd.DataFram
 
 
 @_cached(max_entries=32)
-def _agencies_to_remind(url: str, revision: str, filters: TaskFilters) -> list[str]:
+def _reminder_recipients(url: str, revision: str, filters: TaskFilters) -> Recipients:
     statuses = _filtered(url, revision, filters)
-    return agencies_to_remind(statuses, _role_links(url, revision, "lead"), filters.as_of)
+    return reminder_recipients(statuses, _role_links(url, revision, "lead"), filters.as_of)
 
 
 @_cached(max_entries=4)
