@@ -90,10 +90,13 @@ def agency_summary_long(summary: pd.DataFrame) -> pd.DataFrame:
 
 
 def deadline_month_matrix(
-    statuses: pd.DataFrame, agency_links: pd.DataFrame, role: str = "lead"
+    statuses: pd.DataFrame, agency_links: pd.DataFrame, role: str = "lead", with_units: bool = False
 ) -> pd.DataFrame:
-    """Agency x month of due date (first day of the month): tasks due, overdue, completed."""
-    rows = _with_agencies(statuses, agency_links, role)
+    """Agency x month of due date (first day of the month): tasks due, overdue, completed.
+
+    ``with_units``: a body's row counts its units' tasks too, as in ``agency_summary``.
+    """
+    rows = _with_agencies(statuses, agency_links, role, with_units)
     rows = rows[rows["due_date"].notna()]
     grouped = rows.assign(
         month=rows["due_date"].dt.to_period("M").dt.to_timestamp().astype("datetime64[s]"),

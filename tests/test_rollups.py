@@ -228,6 +228,18 @@ def test_deadline_month_matrix() -> None:
     assert (matrix["month"].dt.day == 1).all()
 
 
+def test_deadline_month_matrix_with_units() -> None:
+    matrix = deadline_month_matrix(TASKS, UNIT_LINKS, role="lead", with_units=True)
+    rows = {
+        (r.agency, r.month.strftime("%m/%Y")): (r.due, r.overdue, r.completed)
+        for r in matrix.itertuples()
+    }
+    # the unit's task 2 (due 15/06/2026, overdue) counts for the Sở too; its task 1 only once
+    assert rows[(SKHCN, "06/2026")] == (1, 1, 0)
+    assert rows[(SKHCN, "05/2026")] == (1, 0, 1)
+    assert rows[(UNIT, "06/2026")] == (1, 1, 0)
+
+
 # --- overdue_ageing ---
 
 

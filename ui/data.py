@@ -352,7 +352,8 @@ def _agency_view(
 @_cached(max_entries=32)
 def _month_matrix(url: str, revision: str, filters: TaskFilters, role: str) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
-    return rollups.deadline_month_matrix(statuses, _role_links(url, revision, role), role)
+    links = _role_links(url, revision, role)
+    return rollups.deadline_month_matrix(statuses, links, role, filters.include_units)
 
 
 @_cached(max_entries=32)
