@@ -16,6 +16,7 @@ from sqlmodel import Session, col, func, select
 from data_access.agency_store import agency_in_plan, seed_agencies
 from data_access.change_log import tracking_changes
 from data_access.changes import ChangeKind, ChangeSet, RowChange
+from data_access.clock import vietnam_today
 from data_access.importer import ImportRefused, import_plan
 from data_access.models import (
     Agency,
@@ -70,13 +71,16 @@ def commit_changes(
     plan_title: str = "",
     issuing_body: str = "",
     problem_count: int = 0,
-    today: date | None = None,
+    report_day: date | None = None,
+    issued_on: date | None = None,
 ) -> ImportBatch:
     """Store what ``changes`` says; suggested matches only when their index is ``confirmed``.
 
-    ``plan_title`` and ``issuing_body`` ("" when the document does not state it)
-    are stored with a new plan.
+    ``report_day`` dates the reports of rows that give no date of their own
+    (default: today in Vietnam); ``issued_on`` and ``issuing_body`` ("" when the
+    document does not state it) are a new plan's issue date and issuing body.
     """
+    day = report_day or vietnam_today()
     rows = changes.to_write(confirmed)
     if not rows and not changes.new_plan:
         raise ImportRefused(NOTHING_TO_WRITE)
@@ -93,13 +97,14 @@ def commit_changes(
                 file_name=file_name,
                 content_hash=content_hash,
                 imported_by=imported_by,
-                today=today,
+                issued_on=issued_on,
+                today=day,
             )
         else:
             batch = _new_batch(
                 session, changes, file_name, content_hash, imported_by, is_illustrative(result)
             )
-            _write_rows(session, changes, rows, batch, today or date.today())
+            _write_rows(session, changes, rows, batch, day)
         batch.problem_count = problem_count
         session.add(batch)
         session.flush()

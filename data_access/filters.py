@@ -6,8 +6,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from data_access.clock import vietnam_today
 from data_access.statuses import TaskStatus
-from labels import format_date, status_label
+from labels import KNOWN_BY_LABEL, format_date, status_label
 
 ROLES = ("lead", "coordinating", "any")
 UNITS_NOTE = " (gồm các đơn vị thuộc)"
@@ -26,6 +27,7 @@ _PARAM_NAMES = {
     "due_to": "due_to",
     "include_recurring": "recurring",
     "include_units": "units",
+    "known_only": "known",
 }
 
 QueryParams = Mapping[str, str | list[str]]
@@ -50,6 +52,12 @@ class TaskFilters:
     due_to: date | None = None
     include_recurring: bool = True
     include_units: bool = False
+    known_only: bool = False  # only what had been imported by the end of ``as_of``
+
+    @property
+    def known_by(self) -> date | None:
+        """The day whose knowledge counts ("what we knew then"), or None for all data."""
+        return self.as_of if self.known_only else None
 
     def describe_vi(self) -> str:
         """One line such as "Tính đến 23/11/2026 · Kế hoạch: tất cả · Cơ quan chủ trì: …"."""
@@ -67,6 +75,8 @@ class TaskFilters:
             parts.append(_due_window(self.due_from, self.due_to))
         if not self.include_recurring:
             parts.append("Không gồm nhiệm vụ thường xuyên")
+        if self.known_only:
+            parts.append(KNOWN_BY_LABEL)
         return " · ".join(parts)
 
     def to_query_params(self) -> dict[str, str | list[str]]:
@@ -85,13 +95,15 @@ class TaskFilters:
         if not self.include_recurring:
             params["recurring"] = "0"
         if self.include_units:
-            params["units"] = "1"
+            params["units"] = "true"  # as the sidebar's checkbox writes it
+        if self.known_only:
+            params["known"] = "true"  # as the sidebar's checkbox writes it
         return params
 
     @classmethod
     def from_query_params(cls, params: QueryParams, *, today: date | None = None) -> TaskFilters:
         """Read the URL form back; a bad or unknown value is ignored, never raised."""
-        as_of = _date(_first(params, "as_of")) or today or date.today()
+        as_of = _date(_first(params, "as_of")) or today or vietnam_today()
         role = _first(params, "role")
         statuses = tuple(s for s in _list(params, "status") if s in _KNOWN_STATUSES)
         return cls(
@@ -105,6 +117,7 @@ class TaskFilters:
             due_to=_date(_first(params, "due_to")),
             include_recurring=_first(params, "recurring") not in ("0", "false", "no"),
             include_units=_first(params, "units") in ("1", "true", "yes"),
+            known_only=_first(params, "known") in ("1", "true", "yes"),
         )
 
 

@@ -51,7 +51,7 @@ def page_data(filters: TaskFilters, statuses: pd.DataFrame) -> PageData:
         filters=filters,
         statuses=statuses,
         load_links=load_agency_links,
-        kpis=load_latest_kpis(filters.as_of),
+        kpis=load_latest_kpis(filters.as_of, known_by=filters.known_by),
         metrics=load_summary(filters),
         plan_titles=load_filter_options(filters.as_of).plans,
         illustrative=has_illustrative_data(),

@@ -26,6 +26,8 @@ from exports.chart_images import slugify
 from labels import (
     EMPTY_VALUE,
     ILLUSTRATIVE_NOTE,
+    KNOWN_BY_LABEL,
+    format_date,
     format_number,
     format_percent,
     status_label,
@@ -36,6 +38,11 @@ from ui.filters import reset_button
 from ui.memo import derived
 from ui.state import StateKey
 
+NOTHING_KNOWN_YET = (
+    "Đến hết ngày {day} chưa có kế hoạch nào được nạp. Bỏ chọn “"
+    + KNOWN_BY_LABEL.lower()
+    + "” để xem tình hình ngày đó theo mọi dữ liệu hiện có."
+)
 NO_DATA = (
     "Chưa có dữ liệu — hãy tải lên tệp kế hoạch (Excel hoặc Word) ở trang Cập nhật dữ liệu "
     "(mục Dữ liệu của menu), rồi quay lại trang này."
@@ -91,9 +98,14 @@ def filtered_tasks_or_stop(filters: TaskFilters) -> pd.DataFrame:
     """The filtered status frame; stops the page with the right message when there is none."""
     try:
         statuses = load_statuses(filters)
-        has_tasks = statuses.shape[0] > 0 or load_all_statuses(filters.as_of).shape[0] > 0
+        has_tasks = (
+            statuses.shape[0] > 0 or load_all_statuses(filters.as_of, filters.known_by).shape[0] > 0
+        )
     except DataUnavailableError as error:
         st.error(str(error))
+        st.stop()
+    if not has_tasks and filters.known_only and load_all_statuses(filters.as_of).shape[0] > 0:
+        st.info(NOTHING_KNOWN_YET.format(day=format_date(filters.as_of)), icon=":material/history:")
         st.stop()
     if not has_tasks:
         st.info(NO_DATA, icon=":material/upload_file:")
