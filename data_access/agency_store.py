@@ -80,8 +80,7 @@ def name_in_plan(*, session: Session, name: str, plan: Plan) -> str:
     body = find_agency(session=session, name=_issuer_name(plan))
     if body is not None:
         return unit_name(agency.name, _label(body))
-    stand_in = UNKNOWN_ISSUER_BODY.format(plan_code=plan.code)
-    return unit_name(agency.name, clean_text(plan.issuing_body) or stand_in)
+    return unit_name(agency.name, clean_text(plan.issuing_body) or _stand_in(plan))
 
 
 def names_in_plan(*, session: Session, plan: Plan) -> Callable[[list[str]], list[str]]:
@@ -105,8 +104,7 @@ def issuing_agency(*, session: Session, plan: Plan) -> Agency:
         return agency
     if plan.issuing_body.strip():
         return _new_agency(session, clean_text(name), AgencyKind.OTHER)
-    short_name = UNKNOWN_ISSUER_BODY.format(plan_code=plan.code)
-    return _new_agency(session, name, AgencyKind.OTHER, short_name)
+    return _new_agency(session, name, AgencyKind.OTHER, short_name=_stand_in(plan))
 
 
 def add_alias(*, session: Session, agency: Agency, alias: str) -> AgencyAlias | None:
@@ -158,8 +156,13 @@ def _new_agency(session: Session, name: str, kind: AgencyKind, short_name: str =
 
 def _issuer_name(plan: Plan) -> str:
     """The issuing body as stored, or the stand-in's name ("Đơn vị ban hành DC-CT-NV-2026")."""
-    stand_in = UNKNOWN_ISSUER_BODY.format(plan_code=plan.code)
+    stand_in = _stand_in(plan)
     return plan.issuing_body.strip() or stand_in[0].upper() + stand_in[1:]
+
+
+def _stand_in(plan: Plan) -> str:
+    """The body of a plan that names none, as written after its units' names."""
+    return UNKNOWN_ISSUER_BODY.format(plan_code=plan.code)
 
 
 def _label(body: Agency) -> str:
