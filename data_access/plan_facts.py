@@ -6,22 +6,21 @@ done, it makes the task late on a milestone (``status_rules``).
 
 ``internal_reporting``: a task reports inside the Sở KH&CN, monthly by the 12th
 (``reporting_calendar``) instead of the 20th. It does when its plan was issued
-by the Sở KH&CN, or when it is led by an internal unit (phòng, đơn vị thuộc Sở)
-of a plan that records no issuing body. Internal units belong to the body whose
-plan names them (``loaders.agencies``), and a plan uploaded without an issuer is
-taken to be the Sở's own; the units of another body's plan (a Sở Giáo dục và Đào
-tạo plan's "Văn phòng Sở") report to that body, which reports by the 20th.
+by the Sở KH&CN, or when it is led by one of the Sở's internal units (phòng, đơn
+vị thuộc Sở: ``AgencyUnit`` ties each unit to its body). Another body's units
+(the "Văn phòng Sở" of a plan the Sở KH&CN did not issue) report to that body,
+which reports by the 20th.
 """
 
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import and_, func, or_
+from sqlalchemy import func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
 from data_access.agency_store import find_agency
-from data_access.models import Agency, AgencyKind, AgencyRole, Plan, Task, TaskAgency, TaskMilestone
+from data_access.models import AgencyRole, AgencyUnit, Plan, Task, TaskAgency, TaskMilestone
 from data_access.reporting_calendar import HOME_AGENCY
 from loaders.agencies import agency_key
 
@@ -44,35 +43,29 @@ def with_plan_facts(tasks: pd.DataFrame, *, session: Session) -> pd.DataFrame:
 
 def internal_reporting_ids(*, session: Session) -> list[int]:
     """The ids of the tasks that report inside the Sở (see the module's docstring)."""
-    own, unrecorded = _plans_by_issuer(session)
-    internal_leads = (
-        sa_select(col(TaskAgency.task_id))
-        .join(Agency, col(Agency.id) == col(TaskAgency.agency_id))
-        .where(
-            col(TaskAgency.role) == AgencyRole.LEAD, col(Agency.kind) == AgencyKind.INTERNAL_UNIT
+    inside = [col(Task.plan_id).in_(_own_plans(session))]
+    home = find_agency(session=session, name=HOME_AGENCY)
+    if home is not None:
+        units = sa_select(col(AgencyUnit.agency_id)).where(col(AgencyUnit.parent_id) == home.id)
+        unit_leads = sa_select(col(TaskAgency.task_id)).where(
+            col(TaskAgency.role) == AgencyRole.LEAD, col(TaskAgency.agency_id).in_(units)
         )
-    )
-    inside = sa_select(col(Task.id)).where(
-        or_(
-            col(Task.plan_id).in_(own),
-            and_(col(Task.plan_id).in_(unrecorded), col(Task.id).in_(internal_leads)),
-        )
-    )
-    return [task_id for task_id in session.connection().execute(inside).scalars() if task_id]
+        inside.append(col(Task.id).in_(unit_leads))
+    statement = sa_select(col(Task.id)).where(or_(*inside))
+    return [task_id for task_id in session.connection().execute(statement).scalars() if task_id]
 
 
-def _plans_by_issuer(session: Session) -> tuple[list[int], list[int]]:
-    """Ids of the plans the Sở KH&CN issued (any known spelling), and of those naming no issuer."""
+def _own_plans(session: Session) -> list[int]:
+    """Ids of the plans the Sở KH&CN issued (any known spelling of it)."""
     statement = sa_select(col(Plan.id), col(Plan.issuing_body))
     rows = session.connection().execute(statement).all()
-    plans = [(plan_id, body.strip()) for plan_id, body in rows if plan_id is not None]
-    unrecorded = [plan_id for plan_id, body in plans if not body]
-    own = [plan_id for plan_id, body in plans if body and _is_home(session, body)]
-    return own, unrecorded
+    return [plan_id for plan_id, body in rows if plan_id is not None and _is_home(session, body)]
 
 
 def _is_home(session: Session, body: str) -> bool:
     """Whether ``body`` names the Sở KH&CN: its full name, or any spelling stored for it."""
+    if not body.strip():
+        return False
     if agency_key(body) == agency_key(HOME_AGENCY):
         return True
     found = find_agency(session=session, name=body)

@@ -55,8 +55,8 @@ RULE_NOTES_VI = (  # the plans' own rules in words, one paragraph each (help tex
     f'xuyên)", bắt đầu bằng "Thường xuyên", "định kỳ hằng tháng/quý/năm") không tính vào tỷ '
     f"lệ hoàn thành, tỷ lệ đúng hạn và không bao giờ quá hạn; được theo dõi theo báo cáo định "
     f"kỳ, theo tần suất ghi trong kế hoạch (không ghi thì hằng tháng): {REPORT_DAYS_VI}. Nội "
-    f"bộ Sở là các nhiệm vụ trong kế hoạch do Sở ban hành, và nhiệm vụ do phòng, đơn vị thuộc "
-    f'Sở chủ trì trong kế hoạch không ghi cơ quan ban hành. "Kỳ này" là kỳ báo cáo gần nhất '
+    f"bộ Sở là các nhiệm vụ trong kế hoạch do Sở ban hành và các nhiệm vụ do phòng, đơn vị "
+    f'thuộc Sở chủ trì. "Kỳ này" là kỳ báo cáo gần nhất '
     f"đã hết hạn gửi tính đến ngày tính số liệu (hạn gửi đúng vào ngày tính thì vẫn là kỳ "
     f'trước). "{_REPORTED}": có báo cáo gửi sau hạn của kỳ liền trước (gửi muộn vẫn được '
     f'tính khi đã đến); nếu không là "{_NOT_REPORTED}", số ngày quá hạn tính từ hạn gửi. Ngày '

@@ -42,6 +42,12 @@ PLAN_TITLE_CHARS = 90  # a plan standing in for the assigning document
 MAX_CELL_CHARS = 400  # a task name longer than this is cut with "…" in slides and tables
 KPI_ROW_COLUMNS = ["kpi", "target", "actual", "period_label", "result"]
 MET, NOT_MET, NO_DATA = "Đạt", "Chưa đạt", "Chưa có số liệu"
+# What an agency is asked to send for each status chased besides overdue tasks.
+FOLLOW_UP_REQUESTS: dict[str, str] = {
+    TaskStatus.MILESTONE_LATE: "Báo cáo kết quả mốc đã qua (chậm mốc)",
+    TaskStatus.DONE_NO_EVIDENCE: "Gửi minh chứng hoàn thành (số, ngày văn bản hoặc tài liệu)",
+    TaskStatus.RECURRING_NOT_REPORTED: "Gửi báo cáo định kỳ kỳ này",
+}
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,14 @@ def overdue_tasks(statuses: pd.DataFrame) -> pd.DataFrame:
     rows = statuses[statuses["status"] == TaskStatus.OVERDUE]
     order = [c for c in ("days_overdue", "plan_code", "position") if c in rows]
     return rows.sort_values(order, ascending=[False] + [True] * (len(order) - 1), kind="stable")
+
+
+def reports_owed(statuses: pd.DataFrame) -> pd.DataFrame:
+    """Rows whose status asks for a report (FOLLOW_UP_REQUESTS), in that order, most days first."""
+    rows = statuses[statuses["status"].isin(list(FOLLOW_UP_REQUESTS))]
+    rank = rows["status"].map({code: i for i, code in enumerate(FOLLOW_UP_REQUESTS)})
+    order = rows.assign(rank=rank).sort_values(["rank", "days_overdue"], ascending=[True, False])
+    return order.drop(columns="rank")
 
 
 def headline_figures(metrics: SummaryMetrics, window_days: int = 30) -> list[Figure]:

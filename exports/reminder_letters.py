@@ -4,6 +4,13 @@ A letter lists the agency's overdue tasks, those falling due in the next 30
 days (number, task, assigning document, deadline, days), and those whose report
 is owed (late on a milestone, done without evidence, a recurring report not
 sent), in the usual administrative layout, ready to be edited and sent.
+
+Only an agency can receive one. A collective group ("Các sở, ban, ngành cấp
+tỉnh") names no member agency to send it to, so it gets none and the page says
+why (``Recipients.groups``). An internal unit ("Văn phòng Sở (Sở KH&CN)") gets
+an internal reminder slip (phiếu nhắc việc) from its own body, with no "Kính
+gửi" and the internal reporting day (``reporting_calendar``: the 12th), not an
+official letter.
 """
 
 from __future__ import annotations
@@ -16,12 +23,18 @@ from datetime import date, timedelta
 import pandas as pd
 from docx.document import Document as DocxDocument
 
-from data_access.reporting_calendar import MONTHLY_REPORT_DAY
+from data_access.reporting_calendar import INTERNAL_MONTHLY_REPORT_DAY, MONTHLY_REPORT_DAY
 from data_access.rollups import UNASSIGNED_AGENCY, upcoming
-from data_access.statuses import TaskStatus
 from exports import docx_admin as admin
 from exports.chart_images import export_file_name, slugify
-from exports.content import composed, due_text, overdue_tasks, task_list
+from exports.content import (
+    FOLLOW_UP_REQUESTS,
+    composed,
+    due_text,
+    overdue_tasks,
+    reports_owed,
+    task_list,
+)
 from labels import ILLUSTRATIVE_NOTE, format_date, format_int
 
 WINDOW_DAYS = 30
@@ -33,12 +46,6 @@ RESOLUTION = (
 OVERDUE_HEADING = "1. Các nhiệm vụ đã quá hạn nhưng chưa hoàn thành"
 UPCOMING_HEADING = f"2. Các nhiệm vụ đến hạn trong {WINDOW_DAYS} ngày tới"
 FOLLOW_UP_HEADING = "3. Các nhiệm vụ cần bổ sung báo cáo"
-# What the agency is asked to send for each status chased besides overdue tasks.
-FOLLOW_UP_REQUESTS: dict[str, str] = {
-    TaskStatus.MILESTONE_LATE: "Báo cáo kết quả mốc đã qua (chậm mốc)",
-    TaskStatus.DONE_NO_EVIDENCE: "Gửi minh chứng hoàn thành (số, ngày văn bản hoặc tài liệu)",
-    TaskStatus.RECURRING_NOT_REPORTED: "Gửi báo cáo định kỳ kỳ này",
-}
 NONE_LISTED = "Không có nhiệm vụ nào."
 HEADERS = ("TT", "Số hiệu", "Nhiệm vụ", "Văn bản giao", "Hạn hoàn thành")
 OVERDUE_HEADERS = (*HEADERS, "Số ngày quá hạn")
@@ -52,6 +59,14 @@ RECIPIENTS = (
     "Lưu: VT, VP.",
 )
 LETTER_ROWS = 300  # per table; a longer list is cut with a note
+NOTE_TITLE = "PHIẾU NHẮC VIỆC"
+NOTE_SUBTITLE = "(nội bộ) Về thực hiện nhiệm vụ triển khai Nghị quyết số 57-NQ/TW"
+NOTE_RECIPIENT = "Đơn vị được nhắc: "
+NOTE_RECIPIENTS = ("Như trên;", "Lưu: VP.")
+GROUPS_NOTE = (
+    "Không soạn văn bản đôn đốc cho các nhóm cơ quan sau: nhóm không nêu tên cơ quan thành viên "
+    "nào để gửi. Hãy đôn đốc từng cơ quan của nhóm bằng văn bản riêng."
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +79,12 @@ class ReminderLetter:
     upcoming: pd.DataFrame  # with ``days_left``
     follow_up: pd.DataFrame  # with ``request``: what to send (FOLLOW_UP_REQUESTS)
     illustrative: bool
+    body: str = ""  # the body an internal unit belongs to: the slip comes from it
+
+    @property
+    def is_internal(self) -> bool:
+        """An internal unit's reminder slip, not an official letter."""
+        return bool(self.body)
 
     @property
     def is_empty(self) -> bool:
@@ -108,6 +129,7 @@ def reminder_letters(
     chased = pd.concat([overdue["task_id"], soon["task_id"], owed["task_id"]])
     leads = agency_links[(agency_links["role"] == "lead") & agency_links["task_id"].isin(chased)]
     documents = documents[documents["task_id"].isin(chased)]  # merged once per letter below
+    bodies = agency_links.drop_duplicates("agency").set_index("agency")["parent"]
     letters = []
     for agency in agencies:
         ids = leads.loc[leads["agency"] == agency, "task_id"]
@@ -124,51 +146,79 @@ def reminder_letters(
                     request=own_owed["status"].map(FOLLOW_UP_REQUESTS).to_numpy()
                 ),
                 illustrative=illustrative,
+                body=str(bodies.get(agency, "")),
             )
         )
     return letters
 
 
-def reports_owed(statuses: pd.DataFrame) -> pd.DataFrame:
-    """Rows whose status asks for a report (FOLLOW_UP_REQUESTS), in that order, most days first."""
-    rows = statuses[statuses["status"].isin(list(FOLLOW_UP_REQUESTS))]
-    rank = rows["status"].map({code: i for i, code in enumerate(FOLLOW_UP_REQUESTS)})
-    order = rows.assign(rank=rank).sort_values(["rank", "days_overdue"], ascending=[True, False])
-    return order.drop(columns="rank")
+@dataclass(frozen=True)
+class Recipients:
+    """Lead agencies with a task overdue, due soon or owing a report, most overdue first,
+    split by who can receive a letter: ``agencies`` can; collective ``groups`` cannot
+    (GROUPS_NOTE says why)."""
+
+    agencies: list[str]
+    groups: list[str]
 
 
-def agencies_to_remind(
+def reminder_recipients(
     statuses: pd.DataFrame, agency_links: pd.DataFrame, as_of: date
-) -> list[str]:
-    """Lead agencies with a task overdue, due soon or owing a report; most overdue first."""
+) -> Recipients:
+    """Who the reminders of ``statuses`` as of ``as_of`` go to, and the groups they cannot."""
     due_soon = upcoming(statuses, as_of, WINDOW_DAYS)["task_id"]
     overdue = overdue_tasks(statuses)["task_id"]
     owed = reports_owed(statuses)["task_id"]
     leads = agency_links[agency_links["role"] == "lead"]
     leads = leads[leads["task_id"].isin(pd.concat([overdue, due_soon, owed]))]
-    counts = leads.assign(late=leads["task_id"].isin(overdue)).groupby("agency")["late"]
-    ranked = counts.agg(["sum", "size"]).reset_index()
+    late = leads.assign(late=leads["task_id"].isin(overdue))
+    ranked = late.groupby(["agency", "is_collective"])["late"].agg(["sum", "size"]).reset_index()
     ranked = ranked.sort_values(["sum", "size", "agency"], ascending=[False, False, True])
-    return [str(a) for a in ranked["agency"] if a not in UNASSIGNED_AGENCY.values()]
+    ranked = ranked[~ranked["agency"].isin(list(UNASSIGNED_AGENCY.values()))]
+    collective = ranked["is_collective"].astype(bool)
+    return Recipients(
+        agencies=[str(a) for a in ranked.loc[~collective, "agency"]],
+        groups=[str(a) for a in ranked.loc[collective, "agency"]],
+    )
 
 
 def reminder_letter_docx(letter: ReminderLetter, *, reply_by: date | None = None) -> bytes:
-    """The letter as an editable .docx; agencies are asked to report by ``reply_by``."""
+    """The letter as an editable .docx; agencies are asked to report by ``reply_by``.
+
+    An internal unit's is a reminder slip from its body (``reminder_note``).
+    """
+    if letter.is_internal:
+        return reminder_note(letter, reply_by=reply_by)
     document = admin.new_document()
     admin.letterhead(document, subject=SUBJECT, day=letter.as_of)
     admin.addressee(document, letter.agency)
     if letter.illustrative:
         admin.body(document, f"Lưu ý: {ILLUSTRATIVE_NOTE}", italic=True)
     admin.body(document, _opening(letter))
-    admin.body(document, OVERDUE_HEADING, bold=True)
-    _task_table(document, letter.overdue, OVERDUE_HEADERS, "days_overdue")
-    admin.body(document, UPCOMING_HEADING, bold=True)
-    _task_table(document, letter.upcoming, UPCOMING_HEADERS, "days_left")
-    if not letter.follow_up.empty:
-        admin.body(document, FOLLOW_UP_HEADING, bold=True)
-        _task_table(document, letter.follow_up, FOLLOW_UP_HEADERS, "request")
+    _task_tables(document, letter)
     admin.body(document, _request(letter.agency, reply_by or next_report_day(letter.as_of)))
     admin.closing(document, RECIPIENTS)
+    return admin.to_bytes(document)
+
+
+def reminder_note(letter: ReminderLetter, *, reply_by: date | None = None) -> bytes:
+    """An internal unit's reminder slip (phiếu nhắc việc) from its body, as an editable .docx."""
+    reply_by = reply_by or next_report_day(letter.as_of, INTERNAL_MONTHLY_REPORT_DAY)
+    document = admin.new_document()
+    admin.note_head(document, sender=letter.body, day=letter.as_of)
+    admin.title(document, NOTE_TITLE, NOTE_SUBTITLE)
+    admin.labelled(document, NOTE_RECIPIENT, letter.agency)
+    if letter.illustrative:
+        admin.body(document, f"Lưu ý: {ILLUSTRATIVE_NOTE}", italic=True)
+    admin.body(document, _note_opening(letter))
+    _task_tables(document, letter)
+    admin.body(
+        document,
+        f"Đề nghị {letter.agency} khẩn trương hoàn thành các nhiệm vụ đã quá hạn, chủ động triển "
+        "khai các nhiệm vụ sắp đến hạn và báo cáo kết quả thực hiện (kèm minh chứng) trước ngày "
+        f"{format_date(reply_by)} để tổng hợp, báo cáo Lãnh đạo {letter.body}./.",
+    )
+    admin.closing(document, NOTE_RECIPIENTS)
     return admin.to_bytes(document)
 
 
@@ -188,12 +238,12 @@ def letter_file_name(agency: str, as_of: date) -> str:
     return export_file_name(f"don-doc {slugify(agency)[:60]}", as_of, "docx")
 
 
-def next_report_day(as_of: date) -> date:
-    """The next monthly reporting day (the 20th) at least a week after ``as_of``."""
+def next_report_day(as_of: date, report_day: int = MONTHLY_REPORT_DAY) -> date:
+    """The next monthly reporting day (``report_day``) at least a week after ``as_of``."""
     earliest = as_of + timedelta(days=7)
-    day = earliest.replace(day=MONTHLY_REPORT_DAY)
+    day = earliest.replace(day=report_day)
     if day < earliest:
-        day = (day.replace(day=1) + timedelta(days=32)).replace(day=MONTHLY_REPORT_DAY)
+        day = (day.replace(day=1) + timedelta(days=32)).replace(day=report_day)
     return day
 
 
@@ -202,9 +252,23 @@ def _opening(letter: ReminderLetter) -> str:
         f"Thực hiện {RESOLUTION} và các kế hoạch triển khai của tỉnh, theo dõi tình hình thực "
         f"hiện đến ngày {format_date(letter.as_of)}, {admin.SENDER_NAME} nhận thấy "
         f"{letter.agency} còn {format_int(len(letter.overdue))} nhiệm vụ đã quá hạn nhưng chưa "
-        f"hoàn thành, {format_int(len(letter.upcoming))} nhiệm vụ đến hạn trong "
-        f"{WINDOW_DAYS} ngày tới và {format_int(len(letter.follow_up))} nhiệm vụ cần bổ sung "
-        "báo cáo, cụ thể như sau:"
+        f"hoàn thành, {_still_to_do(letter)}, cụ thể như sau:"
+    )
+
+
+def _note_opening(letter: ReminderLetter) -> str:
+    return (
+        f"Theo dõi tình hình thực hiện các nhiệm vụ triển khai Nghị quyết số 57-NQ/TW đến ngày "
+        f"{format_date(letter.as_of)}, {letter.agency} còn {format_int(len(letter.overdue))} "
+        f"nhiệm vụ đã quá hạn nhưng chưa hoàn thành, {_still_to_do(letter)}, cụ thể như sau:"
+    )
+
+
+def _still_to_do(letter: ReminderLetter) -> str:
+    """ "2 nhiệm vụ đến hạn trong 30 ngày tới và 3 nhiệm vụ cần bổ sung báo cáo"."""
+    return (
+        f"{format_int(len(letter.upcoming))} nhiệm vụ đến hạn trong {WINDOW_DAYS} ngày tới và "
+        f"{format_int(len(letter.follow_up))} nhiệm vụ cần bổ sung báo cáo"
     )
 
 
@@ -216,6 +280,16 @@ def _request(agency: str, reply_by: date) -> str:
         f"{admin.SENDER_NAME} trước ngày {format_date(reply_by)} để tổng hợp, báo cáo "
         "Ủy ban nhân dân tỉnh./."
     )
+
+
+def _task_tables(document: DocxDocument, letter: ReminderLetter) -> None:
+    admin.body(document, OVERDUE_HEADING, bold=True)
+    _task_table(document, letter.overdue, OVERDUE_HEADERS, "days_overdue")
+    admin.body(document, UPCOMING_HEADING, bold=True)
+    _task_table(document, letter.upcoming, UPCOMING_HEADERS, "days_left")
+    if not letter.follow_up.empty:
+        admin.body(document, FOLLOW_UP_HEADING, bold=True)
+        _task_table(document, letter.follow_up, FOLLOW_UP_HEADERS, "request")
 
 
 def _task_table(

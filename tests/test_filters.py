@@ -53,6 +53,16 @@ TODAY = date(2026, 1, 15)
             " · Hạn từ 01/01/2026 đến 30/06/2026 · Không gồm nhiệm vụ thường xuyên"
             " · Không gồm nhiệm vụ có hạn dự kiến",
         ),
+        # units rolled up into the chosen agency: said beside it; nothing to say without one
+        (
+            TaskFilters(as_of=AS_OF, agencies=("Sở Khoa học và Công nghệ",), include_units=True),
+            "Tính đến 23/11/2026 · Kế hoạch: tất cả"
+            " · Cơ quan chủ trì: Sở Khoa học và Công nghệ (gồm các đơn vị thuộc)",
+        ),
+        (
+            TaskFilters(as_of=AS_OF, include_units=True),
+            "Tính đến 23/11/2026 · Kế hoạch: tất cả · Cơ quan chủ trì: tất cả",
+        ),
         (
             TaskFilters(as_of=AS_OF, due_to=date(2026, 12, 31)),
             "Tính đến 23/11/2026 · Kế hoạch: tất cả · Cơ quan chủ trì: tất cả · Hạn đến 31/12/2026",
@@ -86,6 +96,7 @@ def test_describe_vi(filters: TaskFilters, expected: str) -> None:
             include_recurring=False,
             include_indicative=False,
         ),
+        TaskFilters(as_of=AS_OF, agencies=("Sở KH&CN",), include_units=True),
     ],
 )
 def test_query_params_round_trip(filters: TaskFilters) -> None:
@@ -128,6 +139,12 @@ def test_defaults_are_left_out_of_the_url() -> None:
             TaskFilters(as_of=AS_OF, include_indicative=False),
         ),
         ({"as_of": AS_OF.isoformat(), "indicative": "yes"}, TaskFilters(as_of=AS_OF)),
+        # the units switch is on only when the URL says so (Streamlit writes "true")
+        (
+            {"as_of": AS_OF.isoformat(), "units": "true"},
+            TaskFilters(as_of=AS_OF, include_units=True),
+        ),
+        ({"as_of": AS_OF.isoformat(), "units": "maybe"}, TaskFilters(as_of=AS_OF)),
     ],
 )
 def test_from_query_params_ignores_bad_values(
@@ -150,6 +167,7 @@ def test_from_query_params_ignores_bad_values(
                 "due_to",
                 "recurring",
                 "indicative",
+                "units",
                 "other",
             ]
         ),

@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from data_access.dashboard import filtered_statuses, task_agency_frame
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
-from exports.reminder_letters import agencies_to_remind
+from exports.reminder_letters import GROUPS_NOTE, reminder_recipients
 from labels import ILLUSTRATIVE_NOTE
 from tests.pages_db import (
     REPO_ROOT,
@@ -68,10 +68,10 @@ def test_sections_and_buttons(page: AppTest) -> None:
         "Tải bản trình chiếu (PowerPoint)",
         "Tải bản PDF",
         "Tải văn bản cho cơ quan đã chọn",
-        # 14 with tasks overdue or due soon, and three whose only debt is a recurring
-        # report: Phòng GDTX, GDNN&ĐH (004 V.12, VI.15), Phòng Tổ chức cán bộ (V.13),
-        # UBND tỉnh (92A III.1), none reported since 20/05 (test_reminder_letters)
-        "Tải tất cả (17 cơ quan, tệp .zip)",
+        # 14 lead agencies have tasks overdue or due soon on 15/06/2026, the 3 collective groups
+        # among them get none; 4 more owe only recurring reports: UBND tỉnh (92A III.1), the
+        # Sở's Văn phòng Sở (#2, #3), 004's Phòng GDTX, GDNN&ĐH and Phòng Tổ chức cán bộ
+        "Tải tất cả (15 cơ quan, tệp .zip)",
         "Tải báo cáo Quý II/2026",
     ]
     assert any(ILLUSTRATIVE_NOTE in i.value for i in at.info)
@@ -83,10 +83,17 @@ def test_agencies_offered_are_those_to_remind(page: AppTest, sample_url: str) ->
     filters = TaskFilters(as_of=date.fromisoformat(AS_OF))
     with session_scope(get_engine(sample_url)) as session:
         statuses = filtered_statuses(session=session, filters=filters)
-        expected = agencies_to_remind(statuses, task_agency_frame(session=session), filters.as_of)
+        recipients = reminder_recipients(
+            statuses, task_agency_frame(session=session), filters.as_of
+        )
+    expected = recipients.agencies
     box = selectbox(at, StateKey.REPORT_AGENCY)
     assert list(box.options) == expected  # type: ignore[attr-defined]
     assert box.value == expected[0]  # type: ignore[attr-defined]
+    # the groups are not offered; the page says why and names them as plain text
+    assert GROUPS_NOTE in [i.value for i in at.info]
+    assert "; ".join(recipients.groups) in [t.value for t in at.text]
+    assert not set(recipients.groups) & set(box.options)  # type: ignore[attr-defined]
 
 
 def test_period_choices_follow_the_kind(page: AppTest) -> None:

@@ -19,21 +19,21 @@ from data_access.db import get_engine
 from data_access.filters import TaskFilters
 from data_access.rollups import UNASSIGNED_AGENCY
 from data_access.statuses import TaskStatus
+from exports.content import FOLLOW_UP_REQUESTS
 from exports.reminder_letters import (
     FOLLOW_UP_HEADERS,
     FOLLOW_UP_HEADING,
-    FOLLOW_UP_REQUESTS,
     NONE_LISTED,
     OVERDUE_HEADERS,
     SUBJECT,
     UPCOMING_HEADERS,
     ReminderLetter,
-    agencies_to_remind,
     letter_file_name,
     next_report_day,
     reminder_letter,
     reminder_letter_docx,
     reminder_letters_zip,
+    reminder_recipients,
 )
 from labels import ILLUSTRATIVE_NOTE
 from tests.export_sample import Frames, gather
@@ -80,7 +80,7 @@ def led_by(frames: Frames, agency: str) -> pd.DataFrame:
 
 # --- Who gets a letter ---
 def test_agencies_to_remind_have_something_to_chase(frames: Frames) -> None:
-    agencies = agencies_to_remind(frames.statuses, frames.links, AS_OF)
+    agencies = reminder_recipients(frames.statuses, frames.links, AS_OF).agencies
     assert agencies[0] == POLICE  # the most overdue tasks on that day
     assert not set(agencies) & set(UNASSIGNED_AGENCY.values())
     for agency in agencies:
@@ -88,6 +88,54 @@ def test_agencies_to_remind_have_something_to_chase(frames: Frames) -> None:
         assert not letter.is_empty, agency
     overdue_counts = [len(letter_for(frames, a).overdue) for a in agencies]
     assert overdue_counts == sorted(overdue_counts, reverse=True)
+
+
+def test_collective_groups_get_no_letter_and_are_named_for_the_note(frames: Frames) -> None:
+    recipients = reminder_recipients(frames.statuses, frames.links, AS_OF)
+    # the three groups leading tasks to chase on 15/06/2026 (000, 001, 003 lead cells) name
+    # no member agency, so there is nobody to address: no letter, listed for the page's note
+    assert recipients.groups == [
+        "Các sở, ban, ngành cấp tỉnh",
+        "Các sở, ban, ngành, địa phương",
+        "UBND cấp xã",
+    ]
+    assert not set(recipients.groups) & set(recipients.agencies)
+    kinds = frames.links.drop_duplicates("agency").set_index("agency")["is_collective"]
+    assert not any(kinds[a] for a in recipients.agencies)
+
+
+# --- An internal unit: a reminder slip from its own body, not an official letter ---
+
+CDS = "Phòng Chuyển đổi số (Sở KH&CN)"
+VP_SO_004 = "Văn phòng Sở (đơn vị ban hành DC-CT-NV-2026)"
+
+
+def test_a_units_slip_comes_from_its_body_without_kinh_gui(frames: Frames) -> None:
+    letter = letter_for(frames, CDS)
+    assert letter.is_internal and letter.body == "Sở Khoa học và Công nghệ"
+    document = open_docx(reminder_letter_docx(letter))
+    head = body_rows(document, 0)[0]
+    assert head[0] == "SỞ KHOA HỌC VÀ CÔNG NGHỆ"  # from the Sở, to one of its units
+    assert SUBJECT not in head[0] and "CỘNG HÒA" not in head[1]  # not a công văn
+    assert "ngày 15 tháng 06 năm 2026" in head[1]
+    paragraphs = [p.text for p in document.paragraphs]
+    assert not any(p.startswith("Kính gửi") for p in paragraphs)
+    assert any(p.startswith("PHIẾU NHẮC VIỆC") for p in paragraphs)
+    assert f"Đơn vị được nhắc: {CDS}" in paragraphs
+    # inside the Sở reports are due before the 12th; a week from 15/06 is past 12/06
+    assert any("trước ngày 12/07/2026" in p for p in paragraphs)
+    expected = led_by(frames, CDS)
+    expected = expected[expected["status"] == TaskStatus.OVERDUE]
+    assert len(body_rows(document, 1)) - 1 == len(expected) > 0
+
+
+def test_a_unit_of_a_body_the_plan_does_not_name_is_reminded_by_that_body(
+    frames: Frames,
+) -> None:
+    # 004 names no issuing body: the slip says who it is from as the plan allows, no guess
+    document = open_docx(reminder_letter_docx(letter_for(frames, VP_SO_004)))
+    assert body_rows(document, 0)[0][0] == "ĐƠN VỊ BAN HÀNH DC-CT-NV-2026"
+    assert not any("Giáo dục" in p.text for p in document.paragraphs)
 
 
 # --- One letter: the tables ---
@@ -114,7 +162,7 @@ def test_overdue_table_rows_match_the_agencys_overdue_tasks(frames: Frames) -> N
 
 def test_an_indicative_due_date_is_marked(frames: Frames) -> None:
     # the Sở's #16, led by its Phòng Chuyển đổi số: "Theo lộ trình Bộ Công an (20/12/2025)"
-    document = open_docx(reminder_letter_docx(letter_for(frames, "Phòng Chuyển đổi số")))
+    document = open_docx(reminder_letter_docx(letter_for(frames, CDS)))
     rows = body_rows(document, 1)[1:]
     assert [r[4] for r in rows if r[4].startswith("20/12/2025")] == ["20/12/2025 (hạn dự kiến)"]
 
@@ -124,7 +172,7 @@ def test_reports_owed_are_the_third_table(frames: Frames) -> None:
     # BCĐTW, reported done 25/11/2025 with no evidence), #11 ("(nhiệm vụ thường xuyên)",
     # never reported) and #20 ("Thường xuyên", never reported): inside the Sở, June's report
     # was due 12/06, 3 days before 15/06.
-    letter = letter_for(frames, "Trung tâm Công nghệ thông tin và Truyền thông")
+    letter = letter_for(frames, "Trung tâm Công nghệ thông tin và Truyền thông (Sở KH&CN)")
     document = open_docx(reminder_letter_docx(letter))
     paragraphs = [p.text for p in document.paragraphs]
     assert FOLLOW_UP_HEADING in paragraphs
@@ -138,8 +186,8 @@ def test_reports_owed_are_the_third_table(frames: Frames) -> None:
         ("KH-SKHCN-2025 - 20", recurring),
     ]
     assert [r[1] for r in body_rows(document, 1)[1:]] == ["KH-SKHCN-2025 - 8"]
-    opening = next(p for p in paragraphs if p.startswith("Thực hiện Nghị quyết số 57-NQ/TW"))
-    assert "và 3 nhiệm vụ cần bổ sung báo cáo" in opening
+    # one of the Sở's units: its reminder slip says so in its opening
+    assert any("và 3 nhiệm vụ cần bổ sung báo cáo" in p for p in paragraphs)
 
 
 def test_a_missed_milestone_asks_for_its_report(frames: Frames) -> None:
@@ -227,7 +275,7 @@ def test_agency_with_nothing_to_chase_gets_none_listed(frames: Frames) -> None:
 
 # --- Bulk ---
 def test_zip_holds_one_letter_per_agency(frames: Frames) -> None:
-    agencies = agencies_to_remind(frames.statuses, frames.links, AS_OF)
+    agencies = reminder_recipients(frames.statuses, frames.links, AS_OF).agencies
     letters = [letter_for(frames, a) for a in agencies]
     archive = zipfile.ZipFile(io.BytesIO(reminder_letters_zip(letters)))
     names = archive.namelist()
@@ -236,8 +284,21 @@ def test_zip_holds_one_letter_per_agency(frames: Frames) -> None:
     recipients = set()
     for name in names:
         document = open_docx(archive.read(name))
-        recipients |= {p.text for p in document.paragraphs if p.text.startswith("Kính gửi: ")}
-    assert recipients == {f"Kính gửi: {a}" for a in agencies}
+        recipients |= {
+            p.text
+            for p in document.paragraphs
+            if p.text.startswith(("Kính gửi: ", "Đơn vị được nhắc: "))
+        }
+    kinds = frames.links.drop_duplicates("agency").set_index("agency")["agency_kind"]
+    units = {a for a in agencies if kinds[a] == "internal_unit"}
+    # 3 units of the Sở KH&CN (002) and 004's Văn phòng Sở with tasks overdue or due soon,
+    # and 3 whose only debt is a recurring report (none since the last report day): the Sở's
+    # Văn phòng Sở (#2, #3; by the 12th), 004's Phòng GDTX, GDNN&ĐH (V.12, VI.15) and
+    # Phòng Tổ chức cán bộ (V.13)
+    assert len(units) == 7
+    assert recipients == {f"Kính gửi: {a}" for a in set(agencies) - units} | {
+        f"Đơn vị được nhắc: {a}" for a in units
+    }
 
 
 def test_zip_names_stay_unique_when_agencies_slug_alike(frames: Frames) -> None:

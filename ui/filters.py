@@ -56,6 +56,9 @@ def render_filter_sidebar() -> TaskFilters:
             plan_codes=_pick_many("Kế hoạch, văn bản", StateKey.PLANS, list(options.plans)),
             agencies=_pick_many("Cơ quan", StateKey.AGENCIES, list(options.agencies)),
             role=_role(),
+            include_units=st.checkbox(
+                UNITS_LABEL, value=False, key=StateKey.INCLUDE_UNITS, help=UNITS_HELP, **_BOUND
+            ),
             sections=_pick_many("Mục", StateKey.SECTIONS, list(options.sections), SECTION_HELP),
             statuses=_pick_many("Trạng thái", StateKey.STATUSES, list(STATUS_CODES)),
             due_from=date_picker("Hạn từ ngày", StateKey.DUE_FROM, None),
@@ -96,6 +99,7 @@ def filter_defaults() -> dict[str, object]:
         StateKey.PLANS: [],
         StateKey.AGENCIES: [],
         StateKey.ROLE: "lead",
+        StateKey.INCLUDE_UNITS: False,
         StateKey.SECTIONS: [],
         StateKey.STATUSES: [],
         StateKey.DUE_FROM: None,
@@ -115,6 +119,12 @@ INDICATIVE_HELP = (
     'Hạn mà kế hoạch chỉ ghi theo hướng dẫn, lộ trình của Bộ, ngành (ví dụ "Theo hướng dẫn của '
     'Bộ Khoa học và Công nghệ (31/10/2025)"). Bỏ chọn để các danh sách, số liệu quá hạn '
     "không tính các nhiệm vụ này."
+)
+UNITS_LABEL = "Gồm các đơn vị thuộc Sở"
+UNITS_HELP = (
+    "Cơ quan đã chọn được tính cả nhiệm vụ của các đơn vị thuộc cơ quan đó (Văn phòng Sở, "
+    "các phòng, trung tâm… trong kế hoạch do cơ quan ban hành). Trang Theo cơ quan cộng nhiệm "
+    "vụ của đơn vị vào cơ quan và liệt kê các đơn vị ngay dưới cơ quan."
 )
 
 

@@ -13,6 +13,7 @@ from labels import (
     DEADLINE_KIND_LABELS,
     EMPTY_VALUE,
     INDICATIVE_DUE_NOTE,
+    ISSUER_UNKNOWN,
     MILESTONE_STATE_LABELS,
     format_date,
     format_int,
@@ -43,6 +44,7 @@ def task_record(detail: TaskDetail, row: pd.Series, as_of: date) -> None:
         left, right = st.columns(2)
         with left:
             field("Kế hoạch", f"{detail.plan_code} — {detail.plan_title}")
+            field("Cơ quan ban hành", detail.plan_issuer or ISSUER_UNKNOWN)
             section = f"{task.section_code}. {detail.section_title}" if task.section_code else ""
             field("Mục", section)
             field("Số thứ tự", task.number)
