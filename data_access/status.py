@@ -147,9 +147,7 @@ def compute_statuses(tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
         cadence=_text(frame, "reporting_cadence"),
         internal=_flag(frame, "internal_reporting"),
         first_due=due.fillna(_dates(frame, "plan_issued_on")),  # undated: from its plan's issue
-        last_report=frame["reported_on"]
-        if "reported_on" in frame
-        else _dates(frame, "reported_on"),
+        last_report=_dates(frame, "reported_on"),
         as_of=as_of,
     )
     conditions = [recurring & periodic.not_due, recurring & periodic.reported, recurring]
