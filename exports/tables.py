@@ -8,6 +8,7 @@ with Excel's own quote prefix (what Excel stores when someone types
 
 from __future__ import annotations
 
+import csv
 import io
 import math
 import re
@@ -52,10 +53,12 @@ def table_xlsx(
 
 def table_csv(df: pd.DataFrame) -> bytes:
     """UTF-8 with BOM (Excel then reads Vietnamese right), dates dd/mm/yyyy, formulas defused."""
-    columns = {str(c): _csv_column(df[c]) for c in df.columns}
-    frame = pd.DataFrame(columns, index=range(len(df)))
-    text = frame.to_csv(index=False, lineterminator="\r\n")
-    return str(text).encode("utf-8-sig")
+    columns = [_csv_column(df.iloc[:, j]).tolist() for j in range(df.shape[1])]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([str(c) for c in df.columns])
+    writer.writerows(zip(*columns, strict=True))  # by position: the frame's index plays no part
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 def needs_neutralising(value: object) -> bool:
