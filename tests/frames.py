@@ -8,6 +8,7 @@ write the rows in the order given, whatever the index says.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 import pandas as pd
 from hypothesis import strategies as st
@@ -58,3 +59,37 @@ def reindexed(draw: st.DrawFn, frame: pd.DataFrame) -> pd.DataFrame:
     positions = [next(rows) if keep else 0 for keep in kept]
     mixed = frame.iloc[positions].set_axis(draw(odd_index(len(kept), "shuffled")))
     return mixed[pd.Series(kept, index=mixed.index)]
+
+
+@st.composite
+def shuffled(draw: st.DrawFn, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame``'s rows in any order, under any index: how a lookup table may arrive."""
+    if frame.empty:
+        return frame
+    return draw(reindexed(frame.iloc[draw(st.permutations(range(len(frame))))]))
+
+
+TASK_ROW = st.fixed_dictionaries(
+    {
+        "plan_code": CELL_TEXT,
+        "reference": CELL_TEXT,
+        "name": CELL_TEXT,
+        "leads": CELL_TEXT,
+        "due_date": DAYS,
+        "deadline_text": CELL_TEXT,
+        "days_overdue": st.integers(0, 5000),
+        "document": CELL_TEXT,
+    }
+)
+
+
+TaskRows = list[dict[str, Any]]
+
+
+@st.composite
+def task_lists(draw: st.DrawFn, max_size: int = 8) -> tuple[pd.DataFrame, TaskRows]:
+    """A ``content.task_list`` frame under an odd index, and its rows in order (the expectation)."""
+    rows = draw(st.lists(TASK_ROW, min_size=1, max_size=max_size))
+    frame = pd.DataFrame(rows)
+    frame["due_date"] = pd.to_datetime(frame["due_date"])
+    return draw(reindexed(frame)), rows
