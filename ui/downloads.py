@@ -19,6 +19,7 @@ from charts import compose_subtitle
 from charts.common import AnyChart
 from data_access.filters import TaskFilters
 from exports.chart_images import chart_png, chart_svg, export_file_name
+from exports.table_format import TableFormats
 from exports.tables import table_csv, table_xlsx
 from ui.data import has_illustrative_data
 from ui.state import StateKey
@@ -83,13 +84,23 @@ def chart_downloads(chart: AnyChart, *, name: str, as_of: date, key: str) -> Non
 
 
 def table_downloads(
-    table: pd.DataFrame, *, title: str, subtitle: str, name: str, as_of: date, key: str
+    table: pd.DataFrame,
+    *,
+    title: str,
+    subtitle: str,
+    name: str,
+    as_of: date,
+    key: str,
+    formats: TableFormats | None = None,
 ) -> None:
-    """Excel and CSV buttons under a table, for the rows and columns as shown."""
+    """Excel and CSV buttons under a table, for the rows and columns as sent to the screen."""
+    xlsx = partial(
+        table_xlsx, table, title=title, subtitle=subtitle, sheet_name=title, formats=formats
+    )
     with st.container(horizontal=True, gap="small", key=f"{key}_downloads"):
         deferred_download(
             "Tải Excel",
-            partial(table_xlsx, table, title=title, subtitle=subtitle, sheet_name=title),
+            xlsx,
             file_name=export_file_name(name, as_of, "xlsx"),
             key=f"{key}_xlsx",
             icon=":material/table_view:",
@@ -98,7 +109,7 @@ def table_downloads(
         )
         deferred_download(
             "Tải CSV",
-            partial(table_csv, table),
+            partial(table_csv, table, formats),
             file_name=export_file_name(name, as_of, "csv"),
             key=f"{key}_csv",
             icon=":material/description:",
@@ -117,8 +128,11 @@ def offer_chart(chart: AnyChart, *, title: str, key: str) -> None:
     chart_downloads(chart, name=title, as_of=_active_filters().as_of, key=f"{key}_dl")
 
 
-def offer_table(table: pd.DataFrame, *, title: str, key: str) -> None:
-    """The Excel/CSV buttons for a table as shown, headed by its title and the page's filters."""
+def offer_table(
+    table: pd.DataFrame, *, title: str, key: str, formats: TableFormats | None = None
+) -> None:
+    """The Excel/CSV buttons for a table as shown (``formats`` as given to ``show_table``),
+    headed by its title and the page's filters."""
     filters = _active_filters()
     table_downloads(
         table,
@@ -127,6 +141,7 @@ def offer_table(table: pd.DataFrame, *, title: str, key: str) -> None:
         name=title,
         as_of=filters.as_of,
         key=f"{key}_dl",
+        formats=formats,
     )
 
 
