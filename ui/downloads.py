@@ -37,8 +37,16 @@ MIME = {
 }
 PNG_HELP = "Ảnh rộng 2.700 điểm ảnh, đủ nét để in hoặc dán vào báo cáo Word, trình chiếu."
 SVG_HELP = "Ảnh véc-tơ: phóng to không vỡ, chèn được vào Word và PowerPoint."
-XLSX_HELP = "Bảng Excel: tiêu đề, bộ lọc đang chọn, dòng tiêu đề cố định, ngày dạng dd/mm/yyyy."
-CSV_HELP = "Tệp CSV (UTF-8), Excel mở đúng tiếng Việt."
+# The grid sorts in the browser only; a file is built on the server, in the table's own order.
+ROW_ORDER_NOTE = (
+    "Các dòng theo thứ tự mặc định của bảng: sắp xếp bằng cách bấm tiêu đề cột chỉ áp dụng "
+    "trên màn hình."
+)
+XLSX_HELP = (
+    "Bảng Excel: tiêu đề, bộ lọc đang chọn, dòng tiêu đề cố định, ngày dạng dd/mm/yyyy, tỷ lệ "
+    f"là số dạng phần trăm. {ROW_ORDER_NOTE}"
+)
+CSV_HELP = f"Tệp CSV (UTF-8), Excel mở đúng tiếng Việt. {ROW_ORDER_NOTE}"
 
 
 def deferred_download(
