@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
@@ -21,7 +20,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from data_access.changes import CHANGE_LABELS, ChangeKind, RowChange
-from data_access.dashboard import LOCAL_TIME
+from data_access.clock import local_time
 from data_access.db import create_schema, get_engine, session_scope
 from data_access.history import UndoRefused, import_history, undo_latest_import
 from data_access.import_kind import KIND_LABELS
@@ -114,7 +113,7 @@ def _print_report(upload: PreparedUpload) -> None:
     print(f"Tệp: {upload.file_name}")
     print(f"Loại: {KIND_LABELS[upload.kind]}{plan}. {upload.guess.reason}")
     for earlier in upload.earlier:
-        when = _local(earlier.imported_at)
+        when = local_time(earlier.imported_at)
         print(f"Lưu ý: tệp này đã được nạp lúc {when} (lần nạp số {earlier.id}).")
     errors = len(upload.errors)
     print(f"Kiểm tra: {errors} lỗi, {len(upload.problems) - errors} cảnh báo.")
@@ -146,9 +145,11 @@ def _history(engine: Engine, limit: int) -> int:
     if history.empty:
         print("Chưa có lần nạp nào.")
     for line in history.itertuples():
-        undone = f", đã hoàn tác lúc {_local(line.undone_at)}" if pd.notna(line.undone_at) else ""
+        undone = (
+            f", đã hoàn tác lúc {local_time(line.undone_at)}" if pd.notna(line.undone_at) else ""
+        )
         print(
-            f"{line.batch_id}. {_local(line.imported_at)} {line.file_name} ({line.kind}) "
+            f"{line.batch_id}. {local_time(line.imported_at)} {line.file_name} ({line.kind}) "
             f"nhiệm vụ {line.task_count}, báo cáo {line.progress_count}, "
             f"chỉ tiêu {line.kpi_count}; "
             f"người nạp: {line.imported_by or '—'}; mã băm {line.content_hash[:12]}{undone}"
@@ -165,11 +166,6 @@ def _undo(engine: Engine) -> int:
         return FAILED
     print(f"Đã hoàn tác lần nạp số {batch.id} ({batch.file_name}).")
     return OK
-
-
-def _local(moment: datetime) -> str:
-    """dd/mm/yyyy HH:MM in Vietnam time."""
-    return str(pd.Timestamp(moment).tz_convert(LOCAL_TIME).strftime("%d/%m/%Y %H:%M"))
 
 
 if __name__ == "__main__":

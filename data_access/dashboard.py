@@ -9,7 +9,7 @@ normally deletes them; ``in_force`` guards against any that remain).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta, timezone
+from datetime import date
 
 import pandas as pd
 from sqlalchemy import ColumnElement, Executable, ScalarSelect, func, or_
@@ -17,6 +17,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Mapped, aliased
 from sqlmodel import Session, col
 
+from data_access.clock import LOCAL_TIME
 from data_access.filters import TaskFilters
 from data_access.models import (
     Agency,
@@ -33,7 +34,6 @@ from data_access.plans import has_illustrative_data as has_illustrative_data
 from data_access.status import compute_statuses
 from data_access.statuses import TaskStatus
 
-LOCAL_TIME = timezone(timedelta(hours=7), "ICT")  # Vietnam; no daylight saving
 TASK_COLUMNS = [
     "task_id",
     "plan_id",

@@ -11,6 +11,7 @@ from functools import partial
 import streamlit as st
 
 from data_access.changes import CHANGE_LABELS, ChangeKind
+from data_access.clock import local_time
 from data_access.history import UndoRefused
 from data_access.importer import ImportRefused
 from data_access.models import AgencyKind, ImportKind
@@ -201,7 +202,7 @@ def upload_section() -> None:
         return
     for earlier in upload.earlier:
         st.warning(
-            f"Tệp này (cùng nội dung) đã được nạp lúc {ui.local_time(earlier.imported_at)} "
+            f"Tệp này (cùng nội dung) đã được nạp lúc {local_time(earlier.imported_at)} "
             f"(lần nạp số {earlier.id})."
         )
     show_problems(upload, data)

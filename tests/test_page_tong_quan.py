@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from data_access.clock import today
 from data_access.dashboard import filtered_statuses
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
@@ -84,7 +85,7 @@ def has_presentation_css(at: AppTest) -> bool:
 @pytest.mark.parametrize(
     ("params", "filters"),
     [
-        ({}, TaskFilters(as_of=date.today())),
+        ({}, TaskFilters(as_of=today())),  # today in Vietnam
         ({"as_of": "2026-07-01"}, TaskFilters(as_of=date(2026, 7, 1))),
         (
             {"as_of": "2026-11-23", "plan": "KH-92A-UBND"},

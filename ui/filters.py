@@ -15,6 +15,7 @@ from typing import Any
 
 import streamlit as st
 
+from data_access.clock import today
 from data_access.filters import ROLES, TaskFilters
 from labels import STATUS_ORDER, status_label
 from ui.data import DataUnavailableError, FilterOptions, load_filter_options
@@ -44,10 +45,10 @@ def render_filter_sidebar() -> TaskFilters:
     with st.sidebar:
         st.header("Bộ lọc")
         reset_button(StateKey.RESET_FILTERS)
-        as_of = _date_picker("Tính đến ngày", StateKey.AS_OF_DATE, "today", AS_OF_HELP)
+        as_of = _date_picker("Tính đến ngày", StateKey.AS_OF_DATE, today(), AS_OF_HELP)
         options = _options(as_of)
         filters = TaskFilters(
-            as_of=as_of or date.today(),
+            as_of=as_of or today(),
             plan_codes=_pick_many("Kế hoạch, văn bản", StateKey.PLANS, list(options.plans)),
             agencies=_pick_many("Cơ quan", StateKey.AGENCIES, list(options.agencies)),
             role=_role(),
@@ -79,7 +80,7 @@ def reset_filters() -> None:
 def filter_defaults() -> dict[str, object]:
     """Each filter widget's key and its default value."""
     return {
-        StateKey.AS_OF_DATE: date.today(),
+        StateKey.AS_OF_DATE: today(),
         StateKey.PLANS: [],
         StateKey.AGENCIES: [],
         StateKey.ROLE: "lead",
@@ -101,7 +102,7 @@ ROLE_HELP = "Cơ quan đã chọn ở trên được tìm trong vai trò này."
 
 def _options(as_of: date | None) -> FilterOptions:
     try:
-        return load_filter_options(as_of or date.today())
+        return load_filter_options(as_of or today())
     except DataUnavailableError:  # the page shows the error; the filters stay usable
         return FilterOptions(plans={}, agencies=(), sections=())
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -20,7 +20,7 @@ from sqlmodel import Session
 
 from data_access import uploads
 from data_access.changes import CHANGE_LABELS, ChangeKind, RowChange
-from data_access.dashboard import LOCAL_TIME
+from data_access.clock import local_time, today
 from data_access.db import get_engine, session_scope
 from data_access.history import can_undo, import_history, undo_latest_import
 from data_access.import_kind import KIND_LABELS
@@ -87,18 +87,6 @@ class UploadKey:
 
 def max_upload_mb() -> int:
     return int(st.get_option("server.maxUploadSize"))
-
-
-def today() -> date:
-    """Today in Vietnam, the date given to reports that carry none."""
-    return datetime.now(LOCAL_TIME).date()
-
-
-def local_time(moment: datetime | pd.Timestamp | None) -> str:
-    """dd/mm/yyyy HH:MM in Vietnam time, "" for none."""
-    if moment is None or pd.isna(moment):
-        return ""
-    return str(pd.Timestamp(moment).tz_convert(LOCAL_TIME).strftime("%d/%m/%Y %H:%M"))
 
 
 def prepared(

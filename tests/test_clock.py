@@ -1,0 +1,36 @@
+"""Vietnam time (UTC+7, no daylight saving), whatever the server's time zone."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, tzinfo
+
+import pandas as pd
+import pytest
+
+from data_access import clock
+
+
+class EveningInUtc(datetime):
+    """18:30 UTC on 05/12/2026: already 01:30 on 06/12/2026 in Vietnam."""
+
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> datetime:  # type: ignore[override]
+        return datetime(2026, 12, 5, 18, 30, tzinfo=UTC).astimezone(tz)
+
+
+def test_today_is_the_day_in_vietnam(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clock, "datetime", EveningInUtc)
+    assert clock.today() == date(2026, 12, 6)
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (pd.Timestamp("2026-12-05T18:30Z"), "06/12/2026 01:30"),
+        (datetime(2026, 6, 30, 9, 5, tzinfo=UTC), "30/06/2026 16:05"),
+        (None, ""),
+        (pd.NaT, ""),
+    ],
+)
+def test_local_time(moment: datetime | None, expected: str) -> None:
+    assert clock.local_time(moment) == expected
