@@ -17,7 +17,14 @@ import pandas as pd
 from data_access.dashboard import links_for_role
 from data_access.status import SummaryMetrics
 from data_access.statuses import TaskStatus
-from labels import format_date, format_int, format_number, format_percent, format_target
+from labels import (
+    as_of_words,
+    format_date,
+    format_int,
+    format_number,
+    format_percent,
+    format_target,
+)
 from loaders import targets
 
 TASK_LIST_COLUMNS = [
@@ -173,7 +180,9 @@ def rows_beyond(total: int, limit: int) -> str:
 
 
 def as_of_line(as_of: date) -> str:
-    return f"Tính đến ngày {format_date(as_of)}"
+    """ "Tính đến ngày 23/11/2026"."""
+    words = as_of_words(as_of)
+    return words[0].upper() + words[1:]
 
 
 def is_missing(value: object) -> bool:

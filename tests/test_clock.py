@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime
 
 import pandas as pd
 import pytest
 
 from data_access import clock
-
-
-class EveningInUtc(datetime):
-    """18:30 UTC on 05/12/2026: already 01:30 on 06/12/2026 in Vietnam."""
-
-    @classmethod
-    def now(cls, tz: tzinfo | None = None) -> datetime:  # type: ignore[override]
-        return datetime(2026, 12, 5, 18, 30, tzinfo=UTC).astimezone(tz)
+from tests.frozen_clock import freeze_clock
 
 
 def test_today_is_the_day_in_vietnam(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clock, "datetime", EveningInUtc)
+    freeze_clock(monkeypatch, datetime(2026, 12, 5, 18, 30, tzinfo=UTC))  # 01:30 on 06/12 in VN
     assert clock.today() == date(2026, 12, 6)
 
 

@@ -4,6 +4,7 @@ period, its tables list the right tasks, agencies and KPIs, in the administrativ
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -20,7 +21,7 @@ from data_access.dashboard import task_agency_frame, task_frame
 from data_access.db import get_engine
 from data_access.filters import TaskFilters
 from data_access.models import Agency, ProgressUpdate, TaskAgency
-from data_access.reporting import PeriodInputs, ReportingPeriod, period_inputs
+from data_access.reporting import PeriodInputs, ReportingPeriod, default_period, period_inputs
 from data_access.status import SummaryMetrics, compute_statuses, summary_metrics
 from data_access.statuses import TaskStatus
 from exports.periodic_report import (
@@ -231,6 +232,62 @@ def test_missing_agencies_sent_no_report_in_the_period(
     assert "Hạn gửi báo cáo kỳ này: trước ngày 10/06/2026. Các cơ quan chưa gửi:" in texts(document)
 
 
+# --- The default report: as of today at the latest ---
+TODAY = date(2026, 12, 6)  # the issue's day: Q4/2026 has not ended
+DAY_PATTERNS = (
+    re.compile(r"(\d{2})/(\d{2})/(\d{4})"),
+    re.compile(r"ngày (\d{2}) tháng (\d{2}) năm (\d{4})"),
+)
+
+
+def dates_in(text: str) -> list[date]:
+    return [
+        date(int(year), int(month), int(day))
+        for pattern in DAY_PATTERNS
+        for day, month, year in pattern.findall(text)
+    ]
+
+
+@pytest.fixture(scope="module")
+def to_date(engine: Engine) -> PeriodicReport:
+    period = default_period("quarter", TODAY)
+    return periodic_report(inputs_for(engine, period, TaskFilters(as_of=TODAY)), illustrative=True)
+
+
+def test_the_default_report_is_the_current_quarter_as_of_today(
+    engine: Engine, to_date: PeriodicReport
+) -> None:
+    assert to_date.period == ReportingPeriod("quarter", 2026, 4, until=TODAY)
+    assert to_date.metrics == summary_metrics(engine_statuses(engine, TODAY), TODAY)
+    end = date(2027, 3, 31)  # what remains of Q4, then Q1/2027
+    statuses = engine_statuses(engine, TODAY)
+    due = statuses["due_date"]
+    expected = statuses[(due > pd.Timestamp(TODAY)) & (due <= pd.Timestamp(end))]
+    expected = expected[expected["status"] == TaskStatus.IN_PROGRESS]
+    assert sorted(to_date.next_due["name"]) == sorted(expected["name"])
+
+
+def test_no_date_in_the_default_report_is_after_today(to_date: PeriodicReport) -> None:
+    """Its date, its figures' day, its scope and its title: today at the latest. The deadlines
+    it quotes (a task's, the period's reporting day) may lie ahead and are not counted."""
+    document = Document(io.BytesIO(periodic_report_docx(to_date)))
+    letterhead = " ".join(c.text for c in document.tables[0].rows[0].cells)
+    said = [p.text for p in document.paragraphs if not p.text.startswith("Hạn gửi báo cáo")]
+    days = dates_in(letterhead) + [d for text in said for d in dates_in(text)]
+    assert days and max(days) == TODAY
+    paragraphs = texts(document)
+    assert "ngày 06 tháng 12 năm 2026" in letterhead
+    assert (
+        "BÁO CÁO\nKết quả triển khai thực hiện Nghị quyết số 57-NQ/TW quý IV/2026 "
+        "(tính đến ngày 06/12/2026)" in paragraphs
+    )
+    assert any(t.startswith("Tính đến ngày 06/12/2026, tổng số") for t in paragraphs)
+    assert any(
+        t.startswith("2. Triển khai các nhiệm vụ đến hạn từ nay đến hết quý I/2027")
+        for t in paragraphs
+    )
+
+
 # --- Every table is the rows given, in the order given, whatever the frames' index ---
 NO_METRICS = SummaryMetrics(0, 0, 0, 0, 0, None, None, 0, 0, 0, 0)
 RATES = st.one_of(st.none(), st.floats(0, 1))
@@ -377,6 +434,10 @@ def test_headings_in_administrative_order(document: DocxDocument) -> None:
         (ReportingPeriod("quarter", 2026, 3), "quý III/2026"),
         (ReportingPeriod("half", 2026, 1), "6 tháng đầu năm 2026"),
         (ReportingPeriod("year", 2026), "năm 2026"),
+        (
+            ReportingPeriod("quarter", 2026, 4, until=date(2026, 12, 6)),
+            "quý IV/2026 (tính đến ngày 06/12/2026)",
+        ),
     ],
 )
 def test_in_sentence(period: ReportingPeriod, expected: str) -> None:

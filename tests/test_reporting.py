@@ -16,6 +16,7 @@ from data_access.reporting import (
     PERIOD_KINDS,
     PeriodKind,
     ReportingPeriod,
+    default_period,
     missing_reporters,
     period_inputs,
     progress_reports,
@@ -93,6 +94,45 @@ def test_the_containing_period_holds_the_day(kind: PeriodKind, day: date) -> Non
 def test_recent_periods_newest_first() -> None:
     periods = recent_periods("quarter", date(2026, 11, 23), count=3)
     assert [p.code for p in periods] == ["2026-Q4", "2026-Q3", "2026-Q2"]
+    assert [p.as_of for p in periods] == [date(2026, 11, 23), date(2026, 9, 30), date(2026, 6, 30)]
+    assert periods[0].until == date(2026, 11, 23)  # the current quarter, as of today
+
+
+# --- The period a report is for by default: never a day still to come ---
+@pytest.mark.parametrize(
+    ("kind", "today", "expected"),
+    [
+        # 06/12/2026, the issue's day: Q4's report falls due by 10/12, so Q4 as of today
+        ("quarter", date(2026, 12, 6), ReportingPeriod("quarter", 2026, 4, date(2026, 12, 6))),
+        ("quarter", date(2026, 12, 1), ReportingPeriod("quarter", 2026, 4, date(2026, 12, 1))),
+        # in November Q4's report is not yet due: Q3, ended 30/09
+        ("quarter", date(2026, 11, 23), ReportingPeriod("quarter", 2026, 3)),
+        ("quarter", date(2026, 12, 31), ReportingPeriod("quarter", 2026, 4)),  # ends today
+        # half-years by 10/6 and 10/12; a year by 30/11; a month by the 20th
+        ("half", date(2026, 12, 6), ReportingPeriod("half", 2026, 2, date(2026, 12, 6))),
+        ("half", date(2026, 5, 15), ReportingPeriod("half", 2025, 2)),
+        ("year", date(2026, 12, 6), ReportingPeriod("year", 2026, 1, date(2026, 12, 6))),
+        ("year", date(2026, 10, 15), ReportingPeriod("year", 2025)),
+        ("month", date(2026, 12, 6), ReportingPeriod("month", 2026, 12, date(2026, 12, 6))),
+    ],
+)
+def test_default_period(kind: PeriodKind, today: date, expected: ReportingPeriod) -> None:
+    assert default_period(kind, today) == expected
+
+
+@given(st.sampled_from(PERIOD_KINDS), st.dates(date(2000, 1, 1), date(2100, 12, 31)))
+def test_the_default_is_offered_and_never_after_today(kind: PeriodKind, today: date) -> None:
+    chosen = default_period(kind, today)
+    assert chosen.as_of <= today
+    assert chosen in recent_periods(kind, today, count=2)
+
+
+def test_a_period_is_cut_only_inside_itself() -> None:
+    quarter = ReportingPeriod("quarter", 2026, 4)
+    assert quarter.to_date(date(2026, 12, 6)).as_of == date(2026, 12, 6)
+    assert quarter.to_date(date(2026, 12, 31)) == quarter
+    with pytest.raises(ValueError, match="does not cut"):
+        ReportingPeriod("quarter", 2026, 4, until=date(2026, 9, 30))
 
 
 # --- Progress reports in a period ---
@@ -166,6 +206,20 @@ def test_period_inputs_are_taken_at_the_period_ends(session: Session, ids: dict[
     assert (strategy["status"], before["status"]) == ("done_on_time", "in_progress")
     assert list(inputs.reports["task_id"]) == [ids["strategy"]]  # the April reports
     assert set(inputs.kpis["period"].dropna()) == {"2026-Q1", "2026-H1"}
+
+
+def test_period_inputs_of_a_period_to_date_stop_at_its_day(
+    session: Session, ids: dict[str, int]
+) -> None:
+    period = ReportingPeriod("quarter", 2026, 2, until=date(2026, 4, 5))  # before the April reports
+    inputs = period_inputs(
+        session=session, filters=TaskFilters(as_of=date(2026, 11, 23)), period=period
+    )
+    assert inputs.filters.as_of == date(2026, 4, 5)
+    strategy = inputs.statuses.set_index("task_id").loc[ids["strategy"]]
+    assert strategy["status"] == "overdue"  # due 31/3, its completion reported on 10/4 only
+    assert inputs.reports.empty
+    assert set(inputs.kpis["period"].dropna()) == {"2026-Q1"}
 
 
 def test_task_documents(session: Session, ids: dict[str, int]) -> None:
