@@ -232,6 +232,35 @@ def test_missing_agencies_sent_no_report_in_the_period(
     assert "Hạn gửi báo cáo kỳ này: trước ngày 10/06/2026. Các cơ quan chưa gửi:" in texts(document)
 
 
+# --- Word headings: the navigation pane and a table of contents list the sections ---
+def test_headings_carry_words_heading_styles(document: DocxDocument) -> None:
+    styles = {p.text: p.style for p in document.paragraphs if p.style is not None}
+    expected = {
+        **dict.fromkeys(HEADINGS, "Heading 1"),
+        "1. Kết quả chung": "Heading 2",
+        "4. Kết quả thực hiện các chỉ tiêu": "Heading 2",
+        "2. Cơ quan chưa gửi báo cáo tiến độ trong kỳ": "Heading 2",
+    }
+    statuses = [t for t in styles if t.startswith("2.1. ")]
+    assert [styles[t].name for t in statuses] == ["Heading 3"]
+    expected[statuses[0]] = "Heading 3"
+    assert {text: styles[text].name for text in expected} == expected
+    assert all(styles[text].builtin for text in expected)
+    outline = [p.style.name[-1] for p in document.paragraphs if p.style.name.startswith("Head")]
+    # I: results 1-4 (2 holds one heading per status); II: overdue, missing reports; III
+    assert "".join(outline) == "122" + "3" * 6 + "22" + "122" + "1"
+    for level in (1, 2, 3):  # the administrative look: Times New Roman 13, bold, black
+        font = document.styles[f"Heading {level}"].font
+        assert (font.name, font.size.pt, font.bold, str(font.color.rgb)) == (
+            "Times New Roman",
+            13,
+            True,
+            "000000",
+        )
+        fonts = document.styles[f"Heading {level}"].element.rPr.rFonts
+        assert not [name for name in fonts.attrib if name.endswith("Theme")]  # no theme font
+
+
 # --- The default report: as of today at the latest ---
 TODAY = date(2026, 12, 6)  # the day: Q4/2026 has not ended
 DAY_PATTERNS = (
