@@ -18,6 +18,14 @@ ILLUSTRATIVE_NOTE = (
     "Số liệu tiến độ và kết quả chỉ tiêu là dữ liệu MINH HỌA, không phải số liệu thực tế."
 )
 EMPTY_VALUE = "—"  # shown where a number or rate is unknown
+# The as-of option "what we knew then": only data imported by the end of the chosen day.
+KNOWN_BY_LABEL = "Chỉ tính dữ liệu đã có đến ngày đó"
+KNOWN_BY_HELP = (
+    "Mặc định, số liệu là những gì đúng vào ngày đã chọn theo mọi dữ liệu hiện có (một "
+    f"báo cáo hoàn thành nạp sau vẫn tính từ ngày hoàn thành). Chọn “{KNOWN_BY_LABEL.lower()}” "
+    "để chỉ dùng dữ liệu đã nạp đến hết ngày đó, ví dụ để tái hiện số liệu của một cuộc họp "
+    "trước."
+)
 
 # --- Task statuses, in the order used by legends, stacks and tables ---
 STATUS_LABELS: dict[str, str] = {

@@ -1,8 +1,10 @@
 """Command line for scheduled imports: the upload pipeline without the UI.
 
     python -m data_access import PATH [--dry-run] [--plan CODE] [--kind KIND] [--by NAME]
+                                      [--reported-on DD/MM/YYYY] [--issued-on DD/MM/YYYY]
     python -m data_access history [--limit N]
     python -m data_access undo
+    python -m data_access statuses --as-of DD/MM/YYYY [--known-by DD/MM/YYYY] [--json]
 
 The database comes from DATABASE_URL. Exit status 0 on success; 1 when the file
 is refused or has errors (nothing is written); 2 for a wrong command line.
@@ -11,6 +13,7 @@ is refused or has errors (nothing is written); 2 for a wrong command line.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,19 +23,23 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from data_access.changes import CHANGE_LABELS, ChangeKind, RowChange
-from data_access.clock import local_time
+from data_access.clock import local_time_text
 from data_access.db import create_schema, get_engine, session_scope
 from data_access.history import UndoRefused, import_history, undo_latest_import
 from data_access.import_kind import KIND_LABELS
-from data_access.importer import ImportRefused
+from data_access.importer import MISSING_ISSUE_DATE, ImportRefused
 from data_access.matching import MatchMethod
 from data_access.models import ImportKind
-from data_access.uploads import PreparedUpload, commit, prepare
+from data_access.status_export import add_statuses_command, day_argument, print_statuses
+from data_access.uploads import PreparedUpload, commit, prepare, undated_reports
+from labels import format_date
 from loaders.records import ProblemLevel, UnreadableFileError
 
 OK, FAILED = 0, 1
 LEVEL_LABELS = {ProblemLevel.ERROR: "LỖI", ProblemLevel.WARNING: "Cảnh báo"}
-DESCRIPTION = "Nạp tệp kế hoạch, tiến độ, kết quả chỉ tiêu; xem lịch sử; hoàn tác."
+DESCRIPTION = (
+    "Nạp tệp kế hoạch, tiến độ, kết quả chỉ tiêu; xem lịch sử; hoàn tác; trạng thái nhiệm vụ."
+)
 KIND_CHOICES = [str(ImportKind.PLAN), str(ImportKind.PROGRESS), str(ImportKind.KPI_ACTUALS)]
 
 
@@ -45,10 +52,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(engine, args)
         if args.command == "history":
             return _history(engine, args.limit)
+        if args.command == "statuses":
+            return print_statuses(engine, args)
         return _undo(engine)
     except SQLAlchemyError:
         print("Không truy cập được cơ sở dữ liệu; hãy kiểm tra DATABASE_URL.", file=sys.stderr)
         return FAILED
+    except BrokenPipeError:  # the reader stopped early (`… | head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return OK
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -61,6 +73,18 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("--kind", choices=KIND_CHOICES, default=None, help="loại tệp")
     load.add_argument("--by", default="", help="người nạp")
     load.add_argument(
+        "--reported-on",
+        type=day_argument,
+        default=None,
+        help="ngày báo cáo (dd/mm/yyyy) cho các dòng tiến độ không ghi ngày; mặc định hôm nay",
+    )
+    load.add_argument(
+        "--issued-on",
+        type=day_argument,
+        default=None,
+        help="ngày ban hành (dd/mm/yyyy) của kế hoạch mới khi văn bản không ghi rõ",
+    )
+    load.add_argument(
         "--accept-suggestions",
         action="store_true",
         help="nhận cả các cặp khớp theo tên có điểm dưới ngưỡng tự động",
@@ -68,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     history = commands.add_parser("history", help="lịch sử các lần nạp")
     history.add_argument("--limit", type=int, default=20)
     commands.add_parser("undo", help="hoàn tác lần nạp gần nhất")
+    add_statuses_command(commands)
     return parser
 
 
@@ -82,11 +107,20 @@ def _import(engine: Engine, args: argparse.Namespace) -> int:
     try:
         with session_scope(engine) as session:
             upload = prepare(
-                session=session, data=data, file_name=path.name, kind=kind, plan_code=args.plan
+                session=session,
+                data=data,
+                file_name=path.name,
+                kind=kind,
+                plan_code=args.plan,
+                reported_on=args.reported_on,
+                issued_on=args.issued_on,
             )
             _print_report(upload)
             if upload.errors:
                 print(f"Có {len(upload.errors)} lỗi cần sửa; chưa ghi dữ liệu nào.")
+                return FAILED
+            if upload.needs_issue_date:
+                print(MISSING_ISSUE_DATE.format(file=upload.file_name), file=sys.stderr)
                 return FAILED
             if args.dry_run:
                 print("Chạy thử: chưa ghi dữ liệu nào.")
@@ -113,8 +147,9 @@ def _print_report(upload: PreparedUpload) -> None:
     print(f"Tệp: {upload.file_name}")
     print(f"Loại: {KIND_LABELS[upload.kind]}{plan}. {upload.guess.reason}")
     for earlier in upload.earlier:
-        when = local_time(earlier.imported_at)
+        when = local_time_text(earlier.imported_at)
         print(f"Lưu ý: tệp này đã được nạp lúc {when} (lần nạp số {earlier.id}).")
+    _print_dates(upload)
     errors = len(upload.errors)
     print(f"Kiểm tra: {errors} lỗi, {len(upload.problems) - errors} cảnh báo.")
     for problem in upload.problems:
@@ -124,6 +159,24 @@ def _print_report(upload: PreparedUpload) -> None:
     for row in upload.changes.rows:
         if row.kind in (ChangeKind.NEW, ChangeKind.CHANGED, ChangeKind.UNMATCHED):
             print(f"  {_describe(row.kind, row)}")
+
+
+def _print_dates(upload: PreparedUpload) -> None:
+    """The report day of undated progress rows, or a new plan's issue date and where it is from."""
+    if upload.kind is not ImportKind.PLAN:
+        undated = undated_reports(upload.result)
+        if undated:
+            print(
+                f"Ngày báo cáo cho {undated} dòng không ghi ngày: {format_date(upload.report_day)}."
+            )
+        return
+    if not upload.changes.new_plan:
+        return
+    stated = upload.result.issue_date
+    if upload.issued_on is not None:
+        print(f"Ngày ban hành: {format_date(upload.issued_on)}.")
+    elif stated is not None:
+        print(f"Văn bản chỉ ghi tháng ban hành (“{stated.line}”); dùng --issued-on DD/MM/YYYY.")
 
 
 def _describe(kind: ChangeKind, row: RowChange) -> str:
@@ -146,10 +199,12 @@ def _history(engine: Engine, limit: int) -> int:
         print("Chưa có lần nạp nào.")
     for line in history.itertuples():
         undone = (
-            f", đã hoàn tác lúc {local_time(line.undone_at)}" if pd.notna(line.undone_at) else ""
+            f", đã hoàn tác lúc {local_time_text(line.undone_at)}"
+            if pd.notna(line.undone_at)
+            else ""
         )
         print(
-            f"{line.batch_id}. {local_time(line.imported_at)} {line.file_name} ({line.kind}) "
+            f"{line.batch_id}. {local_time_text(line.imported_at)} {line.file_name} ({line.kind}) "
             f"nhiệm vụ {line.task_count}, báo cáo {line.progress_count}, "
             f"chỉ tiêu {line.kpi_count}; "
             f"người nạp: {line.imported_by or '—'}; mã băm {line.content_hash[:12]}{undone}"

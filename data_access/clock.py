@@ -1,26 +1,29 @@
-"""Vietnam time: the one "today" of the product and the way a moment is shown.
+"""The province's calendar: "today", a day's end and a moment's local time, in Vietnam time.
 
-The as-of date's default, the periods a report is offered for, the day given to
-an upload and the times in the import history all read the clock here, whatever
-the server's own time zone.
+A server may run on UTC; between 00:00 and 07:00 in Vietnam its own date is
+still yesterday. Every "today" and every "by the end of that day" in the app
+comes from here.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import pandas as pd
 
 LOCAL_TIME = timezone(timedelta(hours=7), "ICT")  # Vietnam; no daylight saving
 
 
-def today() -> date:
-    """Today in Vietnam."""
+def vietnam_today() -> date:
+    """Today's date in Vietnam."""
     return datetime.now(LOCAL_TIME).date()
 
 
-def local_time(moment: datetime | pd.Timestamp | None) -> str:
-    """dd/mm/yyyy HH:MM in Vietnam time, "" for none."""
-    if moment is None or pd.isna(moment):
-        return ""
+def end_of_day_utc(day: date) -> datetime:
+    """The first moment after ``day`` ends in Vietnam, in UTC: "known by ``day``" is before it."""
+    return datetime.combine(day + timedelta(days=1), time(), LOCAL_TIME).astimezone(UTC)
+
+
+def local_time_text(moment: datetime | pd.Timestamp) -> str:
+    """dd/mm/yyyy HH:MM in Vietnam time."""
     return str(pd.Timestamp(moment).tz_convert(LOCAL_TIME).strftime("%d/%m/%Y %H:%M"))

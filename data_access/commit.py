@@ -16,6 +16,7 @@ from sqlmodel import Session, col, func, select
 from data_access.agency_store import find_agency, seed_agencies
 from data_access.change_log import tracking_changes
 from data_access.changes import ChangeKind, ChangeSet, RowChange
+from data_access.clock import vietnam_today
 from data_access.importer import ImportRefused, import_plan
 from data_access.models import (
     Agency,
@@ -69,9 +70,15 @@ def commit_changes(
     imported_by: str = "",
     plan_title: str = "",
     problem_count: int = 0,
-    today: date | None = None,
+    report_day: date | None = None,
+    issued_on: date | None = None,
 ) -> ImportBatch:
-    """Store what ``changes`` says; suggested matches only when their index is ``confirmed``."""
+    """Store what ``changes`` says; suggested matches only when their index is ``confirmed``.
+
+    ``report_day`` dates the reports of rows that give no date of their own
+    (default: today in Vietnam); ``issued_on`` is a new plan's issue date.
+    """
+    day = report_day or vietnam_today()
     rows = changes.to_write(confirmed)
     if not rows and not changes.new_plan:
         raise ImportRefused(NOTHING_TO_WRITE)
@@ -87,13 +94,14 @@ def commit_changes(
                 file_name=file_name,
                 content_hash=content_hash,
                 imported_by=imported_by,
-                today=today,
+                issued_on=issued_on,
+                today=day,
             )
         else:
             batch = _new_batch(
                 session, changes, file_name, content_hash, imported_by, is_illustrative(result)
             )
-            _write_rows(session, changes, rows, batch, today or date.today())
+            _write_rows(session, changes, rows, batch, day)
         batch.problem_count = problem_count
         session.add(batch)
         session.flush()

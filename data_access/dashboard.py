@@ -17,7 +17,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Mapped, aliased
 from sqlmodel import Session, col
 
-from data_access.clock import LOCAL_TIME
+from data_access.clock import LOCAL_TIME, end_of_day_utc
 from data_access.filters import TaskFilters
 from data_access.models import (
     Agency,
@@ -77,6 +77,15 @@ _TASK_KINDS = dict.fromkeys(BASE_TASK_COLUMNS, Kind.TEXT) | {
     "deadline_indicative": Kind.FLAG,
     "completed_in_source": Kind.FLAG,
 }
+# ProgressUpdate's names of REPORT_COLUMNS
+_REPORT_FIELDS = [
+    "task_id",
+    "status",
+    "completion_date",
+    "reported_on",
+    "evidence",
+    "is_illustrative",
+]
 _REPORT_KINDS = dict.fromkeys(REPORT_COLUMNS, Kind.TEXT) | {
     "task_id": Kind.INT,
     "completion_date": Kind.DATE,
@@ -86,14 +95,15 @@ _REPORT_KINDS = dict.fromkeys(REPORT_COLUMNS, Kind.TEXT) | {
 _LINK_KINDS = dict.fromkeys(LINK_KEYS, Kind.INT)
 
 
-def task_frame(*, session: Session, as_of: date) -> pd.DataFrame:
+def task_frame(*, session: Session, as_of: date, known_by: date | None = None) -> pd.DataFrame:
     """One row per task (plan order) with its plan, section and latest report as of ``as_of``.
 
-    ``task_base_frame`` joined with ``latest_report_frame`` (see ``with_reports``).
+    ``task_base_frame`` joined with ``latest_report_frame`` (see ``with_reports``);
+    with ``known_by``, only what had been imported by the end of that day.
     """
-    return with_reports(
-        task_base_frame(session=session), latest_report_frame(session=session, as_of=as_of)
-    )
+    tasks = known_tasks(task_base_frame(session=session), known_by)
+    reports = latest_report_frame(session=session, as_of=as_of, known_by=known_by)
+    return with_reports(tasks, reports)
 
 
 def task_base_frame(*, session: Session) -> pd.DataFrame:
@@ -112,24 +122,44 @@ def task_base_frame(*, session: Session) -> pd.DataFrame:
     return merged.merge(sections, on="section_id", how="left")
 
 
-def latest_report_frame(*, session: Session, as_of: date) -> pd.DataFrame:
-    """Each task's latest report on or before ``as_of`` (REPORT_COLUMNS); none for tasks without.
+def known_tasks(tasks: pd.DataFrame, known_by: date | None) -> pd.DataFrame:
+    """The rows of a task frame whose plan had been imported by the end of ``known_by``."""
+    if known_by is None:
+        return tasks
+    return tasks[tasks["plan_imported_on"] <= pd.Timestamp(known_by)]
 
-    Latest = greatest ``reported_on``, then greatest id. The ids are found per
-    task from the index (task_id, reported_on) alone; the report rows are then
-    read once, by id.
+
+def latest_report_frame(
+    *, session: Session, as_of: date, known_by: date | None = None
+) -> pd.DataFrame:
+    """Each task's latest report in force on ``as_of`` (REPORT_COLUMNS); none for tasks without.
+
+    A report is in force from its ``reported_on``, or from its
+    ``completion_date`` when that is earlier: a completion counts from the day
+    it happened, whenever its report arrived. Latest = greatest
+    ``reported_on``, then greatest id. With ``known_by``, only reports imported
+    by the end of that day (Vietnam time) count: what was known then.
     """
     update = ProgressUpdate
-    latest = sa_select(_latest_update_id(as_of, skip_undone=_undone_reports_exist(session)))
-    statement = sa_select(
-        col(update.task_id),
-        col(update.status),
-        col(update.completion_date),
-        col(update.reported_on),
-        col(update.evidence),
-        col(update.is_illustrative),
-    ).where(col(update.id).in_(latest.select_from(Task)))
-    return read_packed_frame(session, statement, _REPORT_KINDS)
+    skip_undone = _undone_reports_exist(session)
+    latest = sa_select(_latest_update_id(as_of, known_by, skip_undone=skip_undone))
+    columns = [col(getattr(update, name)) for name in _REPORT_FIELDS]
+    reported = sa_select(*columns).where(col(update.id).in_(latest.select_from(Task)))
+    sent_by_then = read_packed_frame(session, reported, _REPORT_KINDS)
+    # Reports sent after ``as_of`` saying the task was completed by then: later than any
+    # report sent by ``as_of``, so each task's latest of them wins. Few rows, read at once.
+    completed_then = sa_select(col(update.id), *columns).where(
+        col(update.reported_on) > as_of,
+        col(update.completion_date) <= as_of,
+        *_report_conditions(update, known_by, skip_undone=skip_undone),
+    )
+    sent_later = read_packed_frame(session, completed_then, {"id": Kind.INT} | _REPORT_KINDS)
+    if sent_later.empty:
+        return sent_by_then
+    sent_later = sent_later.sort_values(["task_id", "reported_on", "id"])
+    sent_later = sent_later.drop_duplicates("task_id", keep="last").drop(columns="id")
+    kept = sent_by_then[~sent_by_then["task_id"].isin(sent_later["task_id"])]
+    return pd.concat([kept, sent_later], ignore_index=True)
 
 
 def with_reports(tasks: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
@@ -199,8 +229,9 @@ def milestone_frame(*, session: Session) -> pd.DataFrame:
 
 
 def filtered_statuses(*, session: Session, filters: TaskFilters) -> pd.DataFrame:
-    """Statuses as of ``filters.as_of`` for the tasks the filters keep."""
-    statuses = compute_statuses(task_frame(session=session, as_of=filters.as_of), filters.as_of)
+    """Statuses as of ``filters.as_of`` (known by ``filters.known_by``) of the tasks they keep."""
+    tasks = task_frame(session=session, as_of=filters.as_of, known_by=filters.known_by)
+    statuses = compute_statuses(tasks, filters.as_of)
     links = task_agency_frame(session=session) if filters.agencies else None
     return apply_filters(statuses, links, filters)
 
@@ -256,16 +287,35 @@ def in_force(batch_id: Mapped[int | None]) -> ColumnElement[bool]:
     return or_(batch_id.is_(None), batch_id.not_in(undone))
 
 
-def _latest_update_id(as_of: date, *, skip_undone: bool) -> ScalarSelect[int]:
-    """The id of the task's latest report on or before ``as_of`` (correlated to Task).
+def known_by_end_of(batch_id: Mapped[int | None], day: date) -> ColumnElement[bool]:
+    """A row with no batch, or from a batch imported by the end of ``day`` (Vietnam time)."""
+    known = sa_select(col(ImportBatch.id)).where(col(ImportBatch.imported_at) < end_of_day_utc(day))
+    return or_(batch_id.is_(None), batch_id.in_(known))
+
+
+def _report_conditions(
+    update: type[ProgressUpdate], known_by: date | None, *, skip_undone: bool
+) -> list[ColumnElement[bool]]:
+    """Reports that count: not from an undone import; imported by the end of ``known_by``."""
+    conditions = []
+    if skip_undone:
+        conditions.append(in_force(col(update.import_batch_id)))
+    if known_by is not None:
+        conditions.append(known_by_end_of(col(update.import_batch_id), known_by))
+    return conditions
+
+
+def _latest_update_id(
+    as_of: date, known_by: date | None, *, skip_undone: bool
+) -> ScalarSelect[int]:
+    """The id of the task's latest report sent on or before ``as_of`` (correlated to Task).
 
     Latest = greatest ``reported_on``, then greatest id: one probe per task of
     the index (task_id, reported_on), whose entries carry the id.
     """
     update = aliased(ProgressUpdate)
     conditions = [col(update.task_id) == col(Task.id), col(update.reported_on) <= as_of]
-    if skip_undone:
-        conditions.append(in_force(col(update.import_batch_id)))
+    conditions += _report_conditions(update, known_by, skip_undone=skip_undone)
     return (
         sa_select(col(update.id))
         .where(*conditions)

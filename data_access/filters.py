@@ -6,8 +6,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from data_access.clock import vietnam_today
 from data_access.statuses import TaskStatus
-from labels import format_date, status_label
+from labels import KNOWN_BY_LABEL, format_date, status_label
 
 ROLES = ("lead", "coordinating", "any")
 MAX_NAMES_SHOWN = 3
@@ -24,6 +25,7 @@ _PARAM_NAMES = {
     "due_from": "due_from",
     "due_to": "due_to",
     "include_recurring": "recurring",
+    "known_only": "known",
 }
 
 QueryParams = Mapping[str, str | list[str]]
@@ -46,6 +48,12 @@ class TaskFilters:
     due_from: date | None = None
     due_to: date | None = None
     include_recurring: bool = True
+    known_only: bool = False  # only what had been imported by the end of ``as_of``
+
+    @property
+    def known_by(self) -> date | None:
+        """The day whose knowledge counts ("what we knew then"), or None for all data."""
+        return self.as_of if self.known_only else None
 
     def describe_vi(self) -> str:
         """One line such as "Tính đến 23/11/2026 · Kế hoạch: tất cả · Cơ quan chủ trì: …"."""
@@ -62,6 +70,8 @@ class TaskFilters:
             parts.append(_due_window(self.due_from, self.due_to))
         if not self.include_recurring:
             parts.append("Không gồm nhiệm vụ thường xuyên")
+        if self.known_only:
+            parts.append(KNOWN_BY_LABEL)
         return " · ".join(parts)
 
     def to_query_params(self) -> dict[str, str | list[str]]:
@@ -79,12 +89,14 @@ class TaskFilters:
                 params[_PARAM_NAMES[field]] = value.isoformat()
         if not self.include_recurring:
             params["recurring"] = "0"
+        if self.known_only:
+            params["known"] = "true"  # as the sidebar's checkbox writes it
         return params
 
     @classmethod
     def from_query_params(cls, params: QueryParams, *, today: date | None = None) -> TaskFilters:
         """Read the URL form back; a bad or unknown value is ignored, never raised."""
-        as_of = _date(_first(params, "as_of")) or today or date.today()
+        as_of = _date(_first(params, "as_of")) or today or vietnam_today()
         role = _first(params, "role")
         statuses = tuple(s for s in _list(params, "status") if s in _KNOWN_STATUSES)
         return cls(
@@ -97,6 +109,7 @@ class TaskFilters:
             due_from=_date(_first(params, "due_from")),
             due_to=_date(_first(params, "due_to")),
             include_recurring=_first(params, "recurring") not in ("0", "false", "no"),
+            known_only=_first(params, "known") in ("1", "true", "yes"),
         )
 
 

@@ -23,6 +23,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from data_access import models
+from data_access.clock import vietnam_today
 from data_access.models import ImportBatch, ImportKind
 from data_access.progress_match import ProgressMatch, match_progress
 from data_access.records_to_rows import (
@@ -36,9 +37,20 @@ from data_access.records_to_rows import (
 )
 from loaders.records import KpiRecord, LoadResult, ProblemLevel, TaskRecord
 
+MISSING_ISSUE_DATE = (
+    "Tệp {file} có nhiệm vụ được kế hoạch ghi là đã hoàn thành nhưng chưa có ngày ban hành kế "
+    "hoạch (dd/mm/yyyy), ngày các nhiệm vụ đó được tính là hoàn thành; hãy nhập ngày ban hành "
+    "rồi nạp lại."
+)
+
 
 class ImportRefused(Exception):
     """The file was not imported and nothing was written; the message is Vietnamese."""
+
+
+def has_done_marks(result: LoadResult) -> bool:
+    """Whether the plan itself says some of its tasks are done ("Đã hoàn thành")."""
+    return any(task.completed for task in result.tasks)
 
 
 def content_hash_of(data: bytes) -> str:
@@ -61,7 +73,7 @@ def import_plan(
     today: date | None = None,
 ) -> ImportBatch:
     """Add a new plan with its sections, tasks, agencies, milestones, KPIs and actuals."""
-    check_plan(session=session, result=result, plan_code=plan_code)
+    check_plan(session=session, result=result, plan_code=plan_code, issued_on=issued_on)
     plan = models.Plan(
         code=plan_code,
         title=title or result.title,
@@ -76,7 +88,7 @@ def import_plan(
     session.add(batch)
     session.flush()
     plan_id = flushed_id(plan)
-    _add_tasks(session, plan_id, result.tasks, batch, issued_on or today or date.today())
+    _add_tasks(session, plan_id, result.tasks, batch, issued_on or today or vietnam_today())
     for kpi_record in result.kpis:
         batch.progress_count += add_kpi(
             session=session, plan_id=plan_id, record=kpi_record, batch=batch
@@ -103,7 +115,7 @@ def import_progress(
     batch.plan_id = match.single_plan_id()
     session.add(batch)
     session.flush()
-    report_day = today or date.today()
+    report_day = today or vietnam_today()
     for record, task in match.tasks:
         if record.completed or reports_progress(record):
             update = new_progress_update(
@@ -120,9 +132,16 @@ def import_progress(
     return batch
 
 
-def check_plan(*, session: Session, result: LoadResult, plan_code: str) -> None:
-    """Raise ImportRefused when ``result`` cannot become plan ``plan_code``."""
+def check_plan(
+    *, session: Session, result: LoadResult, plan_code: str, issued_on: date | None = None
+) -> None:
+    """Raise ImportRefused when ``result`` cannot become plan ``plan_code``.
+
+    A plan that marks tasks done needs ``issued_on``: they are done from that day.
+    """
     _refuse_if_errors(result)
+    if issued_on is None and has_done_marks(result):
+        raise ImportRefused(MISSING_ISSUE_DATE.format(file=result.file_name))
     if not plan_code.strip():
         raise ImportRefused("Chưa có mã kế hoạch; hãy nhập mã trước khi nạp.")
     if not result.tasks and not result.kpis:

@@ -9,7 +9,8 @@ from sqlalchemy import and_, func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
-from data_access.dashboard import in_force, read_frame
+from data_access.clock import end_of_day_utc
+from data_access.dashboard import in_force, known_by_end_of, read_frame
 from data_access.models import Agency, Kpi, KpiActual, Plan
 from loaders.targets import is_met
 
@@ -31,16 +32,23 @@ KPI_COLUMNS = [
 ]
 
 
-def kpi_frame(*, session: Session, as_of: date | None = None) -> pd.DataFrame:
+def kpi_frame(
+    *, session: Session, as_of: date | None = None, known_by: date | None = None
+) -> pd.DataFrame:
     """One row per KPI and period (a KPI without actuals keeps one row with no period).
 
     Besides KPI_COLUMNS: ``gap`` (actual − target), ``met`` (True/False, NA when
     target, operator or actual is missing) and ``is_latest`` (the KPI's most
-    recent period). With ``as_of``, only periods ending by that day count.
+    recent period). With ``as_of``, only periods ending by that day count; with
+    ``known_by``, only KPIs and actuals imported by the end of that day.
     """
     joined = [col(KpiActual.kpi_id) == col(Kpi.id), in_force(col(KpiActual.import_batch_id))]
     if as_of is not None:
         joined.append(col(KpiActual.period_end) <= as_of)
+    plans_known = []
+    if known_by is not None:
+        joined.append(known_by_end_of(col(KpiActual.import_batch_id), known_by))
+        plans_known.append(col(Plan.created_at) < end_of_day_utc(known_by))
     statement = (
         sa_select(
             col(Kpi.id),
@@ -61,6 +69,7 @@ def kpi_frame(*, session: Session, as_of: date | None = None) -> pd.DataFrame:
         .join(Plan, col(Plan.id) == col(Kpi.plan_id))
         .outerjoin(Agency, col(Agency.id) == col(Kpi.owner_agency_id))
         .outerjoin(KpiActual, and_(*joined))
+        .where(*plans_known)
         .order_by(col(Plan.id), col(Kpi.id), col(KpiActual.period_end), col(KpiActual.id))
     )
     frame = read_frame(session, statement, KPI_COLUMNS)

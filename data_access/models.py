@@ -140,8 +140,13 @@ class ImportBatch(SQLModel, table=True):
 class ProgressUpdate(SQLModel, table=True):
     """A dated report on a task; updates are only ever added, never overwritten."""
 
-    # A task's latest report as of a day is read from this index alone (dashboard.task_frame).
-    __table_args__ = (Index("ix_progressupdate_task_reported", "task_id", "reported_on"),)
+    # A task's latest report as of a day is read from the first index alone; the second
+    # finds the reports sent after a day that say the task was completed by then
+    # (dashboard.latest_report_frame).
+    __table_args__ = (
+        Index("ix_progressupdate_task_reported", "task_id", "reported_on"),
+        Index("ix_progressupdate_reported_completed", "reported_on", "completion_date"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     task_id: int = Field(foreign_key="task.id", index=True)

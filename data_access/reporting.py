@@ -160,7 +160,7 @@ def period_inputs(
         previous_statuses=filtered_statuses(session=session, filters=before),
         agency_links=task_agency_frame(session=session) if agency_links is None else agency_links,
         documents=task_documents(session=session),
-        kpis=kpi_frame(session=session, as_of=period.as_of),
+        kpis=kpi_frame(session=session, as_of=period.as_of, known_by=at_end.known_by),
         reports=progress_reports(session=session, start=period.start, end=period.as_of),
     )
 
@@ -238,11 +238,13 @@ def missing_reporters(
     """Lead agencies with tasks to report on and no report in the period.
 
     ``statuses``: the tasks in scope as of the period's end; a task completed
-    before the period started has nothing left to report. Collective groups
+    before the period started (or on a day unknown: a plan's done mark without
+    an issue date) has nothing left to report. Collective groups
     cannot send a report and are left out. Columns: agency, tasks (how many
     of its tasks await a report), most tasks first.
     """
-    done_early = (statuses["completed_on"] < pd.Timestamp(period_start)).fillna(False)
+    completed_on = statuses["completed_on"]
+    done_early = completed_on.isna() | (completed_on < pd.Timestamp(period_start))
     open_ids = statuses.loc[~(statuses["completed"].astype(bool) & done_early), "task_id"]
     leads = links_for_role(agency_links, "lead")
     leads = leads[leads["task_id"].isin(open_ids) & ~leads["is_collective"].astype(bool)]

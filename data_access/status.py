@@ -9,16 +9,21 @@ Rules (also explained to users in ``RATE_HELP_VI``):
   or missing deadline) -> NO_DEADLINE, even when completed: a missing deadline is
   a data problem to fix, and such tasks stay out of every rate. Their
   ``completed`` flag still says whether they are done.
-- A progress report counts only when ``reported_on <= as_of``. It says
-  "completed" when its status text reads as done (folded text contains
+- A progress report counts from the day the fact it reports happened, whatever
+  day the file arrived: from its ``completion_date`` when it gives one on or
+  before its ``reported_on``, else from its ``reported_on`` (the query,
+  ``dashboard.latest_report_frame``, picks each task's report on those terms).
+  It says "completed" when its status text reads as done (folded text contains
   "hoan thanh" without "chua"/"khong", or a completion note such as "Đã thực
   hiện"), or when its status is blank but it gives a completion date. The
   completion date is the report's ``completion_date``, else its ``reported_on``;
   a completion date after ``as_of`` means not completed yet on that day.
 - A task the plan itself marks done (``completed_in_source``, e.g. note "Đã hoàn
-  thành") counts as completed from the plan's issue date (``plan_issued_on``,
-  else ``plan_imported_on``) and, with no completion date to judge lateness, as
-  on time. A report with an explicit completion date takes precedence.
+  thành") counts as completed from the plan's issue date (``plan_issued_on``;
+  never the day it was imported) and, with no completion date to judge
+  lateness, as on time. Imports refuse such a plan without an issue date; one
+  stored without it anyway counts as done on every day. A report with an
+  explicit completion date takes precedence.
 - Completed: DONE_ON_TIME when ``completed_on <= due_date`` (the due day itself is
   on time), else DONE_LATE. Not completed: OVERDUE when ``due_date < as_of``
   (``days_overdue = as_of - due_date``), else IN_PROGRESS (due today is not late).
@@ -34,9 +39,10 @@ import numpy as np
 import pandas as pd
 
 from data_access.statuses import TaskStatus
+from labels import KNOWN_BY_HELP
 from loaders.text import fold, is_completion_note
 
-DATE_COLUMNS = ("due_date", "completion_date", "reported_on", "plan_issued_on", "plan_imported_on")
+DATE_COLUMNS = ("due_date", "completion_date", "reported_on", "plan_issued_on")
 DATED_STATUSES = (
     TaskStatus.DONE_ON_TIME,
     TaskStatus.DONE_LATE,
@@ -59,7 +65,7 @@ METRIC_COLUMNS = (
 _DONE_WORDS = re.compile(r"\bhoan thanh\b")
 _NEGATION = re.compile(r"\b(?:chua|khong)\b")
 
-RATE_HELP_VI = """\
+RATE_HELP_VI = f"""\
 Cách tính (tính đến ngày đã chọn):
 - Tỷ lệ hoàn thành = số nhiệm vụ đã hoàn thành (đúng hạn hoặc quá hạn) / số nhiệm vụ \
 có thời hạn xác định. Nhiệm vụ thường xuyên và nhiệm vụ chưa xác định hạn không tính vào tỷ lệ.
@@ -68,12 +74,13 @@ hoàn thành đúng hạn / số nhiệm vụ đã đến hạn.
 - Quá hạn: chưa hoàn thành và hạn đã qua; số ngày quá hạn = ngày tính − ngày hạn. \
 Nhiệm vụ có hạn đúng vào ngày tính vẫn là đang thực hiện trong hạn.
 - Sắp đến hạn: chưa hoàn thành, hạn rơi vào số ngày tới đã chọn (mặc định 30 ngày).
-- Hoàn thành: báo cáo tiến độ gần nhất gửi không muộn hơn ngày tính ghi hoàn thành. Ngày \
-hoàn thành là ngày ghi trong báo cáo, nếu không có thì là ngày báo cáo; hoàn thành đến \
-hết ngày hạn là đúng hạn.
-- Nhiệm vụ mà kế hoạch ghi sẵn "Đã hoàn thành" được tính hoàn thành từ ngày ban hành \
-kế hoạch (nếu không rõ thì từ ngày nạp dữ liệu) và được coi là hoàn thành đúng hạn, vì \
-không có ngày hoàn thành để so với hạn.
+- Hoàn thành: tính từ ngày hoàn thành ghi trong báo cáo tiến độ, dù tệp báo cáo được nạp \
+sau đó; báo cáo không ghi ngày hoàn thành thì tính từ ngày báo cáo. Hoàn thành đến hết ngày \
+hạn là đúng hạn.
+- Nhiệm vụ mà kế hoạch ghi sẵn "Đã hoàn thành" hoặc "(Đã thực hiện)" được tính hoàn thành \
+từ ngày ban hành kế hoạch (không bao giờ từ ngày nạp dữ liệu) và được coi là hoàn thành \
+đúng hạn, vì không có ngày hoàn thành để so với hạn.
+- {KNOWN_BY_HELP}
 - Nhiệm vụ có nhiều cơ quan chủ trì được tính cho từng cơ quan. Nhóm cơ quan (ví dụ \
 "Các sở, ban, ngành, địa phương") được hiện thành một dòng riêng.
 """
@@ -101,7 +108,7 @@ def compute_statuses(tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
 
     Needs ``due_date`` and ``deadline_kind``; reads, when present,
     ``reported_status``, ``completion_date``, ``reported_on``,
-    ``completed_in_source``, ``plan_issued_on``, ``plan_imported_on``. Date
+    ``completed_in_source``, ``plan_issued_on``. Date
     columns come back as datetime64 (NaT when missing); ``days_to_due`` is a
     nullable integer, missing without a due date.
     """
@@ -184,10 +191,10 @@ def _completion(frame: pd.DataFrame, day: pd.Timestamp) -> tuple[pd.Series, pd.S
     status_text = _text(frame, "reported_status")
     says_done = report_says_completed(status_text)
     says_done |= (status_text.str.strip() == "") & completion_date.notna()
-    in_force = reported_on.isna() | (reported_on <= day)
     report_date = completion_date.fillna(reported_on)
+    in_force = reported_on.isna() | (reported_on <= day) | (completion_date <= day)
     report_done = in_force & says_done & (report_date.isna() | (report_date <= day))
-    source_date = _dates(frame, "plan_issued_on").fillna(_dates(frame, "plan_imported_on"))
+    source_date = _dates(frame, "plan_issued_on")
     source_flag = _flag(frame, "completed_in_source")
     source_done = source_flag & (source_date.isna() | (source_date <= day))
     explicit = report_done & completion_date.notna()

@@ -17,11 +17,12 @@ from sqlmodel import Session, col, select
 
 from data_access.agency_store import add_alias, directory_from_db, find_agency, get_or_create_agency
 from data_access.changes import ChangeSet, preview_plan
+from data_access.clock import vietnam_today
 from data_access.commit import commit_changes
 from data_access.dashboard import read_frame
 from data_access.history import imports_of_same_file
 from data_access.import_kind import KindGuess, recognise
-from data_access.importer import ImportRefused, content_hash_of
+from data_access.importer import ImportRefused, content_hash_of, has_done_marks
 from data_access.models import (
     Agency,
     AgencyKind,
@@ -53,7 +54,14 @@ class PreparedUpload:
     plan_code: str
     problems: list[Problem]
     changes: ChangeSet
+    report_day: date  # the report date of progress rows whose file gives none
+    issued_on: date | None = None  # the plan's issue date: given, or stated exactly in the file
     earlier: list[ImportBatch] = field(default_factory=list)  # same bytes imported before
+
+    @property
+    def needs_issue_date(self) -> bool:
+        """A new plan that marks tasks done needs its issue date: they are done from that day."""
+        return self.changes.new_plan and self.issued_on is None and has_done_marks(self.result)
 
     @property
     def errors(self) -> list[Problem]:
@@ -73,16 +81,23 @@ def prepare(
     file_name: str,
     kind: ImportKind | None = None,
     plan_code: str | None = None,
+    reported_on: date | None = None,
+    issued_on: date | None = None,
     today: date | None = None,
 ) -> PreparedUpload:
     """Read and check an upload and preview its changes; ``kind``/``plan_code`` override the guess.
 
+    ``reported_on`` dates the progress rows that carry no date of their own
+    (default: ``today``, Vietnam time). ``issued_on`` is a new plan's issue
+    date (default: the date its title block states, when it states the day).
     Raises UnreadableFileError (one Vietnamese sentence) for a file that cannot be read.
     """
     result = load_bytes(data, file_name, directory=_directory(session))
     guess = recognise(session=session, result=result)
     chosen_kind = kind or guess.kind
     chosen_plan = (plan_code if plan_code is not None else guess.plan_code).strip()
+    report_day = reported_on or today or vietnam_today()
+    stated = result.issue_date
     if chosen_kind is ImportKind.PLAN:
         changes = preview_plan(session=session, result=result, plan_code=chosen_plan)
     else:
@@ -90,7 +105,7 @@ def prepare(
             session=session,
             result=imported_part(result, chosen_kind),
             plan_code=chosen_plan,
-            today=today or date.today(),
+            today=report_day,
         )
         changes.kind = chosen_kind
     content_hash = content_hash_of(data)
@@ -103,8 +118,15 @@ def prepare(
         plan_code=chosen_plan,
         problems=validate(result, chosen_kind),
         changes=changes,
+        report_day=report_day,
+        issued_on=issued_on or (stated.day if stated and stated.exact else None),
         earlier=imports_of_same_file(session=session, content_hash=content_hash),
     )
+
+
+def undated_reports(result: LoadResult) -> int:
+    """Task rows with no "Ngày báo cáo" of their own: as progress, they take the report day."""
+    return sum(1 for task in result.tasks if task.reported_on is None)
 
 
 def _directory(session: Session) -> AgencyDirectory:
@@ -121,7 +143,6 @@ def commit(
     confirmed: Iterable[int] = (),
     imported_by: str = "",
     plan_title: str = "",
-    today: date | None = None,
 ) -> ImportBatch:
     """Write ``upload`` as one import batch; refuses (nothing written) while errors remain."""
     errors = upload.errors
@@ -141,7 +162,8 @@ def commit(
         imported_by=imported_by.strip(),
         plan_title=plan_title.strip() or upload.result.title,
         problem_count=len(upload.problems),
-        today=today,
+        report_day=upload.report_day,
+        issued_on=upload.issued_on,
     )
 
 

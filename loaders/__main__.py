@@ -50,7 +50,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def write_json(result: LoadResult, stream: TextIO) -> None:
     """``result.to_json()`` as JSON, written a chunk of records at a time to keep memory flat."""
-    _write(stream, "{" + _pair("file", result.file_name) + ", " + _pair("title", result.title))
+    issue_date = result.issue_date.to_json() if result.issue_date else None
+    heading = [_pair("file", result.file_name), _pair("title", result.title)]
+    _write(stream, "{" + ", ".join([*heading, _pair("issue_date", issue_date)]))
     for key, records in (
         ("tasks", result.tasks),
         ("kpis", result.kpis),

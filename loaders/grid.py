@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from loaders.assemble import Assembler
 from loaders.cells import PendingRow, cell_text
 from loaders.headers import Column, HeaderMap, TableKind, detect_header
-from loaders.records import KpiRecord, ProblemCode, TaskRecord
+from loaders.issue_date import find_issue_date
+from loaders.records import IssueDate, KpiRecord, ProblemCode, TaskRecord
 from loaders.text import clean_text, fold, is_section_code
 
 HEADER_SEARCH_ROWS = 120  # non-blank rows scanned for a header before giving up
@@ -61,6 +62,7 @@ class TableInterpreter:
         self.tasks: list[TaskRecord] = []
         self.kpis: list[KpiRecord] = []
         self.title_lines: list[str] = []
+        self.issue_date: IssueDate | None = None  # from any line above the table
         self.header: HeaderMap | None = None
         self.found_table = False
         self._budget = HEADER_SEARCH_ROWS
@@ -127,6 +129,8 @@ class TableInterpreter:
 
     def add_title_line(self, line: str) -> None:
         """A line above the table; the title starts again at a "Phụ lục …" line."""
+        if self.issue_date is None:
+            self.issue_date = find_issue_date([line])
         if fold(line).startswith("phu luc"):
             self.title_lines = []
         if len(self.title_lines) < TITLE_LINES:

@@ -62,7 +62,10 @@ def load_bytes(
         sheets = read_docx(BytesIO(data), file_name, assembler)
     if not any(sheet.found_table for sheet in sheets):
         raise UnreadableFileError(unreadable_message("no_table", file_name))
-    result = LoadResult(file_name, title=_title(sheets), problems=collector.problems)
+    issue_date = next((s.issue_date for s in sheets if s.issue_date), None)
+    result = LoadResult(
+        file_name, title=_title(sheets), issue_date=issue_date, problems=collector.problems
+    )
     for sheet in sheets:
         result.tasks.extend(sheet.tasks)
         result.kpis.extend(sheet.kpis)

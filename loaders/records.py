@@ -185,6 +185,18 @@ class KpiRecord:
         return data
 
 
+@dataclass(frozen=True)
+class IssueDate:
+    """A plan's issue date as its title block states it (``loaders.issue_date``)."""
+
+    day: date  # with a blank day: the last day of the month, the latest the plan can be dated
+    exact: bool  # False when the document leaves the day blank
+    line: str  # the line it was read from, as written
+
+    def to_json(self) -> dict[str, Any]:
+        return {"date": _iso(self.day), "exact": self.exact, "line": self.line}
+
+
 @dataclass
 class LoadResult:
     """Everything read from one file."""
@@ -194,6 +206,7 @@ class LoadResult:
     kpis: list[KpiRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     title: str = ""  # the plan's title as found above the table, if any
+    issue_date: IssueDate | None = None  # the plan's date as stated above the table
 
     @property
     def has_errors(self) -> bool:
@@ -203,6 +216,7 @@ class LoadResult:
         return {
             "file": self.file_name,
             "title": self.title,
+            "issue_date": self.issue_date.to_json() if self.issue_date else None,
             "tasks": [t.to_json() for t in self.tasks],
             "kpis": [k.to_json() for k in self.kpis],
             "problems": [p.to_json() for p in self.problems],

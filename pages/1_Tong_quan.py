@@ -185,7 +185,7 @@ def next_due(filters: TaskFilters) -> None:
 
 def kpi_summary_table(filters: TaskFilters) -> pd.DataFrame:
     """The chosen plans' KPIs with their latest result and verdict, as shown."""
-    kpis = load_latest_kpis(filters.as_of, filters.plan_codes)
+    kpis = load_latest_kpis(filters.as_of, filters.plan_codes, filters.known_by)
     table = kpis.assign(result=kpis["met"].map(kpi_result), unit=kpis["unit"].fillna(""))
     return table[list(KPI_COLUMNS)].rename(columns=KPI_COLUMNS)
 

@@ -66,11 +66,11 @@ TABLE_FORMATS = {
 
 def plan_kpis(filters: TaskFilters, as_of: date) -> pd.DataFrame:
     """KPI rows (one per KPI and actual) of the chosen plans, periods ended by ``as_of``."""
-    return per_revision(kpis_of_plans, filters.plan_codes, as_of)
+    return per_revision(kpis_of_plans, filters.plan_codes, as_of, filters.known_by)
 
 
-def kpis_of_plans(plan_codes: tuple[str, ...], as_of: date) -> pd.DataFrame:
-    kpis = load_kpis(as_of)
+def kpis_of_plans(plan_codes: tuple[str, ...], as_of: date, known_by: date | None) -> pd.DataFrame:
+    kpis = load_kpis(as_of, known_by)
     if plan_codes:
         kpis = kpis[kpis["plan_code"].isin(list(plan_codes))]
     return kpis.assign(name=kpis["kpi"], kpi=kpi_names(kpis))  # kpi: the charts' label
@@ -78,11 +78,13 @@ def kpis_of_plans(plan_codes: tuple[str, ...], as_of: date) -> pd.DataFrame:
 
 def latest_view(filters: TaskFilters, period_end: date) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Each KPI's latest result by ``period_end`` (judged), and the table shown for it."""
-    return per_revision(judged_kpis, filters.plan_codes, period_end)
+    return per_revision(judged_kpis, filters.plan_codes, period_end, filters.known_by)
 
 
-def judged_kpis(plan_codes: tuple[str, ...], period_end: date) -> tuple[pd.DataFrame, pd.DataFrame]:
-    latest = judged(kpi_latest(per_revision(kpis_of_plans, plan_codes, period_end)))
+def judged_kpis(
+    plan_codes: tuple[str, ...], period_end: date, known_by: date | None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    latest = judged(kpi_latest(per_revision(kpis_of_plans, plan_codes, period_end, known_by)))
     return latest, display_table(latest)
 
 
@@ -223,7 +225,7 @@ filters = page_filters()
 page_header("Chỉ tiêu", filters)
 try:
     kpis = plan_kpis(filters, filters.as_of)
-    has_any = kpis.shape[0] > 0 or load_kpis(filters.as_of).shape[0] > 0
+    has_any = kpis.shape[0] > 0 or load_kpis(filters.as_of, filters.known_by).shape[0] > 0
 except DataUnavailableError as error:
     st.error(str(error))
     st.stop()

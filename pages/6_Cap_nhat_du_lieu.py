@@ -6,20 +6,22 @@ shown only through st.text and st.dataframe (see ui.upload).
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 
 import streamlit as st
 
 from data_access.changes import CHANGE_LABELS, ChangeKind
-from data_access.clock import local_time
+from data_access.clock import vietnam_today
 from data_access.history import UndoRefused
-from data_access.importer import ImportRefused
+from data_access.importer import ImportRefused, has_done_marks
 from data_access.models import AgencyKind, ImportKind
-from data_access.uploads import PreparedUpload
+from data_access.uploads import PreparedUpload, undated_reports
 from loaders.records import UnreadableFileError
 from ui import upload as ui
 from ui.data import DataUnavailableError
 from ui.downloads import deferred_download
+from ui.filters import date_picker
 
 NEW_PLAN = "Kế hoạch mới"
 CHANGE_WIDTHS = {
@@ -62,6 +64,43 @@ def choose(upload: PreparedUpload, key: str) -> tuple[ImportKind, str]:
             "Mã kế hoạch mới", value=upload.guess.plan_code, key=f"new_code_{key}"
         )
     return kind, plan
+
+
+def choose_dates(
+    upload: PreparedUpload, kind: ImportKind, plan: str, key: str
+) -> tuple[date | None, date | None]:
+    """The report date of undated progress rows, or a new plan's issue date (None: as found)."""
+    if kind is not ImportKind.PLAN:
+        undated = undated_reports(upload.result)
+        if not undated:
+            st.caption("Ngày báo cáo của từng dòng lấy từ cột “Ngày báo cáo” trong tệp.")
+            return None, None
+        reported_on = date_picker(
+            f"Ngày báo cáo cho {undated} dòng không ghi ngày báo cáo",
+            f"reported_on_{key}",
+            vietnam_today(),
+            ui.REPORTED_ON_HELP,
+            bound=False,
+        )
+        return reported_on, None
+    if plan in ui.plan_codes():
+        return None, None
+    stated = upload.result.issue_date
+    issued_on = date_picker(
+        "Ngày ban hành kế hoạch",
+        f"issued_on_{key}",
+        stated.day if stated else None,
+        ui.ISSUED_ON_HELP,
+        bound=False,
+    )
+    if stated is not None:
+        st.caption("Ngày ban hành đọc từ dòng:")
+        st.text(stated.line)
+        if not stated.exact:
+            st.warning(ui.INEXACT_ISSUE_DATE)
+    elif has_done_marks(upload.result) and issued_on is None:
+        st.warning(ui.NEEDS_ISSUE_DATE)
+    return None, issued_on
 
 
 def show_problems(upload: PreparedUpload, data: bytes) -> None:
@@ -193,16 +232,24 @@ def upload_section() -> None:
     data = file.getvalue()
     try:
         guess = ui.prepared(data, file.name)
-        kind, plan = choose(guess, guess.content_hash[:12])
-        same = (kind, plan) == (guess.guess.kind, guess.guess.plan_code)
-        upload = guess if same else ui.prepared(data, file.name, kind, plan)
+        key = guess.content_hash[:12]
+        kind, plan = choose(guess, key)
+        reported_on, issued_on = choose_dates(guess, kind, plan, key)
+        same = (kind, plan, reported_on, issued_on) == (
+            guess.guess.kind,
+            guess.guess.plan_code,
+            None,
+            None,
+        )
+        dates = {"reported_on": reported_on, "issued_on": issued_on}
+        upload = guess if same else ui.prepared(data, file.name, kind, plan, **dates)
     except UnreadableFileError as error:
         st.error("Không nhận tệp này; dữ liệu không thay đổi.")
         st.text(str(error))
         return
     for earlier in upload.earlier:
         st.warning(
-            f"Tệp này (cùng nội dung) đã được nạp lúc {local_time(earlier.imported_at)} "
+            f"Tệp này (cùng nội dung) đã được nạp lúc {ui.local_time(earlier.imported_at)} "
             f"(lần nạp số {earlier.id})."
         )
     show_problems(upload, data)

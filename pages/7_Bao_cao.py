@@ -8,7 +8,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from data_access.clock import today
+from data_access.clock import vietnam_today
 from data_access.filters import TaskFilters
 from data_access.reporting import (
     PERIOD_KIND_LABELS,
@@ -62,7 +62,7 @@ def page_data(filters: TaskFilters, statuses: pd.DataFrame) -> PageData:
         filters=filters,
         statuses=statuses,
         load_links=load_agency_links,
-        kpis=load_latest_kpis(filters.as_of),
+        kpis=load_latest_kpis(filters.as_of, known_by=filters.known_by),
         metrics=load_summary(filters),
         plan_titles=load_filter_options(filters.as_of).plans,
         illustrative=has_illustrative_data(),
@@ -143,7 +143,7 @@ def periodic_report(page: PageData) -> None:
         )
         or "quarter"
     )
-    now = today()
+    now = vietnam_today()
     day = min(page.filters.as_of, now)  # never figures of a day still to come
     periods = recent_periods(kind, day, PERIODS_OFFERED)
     period = period_col.selectbox(

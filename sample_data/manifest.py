@@ -62,7 +62,10 @@ SAMPLE_PLANS: tuple[SamplePlan, ...] = (
             "57-NQ/TW của Bộ Chính trị năm 2026"
         ),
         issuing_body="Ban Chỉ đạo tỉnh",
-        issued_on=None,  # "ngày … tháng 5 năm 2026": the day is blank
+        # "Ban hành kèm theo Công văn số /CV-BCĐ ngày … tháng 5 năm 2026": the day is left
+        # blank, so the end of May, the latest day the document can bear. Its task II.2 is
+        # marked "(Đã thực hiện)" and counts as done from this day, never from the import day.
+        issued_on=date(2026, 5, 31),
         path=PLANS_DIR / "003_danh_muc_bo_sung_2026.xlsx",
     ),
     SamplePlan(

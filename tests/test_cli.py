@@ -34,7 +34,7 @@ def test_json_output_is_the_load_result() -> None:
     done = run_cli(str(PLAN_004), "--json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    assert list(data) == ["file", "title", "tasks", "kpis", "problems"]
+    assert list(data) == ["file", "title", "issue_date", "tasks", "kpis", "problems"]
     assert (len(data["tasks"]), len(data["kpis"])) == (21, 6)
     assert data == load_file(PLAN_004).to_json()
     assert "Văn phòng Sở" in done.stdout  # not \\u-escaped

@@ -13,7 +13,7 @@ from tests.frozen_clock import freeze_clock
 
 def test_today_is_the_day_in_vietnam(monkeypatch: pytest.MonkeyPatch) -> None:
     freeze_clock(monkeypatch, datetime(2026, 12, 5, 18, 30, tzinfo=UTC))  # 01:30 on 06/12 in VN
-    assert clock.today() == date(2026, 12, 6)
+    assert clock.vietnam_today() == date(2026, 12, 6)
 
 
 @pytest.mark.parametrize(
@@ -21,9 +21,7 @@ def test_today_is_the_day_in_vietnam(monkeypatch: pytest.MonkeyPatch) -> None:
     [
         (pd.Timestamp("2026-12-05T18:30Z"), "06/12/2026 01:30"),
         (datetime(2026, 6, 30, 9, 5, tzinfo=UTC), "30/06/2026 16:05"),
-        (None, ""),
-        (pd.NaT, ""),
     ],
 )
-def test_local_time(moment: datetime | None, expected: str) -> None:
-    assert clock.local_time(moment) == expected
+def test_local_time_text(moment: datetime, expected: str) -> None:
+    assert clock.local_time_text(moment) == expected

@@ -40,8 +40,12 @@ def row_of(frame: pd.DataFrame, task_id: int) -> pd.Series:
     [
         (date(2026, 2, 1), None, None, None),  # no report yet
         (date(2026, 3, 1), "Đang thực hiện", None, ""),  # reported on the as-of day counts
-        (date(2026, 4, 9), "Đang thực hiện", None, ""),
-        (date(2026, 4, 10), "Đã hoàn thành", date(2026, 3, 30), "QĐ 2"),  # same day: higher id
+        (date(2026, 3, 29), "Đang thực hiện", None, ""),
+        # Reported on 10/4 that it was completed on 30/3: it counts from 30/3 (issue 10).
+        (date(2026, 3, 30), "Đã hoàn thành", date(2026, 3, 30), "QĐ 2"),
+        # From 5/4 the report completed on 5/4 counts too; same report day: higher id.
+        (date(2026, 4, 9), "Đã hoàn thành", date(2026, 3, 30), "QĐ 2"),
+        (date(2026, 4, 10), "Đã hoàn thành", date(2026, 3, 30), "QĐ 2"),
         (date(2026, 6, 1), "Đã hoàn thành", date(2026, 3, 30), "QĐ 2"),  # undone batch ignored
     ],
 )
@@ -67,7 +71,7 @@ def test_latest_report_after_undo_deleted_its_rows(session: Session, ids: dict[s
     for update in session.exec(undone).all():
         session.delete(update)
     session.commit()
-    for as_of, evidence in [(date(2026, 4, 9), ""), (date(2026, 6, 1), "QĐ 2")]:
+    for as_of, evidence in [(date(2026, 3, 29), ""), (date(2026, 6, 1), "QĐ 2")]:
         assert row_of(task_frame(session=session, as_of=as_of), ids["strategy"])["evidence"] == (
             evidence
         )
@@ -94,13 +98,20 @@ def test_task_frame_has_one_row_per_task_in_plan_order(
 @pytest.mark.parametrize(
     ("as_of", "expected"),
     [
+        # digitise: its plan says done and gives no issue date; the day the plan was imported
+        # (15/1) is never used, so it counts as done on every day.
         (
             date(2026, 1, 10),
-            {"strategy": S.IN_PROGRESS, "review": S.IN_PROGRESS, "digitise": S.OVERDUE},
+            {"strategy": S.IN_PROGRESS, "review": S.IN_PROGRESS, "digitise": S.DONE_ON_TIME},
+        ),
+        # strategy: due 31/3, reported on 10/4 as completed on 30/3: done on time from 30/3.
+        (
+            date(2026, 3, 29),
+            {"strategy": S.IN_PROGRESS, "review": S.IN_PROGRESS, "digitise": S.DONE_ON_TIME},
         ),
         (
             date(2026, 4, 1),
-            {"strategy": S.OVERDUE, "review": S.IN_PROGRESS, "digitise": S.DONE_ON_TIME},
+            {"strategy": S.DONE_ON_TIME, "review": S.IN_PROGRESS, "digitise": S.DONE_ON_TIME},
         ),
         (
             date(2026, 7, 1),
@@ -236,7 +247,7 @@ def random_reports(session: Session, seed: int) -> pd.DataFrame:
                     task_id=task.id or 0,
                     reported_on=date(2026, 1, 1) + timedelta(days=rng.choice([0, 10, 10, 40, 90])),
                     status=rng.choice(["Đang thực hiện", "Đã hoàn thành", ""]),
-                    completion_date=rng.choice([None, date(2026, 2, 1)]),
+                    completion_date=rng.choice([None, date(2026, 1, 5), date(2026, 2, 1)]),
                     evidence=f"VB {rng.randint(1, 99)}",
                     import_batch_id=rng.choice([None, batches[0].id, batches[1].id]),
                     is_illustrative=rng.random() < 0.5,
@@ -249,8 +260,14 @@ def random_reports(session: Session, seed: int) -> pd.DataFrame:
 
 
 def reference_latest(reports: pd.DataFrame, as_of: date) -> pd.DataFrame:
-    """The latest report per task by (reported_on, id), the straightforward way."""
-    kept = reports[reports["reported_on"] <= as_of].sort_values(["reported_on", "id"])
+    """The latest report per task by (reported_on, id), the straightforward way.
+
+    A report counts on ``as_of`` when it was sent by then or says the task was completed
+    by then (a completion counts from its own date, whenever its report arrived).
+    """
+    completed = reports["completion_date"].map(lambda day: day is not None and day <= as_of)
+    kept = reports[(reports["reported_on"] <= as_of) | completed]
+    kept = kept.sort_values(["reported_on", "id"])
     latest = kept.groupby("task_id").tail(1).sort_values("task_id", ignore_index=True)
     return pd.DataFrame(
         {
@@ -265,7 +282,10 @@ def reference_latest(reports: pd.DataFrame, as_of: date) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("seed", range(6))
-@pytest.mark.parametrize("as_of", [date(2025, 12, 31), date(2026, 1, 11), date(2026, 6, 1)])
+@pytest.mark.parametrize(
+    "as_of",
+    [date(2025, 12, 31), date(2026, 1, 5), date(2026, 1, 11), date(2026, 2, 5), date(2026, 6, 1)],
+)
 def test_latest_report_frame_matches_a_pandas_reference(
     session: Session, seed: int, as_of: date
 ) -> None:

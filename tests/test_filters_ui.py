@@ -11,14 +11,14 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data_access.clock import today
+from data_access.clock import vietnam_today
 from data_access.filters import TaskFilters
 from tests.pages_db import TIMEOUT, use_database
 from ui.filters import RESET_LABEL
 from ui.state import StateKey
 
 SEEN = "seen_filters"
-TODAY = TaskFilters(as_of=today())  # in Vietnam
+TODAY = TaskFilters(as_of=vietnam_today())
 
 
 def filters_script() -> None:

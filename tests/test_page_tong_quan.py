@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data_access.clock import today
+from data_access.clock import vietnam_today
 from data_access.dashboard import filtered_statuses
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
@@ -85,7 +85,7 @@ def has_presentation_css(at: AppTest) -> bool:
 @pytest.mark.parametrize(
     ("params", "filters"),
     [
-        ({}, TaskFilters(as_of=today())),  # today in Vietnam
+        ({}, TaskFilters(as_of=vietnam_today())),  # today in Vietnam
         ({"as_of": "2026-07-01"}, TaskFilters(as_of=date(2026, 7, 1))),
         (
             {"as_of": "2026-11-23", "plan": "KH-92A-UBND"},
@@ -122,7 +122,7 @@ def test_a_filter_widget_changes_the_numbers(page: AppTest, sample_url: str) -> 
     filters = TaskFilters(as_of=date(2026, 7, 1), plan_codes=("PL-II-2026",))
     assert big_numbers(page) == expected_numbers(sample_url, filters)
     assert big_numbers(page)["Nhiệm vụ"][0] == "29"
-    assert big_numbers(page)["Quá hạn"][0] == "17"  # see test_status_samples
+    assert big_numbers(page)["Quá hạn"][0] == "16"  # see test_status_samples
 
 
 def test_agencies_with_most_overdue_come_first(page: AppTest) -> None:
@@ -271,3 +271,33 @@ def test_presentation_mode_through_the_app(
     at.run()
     assert not at.exception
     assert has_presentation_css(at)
+
+
+# --- "What we knew then" ---
+
+
+def test_known_only_before_anything_was_imported_says_so(page: AppTest) -> None:
+    # The sample data was imported when the test database was built (today): on 1/1/2020
+    # nothing was known, which is not the same as an empty database.
+    page.query_params.update({"as_of": "2020-01-01", "known": "true"})
+    page.run()
+    assert not page.exception
+    assert page.checkbox(key=StateKey.KNOWN_ONLY).value is True
+    assert [info.value for info in page.info] == [
+        "Đến hết ngày 01/01/2020 chưa có kế hoạch nào được nạp. Bỏ chọn “chỉ tính dữ liệu "
+        "đã có đến ngày đó” để xem tình hình ngày đó theo mọi dữ liệu hiện có."
+    ]
+
+
+def test_known_only_today_shows_what_everything_shows(page: AppTest, sample_url: str) -> None:
+    today = vietnam_today()
+    page.query_params.update({"as_of": today.isoformat(), "known": "true"})
+    page.run()
+    filters = TaskFilters(as_of=today, known_only=True)
+    assert big_numbers(page) == expected_numbers(sample_url, filters)
+    # Everything was imported today, so today's numbers are those of all the data; the
+    # changes differ: a month ago nothing had been imported yet.
+    everything = expected_numbers(sample_url, TaskFilters(as_of=today))
+    assert {k: v[0] for k, v in big_numbers(page).items()} == {
+        k: v[0] for k, v in everything.items()
+    }

@@ -196,16 +196,17 @@ def test_collective_leads_are_never_listed(session: Session, ids: dict[str, int]
 
 
 def test_period_inputs_are_taken_at_the_period_ends(session: Session, ids: dict[str, int]) -> None:
-    period = ReportingPeriod("quarter", 2026, 2)
+    period = ReportingPeriod("quarter", 2026, 1)
     filters = TaskFilters(as_of=date(2026, 11, 23), plan_codes=("92A/KH-UBND",))
     inputs = period_inputs(session=session, filters=filters, period=period)
-    assert inputs.filters == TaskFilters(as_of=date(2026, 6, 30), plan_codes=("92A/KH-UBND",))
+    assert inputs.filters == TaskFilters(as_of=date(2026, 3, 31), plan_codes=("92A/KH-UBND",))
     assert set(inputs.statuses["plan_code"]) == {"92A/KH-UBND"}
     strategy = inputs.statuses.set_index("task_id").loc[ids["strategy"]]
     before = inputs.previous_statuses.set_index("task_id").loc[ids["strategy"]]
+    # Done on 30/3 (reported 10/4): done at the end of Q1; in progress at the end of 2025.
     assert (strategy["status"], before["status"]) == ("done_on_time", "in_progress")
-    assert list(inputs.reports["task_id"]) == [ids["strategy"]]  # the April reports
-    assert set(inputs.kpis["period"].dropna()) == {"2026-Q1", "2026-H1"}
+    assert list(inputs.reports["task_id"]) == [ids["strategy"]]  # the report of 1/3
+    assert set(inputs.kpis["period"].dropna()) == {"2026-Q1"}
 
 
 def test_period_inputs_of_a_period_to_date_stop_at_its_day(
@@ -217,8 +218,8 @@ def test_period_inputs_of_a_period_to_date_stop_at_its_day(
     )
     assert inputs.filters.as_of == date(2026, 4, 5)
     strategy = inputs.statuses.set_index("task_id").loc[ids["strategy"]]
-    assert strategy["status"] == "overdue"  # due 31/3, its completion reported on 10/4 only
-    assert inputs.reports.empty
+    assert strategy["status"] == "done_on_time"  # done on 30/3: it counts from that day
+    assert inputs.reports.empty  # the April reports came on 10/4, after the day
     assert set(inputs.kpis["period"].dropna()) == {"2026-Q1"}
 
 

@@ -345,7 +345,8 @@ def test_manifest_names_five_committed_plans() -> None:
     assert SAMPLE_PLAN_DOCX.is_file() and PROGRESS_WORKBOOK.is_file()
     assert sample_plan("KH-92A-UBND").issued_on == date(2025, 11, 1)
     assert sample_plan("KH-SKHCN-2025").issued_on == date(2025, 10, 22)
-    assert sample_plan("DM-BS-2026").issued_on is None
+    # "ngày … tháng 5 năm 2026": the day is blank; the end of May is the latest it can be.
+    assert sample_plan("DM-BS-2026").issued_on == date(2026, 5, 31)
 
 
 # --- rebuilding from the seeds ---------------------------------------------------------------

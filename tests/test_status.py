@@ -112,8 +112,26 @@ CASES = [
         29,
     ),
     (
-        "report after as-of is ignored",
+        # DOMAIN.md: "a completion counts from its completion date, whenever the report arrived".
+        "completion reported after as-of counts from its completion date",
         task(reported_status="Đã hoàn thành", completion_date=DUE, reported_on=date(2026, 7, 1)),
+        S.DONE_ON_TIME,
+        0,
+    ),
+    (
+        "completion reported after as-of, completed after as-of too: not yet",
+        task(
+            due_date=date(2026, 6, 1),
+            reported_status="Đã hoàn thành",
+            completion_date=date(2026, 7, 1),
+            reported_on=date(2026, 7, 2),
+        ),
+        S.OVERDUE,
+        29,
+    ),
+    (
+        "done without a completion date, reported after as-of: done from its report day only",
+        task(reported_status="Đã hoàn thành", reported_on=date(2026, 7, 1)),
         S.IN_PROGRESS,
         0,
     ),
@@ -135,11 +153,13 @@ CASES = [
         29,
     ),
     (
-        "plan says done, no issue date: import date",
+        # Never the import day (issue 10): imports refuse such a plan without an issue date,
+        # so only data stored before that rule lacks it; it counts as done on every day.
+        "plan says done, no issue date: done, the import day is not used",
         task(
             due_date=date(2026, 6, 1),
             completed_in_source=True,
-            plan_imported_on=date(2026, 6, 15),
+            plan_imported_on=date(2026, 7, 15),
         ),
         S.DONE_ON_TIME,
         0,
@@ -221,7 +241,8 @@ def test_same_task_changes_status_with_the_as_of_date() -> None:
     )
     assert one(row, date(2026, 5, 1))["status"] == TaskStatus.IN_PROGRESS
     assert one(row, date(2026, 6, 5))["status"] == TaskStatus.OVERDUE
-    assert one(row, date(2026, 6, 11))["status"] == TaskStatus.OVERDUE  # not reported yet
+    # Completed on 10/6, reported on 12/6: on 11/6 it was already done, late.
+    assert one(row, date(2026, 6, 11))["status"] == TaskStatus.DONE_LATE
     assert one(row, date(2026, 6, 12))["status"] == TaskStatus.DONE_LATE
 
 

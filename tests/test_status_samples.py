@@ -3,11 +3,13 @@
 Expected numbers come from the seed plans (deadlines) and the illustrative
 progress workbook (sample_data/progress/tien_do_MINH_HOA_illustrative.xlsx,
 sheet "Tiến độ": one row per report with "Ngày báo cáo", "Tình trạng",
-"Ngày hoàn thành"), read row by row. Rules applied by hand: the latest report
-sent on or before the as-of day counts; "Đã hoàn thành" with a completion date
-on or before the due date is on time, after it late; not completed and due
-before the as-of day is overdue. No count depends on the day the test runs:
-every task the plans mark "Đã hoàn thành" also has a dated report.
+"Ngày hoàn thành"), read row by row. Rules applied by hand: a completion counts
+from its completion date, even when its report was sent after the as-of day;
+otherwise the latest report sent on or before the as-of day counts; "Đã hoàn
+thành" with a completion date on or before the due date is on time, after it
+late; not completed and due before the as-of day is overdue. No count depends
+on the day the test runs: every task the plans mark "Đã hoàn thành" also has a
+dated report.
 """
 
 from __future__ import annotations
@@ -56,11 +58,12 @@ CASES = [
     # Reports "Đã hoàn thành" (completion / sent): 3 (21/5, 28/5), 6 (16/6, 21/6: late),
     # 10 (3/8, 5/8: late), 14 (29/6, 30/6), 18 (5/6, 7/6), 19 (21/6, 21/6), 22 (6/6, 14/6),
     # 25 (7/9, 13/9: late), 28 (30/6, sent 2/7), 29 (21/9, 3/10).
-    # At 01/07: 23 tasks due; known done: 3, 14, 18, 19, 22 on time, 6 late; 28's report
-    # is not sent yet -> 17 overdue; 1, 7, 23, 26, 27, 29 in progress.
-    (MID_YEAR, "PL-II-2026", ON_TIME, 5),
+    # At 01/07: 23 tasks due; done: 3, 14, 18, 19, 22, and 28 (completed 30/6; its report,
+    # sent 2/7, counts from the completion date) on time, 6 late -> 16 overdue; 1, 7, 23,
+    # 26, 27, 29 in progress.
+    (MID_YEAR, "PL-II-2026", ON_TIME, 6),
     (MID_YEAR, "PL-II-2026", LATE, 1),
-    (MID_YEAR, "PL-II-2026", OVERDUE, 17),
+    (MID_YEAR, "PL-II-2026", OVERDUE, 16),
     (MID_YEAR, "PL-II-2026", IN_PROGRESS, 6),
     # At 23/11: 25 due (7 and 23 too); on time + 28, 29; late + 10, 25; in progress 1, 26, 27.
     (LATE_YEAR, "PL-II-2026", ON_TIME, 7),
@@ -125,7 +128,7 @@ def test_counts_per_plan_and_status(
 @pytest.mark.parametrize(
     ("as_of", "expected"),
     [
-        (MID_YEAR, {ON_TIME: 17, LATE: 11, IN_PROGRESS: 12, OVERDUE: 51, RECURRING: 28}),
+        (MID_YEAR, {ON_TIME: 18, LATE: 11, IN_PROGRESS: 12, OVERDUE: 50, RECURRING: 28}),
         (LATE_YEAR, {ON_TIME: 23, LATE: 13, IN_PROGRESS: 5, OVERDUE: 50, RECURRING: 28}),
     ],
 )
@@ -136,7 +139,7 @@ def test_status_totals(
 
 
 # --- Headline numbers. Due by 01/07: 23 + 30 + 11 + 6 + 8 = 78 tasks; done on time
-# among them: 5 + 6 + 2 + 1 (DM-BS II.2; VIII.13 is due in December) + 2 = 16.
+# among them: 6 + 6 + 2 + 1 (DM-BS II.2; VIII.13 is due in December) + 2 = 17.
 # By 23/11: 25 + 30 + 11 + 6 + 9 = 81 due; on time among them 6 (PL-II 29 is due 2028)
 # + 6 + 2 + 1 + 3 (VI.14 is due in December) = 18.
 
@@ -144,7 +147,7 @@ def test_status_totals(
 @pytest.mark.parametrize(
     ("as_of", "completed", "completed_on_time", "due_by_as_of", "overdue"),
     [
-        (MID_YEAR, 28, 16, 78, 51),
+        (MID_YEAR, 29, 17, 78, 50),
         (LATE_YEAR, 36, 18, 81, 50),
     ],
 )
@@ -194,8 +197,8 @@ def test_due_soon_window(
         ("KH-92A-UBND", "III", "1", LATE_YEAR, RECURRING, 0),
         # done 23/10/2025 for 15/10/2025: 8 days late
         ("KH-92A-UBND", "III", "2", LATE_YEAR, LATE, 8),
-        # due 30/6, done 30/6 but reported 2/7: overdue by a day on 01/07, then on time
-        ("PL-II-2026", "", "28", MID_YEAR, OVERDUE, 1),
+        # due 30/6, done 30/6 but reported 2/7: on time from 30/6, whenever it was reported
+        ("PL-II-2026", "", "28", MID_YEAR, ON_TIME, 0),
         ("PL-II-2026", "", "28", LATE_YEAR, ON_TIME, 0),
         # "Đã hoàn thành" in the plan; the report dates it 9/9/2025, before 30/9/2025
         ("KH-92A-UBND", "II", "16", MID_YEAR, ON_TIME, 0),

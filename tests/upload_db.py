@@ -150,7 +150,6 @@ def import_file(
             upload=upload,
             confirmed=confirmed,
             imported_by=imported_by,
-            today=TODAY,
         )
 
 

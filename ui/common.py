@@ -24,13 +24,18 @@ from charts.kpis import MET_LABEL, NO_DATA_LABEL, NOT_MET_LABEL
 from data_access.filters import TaskFilters
 from exports.chart_images import slugify
 from exports.table_format import Percent, TableFormats, step
-from labels import ILLUSTRATIVE_NOTE, format_number, status_label
+from labels import ILLUSTRATIVE_NOTE, KNOWN_BY_LABEL, format_date, format_number, status_label
 from ui.data import DataUnavailableError, has_illustrative_data, load_all_statuses, load_statuses
 from ui.downloads import offer_chart, offer_table
 from ui.filters import reset_button
 from ui.memo import derived
 from ui.state import StateKey
 
+NOTHING_KNOWN_YET = (
+    "Đến hết ngày {day} chưa có kế hoạch nào được nạp. Bỏ chọn “"
+    + KNOWN_BY_LABEL.lower()
+    + "” để xem tình hình ngày đó theo mọi dữ liệu hiện có."
+)
 NO_DATA = (
     "Chưa có dữ liệu — hãy tải lên tệp kế hoạch (Excel hoặc Word) ở trang Cập nhật dữ liệu "
     "(mục Dữ liệu của menu), rồi quay lại trang này."
@@ -86,9 +91,14 @@ def filtered_tasks_or_stop(filters: TaskFilters) -> pd.DataFrame:
     """The filtered status frame; stops the page with the right message when there is none."""
     try:
         statuses = load_statuses(filters)
-        has_tasks = statuses.shape[0] > 0 or load_all_statuses(filters.as_of).shape[0] > 0
+        has_tasks = (
+            statuses.shape[0] > 0 or load_all_statuses(filters.as_of, filters.known_by).shape[0] > 0
+        )
     except DataUnavailableError as error:
         st.error(str(error))
+        st.stop()
+    if not has_tasks and filters.known_only and load_all_statuses(filters.as_of).shape[0] > 0:
+        st.info(NOTHING_KNOWN_YET.format(day=format_date(filters.as_of)), icon=":material/history:")
         st.stop()
     if not has_tasks:
         st.info(NO_DATA, icon=":material/upload_file:")

@@ -113,10 +113,10 @@ def load_statuses(filters: TaskFilters) -> pd.DataFrame:
     return _filtered(url, current_revision(url), filters)
 
 
-def load_all_statuses(as_of: date) -> pd.DataFrame:
-    """Every task's status as of ``as_of``, no filter (read-only)."""
+def load_all_statuses(as_of: date, known_by: date | None = None) -> pd.DataFrame:
+    """Every task's status as of ``as_of`` (known by ``known_by``), no filter (read-only)."""
     url = database_url()
-    return _statuses(url, current_revision(url), as_of)
+    return _statuses(url, current_revision(url), as_of, known_by)
 
 
 def load_agency_links() -> pd.DataFrame:
@@ -198,16 +198,18 @@ def load_calendar(filters: TaskFilters) -> pd.DataFrame:
     return _calendar(url, current_revision(url), filters)
 
 
-def load_kpis(as_of: date) -> pd.DataFrame:
-    """``kpi_queries.kpi_frame`` with actuals of periods ended by ``as_of``."""
+def load_kpis(as_of: date, known_by: date | None = None) -> pd.DataFrame:
+    """``kpi_queries.kpi_frame``: actuals of periods ended by ``as_of``, known by ``known_by``."""
     url = database_url()
-    return _kpis(url, current_revision(url), as_of)
+    return _kpis(url, current_revision(url), as_of, known_by)
 
 
-def load_latest_kpis(as_of: date, plan_codes: tuple[str, ...] = ()) -> pd.DataFrame:
+def load_latest_kpis(
+    as_of: date, plan_codes: tuple[str, ...] = (), known_by: date | None = None
+) -> pd.DataFrame:
     """One row per KPI (of ``plan_codes``; all without) with its latest actual by ``as_of``."""
     url = database_url()
-    return _latest_kpis(url, current_revision(url), as_of, plan_codes)
+    return _latest_kpis(url, current_revision(url), as_of, plan_codes, known_by)
 
 
 def load_status_counts(filters: TaskFilters) -> pd.DataFrame:
@@ -263,9 +265,10 @@ def _ready_engine(url: str) -> Engine:
 
 
 @st.cache_resource(show_spinner="Đang tính trạng thái nhiệm vụ…", max_entries=8)
-def _statuses(url: str, revision: str, as_of: date) -> pd.DataFrame:
-    tasks = dashboard.with_reports(_tasks(url, revision), _reports(url, revision, as_of))
-    return compute_statuses(tasks, as_of)
+def _statuses(url: str, revision: str, as_of: date, known_by: date | None) -> pd.DataFrame:
+    tasks = dashboard.known_tasks(_tasks(url, revision), known_by)
+    reports = _reports(url, revision, as_of, known_by)
+    return compute_statuses(dashboard.with_reports(tasks, reports), as_of)
 
 
 @_cached(max_entries=4)
@@ -276,9 +279,9 @@ def _tasks(url: str, revision: str) -> pd.DataFrame:
 
 
 @_cached(max_entries=8)
-def _reports(url: str, revision: str, as_of: date) -> pd.DataFrame:
+def _reports(url: str, revision: str, as_of: date, known_by: date | None) -> pd.DataFrame:
     with reading(url) as session:
-        return dashboard.latest_report_frame(session=session, as_of=as_of)
+        return dashboard.latest_report_frame(session=session, as_of=as_of, known_by=known_by)
 
 
 @_cached(max_entries=4)
@@ -304,7 +307,7 @@ def _milestones(url: str, revision: str) -> pd.DataFrame:
 
 @_cached(max_entries=32)
 def _filtered(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
-    statuses = _statuses(url, revision, filters.as_of)
+    statuses = _statuses(url, revision, filters.as_of, filters.known_by)
     links = _role_links(url, revision, filters.role) if filters.agencies else None
     return dashboard.apply_filters(statuses, links, filters)
 
@@ -375,14 +378,16 @@ def _calendar(url: str, revision: str, filters: TaskFilters) -> pd.DataFrame:
 
 
 @_cached(max_entries=8)
-def _kpis(url: str, revision: str, as_of: date) -> pd.DataFrame:
+def _kpis(url: str, revision: str, as_of: date, known_by: date | None) -> pd.DataFrame:
     with reading(url) as session:
-        return kpi_frame(session=session, as_of=as_of)
+        return kpi_frame(session=session, as_of=as_of, known_by=known_by)
 
 
 @_cached(max_entries=16)
-def _latest_kpis(url: str, revision: str, as_of: date, plan_codes: tuple[str, ...]) -> pd.DataFrame:
-    latest = kpi_latest(_kpis(url, revision, as_of))
+def _latest_kpis(
+    url: str, revision: str, as_of: date, plan_codes: tuple[str, ...], known_by: date | None
+) -> pd.DataFrame:
+    latest = kpi_latest(_kpis(url, revision, as_of, known_by))
     return latest[latest["plan_code"].isin(plan_codes)] if plan_codes else latest
 
 

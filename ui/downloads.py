@@ -17,7 +17,7 @@ import streamlit as st
 
 from charts import compose_subtitle
 from charts.common import AnyChart
-from data_access.clock import today
+from data_access.clock import vietnam_today
 from data_access.filters import TaskFilters
 from exports.chart_images import chart_png, chart_svg, export_file_name
 from exports.table_format import TableFormats
@@ -157,4 +157,4 @@ def offer_table(
 def _active_filters() -> TaskFilters:
     """The filters app.py drew for this run (today, unfiltered, when a page runs on its own)."""
     active = st.session_state.get(StateKey.ACTIVE_FILTERS)
-    return active if isinstance(active, TaskFilters) else TaskFilters(as_of=today())
+    return active if isinstance(active, TaskFilters) else TaskFilters(as_of=vietnam_today())

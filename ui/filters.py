@@ -15,9 +15,9 @@ from typing import Any
 
 import streamlit as st
 
-from data_access.clock import today
+from data_access.clock import vietnam_today
 from data_access.filters import ROLES, TaskFilters
-from labels import STATUS_ORDER, status_label
+from labels import KNOWN_BY_HELP, KNOWN_BY_LABEL, STATUS_ORDER, status_label
 from ui.data import DataUnavailableError, FilterOptions, load_filter_options
 from ui.state import StateKey
 
@@ -45,17 +45,21 @@ def render_filter_sidebar() -> TaskFilters:
     with st.sidebar:
         st.header("Bộ lọc")
         reset_button(StateKey.RESET_FILTERS)
-        as_of = _date_picker("Tính đến ngày", StateKey.AS_OF_DATE, today(), AS_OF_HELP)
+        as_of = date_picker("Tính đến ngày", StateKey.AS_OF_DATE, "today", AS_OF_HELP)
+        known_only = st.checkbox(
+            KNOWN_BY_LABEL, value=False, key=StateKey.KNOWN_ONLY, help=KNOWN_BY_HELP, **_BOUND
+        )
         options = _options(as_of)
         filters = TaskFilters(
-            as_of=as_of or today(),
+            as_of=as_of or vietnam_today(),
+            known_only=known_only,
             plan_codes=_pick_many("Kế hoạch, văn bản", StateKey.PLANS, list(options.plans)),
             agencies=_pick_many("Cơ quan", StateKey.AGENCIES, list(options.agencies)),
             role=_role(),
             sections=_pick_many("Mục", StateKey.SECTIONS, list(options.sections), SECTION_HELP),
             statuses=_pick_many("Trạng thái", StateKey.STATUSES, list(STATUS_CODES)),
-            due_from=_date_picker("Hạn từ ngày", StateKey.DUE_FROM, None),
-            due_to=_date_picker("Hạn đến ngày", StateKey.DUE_TO, None),
+            due_from=date_picker("Hạn từ ngày", StateKey.DUE_FROM, None),
+            due_to=date_picker("Hạn đến ngày", StateKey.DUE_TO, None),
             include_recurring=st.checkbox(
                 "Gồm nhiệm vụ thường xuyên", value=True, key=StateKey.INCLUDE_RECURRING, **_BOUND
             ),
@@ -80,7 +84,8 @@ def reset_filters() -> None:
 def filter_defaults() -> dict[str, object]:
     """Each filter widget's key and its default value."""
     return {
-        StateKey.AS_OF_DATE: today(),
+        StateKey.AS_OF_DATE: vietnam_today(),
+        StateKey.KNOWN_ONLY: False,
         StateKey.PLANS: [],
         StateKey.AGENCIES: [],
         StateKey.ROLE: "lead",
@@ -93,8 +98,8 @@ def filter_defaults() -> dict[str, object]:
 
 
 AS_OF_HELP = (
-    "Trạng thái nhiệm vụ được tính theo các báo cáo gửi đến hết ngày này. "
-    "Chọn một ngày đã qua để xem tình hình tại ngày đó."
+    "Trạng thái nhiệm vụ tại ngày này: một nhiệm vụ đã hoàn thành từ ngày hoàn thành ghi trong "
+    "báo cáo, dù báo cáo được nạp sau. Chọn một ngày đã qua để xem tình hình tại ngày đó."
 )
 SECTION_HELP = "Mục (số La Mã) trong kế hoạch; cùng số mục ở các kế hoạch khác nhau đều được chọn."
 ROLE_HELP = "Cơ quan đã chọn ở trên được tìm trong vai trò này."
@@ -102,7 +107,7 @@ ROLE_HELP = "Cơ quan đã chọn ở trên được tìm trong vai trò này."
 
 def _options(as_of: date | None) -> FilterOptions:
     try:
-        return load_filter_options(as_of or today())
+        return load_filter_options(as_of or vietnam_today())
     except DataUnavailableError:  # the page shows the error; the filters stay usable
         return FilterOptions(plans={}, agencies=(), sections=())
 
@@ -135,7 +140,10 @@ def _role() -> str:
     return role or "lead"
 
 
-def _date_picker(label: str, key: str, default: date | str | None, help: str | None = None) -> Any:
+def date_picker(
+    label: str, key: str, default: date | str | None, help: str | None = None, *, bound: bool = True
+) -> Any:
+    """A dd/mm/yyyy date field; ``bound`` ties it to the URL like the shared filters."""
     return st.date_input(
         label,
         value=default,
@@ -144,5 +152,5 @@ def _date_picker(label: str, key: str, default: date | str | None, help: str | N
         key=key,
         format=DATE_FORMAT,
         help=help,
-        **_BOUND,
+        **(_BOUND if bound else {}),
     )

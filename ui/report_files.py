@@ -64,7 +64,9 @@ def load_page_data(url: str, filters: TaskFilters, illustrative: bool) -> PageDa
             filters=filters,
             statuses=statuses,
             load_links=partial(_agency_links, url),
-            kpis=kpi_latest(kpi_frame(session=session, as_of=filters.as_of)),
+            kpis=kpi_latest(
+                kpi_frame(session=session, as_of=filters.as_of, known_by=filters.known_by)
+            ),
             metrics=summary_metrics(statuses, filters.as_of),
             plan_titles=dict(zip(overview["code"], overview["title"], strict=True)),
             illustrative=illustrative,

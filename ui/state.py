@@ -12,6 +12,7 @@ class StateKey:
 
     # --- Shared filters (sidebar), bound to query parameters ---
     AS_OF_DATE = "as_of"  # the "as of" day statuses are computed for
+    KNOWN_ONLY = "known"  # count only data imported by the end of the as-of day
     PLANS = "plan"  # plan codes
     AGENCIES = "agency"  # agency names
     ROLE = "role"  # how agencies are matched: lead / coordinating / any

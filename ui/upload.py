@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 import streamlit as st
@@ -20,7 +20,7 @@ from sqlmodel import Session
 
 from data_access import uploads
 from data_access.changes import CHANGE_LABELS, ChangeKind, RowChange
-from data_access.clock import local_time, today
+from data_access.clock import local_time_text, vietnam_today
 from data_access.db import get_engine, session_scope
 from data_access.history import can_undo, import_history, undo_latest_import
 from data_access.import_kind import KIND_LABELS
@@ -85,16 +85,54 @@ class UploadKey:
     SPELLING_NAME = "upload_spelling_name"
 
 
+REPORTED_ON_HELP = (
+    "Ngày các dòng tiến độ trong tệp phản ánh (không phải ngày nạp). Dòng có cột "
+    "“Ngày báo cáo” giữ ngày của mình; ngày hoàn thành ghi trong tệp luôn được tính từ "
+    "chính ngày đó."
+)
+ISSUED_ON_HELP = (
+    "Nhiệm vụ mà kế hoạch ghi “Đã hoàn thành” được tính hoàn thành từ ngày này, không "
+    "phải từ ngày nạp."
+)
+INEXACT_ISSUE_DATE = (
+    "Văn bản để trống ngày ban hành, chỉ ghi tháng; ngày điền sẵn là ngày cuối tháng đó. "
+    "Hãy sửa nếu biết ngày chính xác."
+)
+NEEDS_ISSUE_DATE = (
+    "Kế hoạch có nhiệm vụ ghi “Đã hoàn thành” nhưng văn bản không ghi ngày ban hành; hãy "
+    "nhập ngày ban hành để nạp."
+)
+
+
 def max_upload_mb() -> int:
     return int(st.get_option("server.maxUploadSize"))
 
 
+def local_time(moment: datetime | pd.Timestamp | None) -> str:
+    """dd/mm/yyyy HH:MM in Vietnam time, "" for none."""
+    if moment is None or pd.isna(moment):
+        return ""
+    return local_time_text(moment)
+
+
 def prepared(
-    data: bytes, file_name: str, kind: ImportKind | None = None, plan_code: str | None = None
+    data: bytes,
+    file_name: str,
+    kind: ImportKind | None = None,
+    plan_code: str | None = None,
+    *,
+    reported_on: date | None = None,
+    issued_on: date | None = None,
 ) -> uploads.PreparedUpload:
-    """The preview of an upload against the current data (UnreadableFileError if unreadable)."""
+    """The preview of an upload against the current data (UnreadableFileError if unreadable).
+
+    ``reported_on`` dates progress rows without a date of their own (default: today);
+    ``issued_on`` is a new plan's issue date (default: as its title block states it).
+    """
     url = database_url()
-    return _prepared(url, current_revision(url), data, file_name, kind, plan_code, today())
+    revision = current_revision(url)
+    dates = (reported_on, issued_on, vietnam_today())
+    return _prepared(url, revision, data, file_name, kind, plan_code, *dates)
 
 
 @st.cache_data(show_spinner="Đang đọc và kiểm tra tệp…", max_entries=6)
@@ -105,7 +143,9 @@ def _prepared(
     file_name: str,
     kind: ImportKind | None,
     plan_code: str | None,
-    day: date,
+    reported_on: date | None,
+    issued_on: date | None,
+    today: date,
 ) -> uploads.PreparedUpload:
     with reading(url) as session:
         return uploads.prepare(
@@ -114,7 +154,9 @@ def _prepared(
             file_name=file_name,
             kind=kind,
             plan_code=plan_code,
-            today=day,
+            reported_on=reported_on,
+            issued_on=issued_on,
+            today=today,
         )
 
 
@@ -138,7 +180,6 @@ def commit_upload(
             confirmed=confirmed,
             imported_by=imported_by,
             plan_title=plan_title,
-            today=today(),
         )
 
 
@@ -253,7 +294,7 @@ def _history_table(url: str, revision: str) -> pd.DataFrame:
 def template_for(agency: str) -> bytes:
     with reading(database_url()) as session:
         tasks = uploads.agency_tasks(session=session, agency_name=agency)
-    return progress_template_xlsx(tasks, agency=agency, created_on=today())
+    return progress_template_xlsx(tasks, agency=agency, created_on=vietnam_today())
 
 
 def template_file_name(agency: str) -> str:
