@@ -53,6 +53,11 @@ AGENCY_KIND_LABELS: dict[str, str] = {
     AgencyKind.OTHER: "Khác",
 }
 
+# A plan whose document does not name its issuing body: said so, never guessed.
+ISSUER_UNKNOWN = "(chưa rõ cơ quan ban hành)"
+UNKNOWN_ISSUER_BODY = "đơn vị ban hành {plan_code}"  # that body, after its units' names
+
+
 ROLE_LABELS: dict[str, str] = {
     AgencyRole.LEAD: "Chủ trì",
     AgencyRole.COORDINATING: "Phối hợp",
@@ -87,6 +92,11 @@ CALENDAR_KIND_MILESTONE = "Mốc"
 WEEKDAY_LABELS: tuple[str, ...] = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")  # Monday first
 
 TARGET_OPERATOR_SYMBOLS: dict[str, str] = {">": ">", ">=": "≥", "=": "=", "<": "<", "<=": "≤"}
+
+
+def unit_name(unit: str, body: str) -> str:
+    """An internal unit named with the body it belongs to: "Văn phòng Sở (Sở KH&CN)"."""
+    return f"{unit} ({body})"
 
 
 def status_label(code: str) -> str:

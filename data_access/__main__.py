@@ -2,6 +2,7 @@
 
     python -m data_access import PATH [--dry-run] [--plan CODE] [--kind KIND] [--by NAME]
                                       [--reported-on DD/MM/YYYY] [--issued-on DD/MM/YYYY]
+                                      [--issued-by NAME]
     python -m data_access history [--limit N]
     python -m data_access undo
     python -m data_access statuses --as-of DD/MM/YYYY [--known-by DD/MM/YYYY] [--json]
@@ -85,6 +86,11 @@ def _parser() -> argparse.ArgumentParser:
         help="ngày ban hành (dd/mm/yyyy) của kế hoạch mới khi văn bản không ghi rõ",
     )
     load.add_argument(
+        "--issued-by",
+        default="",
+        help="cơ quan ban hành kế hoạch mới, như văn bản ghi; bỏ trống nếu văn bản không ghi",
+    )
+    load.add_argument(
         "--accept-suggestions",
         action="store_true",
         help="nhận cả các cặp khớp theo tên có điểm dưới ngưỡng tự động",
@@ -131,6 +137,7 @@ def _import(engine: Engine, args: argparse.Namespace) -> int:
                 upload=upload,
                 confirmed=suggested if args.accept_suggestions else (),
                 imported_by=args.by,
+                issued_by=args.issued_by,
             )
             print(
                 f"Đã nạp (lần nạp số {batch.id}): {batch.task_count} nhiệm vụ, "

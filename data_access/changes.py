@@ -9,7 +9,7 @@ cell means "not given", never "erase".
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -18,6 +18,7 @@ from typing import TypeVar
 import pandas as pd
 from sqlmodel import Session, col, select
 
+from data_access.agency_store import names_in_plan
 from data_access.matching import Match, Matcher, id_batches, kpi_matcher, task_matcher
 from data_access.models import (
     Agency,
@@ -174,9 +175,10 @@ def preview_plan(*, session: Session, result: LoadResult, plan_code: str) -> Cha
     task_matches = _claim(
         [_match(tasks, plan_code, t.section, t.number, t.name) for t in result.tasks]
     )
+    in_plan = names_in_plan(session=session, plan=plan) if plan else None
     for record, match in zip(result.tasks, task_matches, strict=True):
         stored = stored_tasks.get(match.row_id) if match else None
-        diff = _task_diff(record, stored, agencies) if stored else []
+        diff = _task_diff(record, stored, agencies, in_plan) if stored and in_plan else []
         changes.rows.append(_row(changes, record, None, plan_code, match, diff))
     stored_kpis = _by_id(session, Kpi, kpis)
     owners = _owner_names(session, stored_kpis.values())
@@ -255,7 +257,10 @@ def _row(
 
 
 def _task_diff(
-    record: TaskRecord, task: Task, agencies: dict[tuple[int, str], list[str]]
+    record: TaskRecord,
+    task: Task,
+    agencies: dict[tuple[int, str], list[str]],
+    in_plan: Callable[[list[str]], list[str]],
 ) -> list[FieldChange]:
     diff = _text_diff(record, task, TASK_FIELDS)
     if record.number.rstrip(".") != task.number.rstrip("."):
@@ -268,9 +273,9 @@ def _task_diff(
         (AgencyRole.LEAD, record.lead_agencies),
         (AgencyRole.COORDINATING, record.coordinating_agencies),
     ):
-        stored = agencies.get((task.id or 0, str(role)), [])
-        if names and names != stored:
-            diff.append(FieldChange(ROLE_FIELDS[role], "; ".join(stored), "; ".join(names)))
+        stored, linked = agencies.get((task.id or 0, str(role)), []), in_plan(names)
+        if linked and linked != stored:
+            diff.append(FieldChange(ROLE_FIELDS[role], "; ".join(stored), "; ".join(linked)))
     return diff
 
 

@@ -13,7 +13,7 @@ from datetime import date
 
 from sqlmodel import Session, col, func, select
 
-from data_access.agency_store import find_agency, seed_agencies
+from data_access.agency_store import agency_in_plan, seed_agencies
 from data_access.change_log import tracking_changes
 from data_access.changes import ChangeKind, ChangeSet, RowChange
 from data_access.clock import vietnam_today
@@ -69,6 +69,7 @@ def commit_changes(
     confirmed: Iterable[int] = (),
     imported_by: str = "",
     plan_title: str = "",
+    issuing_body: str = "",
     problem_count: int = 0,
     report_day: date | None = None,
     issued_on: date | None = None,
@@ -76,7 +77,8 @@ def commit_changes(
     """Store what ``changes`` says; suggested matches only when their index is ``confirmed``.
 
     ``report_day`` dates the reports of rows that give no date of their own
-    (default: today in Vietnam); ``issued_on`` is a new plan's issue date.
+    (default: today in Vietnam); ``issued_on`` and ``issuing_body`` ("" when the
+    document does not state it) are a new plan's issue date and issuing body.
     """
     day = report_day or vietnam_today()
     rows = changes.to_write(confirmed)
@@ -91,6 +93,7 @@ def commit_changes(
                 result=result,
                 plan_code=changes.plan_code,
                 title=plan_title,
+                issuing_body=issuing_body,
                 file_name=file_name,
                 content_hash=content_hash,
                 imported_by=imported_by,
@@ -202,7 +205,7 @@ def _update_task(session: Session, plan_id: int, row: RowChange, record: TaskRec
         (AgencyRole.COORDINATING, record.coordinating_agencies),
     ):
         if names:
-            _replace_agencies(session, flushed_id(task), role, names)
+            _replace_agencies(session, task, role, names)
     session.add(task)
     return task
 
@@ -244,14 +247,14 @@ def _set_deadline(session: Session, task: Task, record: TaskRecord) -> None:
         )
 
 
-def _replace_agencies(session: Session, task_id: int, role: AgencyRole, names: list[str]) -> None:
+def _replace_agencies(session: Session, task: Task, role: AgencyRole, names: list[str]) -> None:
     links = session.exec(
-        select(TaskAgency).where(TaskAgency.task_id == task_id, TaskAgency.role == str(role))
+        select(TaskAgency).where(TaskAgency.task_id == task.id, TaskAgency.role == str(role))
     ).all()
     for link in links:
         session.delete(link)
     session.flush()
-    link_agencies(session=session, task_id=task_id, role=role, names=names)
+    link_agencies(session=session, task=task, role=role, names=names)
 
 
 def _write_kpi(
@@ -279,8 +282,10 @@ def _update_kpi(session: Session, kpi: Kpi, record: KpiRecord) -> None:
     kpi.name = record.name or kpi.name
     kpi.notes = record.notes or kpi.notes
     if record.owner and record.owner != kpi.owner_text:
-        owner = find_agency(session=session, name=record.owner)
-        kpi.owner_text, kpi.owner_agency_id = record.owner, owner.id if owner else None
+        plan = session.get(Plan, kpi.plan_id)
+        assert plan is not None
+        owner = agency_in_plan(session=session, name=record.owner, plan=plan)
+        kpi.owner_text, kpi.owner_agency_id = record.owner, owner.id
     if record.target_text and record.target_text != kpi.target_text:
         kpi.target_text, kpi.unit = record.target_text, record.unit
         kpi.target_operator, kpi.target_value = record.target_operator, record.target_value

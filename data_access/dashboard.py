@@ -21,6 +21,7 @@ from data_access.clock import LOCAL_TIME, end_of_day_utc
 from data_access.filters import TaskFilters
 from data_access.models import (
     Agency,
+    AgencyUnit,
     ImportBatch,
     Plan,
     ProgressUpdate,
@@ -65,7 +66,15 @@ BASE_TASK_COLUMNS = [c for c in TASK_COLUMNS if c not in REPORT_COLUMNS[1:]]
 _TASK_FIELDS = ["id", *BASE_TASK_COLUMNS[1:]]  # Task's attribute names
 SECTION_COLUMNS = ["section_id", "section_title"]
 PLAN_COLUMNS = ["plan_id", "plan_code", "plan_title", "plan_issued_on", "plan_imported_on"]
-AGENCY_LINK_COLUMNS = ["task_id", "agency", "agency_kind", "is_collective", "role", "position"]
+AGENCY_LINK_COLUMNS = [
+    "task_id",
+    "agency",
+    "agency_kind",
+    "is_collective",
+    "role",
+    "position",
+    "parent",  # the body an internal unit belongs to ("" for any other agency)
+]
 MILESTONE_COLUMNS = ["task_id", "due_date", "label", "position"]
 LINK_KEYS = ["task_id", "agency_id", "position"]
 _TASK_KINDS = dict.fromkeys(BASE_TASK_COLUMNS, Kind.TEXT) | {
@@ -192,18 +201,31 @@ def task_agency_frame(*, session: Session, role: str = "any") -> pd.DataFrame:
         )
     links = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     links = links.sort_values(["task_id", "role", "position"], kind="stable", ignore_index=True)
-    agency_statement = sa_select(
-        col(Agency.id), col(Agency.name), col(Agency.kind), col(Agency.is_collective)
+    parent = aliased(Agency)
+    agency_statement = (
+        sa_select(
+            col(Agency.id),
+            col(Agency.name),
+            col(Agency.kind),
+            col(Agency.is_collective),
+            func.coalesce(parent.name, ""),
+        )
+        .outerjoin(AgencyUnit, col(AgencyUnit.agency_id) == col(Agency.id))
+        .outerjoin(parent, col(parent.id) == col(AgencyUnit.parent_id))
     )
-    agencies = read_frame(session, agency_statement, ["agency_id", *AGENCY_LINK_COLUMNS[1:4]])
+    agency_columns = ["agency_id", *AGENCY_LINK_COLUMNS[1:4], "parent"]
+    agencies = read_frame(session, agency_statement, agency_columns)
     merged = links.merge(agencies.astype({"is_collective": bool}), on="agency_id", how="left")
     return merged[AGENCY_LINK_COLUMNS]
 
 
 def linked_agency_names(*, session: Session) -> list[str]:
-    """The names of the agencies linked to at least one task (any role), unordered."""
+    """Agencies linked to a task (any role), and the bodies of linked units; unordered."""
     linked = sa_select(col(TaskAgency.agency_id))
-    statement = sa_select(col(Agency.name)).where(col(Agency.id).in_(linked))
+    bodies = sa_select(col(AgencyUnit.parent_id)).where(col(AgencyUnit.agency_id).in_(linked))
+    statement = sa_select(col(Agency.name)).where(
+        or_(col(Agency.id).in_(linked), col(Agency.id).in_(bodies))
+    )
     return list(session.connection().execute(statement).scalars())
 
 
@@ -262,8 +284,10 @@ def apply_filters(
         if agency_links is None:
             raise ValueError("agency_links is needed to filter by agency")
         links = links_for_role(agency_links, filters.role)
-        chosen = links.loc[links["agency"].isin(list(filters.agencies)), "task_id"]
-        keep &= statuses["task_id"].isin(chosen)
+        chosen = links["agency"].isin(list(filters.agencies))
+        if filters.include_units:
+            chosen |= links["parent"].isin(list(filters.agencies))
+        keep &= statuses["task_id"].isin(links.loc[chosen, "task_id"])
     return statuses[keep]
 
 

@@ -11,6 +11,7 @@ from data_access.statuses import TaskStatus
 from labels import KNOWN_BY_LABEL, format_date, status_label
 
 ROLES = ("lead", "coordinating", "any")
+UNITS_NOTE = " (gồm các đơn vị thuộc)"
 MAX_NAMES_SHOWN = 3
 _ROLE_WORDS = {"lead": "chủ trì", "coordinating": "phối hợp", "any": "chủ trì hoặc phối hợp"}
 _KNOWN_STATUSES = frozenset(str(s) for s in TaskStatus)
@@ -25,6 +26,7 @@ _PARAM_NAMES = {
     "due_from": "due_from",
     "due_to": "due_to",
     "include_recurring": "recurring",
+    "include_units": "units",
     "known_only": "known",
 }
 
@@ -36,7 +38,8 @@ class TaskFilters:
     """What a page shows: statuses as of ``as_of``, narrowed by the other fields.
 
     Empty tuples mean "all". ``role`` says how ``agencies`` are matched: as lead
-    (chủ trì), as coordinating agency (phối hợp) or either.
+    (chủ trì), as coordinating agency (phối hợp) or either; with ``include_units``
+    an agency also matches the tasks of its units (a Sở, those of its Văn phòng…).
     """
 
     as_of: date
@@ -48,6 +51,7 @@ class TaskFilters:
     due_from: date | None = None
     due_to: date | None = None
     include_recurring: bool = True
+    include_units: bool = False
     known_only: bool = False  # only what had been imported by the end of ``as_of``
 
     @property
@@ -60,7 +64,8 @@ class TaskFilters:
         parts = [
             f"Tính đến {format_date(self.as_of)}",
             f"Kế hoạch: {_names(self.plan_codes)}",
-            f"Cơ quan {_ROLE_WORDS.get(self.role, self.role)}: {_names(self.agencies)}",
+            f"Cơ quan {_ROLE_WORDS.get(self.role, self.role)}: {_names(self.agencies)}"
+            + (UNITS_NOTE if self.include_units and self.agencies else ""),
         ]
         if self.sections:
             parts.append(f"Mục: {_names(self.sections)}")
@@ -89,6 +94,8 @@ class TaskFilters:
                 params[_PARAM_NAMES[field]] = value.isoformat()
         if not self.include_recurring:
             params["recurring"] = "0"
+        if self.include_units:
+            params["units"] = "true"  # as the sidebar's checkbox writes it
         if self.known_only:
             params["known"] = "true"  # as the sidebar's checkbox writes it
         return params
@@ -109,6 +116,7 @@ class TaskFilters:
             due_from=_date(_first(params, "due_from")),
             due_to=_date(_first(params, "due_to")),
             include_recurring=_first(params, "recurring") not in ("0", "false", "no"),
+            include_units=_first(params, "units") in ("1", "true", "yes"),
             known_only=_first(params, "known") in ("1", "true", "yes"),
         )
 

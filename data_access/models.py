@@ -67,6 +67,17 @@ class Agency(SQLModel, table=True):
     is_collective: bool = False
 
 
+class AgencyUnit(SQLModel, table=True):
+    """An internal unit and the body it belongs to: "Văn phòng Sở (Sở KH&CN)" of Sở KH&CN.
+
+    A table of its own (not a column of Agency) so that databases made before it
+    get it from ``create_schema`` without a migration.
+    """
+
+    agency_id: int = Field(foreign_key="agency.id", primary_key=True)
+    parent_id: int = Field(foreign_key="agency.id", index=True)
+
+
 class AgencyAlias(SQLModel, table=True):
     """A spelling of an agency as found in documents; ``key`` is its folded form."""
 

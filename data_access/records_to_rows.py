@@ -14,8 +14,8 @@ from datetime import date
 from sqlmodel import Session, SQLModel
 
 from data_access import models
-from data_access.agency_store import get_or_create_agency
-from data_access.models import AgencyKind, AgencyRole, ImportBatch
+from data_access.agency_store import agency_in_plan
+from data_access.models import AgencyRole, ImportBatch
 from loaders.records import KpiRecord, TaskRecord
 
 COMPLETED_STATUS = "Đã hoàn thành"
@@ -84,17 +84,24 @@ def add_task(
         (AgencyRole.LEAD, record.lead_agencies),
         (AgencyRole.COORDINATING, record.coordinating_agencies),
     ):
-        link_agencies(session=session, task_id=task_id, role=role, names=names)
+        link_agencies(session=session, task=task, role=role, names=names)
     return task
 
 
-def link_agencies(*, session: Session, task_id: int, role: AgencyRole, names: list[str]) -> None:
-    """Link each named agency once per role, creating unknown ones as kind "other"."""
+def link_agencies(
+    *, session: Session, task: models.Task, role: AgencyRole, names: list[str]
+) -> None:
+    """Link each named agency once per role, as ``agency_in_plan`` reads it in the task's plan.
+
+    Unknown names become agencies of kind "other"; internal units, units of the
+    plan's issuing body. An "A (B)" cell's A and B are both linked in its role.
+    """
+    plan = session.get(models.Plan, task.plan_id)
+    assert plan is not None  # tasks are added to a stored plan
+    task_id = flushed_id(task)
     linked: set[int] = set()
     for name in names:
-        agency_id = flushed_id(
-            get_or_create_agency(session=session, name=name, kind=AgencyKind.OTHER)
-        )
+        agency_id = flushed_id(agency_in_plan(session=session, name=name, plan=plan))
         if agency_id in linked:
             continue
         linked.add(agency_id)
@@ -108,9 +115,9 @@ def link_agencies(*, session: Session, task_id: int, role: AgencyRole, names: li
 def add_kpi(*, session: Session, plan_id: int, record: KpiRecord, batch: ImportBatch) -> int:
     """Add one KPI with its actuals; returns the number of actuals added."""
     owner = record.owner.strip()
-    owner_agency = (
-        get_or_create_agency(session=session, name=owner, kind=AgencyKind.OTHER) if owner else None
-    )
+    plan = session.get(models.Plan, plan_id)
+    assert plan is not None  # KPIs are added to a stored plan
+    owner_agency = agency_in_plan(session=session, name=owner, plan=plan) if owner else None
     kpi = models.Kpi(
         plan_id=plan_id,
         number=record.number,

@@ -31,27 +31,55 @@ _COMBINING_MARKS = r"[\u0300-\u036f]"
 
 
 def agency_summary(
-    statuses: pd.DataFrame, agency_links: pd.DataFrame, role: str = "lead", window_days: int = 30
+    statuses: pd.DataFrame,
+    agency_links: pd.DataFrame,
+    role: str = "lead",
+    window_days: int = 30,
+    with_units: bool = False,
 ) -> pd.DataFrame:
     """One row per agency: tasks per status, the metric counts, rates, kind; worst first.
 
-    Columns: agency, agency_kind, is_collective, one count per status code,
-    METRIC_COLUMNS, completion_rate and on_time_rate (NaN without denominator).
+    Columns: agency, agency_kind, is_collective, parent (the body of an internal
+    unit, "" otherwise), one count per status code, METRIC_COLUMNS,
+    completion_rate and on_time_rate (NaN without denominator). ``with_units``
+    counts each unit's tasks for its body too (a task once per body); units keep
+    their own rows.
     """
-    rows = _with_agencies(statuses, agency_links, role)
+    rows = _with_agencies(statuses, agency_links, role, with_units)
     # pd.crosstab gives the same table, 2-3 times slower
     by_status = rows.groupby(["agency", "status"]).size().unstack(fill_value=0)
     by_status = by_status.reindex(columns=STATUS_COLUMNS, fill_value=0)
     flags = metric_flags(rows, rows["days_to_due"], window_days).groupby(rows["agency"]).sum()
-    kinds = rows.groupby("agency")[["agency_kind", "is_collective"]].first()
+    kinds = rows.groupby("agency")[["agency_kind", "is_collective", "parent"]].first()
     metrics = flags.drop(columns=[c for c in flags if c in by_status])
     summary = add_rates(kinds.join(by_status).join(metrics)).reset_index()
-    columns = ["agency", "agency_kind", "is_collective", *STATUS_COLUMNS]
+    columns = ["agency", "agency_kind", "is_collective", "parent", *STATUS_COLUMNS]
     columns += [*metrics.columns, "completion_rate", "on_time_rate"]
     ordered = summary[columns].sort_values(
         ["overdue", "total", "agency"], ascending=[False, False, True]
     )
     return ordered.reset_index(drop=True)
+
+
+def units_beneath(summary: pd.DataFrame, order: list[str]) -> list[str]:
+    """``order`` with each unit moved just below its body, when the body is listed."""
+    parents = dict(zip(summary["agency"], summary["parent"], strict=True))
+    listed = set(order)
+    units: dict[str, list[str]] = {}
+    for name in order:
+        if parents.get(name, "") in listed:
+            units.setdefault(parents[name], []).append(name)
+    placed: list[str] = []
+
+    def place(name: str) -> None:
+        placed.append(name)
+        for unit in units.pop(name, []):
+            place(unit)
+
+    for name in order:
+        if parents.get(name, "") not in listed:
+            place(name)
+    return placed
 
 
 def agency_summary_long(summary: pd.DataFrame) -> pd.DataFrame:
@@ -62,10 +90,13 @@ def agency_summary_long(summary: pd.DataFrame) -> pd.DataFrame:
 
 
 def deadline_month_matrix(
-    statuses: pd.DataFrame, agency_links: pd.DataFrame, role: str = "lead"
+    statuses: pd.DataFrame, agency_links: pd.DataFrame, role: str = "lead", with_units: bool = False
 ) -> pd.DataFrame:
-    """Agency x month of due date (first day of the month): tasks due, overdue, completed."""
-    rows = _with_agencies(statuses, agency_links, role)
+    """Agency x month of due date (first day of the month): tasks due, overdue, completed.
+
+    ``with_units``: a body's row counts its units' tasks too, as in ``agency_summary``.
+    """
+    rows = _with_agencies(statuses, agency_links, role, with_units)
     rows = rows[rows["due_date"].notna()]
     grouped = rows.assign(
         month=rows["due_date"].dt.to_period("M").dt.to_timestamp().astype("datetime64[s]"),
@@ -102,10 +133,17 @@ def overdue_ageing_by_agency(
 
 
 def tasks_of_agency(
-    statuses: pd.DataFrame, agency_links: pd.DataFrame, agency: str, role: str = "lead"
+    statuses: pd.DataFrame,
+    agency_links: pd.DataFrame,
+    agency: str,
+    role: str = "lead",
+    with_units: bool = False,
 ) -> pd.DataFrame:
-    """Rows of ``statuses`` whose agency in ``role`` is ``agency`` (UNASSIGNED_AGENCY included)."""
-    rows = _with_agencies(statuses, agency_links, role)
+    """Rows of ``statuses`` whose agency in ``role`` is ``agency`` (UNASSIGNED_AGENCY included).
+
+    ``with_units``: also the tasks of ``agency``'s units, as ``agency_summary`` counts them.
+    """
+    rows = _with_agencies(statuses, agency_links, role, with_units)
     return statuses[statuses["task_id"].isin(rows.loc[rows["agency"] == agency, "task_id"])]
 
 
@@ -154,17 +192,35 @@ def agency_names(agency_links: pd.DataFrame, task_ids: pd.Series, role: str = "l
     return task_ids.map(names).fillna("").astype("str")
 
 
-def _with_agencies(statuses: pd.DataFrame, agency_links: pd.DataFrame, role: str) -> pd.DataFrame:
-    """One row per task and agency in ``role``; tasks with none get UNASSIGNED_AGENCY."""
+def _with_agencies(
+    statuses: pd.DataFrame, agency_links: pd.DataFrame, role: str, with_units: bool = False
+) -> pd.DataFrame:
+    """One row per task and agency in ``role``; tasks with none get UNASSIGNED_AGENCY.
+
+    ``with_units`` adds a row for the body of each unit (once per task and body),
+    of the body's own kind when it has links, else "other".
+    """
     links = links_for_role(agency_links, role)[
-        ["task_id", "agency", "agency_kind", "is_collective"]
+        ["task_id", "agency", "agency_kind", "is_collective", "parent"]
     ]
+    if with_units:
+        kinds = agency_links.drop_duplicates("agency").set_index("agency")["agency_kind"]
+        units = links[links["parent"] != ""]
+        bodies = units.assign(
+            agency=units["parent"],
+            agency_kind=units["parent"].map(kinds).fillna(str(AgencyKind.OTHER)),
+            is_collective=False,
+            parent="",
+        )
+        links = pd.concat([links, bodies], ignore_index=True)
+        links = links.drop_duplicates(["task_id", "agency"])
     needed = statuses[["task_id", "status", "due_date", "days_to_due"]]
     rows = needed.merge(links, on="task_id", how="left")
     return rows.assign(
         agency=rows["agency"].fillna(UNASSIGNED_AGENCY.get(role, UNASSIGNED_AGENCY["any"])),
         agency_kind=rows["agency_kind"].fillna(str(AgencyKind.OTHER)),
         is_collective=rows["is_collective"].fillna(False).astype(bool),
+        parent=rows["parent"].fillna(""),
     )
 
 

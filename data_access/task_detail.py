@@ -38,6 +38,7 @@ class TaskDetail:
     task: Task  # every stored field
     plan_code: str
     plan_title: str
+    plan_issuer: str  # "" when the plan's document does not state it
     section_title: str
     lead_agencies: tuple[str, ...]
     coordinating_agencies: tuple[str, ...]
@@ -56,6 +57,7 @@ def task_detail(*, session: Session, task_id: int) -> TaskDetail | None:
         task=task,
         plan_code=plan.code if plan else "",
         plan_title=plan.title if plan else "",
+        plan_issuer=plan.issuing_body if plan else "",
         section_title=section.title if section else "",
         lead_agencies=_agencies(session, task_id, AgencyRole.LEAD),
         coordinating_agencies=_agencies(session, task_id, AgencyRole.COORDINATING),

@@ -38,6 +38,7 @@ from data_access.validation import blocking, imported_part, validate
 from loaders.agencies import AgencyDirectory
 from loaders.load import load_bytes
 from loaders.records import LoadResult, Problem, ProblemCode
+from loaders.text import clean_text
 
 AGENCY_TASK_COLUMNS = ["plan_code", "section", "number", "name", "deadline_text"]
 
@@ -143,8 +144,13 @@ def commit(
     confirmed: Iterable[int] = (),
     imported_by: str = "",
     plan_title: str = "",
+    issued_by: str = "",
 ) -> ImportBatch:
-    """Write ``upload`` as one import batch; refuses (nothing written) while errors remain."""
+    """Write ``upload`` as one import batch; refuses (nothing written) while errors remain.
+
+    ``issued_by`` is the body that issued a new plan, as its document states it;
+    "" when the document does not (its internal units are then scoped to the plan).
+    """
     errors = upload.errors
     if errors:
         raise ImportRefused(
@@ -152,6 +158,7 @@ def commit(
         )
     if upload.kind is ImportKind.PLAN and not upload.plan_code:
         raise ImportRefused("Chưa có mã kế hoạch; hãy nhập mã trước khi nạp.")
+    issuing_body = issuer(session=session, upload=upload, issued_by=issued_by)
     return commit_changes(
         session=session,
         changes=upload.changes,
@@ -161,10 +168,35 @@ def commit(
         confirmed=confirmed,
         imported_by=imported_by.strip(),
         plan_title=plan_title.strip() or upload.result.title,
+        issuing_body=issuing_body,
         problem_count=len(upload.problems),
         report_day=upload.report_day,
         issued_on=upload.issued_on,
     )
+
+
+def issuer(*, session: Session, upload: PreparedUpload, issued_by: str) -> str:
+    """The issuing body to store for ``upload``'s plan; ImportRefused for one that cannot be.
+
+    A known spelling is stored under its canonical name. An internal unit or a
+    group cannot issue a plan, and a stored plan keeps the body it was imported with.
+    """
+    if not clean_text(issued_by):
+        return ""
+    agency = _directory(session).resolve(issued_by)
+    if agency.kind in (AgencyKind.INTERNAL_UNIT, AgencyKind.COLLECTIVE):
+        raise ImportRefused(
+            f"“{agency.raw}” là đơn vị thuộc một cơ quan hoặc một nhóm cơ quan, không thể là "
+            "cơ quan ban hành kế hoạch; chưa nạp dữ liệu nào."
+        )
+    issuing_body = agency.name
+    plan = session.exec(select(Plan).where(Plan.code == upload.plan_code)).first()
+    if plan is not None and not upload.changes.new_plan and plan.issuing_body != issuing_body:
+        raise ImportRefused(
+            f"Kế hoạch {plan.code} đã có trong cơ sở dữ liệu với cơ quan ban hành khác; "
+            "cơ quan ban hành chỉ ghi khi nạp kế hoạch mới. Chưa nạp dữ liệu nào."
+        )
+    return issuing_body
 
 
 def map_spelling(*, session: Session, spelling: str, agency_name: str) -> None:

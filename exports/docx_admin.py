@@ -66,6 +66,14 @@ def letterhead(
     _lines(right, [(place_and_date(day), False, True)], Align.CENTER)
 
 
+def note_head(document: DocxDocument, *, sender: str, day: date) -> None:
+    """An internal document's head: its sender on the left, place and date on the right."""
+    table = _layout_table(document, (Cm(6.5), Cm(10)))
+    left, right = table.rows[0].cells
+    _lines(left, [(sender.upper(), True, False)], Align.CENTER)
+    _lines(right, [(place_and_date(day), False, True)], Align.CENTER)
+
+
 def place_and_date(day: date) -> str:
     """ "……………, ngày 23 tháng 11 năm 2026" (the place is written in by the sender)."""
     return f"{PLACE_BLANK}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
@@ -87,6 +95,14 @@ def addressee(document: DocxDocument, recipient: str) -> None:
     paragraph.paragraph_format.space_before = Pt(12)
     paragraph.add_run("Kính gửi: ")
     paragraph.add_run(recipient)
+
+
+def labelled(document: DocxDocument, label: str, value: str) -> None:
+    """A line with a bold label before its value ("Đơn vị được nhắc: …")."""
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.space_before = Pt(12)
+    paragraph.add_run(label).bold = True
+    paragraph.add_run(value)
 
 
 def heading(document: DocxDocument, text: str, level: int = 1) -> None:

@@ -3,6 +3,12 @@
 A letter lists the agency's overdue tasks and those falling due in the next 30
 days (number, task, assigning document, deadline, days), in the usual
 administrative layout, ready to be edited and sent.
+
+Only an agency can receive one. A collective group ("Các sở, ban, ngành cấp
+tỉnh") names no member agency to send it to, so it gets none and the page says
+why (``Recipients.groups``). An internal unit ("Văn phòng Sở (Sở KH&CN)") gets
+an internal reminder slip (phiếu nhắc việc) from its own body, with no "Kính
+gửi" and the internal reporting day (the 12th), not an official letter.
 """
 
 from __future__ import annotations
@@ -41,7 +47,16 @@ RECIPIENTS = (
     "Lưu: VT, VP.",
 )
 REPORT_DAY = 20  # agencies report monthly before the 20th (DOMAIN.md)
+INTERNAL_REPORT_DAY = 12  # inside a Sở, before the 12th
 LETTER_ROWS = 300  # per table; a longer list is cut with a note
+NOTE_TITLE = "PHIẾU NHẮC VIỆC"
+NOTE_SUBTITLE = "(nội bộ) Về thực hiện nhiệm vụ triển khai Nghị quyết số 57-NQ/TW"
+NOTE_RECIPIENT = "Đơn vị được nhắc: "
+NOTE_RECIPIENTS = ("Như trên;", "Lưu: VP.")
+GROUPS_NOTE = (
+    "Không soạn văn bản đôn đốc cho các nhóm cơ quan sau: nhóm không nêu tên cơ quan thành viên "
+    "nào để gửi. Hãy đôn đốc từng cơ quan của nhóm bằng văn bản riêng."
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +68,12 @@ class ReminderLetter:
     overdue: pd.DataFrame
     upcoming: pd.DataFrame  # with ``days_left``
     illustrative: bool
+    body: str = ""  # the body an internal unit belongs to: the slip comes from it
+
+    @property
+    def is_internal(self) -> bool:
+        """An internal unit's reminder slip, not an official letter."""
+        return bool(self.body)
 
     @property
     def is_empty(self) -> bool:
@@ -95,6 +116,7 @@ def reminder_letters(
     chased = pd.concat([overdue["task_id"], soon["task_id"]])
     leads = agency_links[(agency_links["role"] == "lead") & agency_links["task_id"].isin(chased)]
     documents = documents[documents["task_id"].isin(chased)]  # merged once per letter below
+    bodies = agency_links.drop_duplicates("agency").set_index("agency")["parent"]
     letters = []
     for agency in agencies:
         ids = leads.loc[leads["agency"] == agency, "task_id"]
@@ -108,39 +130,77 @@ def reminder_letters(
                     days_left=own_soon["days_left"].to_numpy("int64")
                 ),
                 illustrative=illustrative,
+                body=str(bodies.get(agency, "")),
             )
         )
     return letters
 
 
-def agencies_to_remind(
+@dataclass(frozen=True)
+class Recipients:
+    """Lead agencies with a task overdue or due soon, most overdue first, split by who can
+    receive a letter: ``agencies`` can; collective ``groups`` cannot (GROUPS_NOTE says why)."""
+
+    agencies: list[str]
+    groups: list[str]
+
+
+def reminder_recipients(
     statuses: pd.DataFrame, agency_links: pd.DataFrame, as_of: date
-) -> list[str]:
-    """Lead agencies with at least one overdue task or one due soon, most overdue first."""
+) -> Recipients:
+    """Who the reminders of ``statuses`` as of ``as_of`` go to, and the groups they cannot."""
     due_soon = upcoming(statuses, as_of, WINDOW_DAYS)["task_id"]
     overdue = overdue_tasks(statuses)["task_id"]
     leads = agency_links[agency_links["role"] == "lead"]
     leads = leads[leads["task_id"].isin(pd.concat([overdue, due_soon]))]
-    counts = leads.assign(late=leads["task_id"].isin(overdue)).groupby("agency")["late"]
-    ranked = counts.agg(["sum", "size"]).reset_index()
+    late = leads.assign(late=leads["task_id"].isin(overdue))
+    ranked = late.groupby(["agency", "is_collective"])["late"].agg(["sum", "size"]).reset_index()
     ranked = ranked.sort_values(["sum", "size", "agency"], ascending=[False, False, True])
-    return [str(a) for a in ranked["agency"] if a not in UNASSIGNED_AGENCY.values()]
+    ranked = ranked[~ranked["agency"].isin(list(UNASSIGNED_AGENCY.values()))]
+    collective = ranked["is_collective"].astype(bool)
+    return Recipients(
+        agencies=[str(a) for a in ranked.loc[~collective, "agency"]],
+        groups=[str(a) for a in ranked.loc[collective, "agency"]],
+    )
 
 
 def reminder_letter_docx(letter: ReminderLetter, *, reply_by: date | None = None) -> bytes:
-    """The letter as an editable .docx; agencies are asked to report by ``reply_by``."""
+    """The letter as an editable .docx; agencies are asked to report by ``reply_by``.
+
+    An internal unit's is a reminder slip from its body (``reminder_note``).
+    """
+    if letter.is_internal:
+        return reminder_note(letter, reply_by=reply_by)
     document = admin.new_document()
     admin.letterhead(document, subject=SUBJECT, day=letter.as_of)
     admin.addressee(document, letter.agency)
     if letter.illustrative:
         admin.body(document, f"Lưu ý: {ILLUSTRATIVE_NOTE}", italic=True)
     admin.body(document, _opening(letter))
-    admin.body(document, OVERDUE_HEADING, bold=True)
-    _task_table(document, letter.overdue, OVERDUE_HEADERS, "days_overdue")
-    admin.body(document, UPCOMING_HEADING, bold=True)
-    _task_table(document, letter.upcoming, UPCOMING_HEADERS, "days_left")
+    _task_tables(document, letter)
     admin.body(document, _request(letter.agency, reply_by or next_report_day(letter.as_of)))
     admin.closing(document, RECIPIENTS)
+    return admin.to_bytes(document)
+
+
+def reminder_note(letter: ReminderLetter, *, reply_by: date | None = None) -> bytes:
+    """An internal unit's reminder slip (phiếu nhắc việc) from its body, as an editable .docx."""
+    reply_by = reply_by or next_report_day(letter.as_of, INTERNAL_REPORT_DAY)
+    document = admin.new_document()
+    admin.note_head(document, sender=letter.body, day=letter.as_of)
+    admin.title(document, NOTE_TITLE, NOTE_SUBTITLE)
+    admin.labelled(document, NOTE_RECIPIENT, letter.agency)
+    if letter.illustrative:
+        admin.body(document, f"Lưu ý: {ILLUSTRATIVE_NOTE}", italic=True)
+    admin.body(document, _note_opening(letter))
+    _task_tables(document, letter)
+    admin.body(
+        document,
+        f"Đề nghị {letter.agency} khẩn trương hoàn thành các nhiệm vụ đã quá hạn, chủ động triển "
+        "khai các nhiệm vụ sắp đến hạn và báo cáo kết quả thực hiện (kèm minh chứng) trước ngày "
+        f"{format_date(reply_by)} để tổng hợp, báo cáo Lãnh đạo {letter.body}./.",
+    )
+    admin.closing(document, NOTE_RECIPIENTS)
     return admin.to_bytes(document)
 
 
@@ -160,12 +220,12 @@ def letter_file_name(agency: str, as_of: date) -> str:
     return export_file_name(f"don-doc {slugify(agency)[:60]}", as_of, "docx")
 
 
-def next_report_day(as_of: date) -> date:
-    """The next monthly reporting day (the 20th) at least a week after ``as_of``."""
+def next_report_day(as_of: date, report_day: int = REPORT_DAY) -> date:
+    """The next monthly reporting day (``report_day``) at least a week after ``as_of``."""
     earliest = as_of + timedelta(days=7)
-    day = earliest.replace(day=REPORT_DAY)
+    day = earliest.replace(day=report_day)
     if day < earliest:
-        day = (day.replace(day=1) + timedelta(days=32)).replace(day=REPORT_DAY)
+        day = (day.replace(day=1) + timedelta(days=32)).replace(day=report_day)
     return day
 
 
@@ -179,6 +239,15 @@ def _opening(letter: ReminderLetter) -> str:
     )
 
 
+def _note_opening(letter: ReminderLetter) -> str:
+    return (
+        f"Theo dõi tình hình thực hiện các nhiệm vụ triển khai Nghị quyết số 57-NQ/TW đến ngày "
+        f"{format_date(letter.as_of)}, {letter.agency} còn {format_int(len(letter.overdue))} "
+        f"nhiệm vụ đã quá hạn nhưng chưa hoàn thành và {format_int(len(letter.upcoming))} nhiệm "
+        f"vụ đến hạn trong {WINDOW_DAYS} ngày tới, cụ thể như sau:"
+    )
+
+
 def _request(agency: str, reply_by: date) -> str:
     return (
         f"Để bảo đảm tiến độ chung của tỉnh, {admin.SENDER_NAME} đề nghị {agency} khẩn trương "
@@ -187,6 +256,13 @@ def _request(agency: str, reply_by: date) -> str:
         f"{admin.SENDER_NAME} trước ngày {format_date(reply_by)} để tổng hợp, báo cáo "
         "Ủy ban nhân dân tỉnh./."
     )
+
+
+def _task_tables(document: DocxDocument, letter: ReminderLetter) -> None:
+    admin.body(document, OVERDUE_HEADING, bold=True)
+    _task_table(document, letter.overdue, OVERDUE_HEADERS, "days_overdue")
+    admin.body(document, UPCOMING_HEADING, bold=True)
+    _task_table(document, letter.upcoming, UPCOMING_HEADERS, "days_left")
 
 
 def _task_table(

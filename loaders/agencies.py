@@ -6,14 +6,18 @@ folded text (case, diacritics, Unicode form and spacing ignored; ``&`` reads as
 ``và``), so a cell such as ``Sở Nội vụ; Sở KH&CN`` or
 ``Các sở, ban, ngành, địa phương`` is cut at the right commas.
 
+A cell written "A (B)", where the bracket ends with a known name, names a
+responsible agency A and its executing or standing unit B: both are returned,
+B with ``unit_of`` set to A. ``Văn phòng UBND tỉnh (Trung tâm phục vụ hành chính
+công tỉnh)`` gives Văn phòng UBND tỉnh and the centre that does the work;
+``Tổ Giúp việc Ban Chỉ đạo (Cơ quan thường trực là Sở Khoa học và Công nghệ)``
+gives the Tổ Giúp việc and its standing agency. A bracket without a known name
+at its end (``Công an tỉnh (b/c)``) is a note and is dropped.
+
 Choices kept in the data, not in code:
-- ``Văn phòng UBND tỉnh (Trung tâm phục vụ hành chính công tỉnh)`` names the
-  centre that does the work, so it is its own agency, "Trung tâm Phục vụ hành
-  chính công tỉnh" (kind department, as it answers to the province, not to a Sở).
-- ``Tổ Giúp việc Ban Chỉ đạo (Cơ quan thường trực là Sở …)`` is the Tổ Giúp
-  việc alone: the bracket says who staffs it and must not add a second lead.
 - ``Các địa phương`` stays its own collective; it is not assumed to be UBND cấp xã.
-- Internal units (Văn phòng Sở, Phòng …) belong to whichever Sở wrote the plan.
+- Internal units (Văn phòng Sở, Phòng …) are spellings here; the database scopes
+  each to the body whose plan names it (``data_access.agency_store``).
 """
 
 from __future__ import annotations
@@ -68,6 +72,7 @@ class AgencyMention:
     name: str
     kind: str
     known: bool
+    unit_of: str = ""  # written "A (B)": this is B, the executing or standing unit of A
 
     @property
     def is_collective(self) -> bool:
@@ -186,12 +191,19 @@ class AgencyDirectory:
                 break
             length = self._match(tokens, i)
             if length:
-                entry = self._index[tuple(t.key for t in tokens[i : i + length])]
+                entry = self._entry(tokens, i, i + length)
                 scan.mentions.append(_known(_span(text, tokens, i, i + length), entry))
                 i, after_known = i + length, True
             elif attached and _is_role_note(tokens, i):
                 end = self._role_note_end(tokens, i)
-                scan.dropped += end - i
+                unit = self._bracketed_name(tokens, i, end)
+                if unit is None:
+                    scan.dropped += end - i
+                else:
+                    found = _known(
+                        _span(text, tokens, unit, end - 1), self._entry(tokens, unit, end - 1)
+                    )
+                    scan.mentions.append(replace(found, unit_of=scan.mentions[-1].name))
                 i = end
             else:
                 end = _next_separator(tokens, i)
@@ -199,6 +211,23 @@ class AgencyDirectory:
                 scan.unknown += 1
                 i, after_known = end, False
         return scan
+
+    def _bracketed_name(self, tokens: list[_Token], i: int, end: int) -> int | None:
+        """Where the known name that closes the bracket ``tokens[i:end]`` starts, if any.
+
+        ``(Trung tâm phục vụ hành chính công tỉnh)`` and ``(Cơ quan thường trực là
+        Sở Khoa học và Công nghệ)`` end with one; ``(b/c)`` does not.
+        """
+        close = end - 1
+        if tokens[i].key != "(" or tokens[close].key != ")":
+            return None
+        for start in range(max(i + 1, close - self._longest), close):
+            if tuple(t.key for t in tokens[start:close]) in self._index:
+                return start
+        return None
+
+    def _entry(self, tokens: list[_Token], start: int, end: int) -> AgencyEntry:
+        return self._index[tuple(t.key for t in tokens[start:end])]
 
     def _match(self, tokens: list[_Token], i: int) -> int:
         """Length of the longest spelling starting at ``i`` that ends at a boundary, or 0."""

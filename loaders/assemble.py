@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from loaders.agencies import AgencyDirectory
+from loaders.agencies import AgencyDirectory, AgencyMention
 from loaders.cells import PendingRow, cell_text, clean, join_parts
 from loaders.deadlines import parse_date, parse_deadline
 from loaders.headers import Column, HeaderMap
@@ -68,7 +68,7 @@ class Assembler:
     def __init__(self, collector: ProblemCollector, directory: AgencyDirectory) -> None:
         self.collector = collector
         self.directory = directory
-        self._agencies: dict[str, tuple[list[str], list[str]]] = {}  # names, unknown
+        self._agencies: dict[str, list[AgencyMention]] = {}
         self._deadlines: dict[object, ParsedDeadline] = {}
         self._notes: dict[str, bool] = {}
         self._clean: dict[str, str] = {}  # cell text -> clean text: many cells repeat
@@ -88,8 +88,11 @@ class Assembler:
             **fields,
         )
         self._require(row, header, text, (Column.NAME, Column.LEAD))
-        task.lead_agencies = self._agency_names(row, header, Column.LEAD, text)
-        task.coordinating_agencies = self._agency_names(row, header, Column.COORDINATING, text)
+        lead = self._agencies_of(row, header, Column.LEAD, text)
+        coordinating = self._agencies_of(row, header, Column.COORDINATING, text)
+        task.lead_agencies = [m.name for m in lead]
+        task.coordinating_agencies = [m.name for m in coordinating]
+        task.agency_units = {m.name: m.unit_of for m in (*lead, *coordinating) if m.unit_of}
         self._deadline(task, row, header)
         task.completion_date = self._date(row, header, Column.COMPLETION_DATE)
         task.reported_on = self._date(row, header, Column.REPORTED_ON)
@@ -175,23 +178,21 @@ class Assembler:
                     field_label=_FIELD_LABELS[column],
                 )
 
-    def _agency_names(
+    def _agencies_of(
         self, row: PendingRow, header: HeaderMap, column: Column, text: dict[Column, str]
-    ) -> list[str]:
+    ) -> list[AgencyMention]:
         cell = text.get(column, "")
         if not cell:
             return []
-        split = self._agencies.get(cell)
-        if split is None:
-            mentions = self.directory.split(cell)
-            split = self._agencies[cell] = (
-                [m.name for m in mentions],
-                [m.raw for m in mentions if not m.known],
-            )
-        names, unknown = split
-        for raw in unknown:
-            self._report(row, header, header.columns[column], ProblemCode.UNKNOWN_AGENCY, raw)
-        return list(names)
+        mentions = self._agencies.get(cell)
+        if mentions is None:
+            mentions = self._agencies[cell] = self.directory.split(cell)
+        for mention in mentions:
+            if not mention.known:
+                self._report(
+                    row, header, header.columns[column], ProblemCode.UNKNOWN_AGENCY, mention.raw
+                )
+        return mentions
 
     def _deadline(self, task: TaskRecord, row: PendingRow, header: HeaderMap) -> None:
         index = header.columns.get(Column.DEADLINE)

@@ -115,6 +115,8 @@ class TaskRecord:
     section_title: str = ""
     lead_agencies: list[str] = field(default_factory=list)
     coordinating_agencies: list[str] = field(default_factory=list)
+    # Written "A (B)": B -> A, B being A's executing or standing unit; both are in the lists.
+    agency_units: dict[str, str] = field(default_factory=dict)
     deadline_text: str = ""
     due_date: date | None = None
     deadline_kind: DeadlineKind = DeadlineKind.MISSING
@@ -145,6 +147,7 @@ class TaskRecord:
         data = _shallow_dict(self)
         data["lead_agencies"] = list(self.lead_agencies)
         data["coordinating_agencies"] = list(self.coordinating_agencies)
+        data["agency_units"] = dict(self.agency_units)
         data["deadline_kind"] = str(self.deadline_kind)
         data["milestones"] = [m.to_json() for m in self.milestones]
         for key in ("due_date", "completion_date", "reported_on"):

@@ -35,6 +35,11 @@ SORTS: dict[AgencySort, str] = {
 }
 RATE_HEADINGS = {"completion": "Tỷ lệ hoàn thành", "on_time": "Tỷ lệ đúng hạn"}
 RANKING_FORMATS = {heading: Percent(1, bar=True) for heading in RATE_HEADINGS.values()}
+UNIT_MARK = "↳ "  # a unit shown under its body
+UNITS_NOTE = (
+    "Đang gồm các đơn vị thuộc Sở: mỗi Sở (cơ quan) được tính cả nhiệm vụ của các đơn vị thuộc "
+    "mình, và các đơn vị được liệt kê ngay dưới (↳)."
+)
 
 
 def view_controls() -> tuple[str, AgencySort]:
@@ -60,13 +65,19 @@ def view_controls() -> tuple[str, AgencySort]:
     return role or "lead", sort_by or "overdue"
 
 
-def ranking_table(summary: pd.DataFrame, order: list[str], role: str) -> str | None:
-    """The table of agencies in chart order; the agency of the clicked row, if any."""
+def ranking_table(summary: pd.DataFrame, order: list[str], role: str, units: bool) -> str | None:
+    """The table of agencies in ``order``; the agency of the clicked row, if any.
+
+    With ``units`` (the filter "Gồm các đơn vị thuộc Sở"), a unit listed under its
+    body is marked "↳".
+    """
     ranked = summary.set_index("agency").loc[order].reset_index()
-    columns = {"agency": f"Cơ quan {ROLE_CHOICES[role].lower()}", "kind": "Loại"}
+    columns = {"shown": f"Cơ quan {ROLE_CHOICES[role].lower()}", "kind": "Loại"}
     columns |= {code: status_label(code) for code in STATUS_COLUMNS}
     columns |= {"total": "Tổng số", **RATE_HEADINGS}
+    beneath = ranked["parent"].isin(ranked["agency"]) & units
     table = ranked.assign(
+        shown=ranked["agency"].where(~beneath, UNIT_MARK + ranked["agency"]),
         kind=ranked["agency_kind"].map(lambda kind: AGENCY_KIND_LABELS.get(kind, kind)),
         completion=ranked["completion_rate"],
         on_time=ranked["on_time_rate"],
@@ -109,6 +120,8 @@ clicked = chart_pick(
 ).get("agency")
 st.subheader("Xếp hạng cơ quan", help=RATE_HELP_VI)
 st.caption("Bấm vào một dòng (hoặc một thanh trên biểu đồ) để xem danh sách nhiệm vụ.")
-chosen = ranking_table(view.summary, view.order, role) or clicked
+if filters.include_units:
+    st.caption(UNITS_NOTE)
+chosen = ranking_table(view.summary, view.order, role, filters.include_units) or clicked
 if chosen:
     agency_tasks(filters, role, str(chosen))

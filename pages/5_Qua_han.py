@@ -20,6 +20,7 @@ from labels import (
     AGEING_BUCKET_LABELS,
     DEADLINE_KIND_LABELS,
     EMPTY_VALUE,
+    ISSUER_UNKNOWN,
     format_date,
     format_int,
     status_label,
@@ -200,6 +201,7 @@ def task_record(detail: TaskDetail, days_overdue: int, filters: TaskFilters) -> 
         left, right = st.columns(2)
         with left:
             field("Kế hoạch", f"{detail.plan_code} — {detail.plan_title}")
+            field("Cơ quan ban hành", detail.plan_issuer or ISSUER_UNKNOWN)
             section = f"{task.section_code}. {detail.section_title}" if task.section_code else ""
             field("Mục", section)
             field("Số thứ tự", task.number)

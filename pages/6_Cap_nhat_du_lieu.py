@@ -29,6 +29,11 @@ CHANGE_WIDTHS = {
     "Thay đổi (trước → sau)": st.column_config.TextColumn(width="large"),
 }
 MAP, ADD = "Là tên khác của một cơ quan đã có", "Thêm cơ quan mới"
+ISSUER_HELP = (
+    "Ghi như văn bản ghi (ví dụ Sở Khoa học và Công nghệ); để trống nếu văn bản không ghi rõ. "
+    "Các đơn vị thuộc Sở có trong kế hoạch (Văn phòng Sở, Phòng…) được hiểu là đơn vị của "
+    "cơ quan này."
+)
 
 
 def show_flash() -> None:
@@ -201,9 +206,10 @@ def show_changes(upload: PreparedUpload) -> list[int]:
 
 def show_commit(upload: PreparedUpload, confirmed: list[int]) -> None:
     key = upload.content_hash[:12]
-    title = ""
+    title = issuer = ""
     if upload.changes.new_plan:
         title = st.text_input("Tên kế hoạch", value=upload.result.title, key=f"title_{key}")
+        issuer = st.text_input("Cơ quan ban hành", key=f"issuer_{key}", help=ISSUER_HELP)
     by = st.text_input("Người nạp", key=ui.UploadKey.BY)
     blocked = bool(upload.errors) or not (
         upload.changes.to_write(confirmed) or upload.changes.new_plan
@@ -211,7 +217,7 @@ def show_commit(upload: PreparedUpload, confirmed: list[int]) -> None:
     if not st.button("Xác nhận nạp dữ liệu", type="primary", disabled=blocked, key="commit"):
         return
     try:
-        batch = ui.commit_upload(upload, confirmed, by, title)
+        batch = ui.commit_upload(upload, confirmed, by, title, issuer)
     except (ImportRefused, DataUnavailableError) as error:
         st.error("Chưa nạp được; cơ sở dữ liệu không thay đổi.")
         st.text(str(error))

@@ -18,17 +18,17 @@ from data_access.reporting import (
     recent_periods,
 )
 from exports.chart_images import export_file_name
-from exports.reminder_letters import WINDOW_DAYS, letter_file_name
+from exports.reminder_letters import GROUPS_NOTE, WINDOW_DAYS, letter_file_name
 from labels import as_of_words, format_date
 from ui import report_files
 from ui.common import filtered_tasks_or_stop, illustrative_notice, page_header
 from ui.data import (
     database_url,
     has_illustrative_data,
-    load_agencies_to_remind,
     load_agency_links,
     load_filter_options,
     load_latest_kpis,
+    load_reminder_recipients,
     load_summary,
 )
 from ui.downloads import deferred_download
@@ -43,7 +43,8 @@ PACK_HELP = (
 )
 LETTER_HELP = (
     f"Văn bản Word soạn sẵn theo thể thức hành chính, liệt kê nhiệm vụ quá hạn và nhiệm vụ đến "
-    f"hạn trong {WINDOW_DAYS} ngày tới của cơ quan chủ trì; sửa được trước khi ký, gửi."
+    f"hạn trong {WINDOW_DAYS} ngày tới của cơ quan chủ trì; sửa được trước khi ký, gửi. "
+    "Đơn vị thuộc Sở nhận phiếu nhắc việc nội bộ của Sở thay cho công văn."
 )
 REPORT_HELP = (
     "Báo cáo Word: số liệu đến hết kỳ so với kỳ trước, nhiệm vụ theo trạng thái, theo cơ quan, "
@@ -91,7 +92,11 @@ def reminder_letters(page: PageData) -> None:
     st.subheader("Văn bản đôn đốc")
     st.caption(LETTER_HELP)
     filters = page.filters
-    agencies = load_agencies_to_remind(filters)
+    recipients = load_reminder_recipients(filters)
+    if recipients.groups:
+        st.info(GROUPS_NOTE)
+        st.text("; ".join(recipients.groups))
+    agencies = recipients.agencies
     if not agencies:
         st.info(
             f"Không có cơ quan chủ trì nào có nhiệm vụ quá hạn hoặc đến hạn trong {WINDOW_DAYS} "

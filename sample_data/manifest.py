@@ -17,7 +17,7 @@ class SamplePlan:
 
     code: str
     title: str
-    issuing_body: str
+    issuing_body: str  # "" when the document does not state it
     issued_on: date | None  # None when the document leaves the day blank
     path: Path
 
@@ -74,7 +74,10 @@ SAMPLE_PLANS: tuple[SamplePlan, ...] = (
             "Bổ sung, điều chỉnh, cập nhật và phân công thực hiện các chỉ tiêu, nhiệm vụ "
             "năm 2026 (Phụ lục 01: chỉ tiêu; Phụ lục 02: nhiệm vụ)"
         ),
-        issuing_body="Sở Giáo dục và Đào tạo",
+        # The document starts at its appendices: no letterhead, number or signature names
+        # who issued it. Its units (Văn phòng Sở, Phòng GDTX, GDNN&ĐH…) suggest a Sở Giáo
+        # dục và Đào tạo, but a suggestion is not what the document states: left unknown.
+        issuing_body="",
         issued_on=None,
         path=PLANS_DIR / "004_dieu_chinh_chi_tieu_nhiem_vu_2026.xlsx",
     ),

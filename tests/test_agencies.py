@@ -49,6 +49,7 @@ KHTC = "Phòng Kế hoạch - Tài chính"
 GDTX = "Phòng GDTX, GDNN&ĐH"
 PHONG = "Các phòng thuộc Sở"
 TRUC_THUOC = "Đơn vị trực thuộc Sở"
+TO_GIUP_VIEC = "Tổ Giúp việc Ban Chỉ đạo"
 
 
 def nfd(text: str) -> str:
@@ -157,17 +158,22 @@ SEED_CELLS: dict[str, list[str]] = {
     ],
     "Cơ quan tham mưu, giúp việc Tỉnh ủy": ["Cơ quan tham mưu, giúp việc Tỉnh ủy"],
     "Đơn vị có liên quan": ["Đơn vị có liên quan"],
-    # 001: the service centre written inside Văn phòng UBND tỉnh is its own agency
-    "Văn phòng UBND tỉnh (Trung tâm phục vụ hành chính công tỉnh)": [TT_HCC],
+    # 001: "A (B)": Văn phòng UBND tỉnh and the service centre that does its work, both named
+    "Văn phòng UBND tỉnh (Trung tâm phục vụ hành chính công tỉnh)": [VP_UB, TT_HCC],
     "Sở Khoa học và Công nghệ, Văn phòng UBND tỉnh (Trung tâm phục vụ hành chính công tỉnh)": [
         SKHCN,
+        VP_UB,
         TT_HCC,
     ],
-    "Văn phòng UBND tỉnh (Trung tâm phục vụ hành chính công tỉnh), Công an tỉnh": [TT_HCC, CA],
+    "Văn phòng UBND tỉnh (Trung tâm phục vụ hành chính công tỉnh), Công an tỉnh": [
+        VP_UB,
+        TT_HCC,
+        CA,
+    ],
     (
         "Công an tỉnh, Văn phòng UBND tỉnh (Trung tâm phục vụ hành chính công tỉnh), "
         "Các sở, ban, ngành"
-    ): [CA, TT_HCC, SBN],
+    ): [CA, VP_UB, TT_HCC, SBN],
     # 001: other single agencies and their spellings
     "Văn phòng UBND tỉnh": [VP_UB],
     "Văn phòng Ủy ban nhân dân tỉnh": [VP_UB],
@@ -195,9 +201,10 @@ SEED_CELLS: dict[str, list[str]] = {
     "Trung tâm Công nghệ thông tin và Truyền thông": [CNTT],
     "Phòng Kế hoạch - Tài chính": [KHTC],
     "Phòng Quản lý công nghệ và Đổi mới sáng tạo": ["Phòng Quản lý công nghệ và Đổi mới sáng tạo"],
-    # 003: the bracket names the standing office, not a second lead
+    # 003: "A (B)": the Tổ Giúp việc and its standing agency, both named
     "Tổ Giúp việc Ban Chỉ đạo (Cơ quan thường trực là Sở Khoa học và Công nghệ)": [
-        "Tổ Giúp việc Ban Chỉ đạo"
+        TO_GIUP_VIEC,
+        SKHCN,
     ],
     "Các cơ quan, tổ chức, đơn vị": ["Các cơ quan, tổ chức, đơn vị"],
     "Các cấp ủy, cơ quan, đơn vị, địa phương": ["Các cấp ủy, cơ quan, đơn vị, địa phương"],
@@ -233,6 +240,60 @@ def test_every_mention_in_the_seeds_is_known() -> None:
     assert unknown == []
 
 
+# --- "A (B)": a responsible agency and its executing or standing unit ---
+
+# Every seed cell written "A (B)" (001's service centre, 003's Tổ Giúp việc), as
+# (name, the agency it is the unit of) pairs: B is returned after A, A is kept.
+A_B_CELLS: dict[str, list[tuple[str, str]]] = {
+    # 001 I.1 coordinating: a single agency, then "A (B)"
+    "Sở Khoa học và Công nghệ, Văn phòng UBND tỉnh (Trung tâm phục vụ hành chính công tỉnh)": [
+        (SKHCN, ""),
+        (VP_UB, ""),
+        (TT_HCC, VP_UB),
+    ],
+    # 001 II.2 lead (and II.3, whose cell the page break cuts before the bracket)
+    "Văn phòng UBND tỉnh (Trung tâm phục vụ hành chính công tỉnh), Công an tỉnh": [
+        (VP_UB, ""),
+        (TT_HCC, VP_UB),
+        (CA, ""),
+    ],
+    # 001 II.4 coordinating: the bracket alone
+    "Văn phòng UBND tỉnh (Trung tâm phục vụ hành chính công tỉnh)": [(VP_UB, ""), (TT_HCC, VP_UB)],
+    # 003 task 1 lead: the bracket names the standing agency after a role phrase
+    "Tổ Giúp việc Ban Chỉ đạo (Cơ quan thường trực là Sở Khoa học và Công nghệ)": [
+        (TO_GIUP_VIEC, ""),
+        (SKHCN, TO_GIUP_VIEC),
+    ],
+}
+
+
+@pytest.mark.parametrize(("cell", "expected"), list(A_B_CELLS.items()))
+def test_a_b_cells_of_the_seeds_link_both_and_keep_the_relation(
+    cell: str, expected: list[tuple[str, str]]
+) -> None:
+    assert cell in seed_agency_cells()  # written so in a seed, not made up
+    assert [(m.name, m.unit_of) for m in DIRECTORY.split(cell)] == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # the page break of 001 II.3: "A" on one line, "(B), C" on the next
+        (
+            "Văn phòng UBND tỉnh\n(Trung tâm phục vụ hành chính công tỉnh), Công an tỉnh",
+            [(VP_UB, ""), (TT_HCC, VP_UB), (CA, "")],
+        ),
+        # a bracket that does not end with a known name is a note, not a unit
+        ("Công an tỉnh (b/c)", [(CA, "")]),
+        ("Sở Tài chính (Sở Nội vụ thẩm định)", [(STC, "")]),
+        # a bracket after an unknown name names no unit of it
+        ("Ban Quản lý dự án (Sở Tài chính)", [("Ban Quản lý dự án (Sở Tài chính)", "")]),
+    ],
+)
+def test_a_b_edge_cases(cell: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.name, m.unit_of) for m in DIRECTORY.split(cell)] == expected
+
+
 @pytest.mark.parametrize(
     ("cell", "expected"),
     [
@@ -241,7 +302,7 @@ def test_every_mention_in_the_seeds_is_known() -> None:
         ("Văn phòng Ủy ban nhân dân\ntỉnh", [VP_UB]),
         (
             "Văn phòng UBND tỉnh\n(Trung tâm phục vụ hành chính công tỉnh), Công an tỉnh",
-            [TT_HCC, CA],
+            [VP_UB, TT_HCC, CA],
         ),
         # ...but a line break between two names still separates them
         ("Văn phòng\nSở Tài chính", [VP_SO, STC]),
@@ -341,7 +402,7 @@ def test_resolve_keeps_an_unknown_name_as_written() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", [SBN_DP, SBN, XA, "Các địa phương", PHONG, TRUC_THUOC, "Tổ Giúp việc Ban Chỉ đạo"]
+    "name", [SBN_DP, SBN, XA, "Các địa phương", PHONG, TRUC_THUOC, TO_GIUP_VIEC]
 )
 def test_collective_groups_are_kept_as_collective(name: str) -> None:
     mentions = DIRECTORY.split(f"Sở Tài chính; {name}")

@@ -12,13 +12,15 @@ from sqlmodel import Session, func, select
 
 from data_access.agency_store import (
     add_alias,
+    agency_in_plan,
     directory_from_db,
     find_agency,
     get_or_create_agency,
+    name_in_plan,
     seed_agencies,
 )
 from data_access.db import create_schema, session_scope
-from data_access.models import Agency, AgencyAlias, AgencyKind
+from data_access.models import Agency, AgencyAlias, AgencyKind, AgencyUnit, Plan
 from loaders.agencies import AgencyDirectory, AgencyEntry
 
 ENTRIES = [
@@ -133,3 +135,83 @@ def test_a_known_spelling_is_not_stored_twice(engine: Engine) -> None:
     assert existing is not None
     assert existing.alias == "SKHCN"
     assert existing.agency_id != unit.id  # still the Sở's: the caller decides what to do
+
+
+# --- internal units belong to the body whose plan names them ---
+
+CDS = "Phòng Chuyển đổi số"
+
+
+def _plan(session: Session, code: str, issuing_body: str) -> Plan:
+    plan = Plan(code=code, issuing_body=issuing_body)
+    session.add(plan)
+    session.flush()
+    return plan
+
+
+def _parent(session: Session, agency: Agency) -> str:
+    unit = session.get(AgencyUnit, agency.id)
+    parent = session.get(Agency, unit.parent_id) if unit else None
+    return parent.name if parent else ""
+
+
+def test_a_unit_is_the_unit_of_the_plans_issuing_body(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        plan = _plan(session, "KH-SKHCN", "Sở KH&CN")  # any spelling of the issuer
+        unit = agency_in_plan(session=session, name="Phòng Chuyên đổi số", plan=plan)
+        again = agency_in_plan(session=session, name=CDS, plan=plan)
+        # named with the Sở's short name, a unit of that Sở, the same agency each time
+        assert (unit.name, unit.kind) == ("Phòng Chuyển đổi số (Sở KH&CN)", "internal_unit")
+        assert _parent(session, unit) == "Sở Khoa học và Công nghệ"
+        assert again.id == unit.id
+
+
+def test_the_same_unit_name_in_two_bodies_plans_is_two_agencies(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        ours = agency_in_plan(session=session, name=CDS, plan=_plan(session, "A", "SKHCN"))
+        theirs = agency_in_plan(session=session, name=CDS, plan=_plan(session, "B", "Sở Y tế"))
+        assert ours.id != theirs.id
+        # a body the directory does not know is stored as written, kind "other"
+        assert theirs.name == "Phòng Chuyển đổi số (Sở Y tế)"
+        body = find_agency(session=session, name="Sở Y tế")
+        assert body is not None and body.kind == "other"
+        assert _parent(session, theirs) == "Sở Y tế"
+
+
+def test_a_plan_without_issuer_scopes_its_units_to_a_stand_in_not_a_guess(
+    engine: Engine,
+) -> None:
+    with session_scope(engine) as session:
+        plan = _plan(session, "DC-CT-NV-2026", "")
+        unit = agency_in_plan(session=session, name=CDS, plan=plan)
+        assert unit.name == "Phòng Chuyển đổi số (đơn vị ban hành DC-CT-NV-2026)"
+        assert _parent(session, unit) == "Đơn vị ban hành DC-CT-NV-2026"
+        assert plan.issuing_body == ""  # still unknown: nothing was filled in
+
+
+def test_other_agencies_and_scoped_names_are_linked_as_they_are(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        plan = _plan(session, "KH-SKHCN", "Sở Khoa học và Công nghệ")
+        unit = agency_in_plan(session=session, name=CDS, plan=plan)
+        other = _plan(session, "KH-KHAC", "Sở Y tế")
+        # a file that writes the scoped name means that unit, in any plan
+        assert agency_in_plan(session=session, name=unit.name, plan=other).id == unit.id
+        assert agency_in_plan(session=session, name="SKHCN", plan=other).name == (
+            "Sở Khoa học và Công nghệ"
+        )
+        assert agency_in_plan(session=session, name="Ban mới", plan=other).kind == "other"
+
+
+@pytest.mark.parametrize("issuer", ["Sở Khoa học và Công nghệ", "Sở Y tế", ""])
+def test_name_in_plan_is_the_name_agency_in_plan_gives_without_writing(
+    engine: Engine, issuer: str
+) -> None:
+    with session_scope(engine) as session:
+        plan = _plan(session, "KH", issuer)
+        before = _count(engine, Agency)
+        names = [name_in_plan(session=session, name=n, plan=plan) for n in (CDS, "SKHCN", "Ban")]
+        assert _count(engine, Agency) == before
+        linked = [
+            agency_in_plan(session=session, name=n, plan=plan).name for n in (CDS, "SKHCN", "Ban")
+        ]
+        assert names == linked

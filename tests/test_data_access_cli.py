@@ -132,6 +132,26 @@ def test_a_bad_file_is_refused_in_one_sentence(
     assert run.stdout == ""
 
 
+def test_issued_by_names_the_body_whose_units_the_plan_names(url: str, tmp_path: Path) -> None:
+    tasks = [(*TASKS[0][:3], "Văn phòng Sở", "", "30/6/2026")]
+    path = _write(tmp_path, "kh_so.xlsx", plan_file(tasks, with_kpis=False))
+    run = _run(url, "import", path, "--plan", "KH-SO", "--issued-by", "Sở KH&CN")
+    assert run.returncode == OK, run.stderr
+    tables = dump(_engine(url))
+    assert [row[3] for row in tables["plan"]] == ["Sở Khoa học và Công nghệ"]  # its full name
+    assert "Văn phòng Sở (Sở KH&CN)" in {row[1] for row in tables["agency"]}
+
+
+def test_a_unit_given_as_issuing_body_is_refused_in_one_sentence(url: str, plan_path: Path) -> None:
+    run = _run(url, "import", plan_path, "--plan", PLAN_CODE, "--issued-by", "Văn phòng Sở")
+    assert run.returncode == FAILED
+    assert run.stderr.strip() == (
+        "“Văn phòng Sở” là đơn vị thuộc một cơ quan hoặc một nhóm cơ quan, không thể là "
+        "cơ quan ban hành kế hoạch; chưa nạp dữ liệu nào."
+    )
+    assert all(not rows for rows in dump(_engine(url)).values())
+
+
 def test_a_missing_file(url: str, tmp_path: Path) -> None:
     run = _run(url, "import", tmp_path / "khong_co.xlsx")
     assert (run.returncode, run.stderr.strip()) == (

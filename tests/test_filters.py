@@ -51,6 +51,16 @@ TODAY = date(2026, 1, 15)
             " · Trạng thái: Quá hạn, Hoàn thành quá hạn"
             " · Hạn từ 01/01/2026 đến 30/06/2026 · Không gồm nhiệm vụ thường xuyên",
         ),
+        # units rolled up into the chosen agency: said beside it; nothing to say without one
+        (
+            TaskFilters(as_of=AS_OF, agencies=("Sở Khoa học và Công nghệ",), include_units=True),
+            "Tính đến 23/11/2026 · Kế hoạch: tất cả"
+            " · Cơ quan chủ trì: Sở Khoa học và Công nghệ (gồm các đơn vị thuộc)",
+        ),
+        (
+            TaskFilters(as_of=AS_OF, include_units=True),
+            "Tính đến 23/11/2026 · Kế hoạch: tất cả · Cơ quan chủ trì: tất cả",
+        ),
         (
             TaskFilters(as_of=AS_OF, due_to=date(2026, 12, 31)),
             "Tính đến 23/11/2026 · Kế hoạch: tất cả · Cơ quan chủ trì: tất cả · Hạn đến 31/12/2026",
@@ -83,6 +93,7 @@ def test_describe_vi(filters: TaskFilters, expected: str) -> None:
             due_to=date(2026, 3, 31),
             include_recurring=False,
         ),
+        TaskFilters(as_of=AS_OF, agencies=("Sở KH&CN",), include_units=True),
     ],
 )
 def test_query_params_round_trip(filters: TaskFilters) -> None:
@@ -120,6 +131,12 @@ def test_defaults_are_left_out_of_the_url() -> None:
             {"as_of": AS_OF.isoformat(), "recurring": "false"},
             TaskFilters(as_of=AS_OF, include_recurring=False),
         ),
+        # the units switch is on only when the URL says so (Streamlit writes "true")
+        (
+            {"as_of": AS_OF.isoformat(), "units": "true"},
+            TaskFilters(as_of=AS_OF, include_units=True),
+        ),
+        ({"as_of": AS_OF.isoformat(), "units": "maybe"}, TaskFilters(as_of=AS_OF)),
     ],
 )
 def test_from_query_params_ignores_bad_values(
@@ -141,6 +158,7 @@ def test_from_query_params_ignores_bad_values(
                 "due_from",
                 "due_to",
                 "recurring",
+                "units",
                 "other",
             ]
         ),

@@ -63,6 +63,12 @@ def test_options_come_from_the_data(app: AppTest) -> None:
     assert agencies.index("Công an tỉnh") < agencies.index("Sở Khoa học và Công nghệ")
     assert app.multiselect(key=StateKey.STATUSES).options[3] == "Quá hạn"
     assert app.radio(key=StateKey.ROLE).options == ["Chủ trì", "Phối hợp", "Chủ trì hoặc phối hợp"]
+    # units are offered with their body; a body is offered though only its units lead tasks
+    assert "Văn phòng Sở (Sở KH&CN)" in agencies
+    assert "Văn phòng Sở (đơn vị ban hành DC-CT-NV-2026)" in agencies
+    assert "Đơn vị ban hành DC-CT-NV-2026" in agencies
+    assert "Văn phòng Sở" not in agencies  # the bare spelling leads nothing
+    assert app.checkbox(key=StateKey.INCLUDE_UNITS).label == "Gồm các đơn vị thuộc Sở"
 
 
 # --- A link reproduces the view: each query parameter seeds its widget ---
@@ -80,6 +86,7 @@ def test_options_come_from_the_data(app: AppTest) -> None:
         ({"due_from": "2026-01-01"}, {"due_from": date(2026, 1, 1)}),
         ({"due_to": "2026-06-30"}, {"due_to": date(2026, 6, 30)}),
         ({"recurring": "false"}, {"include_recurring": False}),
+        ({"units": "true"}, {"include_units": True}),
     ],
 )
 def test_query_parameters_seed_the_filters(
@@ -120,6 +127,7 @@ def test_every_widget_changes_the_filters(app: AppTest) -> None:
     app.date_input(key=StateKey.DUE_FROM).set_value(date(2025, 10, 1))
     app.date_input(key=StateKey.DUE_TO).set_value(date(2025, 12, 31))
     app.checkbox(key=StateKey.INCLUDE_RECURRING).uncheck()
+    app.checkbox(key=StateKey.INCLUDE_UNITS).check()
     assert seen(app.run()) == TaskFilters(
         as_of=date(2026, 7, 1),
         plan_codes=("KH-92A-UBND",),
@@ -130,11 +138,14 @@ def test_every_widget_changes_the_filters(app: AppTest) -> None:
         due_from=date(2025, 10, 1),
         due_to=date(2025, 12, 31),
         include_recurring=False,
+        include_units=True,
     )
 
 
 def test_reset_restores_every_default_and_clears_the_url(app: AppTest) -> None:
-    app.query_params.update({"as_of": "2026-07-01", "plan": "DM-BS-2026", "recurring": "false"})
+    app.query_params.update(
+        {"as_of": "2026-07-01", "plan": "DM-BS-2026", "recurring": "false", "units": "true"}
+    )
     app.run()
     app.multiselect(key=StateKey.STATUSES).select("overdue").run()
     assert seen(app) != TODAY

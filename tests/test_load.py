@@ -94,6 +94,46 @@ def test_001_sections_and_completion_notes(seeds: dict[str, LoadResult]) -> None
     assert task(result, "3", "I").coordinating_agencies[-1] == "Các sở, ban, ngành cấp tỉnh"
 
 
+VP_UB, TT_HCC = "Văn phòng UBND tỉnh", "Trung tâm Phục vụ hành chính công tỉnh"
+
+
+@pytest.mark.parametrize(
+    ("number", "section", "role", "expected"),
+    [
+        # seed 001 lines 98, 102, 114: coordinating cells "…, Văn phòng UBND tỉnh (Trung tâm …)"
+        ("1", "I", "coordinating", ["Sở Khoa học và Công nghệ", VP_UB, TT_HCC]),
+        ("3", "I", "coordinating", ["Công an tỉnh", VP_UB, TT_HCC, "Các sở, ban, ngành cấp tỉnh"]),
+        ("4", "II", "coordinating", [VP_UB, TT_HCC]),
+        # lines 109 and 110/113: lead cells, 113 the rest of 110's cell after a page break
+        ("2", "II", "lead", [VP_UB, TT_HCC, "Công an tỉnh"]),
+        ("3", "II", "lead", [VP_UB, TT_HCC, "Công an tỉnh"]),
+    ],
+)
+def test_001_a_b_cells_name_the_office_and_its_service_centre(
+    seeds: dict[str, LoadResult], number: str, section: str, role: str, expected: list[str]
+) -> None:
+    record = task(seeds["001"], number, section)
+    names = record.lead_agencies if role == "lead" else record.coordinating_agencies
+    assert names == expected
+    assert record.agency_units == {TT_HCC: VP_UB}  # the centre does the office's work
+
+
+def test_001_has_no_other_a_b_cell(seeds: dict[str, LoadResult]) -> None:
+    # the five tasks above are the only ones where seed 001 writes the centre
+    with_units = {(t.section, t.number) for t in seeds["001"].tasks if t.agency_units}
+    assert with_units == {("I", "1"), ("I", "3"), ("II", "2"), ("II", "3"), ("II", "4")}
+
+
+@pytest.mark.parametrize("key", ["003", "003docx"])
+def test_003_tasks_group_and_its_standing_agency_both_lead(
+    seeds: dict[str, LoadResult], key: str
+) -> None:
+    # seed 003 line 10: "Tổ Giúp việc Ban Chỉ đạo (Cơ quan thường trực là Sở Khoa học và Công nghệ)"
+    one = task(seeds[key], "1", "I")
+    assert one.lead_agencies == ["Tổ Giúp việc Ban Chỉ đạo", "Sở Khoa học và Công nghệ"]
+    assert one.agency_units == {"Sở Khoa học và Công nghệ": "Tổ Giúp việc Ban Chỉ đạo"}
+
+
 def test_title_is_taken_from_the_rows_above_the_table(seeds: dict[str, LoadResult]) -> None:
     assert seeds["001"].title.startswith("PHỤ LỤC NHIỆM VỤ (Kèm theo Kế hoạch số 92A/KH-UBND")
     assert seeds["003docx"].title.startswith("Phụ lục DANH MỤC BỔ SUNG")

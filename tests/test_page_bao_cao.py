@@ -17,7 +17,7 @@ from data_access.clock import LOCAL_TIME
 from data_access.dashboard import filtered_statuses, task_agency_frame
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
-from exports.reminder_letters import agencies_to_remind
+from exports.reminder_letters import GROUPS_NOTE, reminder_recipients
 from labels import ILLUSTRATIVE_NOTE
 from tests.frozen_clock import freeze_clock
 from tests.pages_db import (
@@ -70,7 +70,8 @@ def test_sections_and_buttons(page: AppTest) -> None:
         "Tải bản trình chiếu (PowerPoint)",
         "Tải bản PDF",
         "Tải văn bản cho cơ quan đã chọn",
-        "Tải tất cả (14 cơ quan, tệp .zip)",
+        # 14 lead agencies have tasks to chase on 15/06/2026; the 3 collective groups get none
+        "Tải tất cả (11 cơ quan, tệp .zip)",
         "Tải báo cáo Quý II/2026, tính đến ngày 15/06/2026",  # due by 10/06: the quarter so far
     ]
     assert any(ILLUSTRATIVE_NOTE in i.value for i in at.info)
@@ -82,10 +83,17 @@ def test_agencies_offered_are_those_to_remind(page: AppTest, sample_url: str) ->
     filters = TaskFilters(as_of=date.fromisoformat(AS_OF))
     with session_scope(get_engine(sample_url)) as session:
         statuses = filtered_statuses(session=session, filters=filters)
-        expected = agencies_to_remind(statuses, task_agency_frame(session=session), filters.as_of)
+        recipients = reminder_recipients(
+            statuses, task_agency_frame(session=session), filters.as_of
+        )
+    expected = recipients.agencies
     box = selectbox(at, StateKey.REPORT_AGENCY)
     assert list(box.options) == expected  # type: ignore[attr-defined]
     assert box.value == expected[0]  # type: ignore[attr-defined]
+    # the groups are not offered; the page says why and names them as plain text
+    assert GROUPS_NOTE in [i.value for i in at.info]
+    assert "; ".join(recipients.groups) in [t.value for t in at.text]
+    assert not set(recipients.groups) & set(box.options)  # type: ignore[attr-defined]
 
 
 def test_period_choices_follow_the_kind(page: AppTest) -> None:

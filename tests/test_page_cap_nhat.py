@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button
 
+from data_access import uploads
 from data_access.agency_store import find_agency
 from data_access.dashboard import filtered_statuses
 from data_access.db import get_engine, session_scope
@@ -186,6 +187,37 @@ def test_one_blocking_error_blocks_the_commit(url: str) -> None:
     assert at.error[0].value.startswith("Tệp còn 1 lỗi")
     assert _button(at, "commit").disabled
     assert dump(get_engine(url)) == before
+
+
+# --- A new plan and its issuing body ---
+
+
+@pytest.mark.parametrize(
+    ("issuer", "unit"),
+    [
+        ("Sở Y tế", "Văn phòng Sở (Sở YT)"),  # known: the unit is that Sở's
+        ("", "Văn phòng Sở (đơn vị ban hành KH-MOI)"),  # left blank: unknown, not guessed
+    ],
+)
+def test_a_new_plan_asks_its_issuing_body_and_scopes_its_units(
+    url: str, issuer: str, unit: str
+) -> None:
+    tasks = [(*TASKS[0][:3], "Văn phòng Sở", "", "30/6/2026")]
+    at = _upload(_page(), plan_file(tasks, with_kpis=False), "ke_hoach_moi.xlsx")
+    new_code = next(box for box in at.text_input if box.key.startswith("new_code_"))
+    new_code.input("KH-MOI")
+    at.run()
+    field = next(box for box in at.text_input if box.key.startswith("issuer_"))
+    assert (field.label, field.value) == ("Cơ quan ban hành", "")  # asked, never pre-filled
+    field.input(issuer)
+    _button(at.run(), "commit").click()
+    at.run()
+    assert not at.exception
+    assert at.success[0].value.startswith("Đã nạp lần số")
+    with session_scope(get_engine(url)) as session:
+        assert uploads.agency_tasks(session=session, agency_name=unit)["plan_code"].tolist() == [
+            "KH-MOI"
+        ]
 
 
 # --- Agency spellings and suggested matches ---

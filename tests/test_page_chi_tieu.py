@@ -97,7 +97,8 @@ def test_the_table_shows_targets_with_their_operator(page: AppTest) -> None:
         "6 tháng đầu năm 2026",
     )
     assert (first["Chênh lệch"], first["Đơn vị tính"], first["Đánh giá"]) == (0.0, "%", "Chưa đạt")
-    assert first["Đơn vị theo dõi"] == "Văn phòng Sở"
+    # 004's KPI table names "Văn phòng Sở"; the document does not say which Sở issued it
+    assert first["Đơn vị theo dõi"] == "Văn phòng Sở (đơn vị ban hành DC-CT-NV-2026)"
     assert table["Mục tiêu"].tolist() == ["> 80%", "> 80%", "≥ 100%", "≥ 50%", "≥ 100%", "≥ 95%"]
     assert table["Chênh lệch"].tolist()[3] == -5.0  # 45% against ≥ 50%: 5 points short
 

@@ -189,8 +189,17 @@ def test_a_row_opens_the_full_record(page: AppTest, sample_url: str) -> None:
     assert detail.task.deadline_text in shown
     assert "01/01/2026 — Ngày cụ thể" in shown
     assert "\n".join(detail.lead_agencies) in shown
+    assert "UBND tỉnh" in shown  # 001: "Kèm theo Kế hoạch số 92A/KH-UBND … của UBND tỉnh"
     assert "Quá hạn 326 ngày (tính đến 23/11/2026)" in shown
     assert [s.value for s in page.subheader][-1] == "Hồ sơ nhiệm vụ"
+
+
+def test_a_plan_that_names_no_issuing_body_says_so(page: AppTest) -> None:
+    page.query_params["plan"] = "DC-CT-NV-2026"  # 004 starts at its appendices: no issuer
+    open_row(page.run(), 0)
+    shown = texts(page)
+    assert "(chưa rõ cơ quan ban hành)" in shown
+    assert not any("Giáo dục" in text for text in shown)  # the guess is nowhere
 
 
 def test_the_record_lists_milestones_and_report_history(page: AppTest) -> None:

@@ -98,7 +98,9 @@ def test_collective_groups_are_rows_of_their_own(page: AppTest) -> None:
     table = ranking(page.run()).set_index("Cơ quan chủ trì")
     assert table.loc[GROUP, "Loại"] == "Nhóm (tập thể)"
     assert table.loc["UBND cấp xã", "Loại"] == "Nhóm (tập thể)"
-    assert table.loc["Văn phòng Sở", "Loại"] == "Đơn vị thuộc Sở"
+    # 002 (the Sở KH&CN's plan) and 004 (a Sở not named in the document) each have a Văn phòng Sở
+    assert table.loc["Văn phòng Sở (Sở KH&CN)", "Loại"] == "Đơn vị thuộc Sở"
+    assert table.loc["Văn phòng Sở (đơn vị ban hành DC-CT-NV-2026)", "Loại"] == "Đơn vị thuộc Sở"
     assert table.loc["Công an tỉnh", "Loại"] == "Sở, ban, ngành"
 
 
@@ -157,6 +159,62 @@ def test_a_filter_widget_changes_the_table(page: AppTest) -> None:
     after = ranking(page)
     assert after["Tổng số"].sum() < before
     assert "Sở Khoa học và Công nghệ" in after["Cơ quan chủ trì"].tolist()
+
+
+# --- "Gồm các đơn vị thuộc Sở": a body counts its units' tasks, its units listed beneath ---
+
+SKHCN = "Sở Khoa học và Công nghệ"
+SKHCN_UNITS = {  # 002's lead column: every task led by one of them (20 tasks)
+    "Phòng Chuyển đổi số (Sở KH&CN)": 11,  # tasks 1, 4–7, 10, 13, 14, 16, 17, 19
+    "Trung tâm Công nghệ thông tin và Truyền thông (Sở KH&CN)": 4,  # 8, 11, 18, 20
+    "Văn phòng Sở (Sở KH&CN)": 2,  # 2, 3
+    "Phòng Kế hoạch - Tài chính (Sở KH&CN)": 2,  # 9, 12
+    "Phòng Quản lý công nghệ và Đổi mới sáng tạo (Sở KH&CN)": 1,  # 15
+}
+STAND_IN = "Đơn vị ban hành DC-CT-NV-2026"  # 004 names no issuing body
+
+
+def test_the_units_switch_rolls_units_into_their_body(page: AppTest) -> None:
+    flat = ranking(page.run()).set_index("Cơ quan chủ trì")
+    page.checkbox(key=StateKey.INCLUDE_UNITS).check().run()
+    rolled = ranking(page)
+    names = rolled["Cơ quan chủ trì"].tolist()
+    # the Sở gains the 20 tasks of 002, all led by its units and none by itself
+    body = names.index(SKHCN)
+    assert rolled["Tổng số"].iloc[body] == flat.loc[SKHCN, "Tổng số"] + 20
+    # its units come right below it, marked, each with its own count unchanged
+    beneath = names[body + 1 : body + 1 + len(SKHCN_UNITS)]
+    assert sorted(beneath) == sorted(f"↳ {unit}" for unit in SKHCN_UNITS)
+    for unit, count in SKHCN_UNITS.items():
+        assert flat.loc[unit, "Tổng số"] == count
+        assert rolled.set_index("Cơ quan chủ trì").loc[f"↳ {unit}", "Tổng số"] == count
+    # 004's units gather under the body that issued it: its 21 tasks
+    stand_in = names.index(STAND_IN)
+    assert rolled["Tổng số"].iloc[stand_in] == 21
+    assert names[stand_in + 1].startswith("↳ ") and names[stand_in + 1].endswith(
+        "(đơn vị ban hành DC-CT-NV-2026)"
+    )
+    assert any(c.value.startswith("Đang gồm các đơn vị thuộc Sở") for c in page.caption)
+
+
+def test_without_the_switch_no_unit_is_rolled_up(page: AppTest) -> None:
+    names = ranking(page.run())["Cơ quan chủ trì"].tolist()
+    assert not any(name.startswith("↳ ") for name in names)
+    assert STAND_IN not in names  # it leads nothing itself
+
+
+def test_a_body_clicked_with_the_switch_lists_its_units_tasks(
+    page: AppTest, sample_url: str
+) -> None:
+    page.query_params["units"] = "true"
+    rolled = ranking(page.run())
+    row = rolled["Cơ quan chủ trì"].tolist().index(SKHCN)
+    select_row(page, row)
+    page.run()
+    assert page.text[0].value == SKHCN
+    tasks = page.dataframe[1].value
+    assert len(tasks) == rolled["Tổng số"].iloc[row]
+    assert set(tasks["Kế hoạch"]) >= {"KH-SKHCN-2025"}
 
 
 # --- Drill-down: a row or a bar opens the agency's tasks ---

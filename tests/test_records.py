@@ -55,6 +55,7 @@ _BY_TYPE: dict[str, st.SearchStrategy[Any]] = {
     "date | None": _DATES,
     "DeadlineKind": st.sampled_from(DeadlineKind),
     "list[str]": st.lists(st.text(), max_size=3),
+    "dict[str, str]": st.dictionaries(st.text(), st.text(), max_size=3),
     "list[Milestone]": st.lists(st.builds(Milestone, _DATES, st.text()), max_size=3),
     "list[KpiActual]": st.lists(
         st.builds(KpiActual, st.text(), st.floats(allow_nan=False), st.text()), max_size=3
@@ -91,7 +92,8 @@ def test_task_json_equals_the_asdict_reference(task: TaskRecord) -> None:
     assert json.dumps(data, ensure_ascii=False) == json.dumps(expected, ensure_ascii=False)
     data["lead_agencies"].append("x")
     data["coordinating_agencies"].append("x")
-    assert task.to_json() == expected  # the lists handed out are copies, as asdict's were
+    data["agency_units"]["x"] = "y"
+    assert task.to_json() == expected  # the lists and dict handed out are copies, as asdict's were
 
 
 @given(records(KpiRecord))

@@ -104,7 +104,7 @@ def test_link_agencies_links_each_agency_once_per_role_in_order() -> None:
         session.add(task)
         session.flush()
         names = ["Công an tỉnh", "Sở Tài chính", "Công an tỉnh"]
-        link_agencies(session=session, task_id=flushed_id(task), role=AgencyRole.LEAD, names=names)
+        link_agencies(session=session, task=task, role=AgencyRole.LEAD, names=names)
         session.flush()
         links = session.exec(select(TaskAgency).order_by(TaskAgency.position)).all()
         assert [(link.role, link.position) for link in links] == [("lead", 0), ("lead", 1)]

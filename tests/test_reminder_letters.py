@@ -27,12 +27,12 @@ from exports.reminder_letters import (
     SUBJECT,
     UPCOMING_HEADERS,
     ReminderLetter,
-    agencies_to_remind,
     letter_file_name,
     next_report_day,
     reminder_letter,
     reminder_letter_docx,
     reminder_letters_zip,
+    reminder_recipients,
 )
 from labels import ILLUSTRATIVE_NOTE, format_int
 from tests.export_sample import Frames, gather
@@ -80,7 +80,7 @@ def led_by(frames: Frames, agency: str) -> pd.DataFrame:
 
 # --- Who gets a letter ---
 def test_agencies_to_remind_have_something_to_chase(frames: Frames) -> None:
-    agencies = agencies_to_remind(frames.statuses, frames.links, AS_OF)
+    agencies = reminder_recipients(frames.statuses, frames.links, AS_OF).agencies
     assert agencies[0] == POLICE  # the most overdue tasks on that day
     assert not set(agencies) & set(UNASSIGNED_AGENCY.values())
     for agency in agencies:
@@ -88,6 +88,54 @@ def test_agencies_to_remind_have_something_to_chase(frames: Frames) -> None:
         assert not letter.is_empty, agency
     overdue_counts = [len(letter_for(frames, a).overdue) for a in agencies]
     assert overdue_counts == sorted(overdue_counts, reverse=True)
+
+
+def test_collective_groups_get_no_letter_and_are_named_for_the_note(frames: Frames) -> None:
+    recipients = reminder_recipients(frames.statuses, frames.links, AS_OF)
+    # the three groups leading tasks to chase on 15/06/2026 (000, 001, 003 lead cells) name
+    # no member agency, so there is nobody to address: no letter, listed for the page's note
+    assert recipients.groups == [
+        "Các sở, ban, ngành cấp tỉnh",
+        "Các sở, ban, ngành, địa phương",
+        "UBND cấp xã",
+    ]
+    assert not set(recipients.groups) & set(recipients.agencies)
+    kinds = frames.links.drop_duplicates("agency").set_index("agency")["is_collective"]
+    assert not any(kinds[a] for a in recipients.agencies)
+
+
+# --- An internal unit: a reminder slip from its own body, not an official letter ---
+
+CDS = "Phòng Chuyển đổi số (Sở KH&CN)"
+VP_SO_004 = "Văn phòng Sở (đơn vị ban hành DC-CT-NV-2026)"
+
+
+def test_a_units_slip_comes_from_its_body_without_kinh_gui(frames: Frames) -> None:
+    letter = letter_for(frames, CDS)
+    assert letter.is_internal and letter.body == "Sở Khoa học và Công nghệ"
+    document = open_docx(reminder_letter_docx(letter))
+    head = body_rows(document, 0)[0]
+    assert head[0] == "SỞ KHOA HỌC VÀ CÔNG NGHỆ"  # from the Sở, to one of its units
+    assert SUBJECT not in head[0] and "CỘNG HÒA" not in head[1]  # not a công văn
+    assert "ngày 15 tháng 06 năm 2026" in head[1]
+    paragraphs = [p.text for p in document.paragraphs]
+    assert not any(p.startswith("Kính gửi") for p in paragraphs)
+    assert any(p.startswith("PHIẾU NHẮC VIỆC") for p in paragraphs)
+    assert f"Đơn vị được nhắc: {CDS}" in paragraphs
+    # inside the Sở reports are due before the 12th; a week from 15/06 is past 12/06
+    assert any("trước ngày 12/07/2026" in p for p in paragraphs)
+    expected = led_by(frames, CDS)
+    expected = expected[expected["status"] == TaskStatus.OVERDUE]
+    assert len(body_rows(document, 1)) - 1 == len(expected) > 0
+
+
+def test_a_unit_of_a_body_the_plan_does_not_name_is_reminded_by_that_body(
+    frames: Frames,
+) -> None:
+    # 004 names no issuing body: the slip says who it is from as the plan allows, no guess
+    document = open_docx(reminder_letter_docx(letter_for(frames, VP_SO_004)))
+    assert body_rows(document, 0)[0][0] == "ĐƠN VỊ BAN HÀNH DC-CT-NV-2026"
+    assert not any("Giáo dục" in p.text for p in document.paragraphs)
 
 
 # --- One letter: the tables ---
@@ -225,7 +273,7 @@ def test_agency_with_nothing_to_chase_gets_none_listed(frames: Frames) -> None:
 
 # --- Bulk ---
 def test_zip_holds_one_letter_per_agency(frames: Frames) -> None:
-    agencies = agencies_to_remind(frames.statuses, frames.links, AS_OF)
+    agencies = reminder_recipients(frames.statuses, frames.links, AS_OF).agencies
     letters = [letter_for(frames, a) for a in agencies]
     archive = zipfile.ZipFile(io.BytesIO(reminder_letters_zip(letters)))
     names = archive.namelist()
@@ -234,8 +282,17 @@ def test_zip_holds_one_letter_per_agency(frames: Frames) -> None:
     recipients = set()
     for name in names:
         document = open_docx(archive.read(name))
-        recipients |= {p.text for p in document.paragraphs if p.text.startswith("Kính gửi: ")}
-    assert recipients == {f"Kính gửi: {a}" for a in agencies}
+        recipients |= {
+            p.text
+            for p in document.paragraphs
+            if p.text.startswith(("Kính gửi: ", "Đơn vị được nhắc: "))
+        }
+    kinds = frames.links.drop_duplicates("agency").set_index("agency")["agency_kind"]
+    units = {a for a in agencies if kinds[a] == "internal_unit"}
+    assert len(units) == 4  # 3 units of the Sở KH&CN (002) and 004's Văn phòng Sở
+    assert recipients == {f"Kính gửi: {a}" for a in set(agencies) - units} | {
+        f"Đơn vị được nhắc: {a}" for a in units
+    }
 
 
 def test_zip_names_stay_unique_when_agencies_slug_alike(frames: Frames) -> None:

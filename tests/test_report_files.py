@@ -17,7 +17,7 @@ from data_access.filters import TaskFilters
 from data_access.reporting import ReportingPeriod
 from data_access.status import summary_metrics
 from exports.meeting_pack import OVERDUE_ROWS_PER_SLIDE, PACK_TITLE, SLIDE_OVERDUE_ROWS
-from exports.reminder_letters import agencies_to_remind
+from exports.reminder_letters import reminder_recipients
 from labels import ILLUSTRATIVE_NOTE, format_int
 from tests.pdf_text import pdf_text
 from ui import report_files
@@ -73,7 +73,8 @@ def test_letter_docx_is_addressed_to_the_agency(page: PageData) -> None:
 def test_letters_zip_has_one_letter_per_agency_to_remind(sample_url: str, page: PageData) -> None:
     with session_scope(get_engine(sample_url)) as session:
         statuses = filtered_statuses(session=session, filters=FILTERS)
-        agencies = agencies_to_remind(statuses, task_agency_frame(session=session), FILTERS.as_of)
+        links = task_agency_frame(session=session)
+        agencies = reminder_recipients(statuses, links, FILTERS.as_of).agencies
     archive = zipfile.ZipFile(io.BytesIO(report_files.letters_zip(page)))
     assert len(archive.namelist()) == len(agencies) > 0
 

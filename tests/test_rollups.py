@@ -18,6 +18,7 @@ from data_access.rollups import (
     overdue_ageing_by_agency,
     search_tasks,
     tasks_of_agency,
+    units_beneath,
     upcoming,
 )
 from data_access.status import compute_statuses
@@ -51,7 +52,9 @@ TASKS = statuses_of(
 )
 
 
-def link(task_id: int, agency: str, role: str = "lead", kind: str = "department") -> dict[str, Any]:
+def link(
+    task_id: int, agency: str, role: str = "lead", kind: str = "department", parent: str = ""
+) -> dict[str, Any]:
     return {
         "task_id": task_id,
         "agency": agency,
@@ -59,6 +62,7 @@ def link(task_id: int, agency: str, role: str = "lead", kind: str = "department"
         "is_collective": kind == "collective",
         "role": role,
         "position": 0,
+        "parent": parent,
     }
 
 
@@ -136,6 +140,55 @@ def test_agency_summary_by_role(role: str, totals: dict[str, int]) -> None:
     assert dict(zip(summary["agency"], summary["total"], strict=True)) == totals
 
 
+# A unit of the Sở leading task 1 (which the Sở leads too) and task 2 (overdue).
+UNIT = "Văn phòng Sở (Sở KH&CN)"
+UNIT_LINKS = pd.concat(
+    [
+        LINKS,
+        pd.DataFrame([link(t, UNIT, kind="internal_unit", parent=SKHCN) for t in (1, 2)]),
+    ],
+    ignore_index=True,
+)
+
+
+def test_with_units_a_body_counts_its_units_tasks_once() -> None:
+    flat = agency_summary(TASKS, UNIT_LINKS).set_index("agency")
+    rolled = agency_summary(TASKS, UNIT_LINKS, with_units=True).set_index("agency")
+    assert flat.loc[SKHCN, ["total", "overdue"]].tolist() == [3, 1]  # tasks 1, 3, 5
+    # tasks 1, 3, 5 and the unit's 2: task 1 counted once; 2 and 5 overdue
+    assert rolled.loc[SKHCN, ["total", "overdue"]].tolist() == [4, 2]
+    assert rolled.loc[UNIT, ["total", "parent", "agency_kind"]].tolist() == [
+        2,
+        SKHCN,
+        "internal_unit",
+    ]
+    assert rolled.loc[SKHCN, ["parent", "agency_kind"]].tolist() == ["", "department"]
+
+
+def test_with_units_a_body_without_links_of_its_own_is_kind_other() -> None:
+    links = pd.DataFrame([link(2, UNIT, kind="internal_unit", parent="Đơn vị ban hành X")])
+    rolled = agency_summary(TASKS, links, with_units=True).set_index("agency")
+    assert rolled.loc["Đơn vị ban hành X", ["total", "agency_kind"]].tolist() == [1, "other"]
+
+
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [
+        ([POLICE, UNIT, GROUP, SKHCN], [POLICE, GROUP, SKHCN, UNIT]),  # moved under its body
+        ([UNIT, POLICE], [UNIT, POLICE]),  # its body not listed: stays where it is
+    ],
+)
+def test_units_beneath_their_body(order: list[str], expected: list[str]) -> None:
+    summary = agency_summary(TASKS, UNIT_LINKS, with_units=True)
+    assert units_beneath(summary, order) == expected
+
+
+def test_tasks_of_a_body_with_units() -> None:
+    rows = tasks_of_agency(TASKS, UNIT_LINKS, SKHCN, with_units=True)
+    assert sorted(rows["task_id"]) == [1, 2, 3, 5]
+    assert sorted(tasks_of_agency(TASKS, UNIT_LINKS, SKHCN)["task_id"]) == [1, 3, 5]
+
+
 def test_agency_summary_long_feeds_the_stacked_bars() -> None:
     long = agency_summary_long(agency_summary(TASKS, LINKS))
     assert {"agency", "status", "count", "total", "completion_rate", "on_time_rate"} <= set(long)
@@ -173,6 +226,18 @@ def test_deadline_month_matrix() -> None:
         (SKHCN, "12/2025"): (1, 1, 0),
     }
     assert (matrix["month"].dt.day == 1).all()
+
+
+def test_deadline_month_matrix_with_units() -> None:
+    matrix = deadline_month_matrix(TASKS, UNIT_LINKS, role="lead", with_units=True)
+    rows = {
+        (r.agency, r.month.strftime("%m/%Y")): (r.due, r.overdue, r.completed)
+        for r in matrix.itertuples()
+    }
+    # the unit's task 2 (due 15/06/2026, overdue) counts for the Sở too; its task 1 only once
+    assert rows[(SKHCN, "06/2026")] == (1, 1, 0)
+    assert rows[(SKHCN, "05/2026")] == (1, 0, 1)
+    assert rows[(UNIT, "06/2026")] == (1, 1, 0)
 
 
 # --- overdue_ageing ---

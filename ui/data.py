@@ -37,7 +37,7 @@ from data_access.settings import get_settings
 from data_access.status import SummaryMetrics, compute_statuses, summary_metrics
 from data_access.statuses import TaskStatus
 from data_access.task_detail import TaskDetail, task_detail
-from exports.reminder_letters import agencies_to_remind
+from exports.reminder_letters import Recipients, reminder_recipients
 from labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE
 from loaders.text import fold, roman_to_int
 
@@ -144,7 +144,11 @@ def load_agency_summary(filters: TaskFilters, role: str) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class AgencyView:
-    """Theo cơ quan's data: the roll-up, its long form (the chart's input), agencies in order."""
+    """Theo cơ quan's data: the roll-up, its long form (the chart's input), agencies in order.
+
+    With ``filters.include_units`` a body's row counts its units' tasks too and
+    its units come right after it in ``order``.
+    """
 
     summary: pd.DataFrame
     long: pd.DataFrame
@@ -171,7 +175,8 @@ def load_agency_tasks(filters: TaskFilters, role: str, agency: str) -> pd.DataFr
     """The filtered tasks of one agency (or of the "no agency" row) in ``role``."""
     url = database_url()
     links = _role_links(url, current_revision(url), role)
-    return rollups.tasks_of_agency(load_statuses(filters), links, agency, role)
+    statuses = load_statuses(filters)
+    return rollups.tasks_of_agency(statuses, links, agency, role, filters.include_units)
 
 
 def load_cell_tasks(filters: TaskFilters, role: str, agency: str, month_key: str) -> pd.DataFrame:
@@ -218,10 +223,10 @@ def load_status_counts(filters: TaskFilters) -> pd.DataFrame:
     return _status_counts(url, current_revision(url), filters)
 
 
-def load_agencies_to_remind(filters: TaskFilters) -> list[str]:
+def load_reminder_recipients(filters: TaskFilters) -> Recipients:
     """Lead agencies with tasks overdue or due soon, most overdue first (reminder letters)."""
     url = database_url()
-    return _agencies_to_remind(url, current_revision(url), filters)
+    return _reminder_recipients(url, current_revision(url), filters)
 
 
 def has_illustrative_data() -> bool:
@@ -320,7 +325,8 @@ def _summary(url: str, revision: str, filters: TaskFilters) -> SummaryMetrics:
 @_cached(max_entries=32)
 def _agency_summary(url: str, revision: str, filters: TaskFilters, role: str) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
-    return rollups.agency_summary(statuses, _role_links(url, revision, role), role, DUE_SOON_DAYS)
+    links = _role_links(url, revision, role)
+    return rollups.agency_summary(statuses, links, role, DUE_SOON_DAYS, filters.include_units)
 
 
 @_cached(max_entries=128)
@@ -340,13 +346,17 @@ def _agency_view(
 ) -> AgencyView:
     summary = _agency_summary(url, revision, filters, role)
     long = rollups.agency_summary_long(summary)
-    return AgencyView(summary, long, agency_order(long, sort_by))
+    order = agency_order(long, sort_by)
+    if filters.include_units:  # each body's units listed just below it
+        order = rollups.units_beneath(summary, order)
+    return AgencyView(summary, long, order)
 
 
 @_cached(max_entries=32)
 def _month_matrix(url: str, revision: str, filters: TaskFilters, role: str) -> pd.DataFrame:
     statuses = _filtered(url, revision, filters)
-    return rollups.deadline_month_matrix(statuses, _role_links(url, revision, role), role)
+    links = _role_links(url, revision, role)
+    return rollups.deadline_month_matrix(statuses, links, role, filters.include_units)
 
 
 @_cached(max_entries=32)
@@ -398,9 +408,9 @@ def _status_counts(url: str, revision: str, filters: TaskFilters) -> pd.DataFram
 
 
 @_cached(max_entries=32)
-def _agencies_to_remind(url: str, revision: str, filters: TaskFilters) -> list[str]:
+def _reminder_recipients(url: str, revision: str, filters: TaskFilters) -> Recipients:
     statuses = _filtered(url, revision, filters)
-    return agencies_to_remind(statuses, _role_links(url, revision, "lead"), filters.as_of)
+    return reminder_recipients(statuses, _role_links(url, revision, "lead"), filters.as_of)
 
 
 @_cached(max_entries=4)

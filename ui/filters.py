@@ -56,6 +56,9 @@ def render_filter_sidebar() -> TaskFilters:
             plan_codes=_pick_many("Kế hoạch, văn bản", StateKey.PLANS, list(options.plans)),
             agencies=_pick_many("Cơ quan", StateKey.AGENCIES, list(options.agencies)),
             role=_role(),
+            include_units=st.checkbox(
+                UNITS_LABEL, value=False, key=StateKey.INCLUDE_UNITS, help=UNITS_HELP, **_BOUND
+            ),
             sections=_pick_many("Mục", StateKey.SECTIONS, list(options.sections), SECTION_HELP),
             statuses=_pick_many("Trạng thái", StateKey.STATUSES, list(STATUS_CODES)),
             due_from=date_picker("Hạn từ ngày", StateKey.DUE_FROM, None),
@@ -89,6 +92,7 @@ def filter_defaults() -> dict[str, object]:
         StateKey.PLANS: [],
         StateKey.AGENCIES: [],
         StateKey.ROLE: "lead",
+        StateKey.INCLUDE_UNITS: False,
         StateKey.SECTIONS: [],
         StateKey.STATUSES: [],
         StateKey.DUE_FROM: None,
@@ -103,6 +107,12 @@ AS_OF_HELP = (
 )
 SECTION_HELP = "Mục (số La Mã) trong kế hoạch; cùng số mục ở các kế hoạch khác nhau đều được chọn."
 ROLE_HELP = "Cơ quan đã chọn ở trên được tìm trong vai trò này."
+UNITS_LABEL = "Gồm các đơn vị thuộc Sở"
+UNITS_HELP = (
+    "Cơ quan đã chọn được tính cả nhiệm vụ của các đơn vị thuộc cơ quan đó (Văn phòng Sở, "
+    "các phòng, trung tâm… trong kế hoạch do cơ quan ban hành). Trang Theo cơ quan cộng nhiệm "
+    "vụ của đơn vị vào cơ quan và liệt kê các đơn vị ngay dưới cơ quan."
+)
 
 
 def _options(as_of: date | None) -> FilterOptions:

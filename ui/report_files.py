@@ -27,11 +27,11 @@ from exports.meeting_pack import MeetingPackData, meeting_pack_data, meeting_pac
 from exports.meeting_pdf import meeting_pack_pdf
 from exports.periodic_report import periodic_report, periodic_report_docx
 from exports.reminder_letters import (
-    agencies_to_remind,
     reminder_letter,
     reminder_letter_docx,
     reminder_letters,
     reminder_letters_zip,
+    reminder_recipients,
 )
 
 
@@ -94,9 +94,9 @@ def letter_docx(page: PageData, agency: str) -> bytes:
 
 
 def letters_zip(page: PageData) -> bytes:
-    """One letter per agency with overdue tasks or tasks due soon, in a .zip."""
+    """One letter per agency with overdue tasks or tasks due soon, in a .zip (groups get none)."""
     letters = reminder_letters(
-        agencies_to_remind(page.statuses, page.links, page.filters.as_of),
+        reminder_recipients(page.statuses, page.links, page.filters.as_of).agencies,
         statuses=page.statuses,
         agency_links=page.links,
         documents=_documents(page.url),

@@ -16,6 +16,7 @@ class StateKey:
     PLANS = "plan"  # plan codes
     AGENCIES = "agency"  # agency names
     ROLE = "role"  # how agencies are matched: lead / coordinating / any
+    INCLUDE_UNITS = "units"  # an agency also matches its units' tasks
     SECTIONS = "section"  # section codes (Roman numerals)
     STATUSES = "status"  # task statuses
     DUE_FROM = "due_from"  # deadline window start

@@ -171,7 +171,11 @@ def writing() -> Iterator[Session]:
 
 
 def commit_upload(
-    upload: uploads.PreparedUpload, confirmed: Sequence[int], imported_by: str, plan_title: str
+    upload: uploads.PreparedUpload,
+    confirmed: Sequence[int],
+    imported_by: str,
+    plan_title: str,
+    issued_by: str = "",
 ) -> ImportBatch:
     with writing() as session:
         return uploads.commit(
@@ -180,6 +184,7 @@ def commit_upload(
             confirmed=confirmed,
             imported_by=imported_by,
             plan_title=plan_title,
+            issued_by=issued_by,
         )
 
 
