@@ -129,6 +129,12 @@ def format_date(d: date | None) -> str:
     return "" if d is None else f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
 
+def as_of_words(day: date, today: date | None = None) -> str:
+    """The day figures are taken, inside a sentence: "tính đến ngày 06/12/2026", or "tính đến
+    hôm nay" on screen when ``day`` is ``today`` (a document keeps the date)."""
+    return "tính đến hôm nay" if day == today else f"tính đến ngày {format_date(day)}"
+
+
 def format_month(d: date | None) -> str:
     """mm/yyyy, or "" when there is no date."""
     return "" if d is None else f"{d.month:02d}/{d.year:04d}"

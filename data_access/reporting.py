@@ -39,13 +39,13 @@ class PeriodInputs:
     """What a periodic report is built from, for the tasks the filters keep."""
 
     period: ReportingPeriod
-    filters: TaskFilters  # as_of = the period's end
-    statuses: pd.DataFrame  # as of the period's end
+    filters: TaskFilters  # as_of = period.as_of
+    statuses: pd.DataFrame  # as of period.as_of
     previous_statuses: pd.DataFrame  # as of the previous period's end
     agency_links: pd.DataFrame
     documents: pd.DataFrame  # task_documents
-    kpis: pd.DataFrame  # kpi_frame with the actuals of periods ended by the period's end
-    reports: pd.DataFrame  # progress_reports within the period
+    kpis: pd.DataFrame  # kpi_frame with the actuals of periods ended by period.as_of
+    reports: pd.DataFrame  # progress_reports from the period's start to period.as_of
 
 
 def period_inputs(
@@ -55,11 +55,11 @@ def period_inputs(
     period: ReportingPeriod,
     agency_links: pd.DataFrame | None = None,
 ) -> PeriodInputs:
-    """Everything a periodic report needs; ``filters.as_of`` is replaced by the period's end.
+    """Everything a periodic report needs; ``filters.as_of`` is replaced by ``period.as_of``.
 
     ``agency_links`` (``task_agency_frame``) is read here unless the caller has it already.
     """
-    at_end = replace(filters, as_of=period.end)
+    at_end = replace(filters, as_of=period.as_of)
     before = replace(filters, as_of=period.previous().end)
     return PeriodInputs(
         period=period,
@@ -68,17 +68,33 @@ def period_inputs(
         previous_statuses=filtered_statuses(session=session, filters=before),
         agency_links=task_agency_frame(session=session) if agency_links is None else agency_links,
         documents=task_documents(session=session),
-        kpis=kpi_frame(session=session, as_of=period.end, known_by=at_end.known_by),
-        reports=progress_reports(session=session, start=period.start, end=period.end),
+        kpis=kpi_frame(session=session, as_of=period.as_of, known_by=at_end.known_by),
+        reports=progress_reports(session=session, start=period.start, end=period.as_of),
     )
 
 
 def recent_periods(kind: PeriodKind, today: date, count: int = 12) -> list[ReportingPeriod]:
-    """The period containing ``today`` and the ``count - 1`` before it, newest first."""
-    periods = [ReportingPeriod.containing(kind, today)]
+    """The period containing ``today``, as of today, and the ``count - 1`` before it, newest
+    first: no figure is ever taken on a day still to come."""
+    periods = [ReportingPeriod.containing(kind, today).to_date(today)]
     while len(periods) < count:
         periods.append(periods[-1].previous())
     return periods
+
+
+def default_period(kind: PeriodKind, today: date) -> ReportingPeriod:
+    """The period a report written ``today`` is most likely for.
+
+    The plans' rhythm has a period's report fall due inside it (a quarter's by
+    the 10th of its last month, a year's by 30/11, a month's by the 20th): from
+    the first day of that month the report is the current period's, as of
+    today; before it, the latest period that has ended.
+    """
+    current = ReportingPeriod.containing(kind, today)
+    due = current.report_due()
+    if (today.year, today.month) >= (due.year, due.month):
+        return current.to_date(today)
+    return current.previous()
 
 
 def progress_reports(*, session: Session, start: date, end: date) -> pd.DataFrame:
@@ -107,6 +123,18 @@ def task_documents(*, session: Session) -> pd.DataFrame:
     """Each task's assigning document as written (văn bản giao / căn cứ giao): task_id, basis."""
     statement = sa_select(col(Task.id), col(Task.basis))
     return read_frame(session, statement, ["task_id", "basis"])
+
+
+def kpis_within(kpis: pd.DataFrame, period: ReportingPeriod) -> pd.DataFrame:
+    """One row per KPI: its latest actual whose period ends within ``period`` (else none)."""
+    ends = kpis["period_end"]
+    inside = (ends >= pd.Timestamp(period.start)) & (ends <= pd.Timestamp(period.end))
+    latest = kpis[inside.fillna(False)].drop_duplicates("kpi_id", keep="last")
+    rest = kpis[~kpis["kpi_id"].isin(latest["kpi_id"])].drop_duplicates("kpi_id")
+    rest = rest.assign(value=float("nan"), period=None, met=pd.NA)
+    order = kpis.drop_duplicates("kpi_id")["kpi_id"].tolist()
+    rows = pd.concat([latest, rest]).set_index("kpi_id").loc[order].reset_index()
+    return rows
 
 
 def missing_reporters(

@@ -13,8 +13,8 @@ Pure: no database, no Streamlit; the status engine and the report builders use i
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Literal
 
 import pandas as pd
@@ -60,15 +60,22 @@ DEFAULT_PERIOD: PeriodKind = "month"
 
 @dataclass(frozen=True)
 class ReportingPeriod:
-    """One reporting period: ``index`` is the month (1-12), quarter (1-4), half (1-2) or 1."""
+    """One reporting period: ``index`` is the month (1-12), quarter (1-4), half (1-2) or 1.
+
+    ``until`` cuts a period that has not ended at a day inside it: its figures are
+    as of that day ("tính đến hôm nay"), never as of a day still to come.
+    """
 
     kind: PeriodKind
     year: int
     index: int = 1
+    until: date | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in MONTHS_IN or not 1 <= self.index <= 12 // MONTHS_IN[self.kind]:
             raise ValueError(f"no such period: {self.kind} {self.index}/{self.year}")
+        if self.until is not None and not self.start <= self.until < self.end:
+            raise ValueError(f"{self.until} does not cut {self.kind} {self.index}/{self.year}")
 
     @classmethod
     def containing(cls, kind: PeriodKind, day: date) -> ReportingPeriod:
@@ -82,6 +89,21 @@ class ReportingPeriod:
     def end(self) -> date:
         month = self.index * MONTHS_IN[self.kind]
         return date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    @property
+    def as_of(self) -> date:
+        """The day the figures are taken: the period's end, or ``until``."""
+        return self.until or self.end
+
+    @property
+    def next_day(self) -> date:
+        """The day after ``as_of``, where what remains to do starts (once the period has
+        ended, the following period's first day)."""
+        return self.as_of + timedelta(days=1)
+
+    def to_date(self, day: date) -> ReportingPeriod:
+        """The period with its figures as of ``day`` (the whole period once ``day`` is its end)."""
+        return replace(self, until=day if day < self.end else None)
 
     @property
     def code(self) -> str:

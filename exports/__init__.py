@@ -1,7 +1,9 @@
 """Pure export builders: data -> xlsx / csv / png / svg / pptx / pdf / docx bytes (no Streamlit).
 
 - ``chart_images``: Altair chart -> PNG at print resolution or SVG (vl-convert, shipped font)
-- ``tables``: DataFrame -> styled .xlsx or UTF-8-with-BOM CSV, formulas defused
+- ``tables``: DataFrame -> styled .xlsx or UTF-8-with-BOM CSV, formulas defused, rows as given
+- ``table_format``: which columns are percentages or numbers, declared once per table for the
+  screen, the xlsx (number formats) and the CSV (rounded as on screen)
 - ``meeting_pack`` / ``meeting_pdf``: the meeting deck (.pptx) and its PDF
 - ``reminder_letters``: văn bản đôn đốc per agency, phiếu nhắc việc per internal unit (.docx),
   or all in a .zip; collective groups get none

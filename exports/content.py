@@ -19,6 +19,7 @@ from data_access.status import SummaryMetrics
 from data_access.statuses import TaskStatus
 from labels import (
     INDICATIVE_DUE_NOTE,
+    as_of_words,
     format_date,
     format_int,
     format_number,
@@ -229,7 +230,9 @@ def rows_beyond(total: int, limit: int) -> str:
 
 
 def as_of_line(as_of: date) -> str:
-    return f"Tính đến ngày {format_date(as_of)}"
+    """ "Tính đến ngày 23/11/2026"."""
+    words = as_of_words(as_of)
+    return words[0].upper() + words[1:]
 
 
 def is_missing(value: object) -> bool:

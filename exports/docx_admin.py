@@ -19,7 +19,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Length, Pt
+from docx.shared import Cm, Length, Pt, RGBColor
 from docx.table import Table, _Cell, _Row
 
 from data_access.reporting_calendar import HOME_AGENCY
@@ -34,6 +34,8 @@ SENDER = SENDER_NAME.upper()
 PLACE_BLANK = "……………"
 NUMBER_LINE = "Số:        /SKHCN-VP"
 SIGNER = ("GIÁM ĐỐC", "", "", "", "……………………")
+HEADING_LEVELS = (1, 2, 3)
+THEME_FONTS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 Align = WD_ALIGN_PARAGRAPH
 
 
@@ -48,6 +50,7 @@ def new_document() -> DocxDocument:
     normal.font.name = FONT_NAME
     normal.font.size = Pt(FONT_SIZE)
     normal.paragraph_format.space_after = Pt(6)
+    _plain_headings(document)
     return document
 
 
@@ -104,12 +107,9 @@ def labelled(document: DocxDocument, label: str, value: str) -> None:
 
 
 def heading(document: DocxDocument, text: str, level: int = 1) -> None:
-    """A section heading as plain bold text (level 3 also italic), not a coloured Word style."""
-    paragraph = document.add_paragraph()
-    paragraph.paragraph_format.space_before = Pt(10 if level == 1 else 6)
-    paragraph.paragraph_format.keep_with_next = True
-    run = paragraph.add_run(text)
-    run.bold, run.italic = True, level >= 3
+    """A section heading in Word's own "Heading 1-3" style, so the navigation pane and a table
+    of contents list it; ``new_document`` makes those styles plain bold text (3: italic too)."""
+    document.add_heading(text, level)
 
 
 def body(document: DocxDocument, text: str, *, bold: bool = False, italic: bool = False) -> None:
@@ -180,6 +180,22 @@ def to_bytes(document: DocxDocument) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _plain_headings(document: DocxDocument) -> None:
+    """Word's Heading 1-3 in the document's font and size, black: the look of an administrative
+    document, the outline of a Word heading. The template's theme fonts are dropped, as Word
+    would use them over the font named here."""
+    for level in HEADING_LEVELS:
+        style = document.styles[f"Heading {level}"]
+        font = style.font
+        font.name, font.size, font.color.rgb = FONT_NAME, Pt(FONT_SIZE), RGBColor(0, 0, 0)
+        font.bold, font.italic = True, level >= 3
+        style.paragraph_format.space_before = Pt(10 if level == 1 else 6)
+        style.paragraph_format.space_after = Pt(6)
+        fonts = style.element.rPr.rFonts
+        for theme in THEME_FONTS:
+            fonts.attrib.pop(qn(f"w:{theme}"), None)
 
 
 def _layout_table(document: DocxDocument, widths: tuple[Length, Length]) -> Table:

@@ -1,9 +1,11 @@
 """The periodic report (báo cáo định kỳ) for a month, quarter, half-year or year, as a .docx.
 
-Figures come from the status engine as of the period's end, compared with the
+Figures come from the status engine as of the period's end, or as of a day
+inside a period not yet ended (``ReportingPeriod.until``), compared with the
 previous period's end. Sections follow the usual order: I. Kết quả thực hiện,
-II. Tồn tại, hạn chế, III. Nhiệm vụ trọng tâm kỳ tới. Every table is plain
-Word text, so the report can be edited before it is signed.
+II. Tồn tại, hạn chế, III. Nhiệm vụ trọng tâm kỳ tới, as Word headings (the
+navigation pane and a table of contents list them). Every table is plain Word
+text, so the report can be edited before it is signed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 from docx.document import Document as DocxDocument
 
-from data_access.reporting import PeriodInputs, missing_reporters
+from data_access.reporting import PeriodInputs, kpis_within, missing_reporters
 from data_access.reporting_calendar import ReportingPeriod
 from data_access.rollups import agency_summary, upcoming
 from data_access.status import SummaryMetrics, summary_metrics
@@ -25,6 +27,7 @@ from labels import (
     EMPTY_VALUE,
     ILLUSTRATIVE_NOTE,
     STATUS_ORDER,
+    as_of_words,
     format_date,
     format_int,
     format_percent,
@@ -71,26 +74,26 @@ class PeriodicReport:
     period: ReportingPeriod
     scope: str  # TaskFilters.describe_vi() at the period's end
     illustrative: bool
-    metrics: SummaryMetrics  # as of period.end
+    metrics: SummaryMetrics  # as of period.as_of
     previous: SummaryMetrics  # as of period.previous().end
     tasks: pd.DataFrame  # every task in scope, with status
     agencies: pd.DataFrame  # rollups.agency_summary
     kpis: pd.DataFrame  # content.kpi_rows of the actuals within the period
     overdue: pd.DataFrame  # longest overdue first
     missing: pd.DataFrame  # reporting.missing_reporters
-    next_due: pd.DataFrame  # not done, due within the following period
+    next_due: pd.DataFrame  # not done, due from period.next_day to the following period's end
 
 
 def periodic_report(inputs: PeriodInputs, *, illustrative: bool) -> PeriodicReport:
     period, statuses, links = inputs.period, inputs.statuses, inputs.agency_links
-    following = period.following()
-    next_rows = upcoming(statuses, following.start, (following.end - following.start).days)
+    start = period.next_day
+    next_rows = upcoming(statuses, start, (period.following().end - start).days)
     listed = task_list(statuses, links, inputs.documents)
     return PeriodicReport(
         period=period,
         scope=inputs.filters.describe_vi(),
         illustrative=illustrative,
-        metrics=summary_metrics(statuses, period.end),
+        metrics=summary_metrics(statuses, period.as_of),
         previous=summary_metrics(inputs.previous_statuses, period.previous().end),
         tasks=listed.assign(status=statuses["status"].to_numpy()),
         agencies=agency_summary(statuses, links, "lead"),
@@ -99,18 +102,6 @@ def periodic_report(inputs: PeriodInputs, *, illustrative: bool) -> PeriodicRepo
         missing=missing_reporters(statuses, links, inputs.reports, period.start),
         next_due=task_list(next_rows, links, inputs.documents),
     )
-
-
-def kpis_within(kpis: pd.DataFrame, period: ReportingPeriod) -> pd.DataFrame:
-    """One row per KPI: its latest actual whose period ends within ``period`` (else none)."""
-    ends = kpis["period_end"]
-    inside = (ends >= pd.Timestamp(period.start)) & (ends <= pd.Timestamp(period.end))
-    latest = kpis[inside.fillna(False)].drop_duplicates("kpi_id", keep="last")
-    rest = kpis[~kpis["kpi_id"].isin(latest["kpi_id"])].drop_duplicates("kpi_id")
-    rest = rest.assign(value=float("nan"), period=None, met=pd.NA)
-    order = kpis.drop_duplicates("kpi_id")["kpi_id"].tolist()
-    rows = pd.concat([latest, rest]).set_index("kpi_id").loc[order].reset_index()
-    return rows
 
 
 def summary_rows(now: SummaryMetrics, before: SummaryMetrics) -> list[tuple[str, str, str, str]]:
@@ -147,14 +138,16 @@ def summary_rows(now: SummaryMetrics, before: SummaryMetrics) -> list[tuple[str,
 
 
 def in_sentence(period: ReportingPeriod) -> str:
-    """The period's label inside a sentence: "quý II/2026", "tháng 6/2026", "năm 2026"."""
+    """The period's label inside a sentence: "quý II/2026", "tháng 6/2026", "năm 2026"; a period
+    not yet ended says the day its figures are taken: "quý IV/2026 (tính đến ngày 06/12/2026)"."""
     label = period.label_vi()
-    return label[0].lower() + label[1:]
+    cut = f" ({as_of_words(period.as_of)})" if period.until else ""
+    return label[0].lower() + label[1:] + cut
 
 
 def periodic_report_docx(report: PeriodicReport) -> bytes:
     document = admin.new_document()
-    admin.letterhead(document, subject="", day=report.period.end, number=NUMBER_LINE)
+    admin.letterhead(document, subject="", day=report.period.as_of, number=NUMBER_LINE)
     admin.title(
         document,
         "BÁO CÁO",
@@ -182,7 +175,7 @@ def _rule_notes(document: DocxDocument) -> None:
 
 
 def _results(document: DocxDocument, report: PeriodicReport) -> None:
-    now, end = report.metrics, format_date(report.period.end)
+    now, end = report.metrics, format_date(report.period.as_of)
     admin.heading(document, HEADINGS[0])
     admin.heading(document, "1. Kết quả chung", level=2)
     admin.body(
@@ -253,14 +246,14 @@ def _shortcomings(document: DocxDocument, report: PeriodicReport) -> None:
 
 def _next_period(document: DocxDocument, report: PeriodicReport) -> None:
     following = report.period.following()
+    when = f"{'từ nay đến hết' if report.period.until else 'trong'} {in_sentence(following)}"
     admin.heading(document, HEADINGS[2])
     admin.body(
         document, "1. Tập trung chỉ đạo hoàn thành dứt điểm các nhiệm vụ quá hạn nêu tại mục II.1."
     )
     admin.body(
         document,
-        f"2. Triển khai các nhiệm vụ đến hạn trong {in_sentence(following)}: "
-        f"{format_int(len(report.next_due))} nhiệm vụ.",
+        f"2. Triển khai các nhiệm vụ đến hạn {when}: {format_int(len(report.next_due))} nhiệm vụ.",
     )
     if not report.next_due.empty:
         rows = _task_rows(report.next_due)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import pandas as pd
@@ -77,9 +77,10 @@ class ReminderLetter:
     as_of: date
     overdue: pd.DataFrame
     upcoming: pd.DataFrame  # with ``days_left``
-    follow_up: pd.DataFrame  # with ``request``: what to send (FOLLOW_UP_REQUESTS)
     illustrative: bool
     body: str = ""  # the body an internal unit belongs to: the slip comes from it
+    # reports owed, with ``request``: what to send (FOLLOW_UP_REQUESTS); none by default
+    follow_up: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def is_internal(self) -> bool:

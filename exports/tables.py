@@ -1,5 +1,10 @@
 """Tables as Excel workbooks and CSV files that go straight into a report.
 
+Rows are written by position, in the order given: a sorted or filtered table's
+index plays no part. Columns named in ``formats`` (``exports.table_format``)
+are numeric cells with that number format in the workbook and read as on
+screen in the CSV ("72,5%").
+
 Text that a spreadsheet would read as a formula (leading ``=``, ``+``, ``-``,
 ``@``, tab or carriage return) never runs: in the workbook it is a text cell
 with Excel's own quote prefix (what Excel stores when someone types
@@ -8,6 +13,7 @@ with Excel's own quote prefix (what Excel stores when someone types
 
 from __future__ import annotations
 
+import csv
 import io
 import math
 import re
@@ -21,6 +27,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from exports.table_format import ColumnFormat, Number, TableFormats, csv_text, excel_cell
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "dd/mm/yyyy"
@@ -36,7 +44,12 @@ _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
 def table_xlsx(
-    df: pd.DataFrame, *, title: str, subtitle: str = "", sheet_name: str = "Dữ liệu"
+    df: pd.DataFrame,
+    *,
+    title: str,
+    subtitle: str = "",
+    sheet_name: str = "Dữ liệu",
+    formats: TableFormats | None = None,
 ) -> bytes:
     """One sheet: title, subtitle lines, then the table under a frozen, filtered header."""
     workbook = Workbook()
@@ -44,18 +57,24 @@ def table_xlsx(
     assert sheet is not None  # a new workbook always has one sheet
     sheet.title = safe_sheet_name(sheet_name)
     header_row = _write_heading(sheet, title, subtitle)
-    _write_table(sheet, df, header_row)
+    _write_table(sheet, df, header_row, formats or {})
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def table_csv(df: pd.DataFrame) -> bytes:
+def table_csv(df: pd.DataFrame, formats: TableFormats | None = None) -> bytes:
     """UTF-8 with BOM (Excel then reads Vietnamese right), dates dd/mm/yyyy, formulas defused."""
-    columns = {str(c): _csv_column(df[c]) for c in df.columns}
-    frame = pd.DataFrame(columns, index=range(len(df)))
-    text = frame.to_csv(index=False, lineterminator="\r\n")
-    return str(text).encode("utf-8-sig")
+    specs = formats or {}
+    columns = [
+        _csv_column(df.iloc[:, j], specs.get(str(name))).tolist()
+        for j, name in enumerate(df.columns)
+    ]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([str(c) for c in df.columns])
+    writer.writerows(zip(*columns, strict=True))  # by position: the frame's index plays no part
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 def needs_neutralising(value: object) -> bool:
@@ -89,8 +108,11 @@ def _write_heading(sheet: Worksheet, title: str, subtitle: str) -> int:
     return len(lines) + 3  # a blank row before the table
 
 
-def _write_table(sheet: Worksheet, df: pd.DataFrame, header_row: int) -> None:
-    date_columns = {i for i, c in enumerate(df.columns) if is_date_column(df[c])}
+def _write_table(
+    sheet: Worksheet, df: pd.DataFrame, header_row: int, formats: TableFormats
+) -> None:
+    date_columns = {j for j in range(df.shape[1]) if is_date_column(df.iloc[:, j])}
+    numbers = _number_columns(df, formats)
     for j, name in enumerate(df.columns, start=1):
         label = _cell_value(str(name))
         cell = sheet.cell(row=header_row, column=j, value=label)
@@ -98,13 +120,17 @@ def _write_table(sheet: Worksheet, df: pd.DataFrame, header_row: int) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         _defuse(cell, label)
     wrap = Alignment(wrap_text=True, vertical="top")
-    for i, row in enumerate(df.itertuples(index=False, name=None), start=header_row + 1):
+    for n, row in enumerate(df.itertuples(index=False, name=None)):
         for j, value in enumerate(row):
             plain = _cell_value(value)
-            cell = sheet.cell(row=i, column=j + 1, value=plain)
+            cell = sheet.cell(row=header_row + 1 + n, column=j + 1, value=plain)
             cell.alignment, cell.border = wrap, CELL_BORDER
             if j in date_columns:
                 cell.number_format = DATE_FORMAT
+            number = _as_number(plain)
+            if j in numbers and number is not None:
+                spec, units = numbers[j]
+                cell.value, cell.number_format = excel_cell(spec, number, units[n])
             _defuse(cell, plain)
     last_row = header_row + max(len(df), 1)
     if len(df.columns):
@@ -117,6 +143,26 @@ def _write_table(sheet: Worksheet, df: pd.DataFrame, header_row: int) -> None:
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     _size_columns(sheet, df, date_columns)
+
+
+def _number_columns(
+    df: pd.DataFrame, formats: TableFormats
+) -> dict[int, tuple[ColumnFormat, list[str]]]:
+    """Column position -> its format and each row's unit ("" without a unit column)."""
+    found = {}
+    for j, name in enumerate(df.columns):
+        spec = formats.get(str(name))
+        if spec is None:
+            continue
+        unit_column = spec.unit_column if isinstance(spec, Number) else None
+        units = df[unit_column].fillna("").astype(str) if unit_column else pd.Series("", df.index)
+        found[j] = (spec, units.tolist())
+    return found
+
+
+def _as_number(value: object) -> float | None:
+    """A plain cell value as a float when it is a number (a bool is not)."""
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def _size_columns(sheet: Worksheet, df: pd.DataFrame, date_columns: set[int]) -> None:
@@ -167,11 +213,18 @@ def _display_text(value: object) -> str:
     return "" if plain is None else str(plain)
 
 
-def _csv_column(series: pd.Series) -> pd.Series:
+def _csv_column(series: pd.Series, spec: ColumnFormat | None) -> pd.Series:
     if is_date_column(series):
         days = pd.to_datetime(series, errors="coerce")
         return days.dt.strftime("%d/%m/%Y").fillna("").astype(object)
+    if spec is not None:
+        return series.map(lambda v: _csv_number(spec, v)).astype(object)
     return series.map(_csv_value).astype(object)
+
+
+def _csv_number(spec: ColumnFormat, value: object) -> object:
+    number = _as_number(_cell_value(value))
+    return _csv_value(value) if number is None else csv_text(spec, number)
 
 
 def _csv_value(value: object) -> object:

@@ -14,6 +14,7 @@ from charts import compose_subtitle, status_breakdown
 from charts.kpis import MET_LABEL, NO_DATA_LABEL, NOT_MET_LABEL
 from data_access.filters import TaskFilters
 from data_access.status import RATE_HELP_VI
+from exports.table_format import Number, Percent
 from labels import (
     AGENCY_KIND_LABELS,
     format_date,
@@ -23,17 +24,16 @@ from labels import (
 )
 from ui.common import (
     DUE_NOTE_HEADING,
+    UNIT_HEADING,
     count_delta,
     date_column,
     filtered_tasks_or_stop,
     filters_caption,
     illustrative_notice,
-    kpi_actual_texts,
     kpi_result,
     month_before,
     points_delta,
     presentation_toggle,
-    rate_text,
     show_chart,
     show_table,
     with_due_note,
@@ -113,14 +113,17 @@ NEXT_DUE_COLUMNS = {
     "name": "Nhiệm vụ",
     "status": "Trạng thái",
 }
+LATE_FORMATS = {LATE_COLUMNS["completion_rate"]: Percent(1)}
 KPI_COLUMNS = {
     "kpi": "Chỉ tiêu",
     "target_text": "Mục tiêu",
-    "actual": "Kết quả mới nhất",
+    "value": "Kết quả mới nhất",
+    "unit": UNIT_HEADING,
     "period_end": "Số liệu đến ngày",
     "result": "Đánh giá",
     "owner": "Đơn vị theo dõi",
 }
+KPI_FORMATS = {KPI_COLUMNS["value"]: Number(1, unit_column=UNIT_HEADING)}
 
 
 def late_agencies_table(filters: TaskFilters) -> pd.DataFrame:
@@ -129,7 +132,6 @@ def late_agencies_table(filters: TaskFilters) -> pd.DataFrame:
     late = agencies[agencies["overdue"] > 0].head(TOP_AGENCIES)
     table = late.assign(
         agency_kind=late["agency_kind"].map(lambda kind: AGENCY_KIND_LABELS.get(kind, kind)),
-        completion_rate=late["completion_rate"].map(rate_text),
     )
     return table[list(LATE_COLUMNS)].rename(columns=LATE_COLUMNS)
 
@@ -155,8 +157,13 @@ def late_agencies(filters: TaskFilters) -> None:
     )
     if shown is None:
         return
-    show_table(shown, hide_index=True)
-    offer_table(shown, title="Cơ quan có nhiều nhiệm vụ quá hạn nhất", key="late_agencies")
+    show_table(shown, formats=LATE_FORMATS, hide_index=True)
+    offer_table(
+        shown,
+        title="Cơ quan có nhiều nhiệm vụ quá hạn nhất",
+        key="late_agencies",
+        formats=LATE_FORMATS,
+    )
 
 
 def next_due_table(filters: TaskFilters) -> tuple[pd.DataFrame, int]:
@@ -183,7 +190,7 @@ def next_due(filters: TaskFilters) -> None:
 def kpi_summary_table(filters: TaskFilters) -> pd.DataFrame:
     """The chosen plans' KPIs with their latest result and verdict, as shown."""
     kpis = load_latest_kpis(filters.as_of, filters.plan_codes, filters.known_by)
-    table = kpis.assign(result=kpis["met"].map(kpi_result), actual=kpi_actual_texts(kpis))
+    table = kpis.assign(result=kpis["met"].map(kpi_result), unit=kpis["unit"].fillna(""))
     return table[list(KPI_COLUMNS)].rename(columns=KPI_COLUMNS)
 
 
@@ -204,10 +211,11 @@ def kpi_summary(filters: TaskFilters) -> None:
         cell.metric(f"Chỉ tiêu {label.lower()}", format_int(count))
     show_table(
         display,
+        formats=KPI_FORMATS,
         hide_index=True,
         column_config={"Số liệu đến ngày": date_column("Số liệu đến ngày")},
     )
-    offer_table(display, title="Chỉ tiêu", key="kpi_summary")
+    offer_table(display, title="Chỉ tiêu", key="kpi_summary", formats=KPI_FORMATS)
 
 
 filters = page_filters()

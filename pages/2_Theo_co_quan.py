@@ -10,6 +10,7 @@ from charts.status import AGENCY_PICK, AgencySort
 from data_access.filters import TaskFilters
 from data_access.rollups import STATUS_COLUMNS
 from data_access.status import RATE_HELP_VI
+from exports.table_format import Percent
 from labels import AGENCY_KIND_LABELS, status_label
 from ui.common import (
     chart_pick,
@@ -32,7 +33,8 @@ SORTS: dict[AgencySort, str] = {
     "completion_rate": "Tỷ lệ hoàn thành thấp nhất",
     "total": "Nhiều nhiệm vụ nhất",
 }
-RATE_COLUMN = st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f%%")
+RATE_HEADINGS = {"completion": "Tỷ lệ hoàn thành", "on_time": "Tỷ lệ đúng hạn"}
+RANKING_FORMATS = {heading: Percent(1, bar=True) for heading in RATE_HEADINGS.values()}
 UNIT_MARK = "↳ "  # a unit shown under its body
 UNITS_NOTE = (
     "Đang gồm các đơn vị thuộc Sở: mỗi Sở (cơ quan) được tính cả nhiệm vụ của các đơn vị thuộc "
@@ -72,26 +74,23 @@ def ranking_table(summary: pd.DataFrame, order: list[str], role: str, units: boo
     ranked = summary.set_index("agency").loc[order].reset_index()
     columns = {"shown": f"Cơ quan {ROLE_CHOICES[role].lower()}", "kind": "Loại"}
     columns |= {code: status_label(code) for code in STATUS_COLUMNS}
-    columns |= {"total": "Tổng số", "completion": "Tỷ lệ hoàn thành", "on_time": "Tỷ lệ đúng hạn"}
+    columns |= {"total": "Tổng số", **RATE_HEADINGS}
     beneath = ranked["parent"].isin(ranked["agency"]) & units
     table = ranked.assign(
         shown=ranked["agency"].where(~beneath, UNIT_MARK + ranked["agency"]),
         kind=ranked["agency_kind"].map(lambda kind: AGENCY_KIND_LABELS.get(kind, kind)),
-        completion=ranked["completion_rate"] * 100,
-        on_time=ranked["on_time_rate"] * 100,
+        completion=ranked["completion_rate"],
+        on_time=ranked["on_time_rate"],
     )[list(columns)].rename(columns=columns)
     event = show_table(
         table,
+        formats=RANKING_FORMATS,
         key=StateKey.AGENCY_TABLE,
         hide_index=True,
         on_select="rerun",
         selection_mode="single-row",
-        column_config={
-            "Tỷ lệ hoàn thành": RATE_COLUMN,
-            "Tỷ lệ đúng hạn": RATE_COLUMN,
-        },
     )
-    offer_table(table, title="Xếp hạng cơ quan", key=StateKey.AGENCY_TABLE)
+    offer_table(table, title="Xếp hạng cơ quan", key=StateKey.AGENCY_TABLE, formats=RANKING_FORMATS)
     row = picked_row(event)
     return None if row is None or row >= len(ranked) else str(ranked["agency"].iloc[row])
 

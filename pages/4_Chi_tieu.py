@@ -12,12 +12,13 @@ from charts import compose_subtitle, kpi_bullets, kpi_trend
 from charts.kpis import KPI_PICK
 from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_latest
-from labels import EMPTY_VALUE, ILLUSTRATIVE_NOTE, format_date, format_int, format_number
+from exports.table_format import Number
+from labels import ILLUSTRATIVE_NOTE, format_date, format_int
 from labels import format_target as target_text
 from loaders.targets import period_label
 from ui.common import (
+    UNIT_HEADING,
     chart_pick,
-    kpi_actual_texts,
     kpi_result,
     page_header,
     show_chart,
@@ -50,11 +51,16 @@ TABLE_COLUMNS = {
     "name": "Chỉ tiêu",
     "target": "Mục tiêu",
     "actual": "Kết quả gần nhất",
+    "gap": "Chênh lệch",
+    "unit": UNIT_HEADING,
     "period_label": "Kỳ",
-    "gap_text": "Chênh lệch",
     "result": "Đánh giá",
     "owner": "Đơn vị theo dõi",
     "plan_code": "Kế hoạch",
+}
+# Result and gap (result minus target) in the KPI's unit; a gap in % is percentage points.
+TABLE_FORMATS = {
+    TABLE_COLUMNS[column]: Number(1, unit_column=UNIT_HEADING) for column in ("actual", "gap")
 }
 
 
@@ -177,18 +183,6 @@ def headline(latest: pd.DataFrame) -> None:
         column.metric(label, format_int(int(results.get(label, 0))))
 
 
-def gap_text(gap: object, unit: str) -> str:
-    """Result minus target: "+6 điểm %" for percentages, "-3 DVC" otherwise, "—" if unknown."""
-    if gap is None or pd.isna(gap):
-        return EMPTY_VALUE
-    value = float(gap)  # type: ignore[arg-type]
-    sign = "+" if value > 0 else "-" if value < 0 else ""
-    number = sign + format_number(abs(value))
-    if unit == "%":
-        return f"{number} điểm %"
-    return f"{number} {unit}".strip()
-
-
 def targets(latest: pd.DataFrame) -> list[str]:
     """Each target with its operator ("> 80%"); the text as written when it has no number."""
     rows = zip(
@@ -207,12 +201,11 @@ def targets(latest: pd.DataFrame) -> list[str]:
 
 
 def display_table(latest: pd.DataFrame) -> pd.DataFrame:
-    """The KPI table as read on screen: targets with operators, results, gaps, verdicts."""
-    units = latest["unit"].fillna("").astype(str)
+    """The KPI table as read on screen: targets with operators, results and gaps (numbers, in
+    the unit beside them), verdicts."""
     table = latest.assign(
         target=targets(latest),
-        actual=kpi_actual_texts(latest),
-        gap_text=[gap_text(gap, unit) for gap, unit in zip(latest["gap"], units, strict=True)],
+        unit=latest["unit"].fillna("").astype(str),
         owner=latest["owner"].fillna(""),
     )
     return table[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
@@ -221,10 +214,11 @@ def display_table(latest: pd.DataFrame) -> pd.DataFrame:
 def kpi_table(display: pd.DataFrame) -> None:
     show_table(
         display,
+        formats=TABLE_FORMATS,
         hide_index=True,
         column_config={TABLE_COLUMNS["name"]: st.column_config.TextColumn(width="large")},
     )
-    offer_table(display, title="Bảng chỉ tiêu", key="kpi_table")
+    offer_table(display, title="Bảng chỉ tiêu", key="kpi_table", formats=TABLE_FORMATS)
 
 
 filters = page_filters()

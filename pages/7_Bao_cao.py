@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 
 import pandas as pd
 import streamlit as st
 
+from data_access.clock import vietnam_today
 from data_access.filters import TaskFilters
-from data_access.reporting import recent_periods
-from data_access.reporting_calendar import PERIOD_KIND_LABELS, PERIOD_KINDS
+from data_access.reporting import default_period, recent_periods
+from data_access.reporting_calendar import PERIOD_KIND_LABELS, PERIOD_KINDS, ReportingPeriod
 from exports.chart_images import export_file_name
 from exports.reminder_letters import GROUPS_NOTE, WINDOW_DAYS, letter_file_name
-from labels import format_date
+from labels import as_of_words, format_date
 from ui import report_files
 from ui.common import filtered_tasks_or_stop, illustrative_notice, page_header
 from ui.data import (
@@ -43,6 +45,10 @@ LETTER_HELP = (
 REPORT_HELP = (
     "Báo cáo Word: số liệu đến hết kỳ so với kỳ trước, nhiệm vụ theo trạng thái, theo cơ quan, "
     "chỉ tiêu, nhiệm vụ quá hạn, cơ quan chưa gửi báo cáo tiến độ, nhiệm vụ trọng tâm kỳ tới."
+)
+PERIOD_HELP = (
+    "Số liệu tính đến hết ngày cuối kỳ (kỳ chưa kết thúc: đến ngày tính), so với hết ngày cuối "
+    "kỳ trước. Mặc định là kỳ đang đến hạn gửi báo cáo, nếu chưa đến thì kỳ vừa kết thúc."
 )
 
 
@@ -116,31 +122,46 @@ def reminder_letters(page: PageData) -> None:
         )
 
 
+def period_title(period: ReportingPeriod, day: date) -> str:
+    """ "Quý III/2026"; a period not yet ended says its figures' day: "Quý IV/2026, tính đến
+    hôm nay" (``day`` is today)."""
+    label = period.label_vi()
+    return f"{label}, {as_of_words(period.as_of, day)}" if period.until else label
+
+
 def periodic_report(page: PageData) -> None:
     st.subheader("Báo cáo định kỳ")
     st.caption(REPORT_HELP)
     kind_col, period_col = st.columns(2)
-    kind = kind_col.segmented_control(
-        "Loại kỳ báo cáo",
-        PERIOD_KINDS,
-        default="quarter",
-        required=True,
-        format_func=PERIOD_KIND_LABELS.__getitem__,
-        key=StateKey.REPORT_PERIOD_KIND,
+    kind = (
+        kind_col.segmented_control(
+            "Loại kỳ báo cáo",
+            PERIOD_KINDS,
+            default="quarter",
+            required=True,
+            format_func=PERIOD_KIND_LABELS.__getitem__,
+            key=StateKey.REPORT_PERIOD_KIND,
+        )
+        or "quarter"
     )
-    periods = recent_periods(kind or "quarter", page.filters.as_of, PERIODS_OFFERED)
+    now = vietnam_today()
+    day = min(page.filters.as_of, now)  # never figures of a day still to come
+    periods = recent_periods(kind, day, PERIODS_OFFERED)
     period = period_col.selectbox(
         "Kỳ",
         periods,
-        format_func=lambda p: f"{p.label_vi()} ({format_date(p.start)} – {format_date(p.end)})",
+        index=periods.index(default_period(kind, day)),
+        format_func=lambda p: (
+            f"{period_title(p, now)} ({format_date(p.start)} – {format_date(p.as_of)})"
+        ),
         key=f"{StateKey.REPORT_PERIOD}_{kind}",
-        help="Số liệu tính đến hết ngày cuối kỳ, so với hết ngày cuối kỳ trước.",
+        help=PERIOD_HELP,
     )
     chosen = period or periods[0]
     deferred_download(
-        f"Tải báo cáo {chosen.label_vi()}",
+        f"Tải báo cáo {period_title(chosen, now)}",
         partial(report_files.periodic_docx, page, chosen),
-        file_name=export_file_name(f"bao-cao {chosen.code}", chosen.end, "docx"),
+        file_name=export_file_name(f"bao-cao {chosen.code}", chosen.as_of, "docx"),
         key=f"{StateKey.REPORT_PERIOD}_docx",
         icon=":material/summarize:",
     )

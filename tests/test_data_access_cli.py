@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +9,7 @@ import pytest
 from sqlalchemy import Engine
 
 from data_access.db import get_engine
+from tests.data_access_cli import FAILED, OK, USAGE, run_data_access
 from tests.upload_db import (
     PLAN_CODE,
     TASKS,
@@ -21,21 +19,6 @@ from tests.upload_db import (
     progress_file,
     report,
 )
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
-OK, FAILED, USAGE = 0, 1, 2
-
-
-def _run(url: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DATABASE_URL": url, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "data_access", *map(str, args)],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.fixture
@@ -64,7 +47,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
 
 
 def test_dry_run_reports_and_writes_nothing(url: str, plan_path: Path) -> None:
-    run = _run(url, "import", plan_path, "--dry-run", "--plan", PLAN_CODE)
+    run = run_data_access(url, "import", plan_path, "--dry-run", "--plan", PLAN_CODE)
     assert run.returncode == OK, run.stderr
     assert "Loại: Kế hoạch (danh mục nhiệm vụ, chỉ tiêu), kế hoạch KH-01." in run.stdout
     assert "Kiểm tra: 0 lỗi, 0 cảnh báo." in run.stdout
@@ -74,11 +57,11 @@ def test_dry_run_reports_and_writes_nothing(url: str, plan_path: Path) -> None:
 
 
 def test_import_then_the_same_file_again(url: str, plan_path: Path) -> None:
-    first = _run(url, "import", plan_path, "--plan", PLAN_CODE, "--by", "Nguyễn Văn An")
+    first = run_data_access(url, "import", plan_path, "--plan", PLAN_CODE, "--by", "Nguyễn Văn An")
     assert first.returncode == OK, first.stderr
     assert "Đã nạp (lần nạp số 1): 4 nhiệm vụ, 0 báo cáo tiến độ, 2 chỉ tiêu." in first.stdout
     assert len(dump(_engine(url))["task"]) == len(TASKS)
-    again = _run(url, "import", plan_path)
+    again = run_data_access(url, "import", plan_path)
     assert again.returncode == FAILED
     assert "Lưu ý: tệp này đã được nạp lúc " in again.stdout
     assert "(lần nạp số 1)." in again.stdout
@@ -88,10 +71,10 @@ def test_import_then_the_same_file_again(url: str, plan_path: Path) -> None:
 def test_progress_changes_are_listed_before_and_after(
     url: str, plan_path: Path, tmp_path: Path
 ) -> None:
-    assert _run(url, "import", plan_path, "--plan", PLAN_CODE).returncode == OK
+    assert run_data_access(url, "import", plan_path, "--plan", PLAN_CODE).returncode == OK
     done = report("I", "1", "Đã hoàn thành", day=date(2026, 11, 2), done_on=date(2026, 11, 1))
     path = _write(tmp_path, "tien_do.xlsx", progress_file([done]))
-    run = _run(url, "import", path)
+    run = run_data_access(url, "import", path)
     assert run.returncode == OK, run.stderr
     assert "Thay đổi: Nhiệm vụ số 1 mục I KH-01 (dòng 2). Ngày báo cáo: — → 02/11/2026;" in (
         run.stdout
@@ -103,10 +86,10 @@ def test_progress_changes_are_listed_before_and_after(
 def test_one_blocking_error_exits_non_zero_and_writes_nothing(
     url: str, plan_path: Path, tmp_path: Path
 ) -> None:
-    assert _run(url, "import", plan_path, "--plan", PLAN_CODE).returncode == OK
+    assert run_data_access(url, "import", plan_path, "--plan", PLAN_CODE).returncode == OK
     before = dump(_engine(url))
     data = edit_cell(progress_file([report("I", "1", "Đã hoàn thành")]), "Tiến độ", "G2", "32/1")
-    run = _run(url, "import", _write(tmp_path, "loi.xlsx", data))
+    run = run_data_access(url, "import", _write(tmp_path, "loi.xlsx", data))
     assert run.returncode == FAILED
     assert "Kiểm tra: 1 lỗi, 0 cảnh báo." in run.stdout
     assert "[LỖI] Trang tính “Tiến độ”, dòng 2, cột “Ngày hoàn thành”" in run.stdout
@@ -125,7 +108,7 @@ def test_one_blocking_error_exits_non_zero_and_writes_nothing(
 def test_a_bad_file_is_refused_in_one_sentence(
     url: str, tmp_path: Path, name: str, data: bytes, message: str
 ) -> None:
-    run = _run(url, "import", _write(tmp_path, name, data))
+    run = run_data_access(url, "import", _write(tmp_path, name, data))
     assert run.returncode == FAILED
     assert message in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
@@ -135,7 +118,7 @@ def test_a_bad_file_is_refused_in_one_sentence(
 def test_issued_by_names_the_body_whose_units_the_plan_names(url: str, tmp_path: Path) -> None:
     tasks = [(*TASKS[0][:3], "Văn phòng Sở", "", "30/6/2026")]
     path = _write(tmp_path, "kh_so.xlsx", plan_file(tasks, with_kpis=False))
-    run = _run(url, "import", path, "--plan", "KH-SO", "--issued-by", "Sở KH&CN")
+    run = run_data_access(url, "import", path, "--plan", "KH-SO", "--issued-by", "Sở KH&CN")
     assert run.returncode == OK, run.stderr
     tables = dump(_engine(url))
     assert [row[3] for row in tables["plan"]] == ["Sở Khoa học và Công nghệ"]  # its full name
@@ -143,7 +126,9 @@ def test_issued_by_names_the_body_whose_units_the_plan_names(url: str, tmp_path:
 
 
 def test_a_unit_given_as_issuing_body_is_refused_in_one_sentence(url: str, plan_path: Path) -> None:
-    run = _run(url, "import", plan_path, "--plan", PLAN_CODE, "--issued-by", "Văn phòng Sở")
+    run = run_data_access(
+        url, "import", plan_path, "--plan", PLAN_CODE, "--issued-by", "Văn phòng Sở"
+    )
     assert run.returncode == FAILED
     assert run.stderr.strip() == (
         "“Văn phòng Sở” là đơn vị thuộc một cơ quan hoặc một nhóm cơ quan, không thể là "
@@ -153,7 +138,7 @@ def test_a_unit_given_as_issuing_body_is_refused_in_one_sentence(url: str, plan_
 
 
 def test_a_missing_file(url: str, tmp_path: Path) -> None:
-    run = _run(url, "import", tmp_path / "khong_co.xlsx")
+    run = run_data_access(url, "import", tmp_path / "khong_co.xlsx")
     assert (run.returncode, run.stderr.strip()) == (
         FAILED,
         f"Không tìm thấy tệp “{tmp_path / 'khong_co.xlsx'}”.",
@@ -164,26 +149,29 @@ def test_a_missing_file(url: str, tmp_path: Path) -> None:
 
 
 def test_history_and_undo(url: str, plan_path: Path, tmp_path: Path) -> None:
-    assert _run(url, "history").stdout.strip() == "Chưa có lần nạp nào."
-    assert _run(url, "import", plan_path, "--plan", PLAN_CODE, "--by", "An").returncode == OK
+    assert run_data_access(url, "history").stdout.strip() == "Chưa có lần nạp nào."
+    assert (
+        run_data_access(url, "import", plan_path, "--plan", PLAN_CODE, "--by", "An").returncode
+        == OK
+    )
     empty_plan = dump(_engine(url))
     reports = progress_file(
         [report("I", "1", "Đang thực hiện"), report("I", "2", "Chưa thực hiện")]
     )
-    assert _run(url, "import", _write(tmp_path, "bc.xlsx", reports)).returncode == OK
-    lines = _run(url, "history").stdout.strip().splitlines()
+    assert run_data_access(url, "import", _write(tmp_path, "bc.xlsx", reports)).returncode == OK
+    lines = run_data_access(url, "history").stdout.strip().splitlines()
     assert len(lines) == 2
     assert lines[0].startswith("2. ")
     assert "bc.xlsx (progress) nhiệm vụ 2, báo cáo 2, chỉ tiêu 0; người nạp: —;" in lines[0]
     assert "ke_hoach.xlsx (plan)" in lines[1]
     assert "người nạp: An;" in lines[1]
-    undo = _run(url, "undo")
+    undo = run_data_access(url, "undo")
     assert (undo.returncode, undo.stdout.strip()) == (OK, "Đã hoàn tác lần nạp số 2 (bc.xlsx).")
     assert dump(_engine(url)) == empty_plan
-    assert ", đã hoàn tác lúc " in _run(url, "history").stdout.splitlines()[0]
-    assert _run(url, "undo").returncode == OK
+    assert ", đã hoàn tác lúc " in run_data_access(url, "history").stdout.splitlines()[0]
+    assert run_data_access(url, "undo").returncode == OK
     assert all(not rows for rows in dump(_engine(url)).values())
-    nothing = _run(url, "undo")
+    nothing = run_data_access(url, "undo")
     assert (nothing.returncode, nothing.stderr.strip()) == (
         FAILED,
         "Chưa có lần nạp dữ liệu nào để hoàn tác.",
@@ -195,10 +183,10 @@ def test_history_and_undo(url: str, plan_path: Path, tmp_path: Path) -> None:
     [(), ("export",), ("import",), ("import", "a.xlsx", "--kind", "khac"), ("history", "--limit")],
 )
 def test_a_wrong_command_line_exits_2(url: str, args: tuple[str, ...]) -> None:
-    assert _run(url, *args).returncode == USAGE
+    assert run_data_access(url, *args).returncode == USAGE
 
 
 def test_an_unreachable_database(tmp_path: Path) -> None:
-    run = _run(f"sqlite:///{tmp_path / 'khong' / 'co' / 'db.sqlite'}", "history")
+    run = run_data_access(f"sqlite:///{tmp_path / 'khong' / 'co' / 'db.sqlite'}", "history")
     assert run.returncode == FAILED
     assert run.stderr.strip() == "Không truy cập được cơ sở dữ liệu; hãy kiểm tra DATABASE_URL."

@@ -113,11 +113,21 @@ def test_closing_recipients_and_signature() -> None:
     assert right.startswith("GIÁM ĐỐC")
 
 
-def test_headings_are_bold_plain_text() -> None:
+def test_headings_are_words_heading_styles_in_plain_bold_text() -> None:
+    """Word's Heading 1 and 3 (navigation pane, table of contents), looking like the letter's
+    text: Times New Roman 13, bold, black; level 3 also italic."""
     document = admin.new_document()
     admin.heading(document, "I. KẾT QUẢ THỰC HIỆN")
     admin.heading(document, "2.1. Hoàn thành đúng hạn", level=3)
     first, third = reopened(document).paragraphs
-    assert first.runs[0].bold and not first.runs[0].italic
-    assert third.runs[0].bold and third.runs[0].italic
-    assert first.style.name == "Normal"  # not a coloured Word heading style
+    assert (first.style.name, third.style.name) == ("Heading 1", "Heading 3")
+    for paragraph, italic in ((first, False), (third, True)):
+        font = paragraph.style.font
+        assert (font.name, font.size.pt, font.bold, bool(font.italic)) == (
+            "Times New Roman",
+            13,
+            True,
+            italic,
+        )
+        assert str(font.color.rgb) == "000000" and font.color.theme_color is None
+        assert paragraph.runs[0].bold is None  # the style's look, not direct formatting

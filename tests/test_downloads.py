@@ -11,6 +11,7 @@ from datetime import date
 from streamlit.testing.v1 import AppTest
 
 from data_access.filters import TaskFilters
+from ui.downloads import ROW_ORDER_NOTE
 from ui.state import StateKey
 
 
@@ -54,6 +55,9 @@ def test_chart_table_and_report_buttons() -> None:
         ("Tải CSV", "tertiary"),
         ("Tải báo cáo", "primary"),
     ]
+    protos = [button.proto for button in at.get("download_button")]  # type: ignore[attr-defined]
+    helps = {proto.label: proto.help for proto in protos}
+    assert ROW_ORDER_NOTE in helps["Tải Excel"] and ROW_ORDER_NOTE in helps["Tải CSV"]
     ids = [element_id for _, element_id, _ in found]
     for key in ("status_dl_png", "status_dl_svg", "list_dl_xlsx", "list_dl_csv", "-r"):
         assert sum(element_id.endswith(key) for element_id in ids) == 1, key

@@ -7,6 +7,8 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlmodel import Session
 
 from data_access.dashboard import task_agency_frame, task_frame
@@ -25,7 +27,9 @@ from exports.content import (
     short,
     task_list,
 )
+from labels import format_number
 from tests.dashboard_db import POLICE, SKHCN
+from tests.frames import CELL_TEXT, DAYS, reindexed, shuffled
 
 
 def statuses_on(session: Session, day: date) -> pd.DataFrame:
@@ -67,6 +71,60 @@ def test_overdue_tasks_longest_first(session: Session, ids: dict[str, int]) -> N
 )
 def test_due_text_marks_an_indicative_date(due: object, indicative: bool, text: str) -> None:
     assert due_text(due, indicative) == text
+
+
+# --- Task lists keep the tasks given, in the order given, whatever the frames' index ---
+TASK = st.fixed_dictionaries(
+    {
+        "plan_code": CELL_TEXT,
+        "section_code": st.one_of(st.just(""), CELL_TEXT),
+        "number": CELL_TEXT,
+        "name": CELL_TEXT,
+        "due_date": DAYS,
+        "deadline_indicative": st.booleans(),
+        "deadline_text": CELL_TEXT,
+        "days_overdue": st.integers(0, 5000),
+        "plan_title": CELL_TEXT,
+        "leads": st.lists(CELL_TEXT, max_size=3, unique=True),
+        "basis": st.one_of(st.just(""), CELL_TEXT),
+    }
+)
+
+
+@given(st.lists(TASK, min_size=1, max_size=6), st.data())
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_task_list_is_the_tasks_given_in_order(
+    tasks: list[dict[str, object]], data: st.DataObject
+) -> None:
+    ids = data.draw(st.permutations(range(1, len(tasks) + 1)))
+    statuses = pd.DataFrame(tasks).drop(columns=["leads", "basis"]).assign(task_id=ids)
+    statuses["due_date"] = pd.to_datetime(statuses["due_date"])
+    links = pd.DataFrame(
+        [
+            {"task_id": task_id, "agency": agency, "role": role, "position": position}
+            for task_id, task in zip(ids, tasks, strict=True)
+            for role in ("lead", "coordinating")
+            for position, agency in enumerate(task["leads"] if role == "lead" else ["Sở phối hợp"])
+        ]
+    )
+    documents = pd.DataFrame({"task_id": ids, "basis": [t["basis"] for t in tasks]})
+    listed = task_list(
+        data.draw(reindexed(statuses)), data.draw(shuffled(links)), data.draw(shuffled(documents))
+    )
+    assert listed.to_dict("records") == [
+        {
+            "plan_code": t["plan_code"],
+            "reference": f"{t['section_code']}.{t['number']}" if t["section_code"] else t["number"],
+            "name": t["name"],
+            "leads": "; ".join(t["leads"]),  # type: ignore[arg-type]
+            "due_date": pd.Timestamp(t["due_date"]),  # type: ignore[arg-type]
+            "indicative": t["deadline_indicative"],
+            "deadline_text": t["deadline_text"],
+            "days_overdue": t["days_overdue"],
+            "document": t["basis"] or t["plan_title"],
+        }
+        for t in tasks
+    ]
 
 
 # --- Headline figures ---
@@ -124,6 +182,39 @@ def test_kpi_rows_and_bullet_input(session: Session, ids: dict[str, int]) -> Non
     bullets = kpi_bullet_input(kpis)
     assert list(bullets["actual"].fillna(-1)) == [80.0, -1]
     assert list(bullets["met"]) == [False, None]
+
+
+KPI = st.tuples(CELL_TEXT, st.one_of(st.none(), st.integers(0, 100)), st.booleans())
+
+
+@given(st.lists(KPI, min_size=1, max_size=6), st.data())
+@settings(max_examples=60, deadline=None)
+def test_kpi_rows_keep_the_kpis_given_in_order(
+    kpis: list[tuple[str, int | None, bool]], data: st.DataObject
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "kpi": [name for name, _, _ in kpis],
+            "target_value": 80.0,
+            "operator": ">=",
+            "unit": "%",
+            "target_text": "≥ 80%",
+            "value": [float("nan") if value is None else float(value) for _, value, _ in kpis],
+            "period": "2026-Q2",
+            "met": [pd.NA if value is None else met for _, value, met in kpis],
+        }
+    )
+    given_frame = data.draw(reindexed(frame))
+    expected = [
+        (name, "Chưa có số liệu" if value is None else f"{format_number(value)}%")
+        for name, value, _ in kpis
+    ]
+    rows = kpi_rows(given_frame)
+    assert list(zip(rows["kpi"], rows["actual"], strict=True)) == expected
+    assert set(rows["period_label"]) == {"Quý II/2026"}
+    bullets = kpi_bullet_input(given_frame)
+    assert list(bullets["kpi"]) == [name for name, _, _ in kpis]
+    assert list(bullets["actual"].fillna(-1)) == [-1 if v is None else v for _, v, _ in kpis]
 
 
 # --- Text helpers ---

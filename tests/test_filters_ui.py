@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from data_access.clock import vietnam_today
 from data_access.filters import TaskFilters
 from labels import STATUS_LABELS, STATUS_ORDER
 from tests.pages_db import TIMEOUT, use_database
@@ -18,7 +19,7 @@ from ui.filters import RESET_LABEL
 from ui.state import StateKey
 
 SEEN = "seen_filters"
-TODAY = TaskFilters(as_of=date.today())
+TODAY = TaskFilters(as_of=vietnam_today())
 
 
 def filters_script() -> None:

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
 from PIL import Image
 from pptx import Presentation
 from pptx.presentation import Presentation as Deck
@@ -16,7 +17,7 @@ from sqlalchemy import Engine
 
 from data_access.db import get_engine
 from data_access.filters import TaskFilters
-from data_access.status import summary_metrics
+from data_access.status import SummaryMetrics, summary_metrics
 from data_access.statuses import TaskStatus
 from exports.chart_images import EXPORT_WIDTH
 from exports.content import headline_figures
@@ -42,6 +43,7 @@ from exports.meeting_pack import (
 from exports.meeting_pdf import meeting_pack_pdf
 from labels import ILLUSTRATIVE_NOTE, INDICATIVE_DUE_NOTE, format_int
 from tests.export_sample import AS_OF, gather
+from tests.frames import TaskRows, due_cell, task_lists
 from tests.pdf_text import pdf_page_count, pdf_text
 
 ALL = TaskFilters(as_of=AS_OF)
@@ -252,6 +254,54 @@ def test_kpi_chart_keeps_to_the_first_25_kpis(data: MeetingPackData) -> None:
     shown = {row["kpi"] for layer in spec["datasets"].values() for row in layer}
     assert len(many) == 30 and len(shown) == PACK_KPIS
     assert spec["title"]["subtitle"][-1] == "Hiển thị 25 trên 30 chỉ tiêu"
+
+
+# --- The overdue list is the rows given, in the order given, whatever the frame's index ---
+NO_METRICS = SummaryMetrics(0, 0, 0, 0, 0, None, None, 0, 0, 0, 0, 0, 0, 0, 0)
+
+
+def pack_of(overdue: pd.DataFrame) -> MeetingPackData:
+    """A pack whose overdue list is ``overdue`` (no charts are drawn from the empty frames)."""
+    empty = pd.DataFrame()
+    return MeetingPackData("Tất cả", AS_OF, "", False, NO_METRICS, empty, empty, empty, overdue)
+
+
+def expected_rows(rows: TaskRows) -> list[list[str]]:
+    """OVERDUE_HEADERS: TT, "name (plan, nhiệm vụ reference)", leads, due date, days overdue."""
+    return [
+        [
+            str(i),
+            f"{r['name']} ({r['plan_code']}, nhiệm vụ {r['reference']})",
+            r["leads"],
+            due_cell(r),
+            format_int(r["days_overdue"]),
+        ]
+        for i, r in enumerate(rows, start=1)
+    ]
+
+
+@given(task_lists(max_size=12))
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_deck_lists_the_overdue_rows_given_in_order(tasks: tuple[pd.DataFrame, TaskRows]) -> None:
+    frame, rows = tasks
+    deck = Presentation(io.BytesIO(meeting_pack_pptx(pack_of(frame), images=[])))
+    assert table_rows(deck) == expected_rows(rows)
+
+
+@given(task_lists(max_size=12))
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_pdf_lists_the_overdue_rows_given_in_order(tasks: tuple[pd.DataFrame, TaskRows]) -> None:
+    frame, rows = tasks
+    runs = pdf_text(meeting_pack_pdf(pack_of(frame), images=[]))
+    table = runs[runs.index("quá hạn") + 1 :]  # after the header's last run
+    # a marked date wraps in its narrow column: "dd/mm/yyyy" and "(hạn dự kiến)" are two runs
+    cells = [
+        run
+        for row in expected_rows(rows)
+        for column, cell in enumerate(row)
+        for run in (cell.replace(" (", "\n(").splitlines() if column == 3 else [cell])
+    ]
+    assert table[: len(cells)] == cells
 
 
 # --- Pure pieces ---

@@ -7,17 +7,19 @@ follow the data. What they build is tested in test_report_files.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from data_access.clock import LOCAL_TIME
 from data_access.dashboard import filtered_statuses, task_agency_frame
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
 from exports.reminder_letters import GROUPS_NOTE, reminder_recipients
 from labels import ILLUSTRATIVE_NOTE
+from tests.frozen_clock import freeze_clock
 from tests.pages_db import (
     REPO_ROOT,
     open_through_app,
@@ -72,7 +74,7 @@ def test_sections_and_buttons(page: AppTest) -> None:
         # among them get none; 4 more owe only recurring reports: UBND tỉnh (92A III.1), the
         # Sở's Văn phòng Sở (#2, #3), 004's Phòng GDTX, GDNN&ĐH and Phòng Tổ chức cán bộ
         "Tải tất cả (15 cơ quan, tệp .zip)",
-        "Tải báo cáo Quý II/2026",
+        "Tải báo cáo Quý II/2026, tính đến ngày 15/06/2026",  # due by 10/06: the quarter so far
     ]
     assert any(ILLUSTRATIVE_NOTE in i.value for i in at.info)
     assert "Tính đến 15/06/2026" in at.caption[0].value
@@ -100,15 +102,54 @@ def test_period_choices_follow_the_kind(page: AppTest) -> None:
     at = page.run()
     quarters = selectbox(at, StateKey.REPORT_PERIOD)
     assert quarters.options[:2] == [  # type: ignore[attr-defined]
-        "Quý II/2026 (01/04/2026 – 30/06/2026)",
+        "Quý II/2026, tính đến ngày 15/06/2026 (01/04/2026 – 15/06/2026)",
         "Quý I/2026 (01/01/2026 – 31/03/2026)",
     ]
     at.button_group(key=StateKey.REPORT_PERIOD_KIND).set_value("month").run()
     months = selectbox(at, StateKey.REPORT_PERIOD)
     assert len(months.options) == 12  # type: ignore[attr-defined]
-    assert months.options[0] == "Tháng 06/2026 (01/06/2026 – 30/06/2026)"  # type: ignore[attr-defined]
+    assert months.options[0] == (  # type: ignore[attr-defined]
+        "Tháng 06/2026, tính đến ngày 15/06/2026 (01/06/2026 – 15/06/2026)"
+    )
     months.select_index(2).run()  # type: ignore[attr-defined]
     assert "Tải báo cáo Tháng 04/2026" in buttons(at)
+
+
+# --- The default period: never a day still to come ---
+@pytest.mark.parametrize(
+    ("params", "kind", "chosen", "button"),
+    [
+        # the issue's day: Q4/2026's report falls due by 10/12, so Q4 as of today
+        (
+            {},
+            "quarter",
+            "Quý IV/2026, tính đến hôm nay (01/10/2026 – 06/12/2026)",
+            "Tải báo cáo Quý IV/2026, tính đến hôm nay",
+        ),
+        # a year's report by 30/11: the year so far
+        ({}, "year", "Năm 2026, tính đến hôm nay (01/01/2026 – 06/12/2026)", None),
+        # an as-of day still to come is cut to today
+        ({"as_of": "2027-02-01"}, "quarter", "Quý IV/2026, tính đến hôm nay", None),
+        # before the month Q4's report falls due: Q3, ended
+        ({"as_of": "2026-11-23"}, "quarter", "Quý III/2026 (01/07/2026 – 30/09/2026)", None),
+    ],
+)
+def test_the_default_period_is_never_after_today(
+    sample_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    params: dict[str, str],
+    kind: str,
+    chosen: str,
+    button: str | None,
+) -> None:
+    freeze_clock(monkeypatch, datetime(2026, 12, 6, 9, 0, tzinfo=LOCAL_TIME))
+    at = page_test(monkeypatch, sample_url, PAGE, params).run()
+    at.button_group(key=StateKey.REPORT_PERIOD_KIND).set_value(kind).run()
+    box = selectbox(at, StateKey.REPORT_PERIOD)
+    assert box.options[box.index].startswith(chosen)  # type: ignore[attr-defined]
+    assert box.value.as_of <= date(2026, 12, 6)  # type: ignore[attr-defined]
+    if button:
+        assert button in buttons(at)
 
 
 def test_nothing_to_chase_says_so(page: AppTest) -> None:

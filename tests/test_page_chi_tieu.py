@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -86,26 +87,39 @@ def test_counts_are_the_data_layers(
 
 def test_the_table_shows_targets_with_their_operator(page: AppTest) -> None:
     page.query_params["as_of"] = "2026-07-01"
-    table = kpi_table(page.run())
+    at = page.run()
+    table = kpi_table(at)
     first = table.iloc[0]
     assert (first["STT"], first["Chỉ tiêu"]) == ("1", FIRST_KPI_NAME)
     assert (first["Mục tiêu"], first["Kết quả gần nhất"], first["Kỳ"]) == (
         "> 80%",
-        "80%",
+        80.0,
         "6 tháng đầu năm 2026",
     )
-    assert (first["Chênh lệch"], first["Đánh giá"]) == ("0 điểm %", "Chưa đạt")
+    assert (first["Chênh lệch"], first["Đơn vị tính"], first["Đánh giá"]) == (0.0, "%", "Chưa đạt")
     # 004's KPI table names "Văn phòng Sở"; the document does not say which Sở issued it
     assert first["Đơn vị theo dõi"] == "Văn phòng Sở (đơn vị ban hành DC-CT-NV-2026)"
     assert table["Mục tiêu"].tolist() == ["> 80%", "> 80%", "≥ 100%", "≥ 50%", "≥ 100%", "≥ 95%"]
-    assert table["Chênh lệch"].tolist()[3] == "-5 điểm %"
+    assert table["Chênh lệch"].tolist()[3] == -5.0  # 45% against ≥ 50%: 5 points short
+
+
+def test_results_are_numbers_formatted_by_the_browser(page: AppTest) -> None:
+    """Numbers reach the grid (sortable, exported as numbers), one decimal as the downloads."""
+    page.query_params["as_of"] = "2026-07-01"
+    config = json.loads(page.run().dataframe[-1].proto.columns)
+    for heading in ("Kết quả gần nhất", "Chênh lệch"):
+        assert config[heading]["type_config"] == {
+            "type": "number",
+            "format": "localized",
+            "step": 0.1,
+        }
 
 
 def test_a_kpi_not_reported_in_the_latest_period_keeps_its_earlier_result(page: AppTest) -> None:
     page.query_params["as_of"] = "2026-11-23"
     row = kpi_table(page.run()).iloc[3]  # KPI 4 has no Quý III figure
     assert (row["Kết quả gần nhất"], row["Kỳ"], row["Đánh giá"]) == (
-        "45%",
+        45.0,
         "6 tháng đầu năm 2026",
         "Chưa đạt",
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -84,7 +85,7 @@ def has_presentation_css(at: AppTest) -> bool:
 @pytest.mark.parametrize(
     ("params", "filters"),
     [
-        ({}, TaskFilters(as_of=date.today())),
+        ({}, TaskFilters(as_of=vietnam_today())),  # today in Vietnam
         ({"as_of": "2026-07-01"}, TaskFilters(as_of=date(2026, 7, 1))),
         (
             {"as_of": "2026-11-23", "plan": "KH-92A-UBND"},
@@ -126,10 +127,15 @@ def test_a_filter_widget_changes_the_numbers(page: AppTest, sample_url: str) -> 
 
 def test_agencies_with_most_overdue_come_first(page: AppTest) -> None:
     page.query_params["as_of"] = "2026-11-23"
-    table = page.run().dataframe[0].value
+    at = page.run()
+    table = at.dataframe[0].value
     assert table["Cơ quan"].iloc[0] == "Công an tỉnh"
     assert table["Quá hạn"].is_monotonic_decreasing
     assert "Các sở, ban, ngành, địa phương" in table["Cơ quan"].tolist()
+    rates = table["Tỷ lệ hoàn thành"].dropna()
+    assert rates.between(0, 1).all() and not rates.empty  # fractions, formatted by the grid
+    config = json.loads(at.dataframe[0].proto.columns)["Tỷ lệ hoàn thành"]["type_config"]
+    assert config == {"type": "number", "format": "percent", "step": 0.001}
 
 
 def test_what_falls_due_next(page: AppTest) -> None:
@@ -152,6 +158,13 @@ def test_what_falls_due_next(page: AppTest) -> None:
 def test_kpi_summary(page: AppTest, as_of: str, counts: tuple[str, str, str]) -> None:
     page.query_params["as_of"] = as_of
     assert kpi_counts(page.run()) == counts
+
+
+def test_kpi_results_are_numbers_beside_their_unit(page: AppTest) -> None:
+    page.query_params["as_of"] = "2026-07-01"
+    table = page.run().dataframe[-1].value
+    first = table.iloc[0]  # 80% on the half-year against ">80%"
+    assert (first["Kết quả mới nhất"], first["Đơn vị tính"]) == (80.0, "%")
 
 
 def test_kpis_follow_the_plan_filter(page: AppTest) -> None:

@@ -4,6 +4,7 @@ period, its tables list the right tasks, agencies and KPIs, in the administrativ
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -11,6 +12,8 @@ import pandas as pd
 import pytest
 from docx import Document
 from docx.document import Document as DocxDocument
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
@@ -18,7 +21,7 @@ from data_access.dashboard import task_agency_frame, task_frame
 from data_access.db import get_engine
 from data_access.filters import TaskFilters
 from data_access.models import Agency, ProgressUpdate, TaskAgency
-from data_access.reporting import PeriodInputs, period_inputs
+from data_access.reporting import PeriodInputs, default_period, period_inputs
 from data_access.reporting_calendar import ReportingPeriod
 from data_access.status import SummaryMetrics, compute_statuses, summary_metrics
 from data_access.status_rules import RULE_NOTES_VI
@@ -34,6 +37,7 @@ from exports.periodic_report import (
 )
 from labels import ILLUSTRATIVE_NOTE, STATUS_ORDER, format_int, format_percent, status_label
 from tests.export_sample import AS_OF
+from tests.frames import CELL_TEXT, TaskRows, due_cell, reindexed, shuffled, task_lists
 
 QUARTER = ReportingPeriod("quarter", 2026, 2)
 ALL = TaskFilters(as_of=AS_OF)
@@ -244,6 +248,211 @@ def test_missing_agencies_sent_no_report_in_the_period(
     assert "Hạn gửi báo cáo kỳ này: trước ngày 10/06/2026. Các cơ quan chưa gửi:" in texts(document)
 
 
+# --- Word headings: the navigation pane and a table of contents list the sections ---
+def test_headings_carry_words_heading_styles(document: DocxDocument) -> None:
+    styles = {p.text: p.style for p in document.paragraphs if p.style is not None}
+    expected = {
+        **dict.fromkeys(HEADINGS, "Heading 1"),
+        "1. Kết quả chung": "Heading 2",
+        "4. Kết quả thực hiện các chỉ tiêu": "Heading 2",
+        "2. Cơ quan chưa gửi báo cáo tiến độ trong kỳ": "Heading 2",
+    }
+    statuses = [t for t in styles if t.startswith("2.1. ")]
+    assert [styles[t].name for t in statuses] == ["Heading 3"]
+    expected[statuses[0]] = "Heading 3"
+    assert {text: styles[text].name for text in expected} == expected
+    assert all(styles[text].builtin for text in expected)
+    outline = [p.style.name[-1] for p in document.paragraphs if p.style.name.startswith("Head")]
+    # I: results 1-4 (2 holds one heading per status, STATUS_ORDER's 10); II: overdue,
+    # missing reports; III
+    assert "".join(outline) == "122" + "3" * len(STATUS_ORDER) + "22" + "122" + "1"
+    for level in (1, 2, 3):  # the administrative look: Times New Roman 13, bold, black
+        font = document.styles[f"Heading {level}"].font
+        assert (font.name, font.size.pt, font.bold, str(font.color.rgb)) == (
+            "Times New Roman",
+            13,
+            True,
+            "000000",
+        )
+        fonts = document.styles[f"Heading {level}"].element.rPr.rFonts
+        assert not [name for name in fonts.attrib if name.endswith("Theme")]  # no theme font
+
+
+# --- The default report: as of today at the latest ---
+TODAY = date(2026, 12, 6)  # the issue's day: Q4/2026 has not ended
+DAY_PATTERNS = (
+    re.compile(r"(\d{2})/(\d{2})/(\d{4})"),
+    re.compile(r"ngày (\d{2}) tháng (\d{2}) năm (\d{4})"),
+)
+
+
+def dates_in(text: str) -> list[date]:
+    return [
+        date(int(year), int(month), int(day))
+        for pattern in DAY_PATTERNS
+        for day, month, year in pattern.findall(text)
+    ]
+
+
+@pytest.fixture(scope="module")
+def to_date(engine: Engine) -> PeriodicReport:
+    period = default_period("quarter", TODAY)
+    return periodic_report(inputs_for(engine, period, TaskFilters(as_of=TODAY)), illustrative=True)
+
+
+def test_the_default_report_is_the_current_quarter_as_of_today(
+    engine: Engine, to_date: PeriodicReport
+) -> None:
+    assert to_date.period == ReportingPeriod("quarter", 2026, 4, until=TODAY)
+    assert to_date.metrics == summary_metrics(engine_statuses(engine, TODAY), TODAY)
+    end = date(2027, 3, 31)  # what remains of Q4, then Q1/2027
+    statuses = engine_statuses(engine, TODAY)
+    due = statuses["due_date"]
+    expected = statuses[(due > pd.Timestamp(TODAY)) & (due <= pd.Timestamp(end))]
+    expected = expected[expected["status"] == TaskStatus.IN_PROGRESS]
+    assert sorted(to_date.next_due["name"]) == sorted(expected["name"])
+
+
+def test_no_date_in_the_default_report_is_after_today(to_date: PeriodicReport) -> None:
+    """Its date, its figures' day, its scope and its title: today at the latest. The deadlines
+    it quotes (a task's, the period's reporting day) may lie ahead and are not counted."""
+    document = Document(io.BytesIO(periodic_report_docx(to_date)))
+    letterhead = " ".join(c.text for c in document.tables[0].rows[0].cells)
+    said = [p.text for p in document.paragraphs if not p.text.startswith("Hạn gửi báo cáo")]
+    days = dates_in(letterhead) + [d for text in said for d in dates_in(text)]
+    assert days and max(days) == TODAY
+    paragraphs = texts(document)
+    assert "ngày 06 tháng 12 năm 2026" in letterhead
+    assert (
+        "BÁO CÁO\nKết quả triển khai thực hiện Nghị quyết số 57-NQ/TW quý IV/2026 "
+        "(tính đến ngày 06/12/2026)" in paragraphs
+    )
+    assert any(t.startswith("Tính đến ngày 06/12/2026, tổng số") for t in paragraphs)
+    assert any(
+        t.startswith("2. Triển khai các nhiệm vụ đến hạn từ nay đến hết quý I/2027")
+        for t in paragraphs
+    )
+
+
+# --- Every table is the rows given, in the order given, whatever the frames' index ---
+NO_METRICS = SummaryMetrics(0, 0, 0, 0, 0, None, None, 0, 0, 0, 0, 0, 0, 0, 0)
+RATES = st.one_of(st.none(), st.floats(0, 1))
+AGENCY_ROW = st.tuples(CELL_TEXT, *[st.integers(0, 5000)] * 3, RATES, RATES)
+KPI_ROW = st.tuples(*[CELL_TEXT] * 4, st.sampled_from(["", "Quý II/2026"]), CELL_TEXT)
+
+
+@st.composite
+def frame_of(
+    draw: st.DrawFn, row: st.SearchStrategy[tuple[object, ...]], columns: list[str]
+) -> tuple[pd.DataFrame, list[tuple[object, ...]]]:
+    rows = draw(st.lists(row, min_size=1, max_size=6))
+    return draw(reindexed(pd.DataFrame(rows, columns=columns))), rows
+
+
+def task_cells(rows: TaskRows) -> list[list[str]]:
+    """TASK_HEADERS: TT, "plan - reference", name, leads, deadline."""
+    return [
+        [
+            str(i),
+            f"{r['plan_code']} - {r['reference']}",
+            r["name"],
+            r["leads"],
+            due_cell(r),
+        ]
+        for i, r in enumerate(rows, start=1)
+    ]
+
+
+@given(
+    tasks=task_lists(),
+    statuses=st.lists(
+        st.sampled_from([s for s in STATUS_ORDER if s != TaskStatus.OVERDUE]),
+        min_size=8,
+        max_size=8,
+    ),
+    overdue=task_lists(),
+    next_due=task_lists(),
+    agencies=frame_of(
+        AGENCY_ROW, ["agency", "total", "completed", "overdue", "completion_rate", "on_time_rate"]
+    ),
+    kpis=frame_of(KPI_ROW, ["kpi", "target", "actual", "result", "period_label", "owner"]),
+    missing=frame_of(st.tuples(CELL_TEXT, st.integers(1, 5000)), ["agency", "tasks"]),
+)
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_report_tables_are_the_rows_given_in_order(
+    tasks: tuple[pd.DataFrame, TaskRows],
+    statuses: list[str],
+    overdue: tuple[pd.DataFrame, TaskRows],
+    next_due: tuple[pd.DataFrame, TaskRows],
+    agencies: tuple[pd.DataFrame, list[tuple[object, ...]]],
+    kpis: tuple[pd.DataFrame, list[tuple[object, ...]]],
+    missing: tuple[pd.DataFrame, list[tuple[object, ...]]],
+) -> None:
+    status = statuses[: len(tasks[1])]
+    report = PeriodicReport(
+        period=QUARTER,
+        scope="Tất cả",
+        illustrative=False,
+        metrics=NO_METRICS,
+        previous=NO_METRICS,
+        tasks=tasks[0].assign(status=status),
+        agencies=agencies[0],
+        kpis=kpis[0],
+        overdue=overdue[0],
+        missing=missing[0],
+        next_due=next_due[0],
+    )
+    document = Document(io.BytesIO(periodic_report_docx(report)))
+    for number, code in enumerate(STATUS_ORDER, start=1):
+        mine = [r for r, s in zip(tasks[1], status, strict=True) if s == code]
+        if mine:
+            heading = f"2.{number}. {status_label(code)}: {format_int(len(mine))} nhiệm vụ"
+            assert table_after(document, heading)[1:] == task_cells(mine)
+    days = [[format_int(r["days_overdue"])] for r in overdue[1]]
+    overdue_rows = [a + b for a, b in zip(task_cells(overdue[1]), days, strict=True)]
+    assert table_after(document, "1. Nhiệm vụ quá hạn")[1:] == overdue_rows
+    assert table_after(document, "2. Triển khai các nhiệm vụ đến hạn")[1:] == task_cells(
+        next_due[1]
+    )
+    assert table_after(document, "3. Kết quả theo cơ quan")[1:] == [
+        [str(i), name, *map(format_int, counts), format_percent(done), format_percent(on_time)]
+        for i, (name, *counts, done, on_time) in enumerate(agencies[1], start=1)
+    ]
+    assert table_after(document, "4. Kết quả thực hiện các chỉ tiêu")[1:] == [
+        [str(i), kpi, target, actual, period or "—", result]
+        for i, (kpi, target, actual, result, period, _) in enumerate(kpis[1], start=1)
+    ]
+    assert table_after(document, "2. Cơ quan chưa gửi")[1:] == [
+        [str(i), name, format_int(count)] for i, (name, count) in enumerate(missing[1], start=1)
+    ]
+
+
+@given(st.data())
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_report_reads_sorted_and_filtered_frames_by_task(
+    engine: Engine, data: st.DataObject
+) -> None:
+    """The statuses, links and documents arrive in any order and index: each task listed
+    under a status is a task with that status."""
+    inputs = inputs_for(engine, QUARTER)
+    mixed = replace(
+        inputs,
+        statuses=data.draw(shuffled(inputs.statuses)),
+        agency_links=data.draw(shuffled(inputs.agency_links)),
+        documents=data.draw(shuffled(inputs.documents)),
+    )
+    report = periodic_report(mixed, illustrative=False)
+    listed = zip(
+        report.tasks["plan_code"], report.tasks["name"], report.tasks["status"], strict=True
+    )
+    statuses = inputs.statuses
+    expected = zip(statuses["plan_code"], statuses["name"], statuses["status"], strict=True)
+    assert sorted(listed) == sorted(expected)
+    assert list(report.overdue["days_overdue"]) == sorted(
+        statuses["days_overdue"][statuses["status"] == TaskStatus.OVERDUE], reverse=True
+    )
+
+
 # --- Layout ---
 def test_headings_in_administrative_order(document: DocxDocument) -> None:
     paragraphs = texts(document)
@@ -290,6 +499,10 @@ def test_notes_define_the_plans_own_rules_after_the_last_section(
         (ReportingPeriod("quarter", 2026, 3), "quý III/2026"),
         (ReportingPeriod("half", 2026, 1), "6 tháng đầu năm 2026"),
         (ReportingPeriod("year", 2026), "năm 2026"),
+        (
+            ReportingPeriod("quarter", 2026, 4, until=date(2026, 12, 6)),
+            "quý IV/2026 (tính đến ngày 06/12/2026)",
+        ),
     ],
 )
 def test_in_sentence(period: ReportingPeriod, expected: str) -> None:

@@ -8,6 +8,8 @@ from io import BytesIO
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from data_access.changes import ChangeKind
@@ -22,6 +24,7 @@ from exports.progress_template import (
     progress_template_xlsx,
 )
 from loaders.load import load_bytes
+from tests.frames import CELL_TEXT, reindexed
 from tests.upload_db import PLAN_CODE, SKHCN, import_file, planned_engine, preview
 
 CREATED = date(2026, 11, 30)
@@ -63,6 +66,16 @@ def test_the_agencys_tasks_are_pre_filled(tasks: pd.DataFrame) -> None:
         (PLAN_CODE, "I", "1", tasks.loc[0, "name"], "30/6/2026"),
         (PLAN_CODE, "II", "2", tasks.loc[1, "name"], "Thường xuyên"),
     ]
+
+
+@given(st.lists(st.tuples(*[CELL_TEXT] * 5), min_size=1, max_size=8), st.data())
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_template_rows_are_the_tasks_given_in_order(
+    rows: list[tuple[str, ...]], data: st.DataObject
+) -> None:
+    tasks = pd.DataFrame(rows, columns=list(AGENCY_TASK_COLUMNS))
+    sheet = load_workbook(BytesIO(_template(data.draw(reindexed(tasks)))))[SHEET]
+    assert [tuple(c.value for c in row[:5]) for row in sheet.iter_rows(min_row=FIRST)] == rows
 
 
 def test_status_has_a_drop_down_and_dates_are_dates(tasks: pd.DataFrame) -> None:

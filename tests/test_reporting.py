@@ -1,4 +1,5 @@
-"""Recent periods, progress reports per period and the agencies whose report has not arrived."""
+"""Recent and default periods, progress reports per period and the agencies whose report has
+not arrived."""
 
 from __future__ import annotations
 
@@ -6,19 +7,22 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlmodel import Session
 
 from data_access.dashboard import task_agency_frame, task_frame
 from data_access.filters import TaskFilters
 from data_access.reporting import (
     REPORT_COLUMNS,
+    default_period,
     missing_reporters,
     period_inputs,
     progress_reports,
     recent_periods,
     task_documents,
 )
-from data_access.reporting_calendar import ReportingPeriod
+from data_access.reporting_calendar import PERIOD_KINDS, PeriodKind, ReportingPeriod
 from data_access.status import compute_statuses
 from tests.dashboard_db import POLICE, SKHCN
 
@@ -26,6 +30,37 @@ from tests.dashboard_db import POLICE, SKHCN
 def test_recent_periods_newest_first() -> None:
     periods = recent_periods("quarter", date(2026, 11, 23), count=3)
     assert [p.code for p in periods] == ["2026-Q4", "2026-Q3", "2026-Q2"]
+    assert [p.as_of for p in periods] == [date(2026, 11, 23), date(2026, 9, 30), date(2026, 6, 30)]
+    assert periods[0].until == date(2026, 11, 23)  # the current quarter, as of today
+
+
+# --- The period a report is for by default: never a day still to come ---
+@pytest.mark.parametrize(
+    ("kind", "today", "expected"),
+    [
+        # 06/12/2026, the issue's day: Q4's report falls due by 10/12, so Q4 as of today
+        ("quarter", date(2026, 12, 6), ReportingPeriod("quarter", 2026, 4, date(2026, 12, 6))),
+        ("quarter", date(2026, 12, 1), ReportingPeriod("quarter", 2026, 4, date(2026, 12, 1))),
+        # in November Q4's report is not yet due: Q3, ended 30/09
+        ("quarter", date(2026, 11, 23), ReportingPeriod("quarter", 2026, 3)),
+        ("quarter", date(2026, 12, 31), ReportingPeriod("quarter", 2026, 4)),  # ends today
+        # half-years by 10/6 and 10/12; a year by 30/11; a month by the 20th
+        ("half", date(2026, 12, 6), ReportingPeriod("half", 2026, 2, date(2026, 12, 6))),
+        ("half", date(2026, 5, 15), ReportingPeriod("half", 2025, 2)),
+        ("year", date(2026, 12, 6), ReportingPeriod("year", 2026, 1, date(2026, 12, 6))),
+        ("year", date(2026, 10, 15), ReportingPeriod("year", 2025)),
+        ("month", date(2026, 12, 6), ReportingPeriod("month", 2026, 12, date(2026, 12, 6))),
+    ],
+)
+def test_default_period(kind: PeriodKind, today: date, expected: ReportingPeriod) -> None:
+    assert default_period(kind, today) == expected
+
+
+@given(st.sampled_from(PERIOD_KINDS), st.dates(date(2000, 1, 1), date(2100, 12, 31)))
+def test_the_default_is_offered_and_never_after_today(kind: PeriodKind, today: date) -> None:
+    chosen = default_period(kind, today)
+    assert chosen.as_of <= today
+    assert chosen in recent_periods(kind, today, count=2)
 
 
 # --- Progress reports in a period ---
@@ -117,6 +152,20 @@ def test_period_inputs_are_taken_at_the_period_ends(session: Session, ids: dict[
     # Done on 30/3 (reported 10/4): done at the end of Q1; in progress at the end of 2025.
     assert (strategy["status"], before["status"]) == ("done_on_time", "in_progress")
     assert list(inputs.reports["task_id"]) == [ids["strategy"]]  # the report of 1/3
+    assert set(inputs.kpis["period"].dropna()) == {"2026-Q1"}
+
+
+def test_period_inputs_of_a_period_to_date_stop_at_its_day(
+    session: Session, ids: dict[str, int]
+) -> None:
+    period = ReportingPeriod("quarter", 2026, 2, until=date(2026, 4, 5))  # before the April reports
+    inputs = period_inputs(
+        session=session, filters=TaskFilters(as_of=date(2026, 11, 23)), period=period
+    )
+    assert inputs.filters.as_of == date(2026, 4, 5)
+    strategy = inputs.statuses.set_index("task_id").loc[ids["strategy"]]
+    assert strategy["status"] == "done_on_time"  # done on 30/3: it counts from that day
+    assert inputs.reports.empty  # the April reports came on 10/4, after the day
     assert set(inputs.kpis["period"].dropna()) == {"2026-Q1"}
 
 

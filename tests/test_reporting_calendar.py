@@ -83,6 +83,14 @@ def test_the_containing_period_holds_the_day(kind: PeriodKind, day: date) -> Non
     assert period.previous().end.toordinal() + 1 == period.start.toordinal()
 
 
+def test_a_period_is_cut_only_inside_itself() -> None:
+    quarter = ReportingPeriod("quarter", 2026, 4)
+    assert quarter.to_date(date(2026, 12, 6)).as_of == date(2026, 12, 6)
+    assert quarter.to_date(date(2026, 12, 31)) == quarter
+    with pytest.raises(ValueError, match="does not cut"):
+        ReportingPeriod("quarter", 2026, 4, until=date(2026, 9, 30))
+
+
 # --- The Sở's own units report monthly by the 12th (Sở plan, part IV) ---
 def test_internal_monthly_report_is_due_on_the_12th() -> None:
     june = ReportingPeriod("month", 2026, 6)

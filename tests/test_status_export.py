@@ -8,9 +8,6 @@ arrived; "known by" a day before the import shows what was known then: nothing.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,24 +17,11 @@ from sqlmodel import Session, select
 
 from data_access.db import get_engine
 from data_access.models import ProgressUpdate
+from tests.data_access_cli import FAILED, OK, USAGE, run_data_access
 from tests.upload_db import PLAN_CODE, plan_file, progress_file, report, workbook
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-OK, FAILED, USAGE = 0, 1, 2
 DONE_PLAN_HEADER = ("STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành", "Ghi chú")
 DONE_TASK = ("1", "Lựa chọn hệ thống thông tin giải quyết TTHC", "Văn phòng UBND tỉnh", "30/9/2025")
-
-
-def _run(url: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DATABASE_URL": url, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "data_access", *map(str, args)],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.fixture
@@ -52,7 +36,7 @@ def _file(tmp_path: Path, name: str, data: bytes) -> Path:
 
 
 def _statuses(url: str, as_of: str, *extra: str) -> dict[tuple[str, str], dict[str, Any]]:
-    run = _run(url, "statuses", "--as-of", as_of, "--json", *extra)
+    run = run_data_access(url, "statuses", "--as-of", as_of, "--json", *extra)
     assert run.returncode == OK, run.stderr
     return {(r["section"], r["number"]): r for r in json.loads(run.stdout)}
 
@@ -64,13 +48,15 @@ def _done_plan(title: str) -> bytes:
 
 
 def test_a_completion_imported_today_counts_from_its_own_date(url: str, tmp_path: Path) -> None:
-    plan = _run(url, "import", _file(tmp_path, "kh.xlsx", plan_file()), "--plan", PLAN_CODE)
+    plan = run_data_access(
+        url, "import", _file(tmp_path, "kh.xlsx", plan_file()), "--plan", PLAN_CODE
+    )
     assert plan.returncode == OK, plan.stderr
     # Task I.1 is due 30/6/2026; the agency says it was completed on 20/6. The file has no
     # report date for the row, so the CLI's --reported-on dates it.
     done = report("I", "1", "Đã hoàn thành", day=None, done_on=date(2026, 6, 20))
     progress = _file(tmp_path, "tien_do.xlsx", progress_file([done]))
-    run = _run(url, "import", progress, "--reported-on", "01/12/2026")
+    run = run_data_access(url, "import", progress, "--reported-on", "01/12/2026")
     assert run.returncode == OK, run.stderr
     assert "Ngày báo cáo cho 1 dòng không ghi ngày: 01/12/2026." in run.stdout
     with Session(get_engine(url)) as session:
@@ -88,13 +74,13 @@ def test_a_completion_imported_today_counts_from_its_own_date(url: str, tmp_path
 
 def test_a_plan_with_done_marks_needs_its_issue_date(url: str, tmp_path: Path) -> None:
     path = _file(tmp_path, "kh.xlsx", _done_plan("Phụ lục: Danh mục nhiệm vụ"))
-    refused = _run(url, "import", path, "--plan", "KH-02")
+    refused = run_data_access(url, "import", path, "--plan", "KH-02")
     assert refused.returncode == FAILED
     assert "chưa có ngày ban hành" in refused.stderr
     assert len(refused.stderr.strip().splitlines()) == 1  # one sentence
     assert _statuses(url, "01/01/2026") == {}  # nothing written
 
-    imported = _run(url, "import", path, "--plan", "KH-02", "--issued-on", "15/10/2025")
+    imported = run_data_access(url, "import", path, "--plan", "KH-02", "--issued-on", "15/10/2025")
     assert imported.returncode == OK, imported.stderr
     assert "Ngày ban hành: 15/10/2025." in imported.stdout
     # Due 30/9/2025; the plan says it is done: done from its issue date, never the import day.
@@ -106,7 +92,7 @@ def test_a_plan_with_done_marks_needs_its_issue_date(url: str, tmp_path: Path) -
 def test_the_issue_date_stated_in_the_title_is_used(url: str, tmp_path: Path) -> None:
     title = "(Kèm theo Kế hoạch số 92A/KH-UBND ngày 01 tháng 11 năm 2025 của UBND tỉnh)"
     path = _file(tmp_path, "kh.xlsx", _done_plan(title))
-    run = _run(url, "import", path, "--plan", "KH-92A")
+    run = run_data_access(url, "import", path, "--plan", "KH-92A")
     assert run.returncode == OK, run.stderr
     assert "Ngày ban hành: 01/11/2025." in run.stdout
     assert _statuses(url, "31/10/2025")[("", "1")]["status"] == "overdue"
@@ -117,7 +103,9 @@ def test_a_title_that_gives_only_the_month_is_not_taken_as_the_day(
     url: str, tmp_path: Path
 ) -> None:
     title = "(Ban hành kèm theo Công văn số /CV-BCĐ ngày tháng 5 năm 2026 của Ban Chỉ đạo)"
-    run = _run(url, "import", _file(tmp_path, "kh.xlsx", _done_plan(title)), "--plan", "DM")
+    run = run_data_access(
+        url, "import", _file(tmp_path, "kh.xlsx", _done_plan(title)), "--plan", "DM"
+    )
     assert run.returncode == FAILED
     assert "Văn bản chỉ ghi tháng ban hành" in run.stdout
     assert "--issued-on" in run.stdout
@@ -126,7 +114,7 @@ def test_a_title_that_gives_only_the_month_is_not_taken_as_the_day(
 
 @pytest.mark.parametrize("bad", ["31/02/2026", "2026-06-30", "hôm qua"])
 def test_a_date_that_is_not_dd_mm_yyyy_is_refused_with_a_sentence(url: str, bad: str) -> None:
-    run = _run(url, "statuses", "--as-of", bad)
+    run = run_data_access(url, "statuses", "--as-of", bad)
     assert run.returncode == USAGE
     assert f"“{bad}” không phải một ngày dạng dd/mm/yyyy" in run.stderr
     assert "Traceback" not in run.stderr
@@ -134,8 +122,8 @@ def test_a_date_that_is_not_dd_mm_yyyy_is_refused_with_a_sentence(url: str, bad:
 
 def test_text_output_is_one_tab_separated_line_per_task(url: str, tmp_path: Path) -> None:
     path = _file(tmp_path, "kh.xlsx", plan_file())
-    assert _run(url, "import", path, "--plan", PLAN_CODE).returncode == OK
-    run = _run(url, "statuses", "--as-of", "01/10/2026")
+    assert run_data_access(url, "import", path, "--plan", PLAN_CODE).returncode == OK
+    run = run_data_access(url, "statuses", "--as-of", "01/10/2026")
     assert run.returncode == OK, run.stderr
     header, *lines = run.stdout.splitlines()
     assert header.split("\t")[:3] == ["Kế hoạch", "Mục", "STT"]

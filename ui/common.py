@@ -23,14 +23,13 @@ from charts.common import AnyChart
 from charts.kpis import MET_LABEL, NO_DATA_LABEL, NOT_MET_LABEL
 from data_access.filters import TaskFilters
 from exports.chart_images import slugify
+from exports.table_format import Percent, TableFormats, step
 from labels import (
-    EMPTY_VALUE,
     ILLUSTRATIVE_NOTE,
     INDICATIVE_DUE_NOTE,
     KNOWN_BY_LABEL,
     format_date,
     format_number,
-    format_percent,
     status_label,
 )
 from ui.data import DataUnavailableError, has_illustrative_data, load_all_statuses, load_statuses
@@ -252,14 +251,32 @@ def with_due_note(tasks: pd.DataFrame) -> pd.DataFrame:
     return tasks.assign(due_note=tasks["deadline_indicative"].map({True: mark, False: ""}))
 
 
-def show_table(frame: pd.DataFrame, **options: Any) -> Any:
+def show_table(frame: pd.DataFrame, *, formats: TableFormats | None = None, **options: Any) -> Any:
     """``st.dataframe(frame, **options)``, the frame sent in its Arrow form, built once.
 
-    Streamlit converts a pandas frame to Arrow on every rerun (with a thread pool
-    for long tables: milliseconds each); a cached display frame's Arrow table is
-    found by identity instead. Returns the selection event, as ``st.dataframe``.
+    ``formats`` (the table's declared number formats, also given to its downloads)
+    become column configs; ``options["column_config"]`` adds to them. Streamlit
+    converts a pandas frame to Arrow on every rerun (with a thread pool for long
+    tables: milliseconds each); a cached display frame's Arrow table is found by
+    identity instead. Returns the selection event, as ``st.dataframe``.
     """
-    return st.dataframe(derived(frame, "arrow", partial(arrow_table, frame)), **options)
+    config = {**number_columns(formats or {}), **options.pop("column_config", {})}
+    arrow = derived(frame, "arrow", partial(arrow_table, frame))
+    return st.dataframe(arrow, column_config=config or None, **options)
+
+
+def number_columns(formats: TableFormats) -> dict[str, Any]:
+    """Column configs for declared formats: percentages and numbers in the browser's locale."""
+    config: dict[str, Any] = {}
+    for name, spec in formats.items():
+        if isinstance(spec, Percent) and spec.bar:
+            config[name] = st.column_config.ProgressColumn(
+                format="percent", min_value=0, max_value=1, step=step(spec)
+            )
+        else:
+            kind = "percent" if isinstance(spec, Percent) else "localized"
+            config[name] = st.column_config.NumberColumn(format=kind, step=step(spec))
+    return config
 
 
 def arrow_table(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
@@ -303,9 +320,7 @@ def points_delta(now: float | None, before: float | None) -> str | None:
     return f"{'-' if points < 0 else '+'}{shown} điểm %"
 
 
-def rate_text(value: object) -> str:
-    """A rate column's cell (fraction, NaN or None) as "72,5%" or "—"."""
-    return format_percent(None if value is None or pd.isna(value) else float(value))  # type: ignore[arg-type]
+UNIT_HEADING = "Đơn vị tính"  # a KPI's unit, beside its numbers ("%" makes them percentages)
 
 
 def kpi_result(met: object) -> str:
@@ -313,11 +328,3 @@ def kpi_result(met: object) -> str:
     if met is None or pd.isna(met):
         return NO_DATA_LABEL
     return MET_LABEL if bool(met) else NOT_MET_LABEL
-
-
-def kpi_actual_texts(kpis: pd.DataFrame) -> list[str]:
-    """Each KPI row's actual with its unit ("86%"), or "—" when not reported."""
-    return [
-        EMPTY_VALUE if pd.isna(value) else format_number(float(value)) + (unit or "")
-        for value, unit in zip(kpis["value"], kpis["unit"].fillna(""), strict=True)
-    ]

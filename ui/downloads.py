@@ -20,6 +20,7 @@ from charts.common import AnyChart
 from data_access.clock import vietnam_today
 from data_access.filters import TaskFilters
 from exports.chart_images import chart_png, chart_svg, export_file_name
+from exports.table_format import TableFormats
 from exports.tables import table_csv, table_xlsx
 from ui.data import has_illustrative_data
 from ui.state import StateKey
@@ -37,8 +38,16 @@ MIME = {
 }
 PNG_HELP = "Ảnh rộng 2.700 điểm ảnh, đủ nét để in hoặc dán vào báo cáo Word, trình chiếu."
 SVG_HELP = "Ảnh véc-tơ: phóng to không vỡ, chèn được vào Word và PowerPoint."
-XLSX_HELP = "Bảng Excel: tiêu đề, bộ lọc đang chọn, dòng tiêu đề cố định, ngày dạng dd/mm/yyyy."
-CSV_HELP = "Tệp CSV (UTF-8), Excel mở đúng tiếng Việt."
+# The grid sorts in the browser only; a file is built on the server, in the table's own order.
+ROW_ORDER_NOTE = (
+    "Các dòng theo thứ tự mặc định của bảng: sắp xếp bằng cách bấm tiêu đề cột chỉ áp dụng "
+    "trên màn hình."
+)
+XLSX_HELP = (
+    "Bảng Excel: tiêu đề, bộ lọc đang chọn, dòng tiêu đề cố định, ngày dạng dd/mm/yyyy, tỷ lệ "
+    f"là số dạng phần trăm. {ROW_ORDER_NOTE}"
+)
+CSV_HELP = f"Tệp CSV (UTF-8), Excel mở đúng tiếng Việt. {ROW_ORDER_NOTE}"
 
 
 def deferred_download(
@@ -84,13 +93,23 @@ def chart_downloads(chart: AnyChart, *, name: str, as_of: date, key: str) -> Non
 
 
 def table_downloads(
-    table: pd.DataFrame, *, title: str, subtitle: str, name: str, as_of: date, key: str
+    table: pd.DataFrame,
+    *,
+    title: str,
+    subtitle: str,
+    name: str,
+    as_of: date,
+    key: str,
+    formats: TableFormats | None = None,
 ) -> None:
-    """Excel and CSV buttons under a table, for the rows and columns as shown."""
+    """Excel and CSV buttons under a table, for the rows and columns as sent to the screen."""
+    xlsx = partial(
+        table_xlsx, table, title=title, subtitle=subtitle, sheet_name=title, formats=formats
+    )
     with st.container(horizontal=True, gap="small", key=f"{key}_downloads"):
         deferred_download(
             "Tải Excel",
-            partial(table_xlsx, table, title=title, subtitle=subtitle, sheet_name=title),
+            xlsx,
             file_name=export_file_name(name, as_of, "xlsx"),
             key=f"{key}_xlsx",
             icon=":material/table_view:",
@@ -99,7 +118,7 @@ def table_downloads(
         )
         deferred_download(
             "Tải CSV",
-            partial(table_csv, table),
+            partial(table_csv, table, formats),
             file_name=export_file_name(name, as_of, "csv"),
             key=f"{key}_csv",
             icon=":material/description:",
@@ -118,8 +137,11 @@ def offer_chart(chart: AnyChart, *, title: str, key: str) -> None:
     chart_downloads(chart, name=title, as_of=_active_filters().as_of, key=f"{key}_dl")
 
 
-def offer_table(table: pd.DataFrame, *, title: str, key: str) -> None:
-    """The Excel/CSV buttons for a table as shown, headed by its title and the page's filters."""
+def offer_table(
+    table: pd.DataFrame, *, title: str, key: str, formats: TableFormats | None = None
+) -> None:
+    """The Excel/CSV buttons for a table as shown (``formats`` as given to ``show_table``),
+    headed by its title and the page's filters."""
     filters = _active_filters()
     table_downloads(
         table,
@@ -128,6 +150,7 @@ def offer_table(table: pd.DataFrame, *, title: str, key: str) -> None:
         name=title,
         as_of=filters.as_of,
         key=f"{key}_dl",
+        formats=formats,
     )
 
 

@@ -1,0 +1,65 @@
+"""How a table's numbers read, declared once per table for the screen, the xlsx and the CSV.
+
+A page names its percentage and number columns (heading -> ``Percent`` or
+``Number``) in one constant: ``ui.common.show_table`` turns it into
+``st.column_config`` entries, ``exports.tables`` into Excel number formats on
+numeric cells and into CSV text rounded as on screen (``labels`` formatting).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from labels import format_number, format_percent
+
+PERCENT_UNIT = "%"
+
+
+@dataclass(frozen=True)
+class Percent:
+    """Fractions read as percentages: 0.725 -> 72,5% with ``decimals`` places."""
+
+    decimals: int = 1
+    bar: bool = False  # on screen, drawn as a bar from 0 to 100%
+
+
+@dataclass(frozen=True)
+class Number:
+    """Numbers with ``decimals`` places.
+
+    ``unit_column`` names the column holding each row's unit (a KPI's "%",
+    "DVC"…); in Excel a row whose unit is "%" is a percentage cell (86 -> 86%).
+    """
+
+    decimals: int = 0
+    unit_column: str | None = None
+
+
+ColumnFormat = Percent | Number
+TableFormats = Mapping[str, ColumnFormat]
+
+
+def excel_cell(spec: ColumnFormat, value: float, unit: str = "") -> tuple[float, str]:
+    """The value Excel stores for a number of this column, and its number format."""
+    if isinstance(spec, Number) and unit != PERCENT_UNIT:
+        return value, "#,##0" + _decimals(spec.decimals)
+    scale = 100 if isinstance(spec, Number) else 1
+    return value / scale, "0" + _decimals(spec.decimals) + "%"
+
+
+def csv_text(spec: ColumnFormat, value: float) -> str:
+    """A number of this column as the screen reads it: "72,5%", "1.234,5"."""
+    if isinstance(spec, Percent):
+        return format_percent(value, spec.decimals)
+    return format_number(value, spec.decimals)
+
+
+def step(spec: ColumnFormat) -> float:
+    """The screen's precision: the smallest step of the value as stored (fractions for %)."""
+    places = spec.decimals + (2 if isinstance(spec, Percent) else 0)
+    return float(10**-places)
+
+
+def _decimals(places: int) -> str:
+    return "." + "0" * places if places > 0 else ""
