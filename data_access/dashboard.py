@@ -2,8 +2,7 @@
 
 Everything is selected in the database in a few queries (never one query per
 task from Python), so pages can cache the frames and filter them in pandas.
-Reports and actuals from an undone import batch are left out everywhere (undo
-normally deletes them; ``in_force`` guards against any that remain).
+Which reports count on a day is ``data_access.latest_reports``.
 """
 
 from __future__ import annotations
@@ -12,19 +11,18 @@ from collections.abc import Sequence
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Executable, ScalarSelect, func, or_
+from sqlalchemy import Executable, func, or_
 from sqlalchemy import select as sa_select
-from sqlalchemy.orm import Mapped, aliased
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
-from data_access.clock import LOCAL_TIME, end_of_day_utc
+from data_access.clock import LOCAL_TIME
 from data_access.filters import TaskFilters
+from data_access.latest_reports import REPORT_COLUMNS, latest_report_frame
 from data_access.models import (
     Agency,
     AgencyUnit,
-    ImportBatch,
     Plan,
-    ProgressUpdate,
     Section,
     Task,
     TaskAgency,
@@ -57,14 +55,6 @@ TASK_COLUMNS = [
     "evidence",
     "is_illustrative",
 ]
-REPORT_COLUMNS = [
-    "task_id",
-    "reported_status",
-    "completion_date",
-    "reported_on",
-    "evidence",
-    "is_illustrative",
-]
 BASE_TASK_COLUMNS = [c for c in TASK_COLUMNS if c not in REPORT_COLUMNS[1:]]
 _TASK_FIELDS = ["id", *BASE_TASK_COLUMNS[1:]]  # Task's attribute names
 SECTION_COLUMNS = ["section_id", "section_title"]
@@ -89,21 +79,6 @@ _TASK_KINDS = dict.fromkeys(BASE_TASK_COLUMNS, Kind.TEXT) | {
     "deadline_indicative": Kind.FLAG,
     "report_to_central": Kind.FLAG,
     "completed_in_source": Kind.FLAG,
-}
-# ProgressUpdate's names of REPORT_COLUMNS
-_REPORT_FIELDS = [
-    "task_id",
-    "status",
-    "completion_date",
-    "reported_on",
-    "evidence",
-    "is_illustrative",
-]
-_REPORT_KINDS = dict.fromkeys(REPORT_COLUMNS, Kind.TEXT) | {
-    "task_id": Kind.INT,
-    "completion_date": Kind.DATE,
-    "reported_on": Kind.DATE,
-    "is_illustrative": Kind.FLAG,
 }
 _LINK_KINDS = dict.fromkeys(LINK_KEYS, Kind.INT)
 
@@ -141,39 +116,6 @@ def known_tasks(tasks: pd.DataFrame, known_by: date | None) -> pd.DataFrame:
     if known_by is None:
         return tasks
     return tasks[tasks["plan_imported_on"] <= pd.Timestamp(known_by)]
-
-
-def latest_report_frame(
-    *, session: Session, as_of: date, known_by: date | None = None
-) -> pd.DataFrame:
-    """Each task's latest report in force on ``as_of`` (REPORT_COLUMNS); none for tasks without.
-
-    A report is in force from its ``reported_on``, or from its
-    ``completion_date`` when that is earlier: a completion counts from the day
-    it happened, whenever its report arrived. Latest = greatest
-    ``reported_on``, then greatest id. With ``known_by``, only reports imported
-    by the end of that day (Vietnam time) count: what was known then.
-    """
-    update = ProgressUpdate
-    skip_undone = _undone_reports_exist(session)
-    latest = sa_select(_latest_update_id(as_of, known_by, skip_undone=skip_undone))
-    columns = [col(getattr(update, name)) for name in _REPORT_FIELDS]
-    reported = sa_select(*columns).where(col(update.id).in_(latest.select_from(Task)))
-    sent_by_then = read_packed_frame(session, reported, _REPORT_KINDS)
-    # Reports sent after ``as_of`` saying the task was completed by then: later than any
-    # report sent by ``as_of``, so each task's latest of them wins. Few rows, read at once.
-    completed_then = sa_select(col(update.id), *columns).where(
-        col(update.reported_on) > as_of,
-        col(update.completion_date) <= as_of,
-        *_report_conditions(update, known_by, skip_undone=skip_undone),
-    )
-    sent_later = read_packed_frame(session, completed_then, {"id": Kind.INT} | _REPORT_KINDS)
-    if sent_later.empty:
-        return sent_by_then
-    sent_later = sent_later.sort_values(["task_id", "reported_on", "id"])
-    sent_later = sent_later.drop_duplicates("task_id", keep="last").drop(columns="id")
-    kept = sent_by_then[~sent_by_then["task_id"].isin(sent_later["task_id"])]
-    return pd.concat([kept, sent_later], ignore_index=True)
 
 
 def with_reports(tasks: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
@@ -312,51 +254,6 @@ def read_frame(session: Session, statement: Executable, columns: Sequence[str]) 
     return pd.DataFrame(dict(zip(columns, values, strict=True)), columns=list(columns))
 
 
-def in_force(batch_id: Mapped[int | None]) -> ColumnElement[bool]:
-    """A row with no batch, or from a batch that has not been undone."""
-    undone = sa_select(col(ImportBatch.id)).where(col(ImportBatch.undone_at).is_not(None))
-    return or_(batch_id.is_(None), batch_id.not_in(undone))
-
-
-def known_by_end_of(batch_id: Mapped[int | None], day: date) -> ColumnElement[bool]:
-    """A row with no batch, or from a batch imported by the end of ``day`` (Vietnam time)."""
-    known = sa_select(col(ImportBatch.id)).where(col(ImportBatch.imported_at) < end_of_day_utc(day))
-    return or_(batch_id.is_(None), batch_id.in_(known))
-
-
-def _report_conditions(
-    update: type[ProgressUpdate], known_by: date | None, *, skip_undone: bool
-) -> list[ColumnElement[bool]]:
-    """Reports that count: not from an undone import; imported by the end of ``known_by``."""
-    conditions = []
-    if skip_undone:
-        conditions.append(in_force(col(update.import_batch_id)))
-    if known_by is not None:
-        conditions.append(known_by_end_of(col(update.import_batch_id), known_by))
-    return conditions
-
-
-def _latest_update_id(
-    as_of: date, known_by: date | None, *, skip_undone: bool
-) -> ScalarSelect[int]:
-    """The id of the task's latest report sent on or before ``as_of`` (correlated to Task).
-
-    Latest = greatest ``reported_on``, then greatest id: one probe per task of
-    the index (task_id, reported_on), whose entries carry the id.
-    """
-    update = aliased(ProgressUpdate)
-    conditions = [col(update.task_id) == col(Task.id), col(update.reported_on) <= as_of]
-    conditions += _report_conditions(update, known_by, skip_undone=skip_undone)
-    return (
-        sa_select(col(update.id))
-        .where(*conditions)
-        .order_by(col(update.reported_on).desc(), col(update.id).desc())
-        .limit(1)
-        .correlate(Task)
-        .scalar_subquery()
-    )
-
-
 def _plan_frame(session: Session) -> pd.DataFrame:
     """Plans with their issue day and the day (Vietnam time) they were imported."""
     statement = sa_select(
@@ -366,12 +263,3 @@ def _plan_frame(session: Session) -> pd.DataFrame:
     imported = pd.to_datetime(plans["plan_imported_on"], utc=True).dt.tz_convert(LOCAL_TIME)
     day = imported.dt.tz_localize(None).dt.normalize().astype("datetime64[s]")
     return plans.assign(plan_imported_on=day)
-
-
-def _undone_reports_exist(session: Session) -> bool:
-    """Whether reports of an undone import are still stored (undo normally deletes them)."""
-    undone = sa_select(col(ImportBatch.id)).where(col(ImportBatch.undone_at).is_not(None))
-    statement = sa_select(col(ProgressUpdate.id)).where(
-        col(ProgressUpdate.import_batch_id).in_(undone)
-    )
-    return session.connection().execute(statement.limit(1)).first() is not None

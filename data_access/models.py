@@ -153,7 +153,7 @@ class ProgressUpdate(SQLModel, table=True):
 
     # A task's latest report as of a day is read from the first index alone; the second
     # finds the reports sent after a day that say the task was completed by then
-    # (dashboard.latest_report_frame).
+    # (latest_reports.latest_report_frame).
     __table_args__ = (
         Index("ix_progressupdate_task_reported", "task_id", "reported_on"),
         Index("ix_progressupdate_reported_completed", "reported_on", "completion_date"),

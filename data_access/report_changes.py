@@ -14,7 +14,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from data_access.changes import ChangeKind, ChangeSet, FieldChange, RowChange, add_missing
-from data_access.dashboard import in_force
+from data_access.latest_reports import in_force
 from data_access.matching import Matcher, id_batches, kpi_matcher, task_matcher
 from data_access.models import ImportKind, KpiActual, ProgressUpdate
 from data_access.records_to_rows import COMPLETED_STATUS

@@ -19,13 +19,13 @@ from sqlmodel import Session, col
 
 from data_access.dashboard import (
     filtered_statuses,
-    in_force,
     links_for_role,
     read_frame,
     task_agency_frame,
 )
 from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_frame
+from data_access.latest_reports import in_force
 from data_access.models import ProgressUpdate, Task
 from data_access.reporting_calendar import PeriodKind, ReportingPeriod
 from data_access.status import DONE_STATUSES

@@ -14,7 +14,7 @@ Rules (also explained to users in ``RATE_HELP_VI``):
 - A progress report counts from the day the fact it reports happened, whatever
   day the file arrived: from its ``completion_date`` when it gives one on or
   before its ``reported_on``, else from its ``reported_on`` (the query,
-  ``dashboard.latest_report_frame``, picks each task's report on those terms).
+  ``latest_reports.latest_report_frame``, picks each task's report on those terms).
   It says "completed" when its status text reads as done (folded text contains
   "hoan thanh" without "chua"/"khong", or a completion note such as "Đã thực
   hiện"), or when its status is blank but it gives a completion date. The

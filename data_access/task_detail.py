@@ -8,7 +8,8 @@ import pandas as pd
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from data_access.dashboard import in_force, read_frame
+from data_access.dashboard import read_frame
+from data_access.latest_reports import in_force
 from data_access.models import (
     Agency,
     AgencyRole,

@@ -13,7 +13,6 @@ from data_access.dashboard import (
     apply_filters,
     filtered_statuses,
     has_illustrative_data,
-    latest_report_frame,
     linked_agency_names,
     milestone_frame,
     task_agency_frame,
@@ -21,6 +20,7 @@ from data_access.dashboard import (
     task_frame,
 )
 from data_access.filters import TaskFilters
+from data_access.latest_reports import latest_report_frame
 from data_access.models import ImportBatch, Plan, ProgressUpdate, Task, TaskAgency
 from data_access.statuses import TaskStatus
 from tests.dashboard_db import COLLECTIVE, HOME_AFFAIRS, POLICE, SKHCN

@@ -10,7 +10,8 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.dialects import postgresql
 from sqlmodel import Session, col
 
-from data_access.dashboard import latest_report_frame, task_agency_frame, task_base_frame
+from data_access.dashboard import task_agency_frame, task_base_frame
+from data_access.latest_reports import latest_report_frame
 from data_access.models import ProgressUpdate, Task, TaskAgency
 from data_access.packed import SEPARATOR, Kind, _row_frame, packed_statement, read_packed_frame
 

@@ -34,6 +34,7 @@ from data_access import dashboard, plans, rollups
 from data_access.db import create_schema, data_revision, get_engine, session_scope
 from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_frame, kpi_latest
+from data_access.latest_reports import latest_report_frame
 from data_access.settings import get_settings
 from data_access.status import SummaryMetrics, compute_statuses, summary_metrics
 from data_access.status_rules import milestone_states
@@ -290,7 +291,7 @@ def _tasks(url: str, revision: str) -> pd.DataFrame:
 @_cached(max_entries=8)
 def _reports(url: str, revision: str, as_of: date, known_by: date | None) -> pd.DataFrame:
     with reading(url) as session:
-        return dashboard.latest_report_frame(session=session, as_of=as_of, known_by=known_by)
+        return latest_report_frame(session=session, as_of=as_of, known_by=known_by)
 
 
 @_cached(max_entries=4)
