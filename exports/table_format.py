@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import pandas as pd
+
 from labels import format_number, format_percent
 
 PERCENT_UNIT = "%"
@@ -57,8 +59,26 @@ def csv_text(spec: ColumnFormat, value: float) -> str:
 
 def step(spec: ColumnFormat) -> float:
     """The screen's precision: the smallest step of the value as stored (fractions for %)."""
-    places = spec.decimals + (2 if isinstance(spec, Percent) else 0)
-    return float(10**-places)
+    return float(10 ** -_places(spec))
+
+
+def rounded_as_shown(frame: pd.DataFrame, formats: TableFormats) -> pd.DataFrame:
+    """``frame`` with each formatted column rounded to the screen's precision.
+
+    The grid's number columns cut a value at their ``step`` instead of rounding it
+    (3/13 showed as 23,0%); values rounded here first read as the CSV does (23,1%).
+    """
+    columns = {
+        name: frame[name].round(_places(spec))
+        for name, spec in formats.items()
+        if name in frame and pd.api.types.is_numeric_dtype(frame[name])
+    }
+    return frame.assign(**columns) if columns else frame
+
+
+def _places(spec: ColumnFormat) -> int:
+    """Decimal places of the value as stored (a percentage is stored as a fraction)."""
+    return spec.decimals + (2 if isinstance(spec, Percent) else 0)
 
 
 def _decimals(places: int) -> str:

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from exports.table_format import ColumnFormat, Number, Percent, csv_text, excel_cell, step
+from exports.table_format import (
+    ColumnFormat,
+    Number,
+    Percent,
+    csv_text,
+    excel_cell,
+    rounded_as_shown,
+    step,
+)
 
 
 @pytest.mark.parametrize(
@@ -49,3 +58,18 @@ def test_csv_text_reads_as_on_screen(spec: ColumnFormat, value: float, expected:
 )
 def test_step_is_the_last_decimal_shown(spec: ColumnFormat, expected: float) -> None:
     assert step(spec) == pytest.approx(expected)
+
+
+def test_values_are_rounded_as_the_screen_reads_them() -> None:
+    # The grid cuts a number column at its step (3/13 read 23,0%); rounded first, it reads
+    # 23,1%, as the CSV writes it. Columns without a declared format are left alone.
+    frame = pd.DataFrame(
+        {"rate": [3 / 13, 5 / 9], "result": [86.04, -4.96], "other": [1 / 3, 2 / 3]},
+        index=[7, 3],
+    )
+    shown = rounded_as_shown(frame, {"rate": Percent(1), "result": Number(1)})
+    assert shown["rate"].tolist() == [0.231, 0.556]
+    assert shown["result"].tolist() == [86.0, -5.0]
+    assert shown["other"].tolist() == frame["other"].tolist()
+    assert shown.index.tolist() == [7, 3]
+    assert [csv_text(Percent(1), v) for v in shown["rate"]] == ["23,1%", "55,6%"]

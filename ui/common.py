@@ -11,7 +11,6 @@ import copy
 import hashlib
 from collections.abc import Callable, Mapping
 from datetime import date
-from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -23,7 +22,7 @@ from charts.common import AnyChart
 from charts.kpis import MET_LABEL, NO_DATA_LABEL, NOT_MET_LABEL
 from data_access.filters import TaskFilters
 from exports.chart_images import slugify
-from exports.table_format import Percent, TableFormats, step
+from exports.table_format import Percent, TableFormats, rounded_as_shown, step
 from labels import (
     ILLUSTRATIVE_NOTE,
     INDICATIVE_DUE_NOTE,
@@ -260,8 +259,9 @@ def show_table(frame: pd.DataFrame, *, formats: TableFormats | None = None, **op
     tables: milliseconds each); a cached display frame's Arrow table is found by
     identity instead. Returns the selection event, as ``st.dataframe``.
     """
-    config = {**number_columns(formats or {}), **options.pop("column_config", {})}
-    arrow = derived(frame, "arrow", partial(arrow_table, frame))
+    formats = formats or {}
+    config = {**number_columns(formats), **options.pop("column_config", {})}
+    arrow = derived(frame, "arrow", lambda: arrow_table(rounded_as_shown(frame, formats)))
     return st.dataframe(arrow, column_config=config or None, **options)
 
 
@@ -274,8 +274,9 @@ def number_columns(formats: TableFormats) -> dict[str, Any]:
                 format="percent", min_value=0, max_value=1, step=step(spec)
             )
         else:
+            # No step: the grid would cut values at it; show_table rounds them instead.
             kind = "percent" if isinstance(spec, Percent) else "localized"
-            config[name] = st.column_config.NumberColumn(format=kind, step=step(spec))
+            config[name] = st.column_config.NumberColumn(format=kind)
     return config
 
 
