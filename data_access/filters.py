@@ -98,7 +98,7 @@ class TaskFilters:
             if value is not None:
                 params[_PARAM_NAMES[field]] = value.isoformat()
         if not self.include_recurring:
-            params["recurring"] = "0"
+            params["recurring"] = "false"  # as the sidebar's checkbox writes it
         if not self.include_indicative:
             params["indicative"] = "false"  # as the sidebar's checkbox writes it
         if self.include_units:

@@ -76,8 +76,13 @@ def note_head(document: DocxDocument, *, sender: str, day: date) -> None:
 
 
 def place_and_date(day: date) -> str:
-    """ "……………, ngày 23 tháng 11 năm 2026" (the place is written in by the sender)."""
-    return f"{PLACE_BLANK}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    """ "……………, ngày 23 tháng 11 năm 2026" (the place is written in by the sender).
+
+    Nghị định 30/2020/NĐ-CP: a day below 10 and the months 1 and 2 take a leading zero
+    ("ngày 05 tháng 02", "ngày 30 tháng 9").
+    """
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{PLACE_BLANK}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 def title(document: DocxDocument, text: str, subtitle: str = "") -> None:

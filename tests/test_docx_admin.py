@@ -34,7 +34,7 @@ def test_letterhead_sender_motto_number_subject_and_date() -> None:
     assert left == "UBND TỈNH\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố:        /SKHCN-VP\nV/v đôn đốc"
     assert right == (
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-        "……………, ngày 05 tháng 03 năm 2026"
+        "……………, ngày 05 tháng 3 năm 2026"
     )
     motto = reopened(document).tables[0].rows[0].cells[1].paragraphs[1].runs[0]
     assert motto.bold and motto.underline
@@ -44,7 +44,10 @@ def test_letterhead_sender_motto_number_subject_and_date() -> None:
     ("day", "expected"),
     [
         (date(2026, 11, 23), "……………, ngày 23 tháng 11 năm 2026"),
+        # Nghị định 30/2020: a leading zero for a day below 10 and for January and February.
         (date(2027, 1, 2), "……………, ngày 02 tháng 01 năm 2027"),
+        (date(2026, 2, 28), "……………, ngày 28 tháng 02 năm 2026"),
+        (date(2026, 9, 30), "……………, ngày 30 tháng 9 năm 2026"),
     ],
 )
 def test_place_and_date(day: date, expected: str) -> None:

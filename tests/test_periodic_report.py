@@ -467,7 +467,7 @@ def test_headings_in_administrative_order(document: DocxDocument) -> None:
     assert f"Lưu ý: {ILLUSTRATIVE_NOTE}" in paragraphs
     head = [c.text for c in document.tables[0].rows[0].cells]
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in head[1]
-    assert "ngày 30 tháng 06 năm 2026" in head[1]
+    assert "ngày 30 tháng 6 năm 2026" in head[1]
     assert any(
         t.startswith("2. Triển khai các nhiệm vụ đến hạn trong quý III/2026") for t in paragraphs
     )

@@ -120,7 +120,7 @@ def test_a_units_slip_comes_from_its_body_without_kinh_gui(frames: Frames) -> No
     head = body_rows(document, 0)[0]
     assert head[0] == "SỞ KHOA HỌC VÀ CÔNG NGHỆ"  # from the Sở, to one of its units
     assert SUBJECT not in head[0] and "CỘNG HÒA" not in head[1]  # not a công văn
-    assert "ngày 15 tháng 06 năm 2026" in head[1]
+    assert "ngày 15 tháng 6 năm 2026" in head[1]
     paragraphs = [p.text for p in document.paragraphs]
     assert not any(p.startswith("Kính gửi") for p in paragraphs)
     assert any(p.startswith("PHIẾU NHẮC VIỆC") for p in paragraphs)
@@ -298,7 +298,7 @@ def test_letter_layout(frames: Frames) -> None:
     assert "SỞ KHOA HỌC VÀ CÔNG NGHỆ" in head[0]
     assert SUBJECT in head[0]
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc" in head[1]
-    assert "ngày 15 tháng 06 năm 2026" in head[1]
+    assert "ngày 15 tháng 6 năm 2026" in head[1]
     paragraphs = [p.text for p in document.paragraphs]
     assert "Kính gửi: Công an tỉnh" in paragraphs
     assert f"Lưu ý: {ILLUSTRATIVE_NOTE}" in paragraphs
