@@ -126,10 +126,17 @@ def task_documents(*, session: Session) -> pd.DataFrame:
 
 
 def kpis_within(kpis: pd.DataFrame, period: ReportingPeriod) -> pd.DataFrame:
-    """One row per KPI: its latest actual whose period ends within ``period`` (else none)."""
+    """One row per KPI: its latest actual whose period ends within ``period``, else its
+    latest earlier one (its own period says which: the dashboard carries it forward
+    too), else none.
+    """
     ends = kpis["period_end"]
-    inside = (ends >= pd.Timestamp(period.start)) & (ends <= pd.Timestamp(period.end))
+    by_end = ends <= pd.Timestamp(period.end)
+    inside = by_end & (ends >= pd.Timestamp(period.start))
+    earlier = by_end & ~inside
     latest = kpis[inside.fillna(False)].drop_duplicates("kpi_id", keep="last")
+    before = kpis[earlier.fillna(False) & ~kpis["kpi_id"].isin(latest["kpi_id"])]
+    latest = pd.concat([latest, before.drop_duplicates("kpi_id", keep="last")])
     rest = kpis[~kpis["kpi_id"].isin(latest["kpi_id"])].drop_duplicates("kpi_id")
     rest = rest.assign(value=float("nan"), period=None, met=pd.NA)
     order = kpis.drop_duplicates("kpi_id")["kpi_id"].tolist()

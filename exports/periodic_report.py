@@ -51,7 +51,7 @@ AGENCY_HEADERS = (
     "Tỷ lệ hoàn thành",
     "Tỷ lệ đúng hạn",
 )
-KPI_HEADERS = ("TT", "Chỉ tiêu", "Mục tiêu", "Kết quả trong kỳ", "Kỳ số liệu", "Đánh giá")
+KPI_HEADERS = ("TT", "Chỉ tiêu", "Mục tiêu", "Kết quả gần nhất", "Kỳ số liệu", "Đánh giá")
 MISSING_HEADERS = ("TT", "Cơ quan", "Số nhiệm vụ cần báo cáo")
 TASK_WIDTHS = (0.9, 2.3, 7.0, 3.9, 2.4)
 OVERDUE_WIDTHS = (0.9, 2.3, 6.0, 3.4, 2.2, 1.7)
@@ -78,7 +78,7 @@ class PeriodicReport:
     previous: SummaryMetrics  # as of period.previous().end
     tasks: pd.DataFrame  # every task in scope, with status
     agencies: pd.DataFrame  # rollups.agency_summary
-    kpis: pd.DataFrame  # content.kpi_rows of the actuals within the period
+    kpis: pd.DataFrame  # content.kpi_rows: each KPI's latest actual by the period's end
     overdue: pd.DataFrame  # longest overdue first
     missing: pd.DataFrame  # reporting.missing_reporters
     next_due: pd.DataFrame  # not done, due from period.next_day to the following period's end

@@ -217,9 +217,22 @@ def test_kpi_table_holds_the_actuals_within_the_period(document: DocxDocument) -
     assert q1.label_vi() not in {r[4] for r in rows[1:]}
 
 
-def test_kpis_with_no_actual_in_the_period_say_so(engine: Engine) -> None:
+def test_kpis_with_no_actual_in_the_period_keep_their_latest_and_name_its_period(
+    engine: Engine,
+) -> None:
+    # Results arrive per quarter (the illustrative workbook's first is Quý I/2026): a May
+    # report shows each KPI's latest result and says it is Q1's, as the dashboard does.
     report = periodic_report(
         inputs_for(engine, ReportingPeriod("month", 2026, 5)), illustrative=True
+    )
+    assert len(report.kpis) == 6
+    assert set(report.kpis["period_label"]) == {"Quý I/2026"}
+    assert "Chưa có số liệu" not in set(report.kpis["actual"])
+
+
+def test_kpis_with_no_actual_by_the_period_end_say_so(engine: Engine) -> None:
+    report = periodic_report(
+        inputs_for(engine, ReportingPeriod("month", 2026, 2)), illustrative=True
     )
     assert set(report.kpis["actual"]) == {"Chưa có số liệu"}
     assert len(report.kpis) == 6
