@@ -26,10 +26,13 @@ from docx.text.paragraph import Paragraph
 from loaders.assemble import Assembler
 from loaders.grid import TableInterpreter
 from loaders.problems import unreadable_message
+from loaders.progress import RowCounter
 from loaders.records import UnreadableFileError
 
 
-def read_docx(source: Path | IO[bytes], name: str, assembler: Assembler) -> list[TableInterpreter]:
+def read_docx(
+    source: Path | IO[bytes], name: str, assembler: Assembler, rows: RowCounter | None = None
+) -> list[TableInterpreter]:
     """A single interpreter holding the records of all the document's tables."""
     try:
         document = Document(source)  # type: ignore[arg-type]  # accepts str or a binary stream
@@ -41,7 +44,7 @@ def read_docx(source: Path | IO[bytes], name: str, assembler: Assembler) -> list
         interpreter.add_title_line(line)
     for number, table in enumerate(tables, start=1):
         interpreter.start_table(f"Bảng {number}")
-        _read_table(table, interpreter, name)
+        _read_table(table, interpreter, name, rows or RowCounter())
     interpreter.finish()
     return [interpreter]
 
@@ -59,8 +62,9 @@ def _lines_before_first_table(document: DocumentObject) -> list[str]:
     return lines
 
 
-def _read_table(table: Table, interpreter: TableInterpreter, name: str) -> None:
+def _read_table(table: Table, interpreter: TableInterpreter, name: str, rows: RowCounter) -> None:
     for number, row in enumerate(table.rows, start=1):
+        rows.count()
         try:
             values, inherited = row_values(row, table)
         except (ValueError, IndexError, AttributeError) as exc:  # a merge with no row above

@@ -8,6 +8,7 @@ problems.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from loaders.agencies import AgencyDirectory
 from loaders.assemble import Assembler
 from loaders.grid import TableInterpreter
 from loaders.problems import ProblemCollector, unreadable_message
+from loaders.progress import RowCounter
 from loaders.records import LoadResult, UnreadableFileError
 from loaders.xlsx_reader import read_xlsx
 
@@ -31,6 +33,7 @@ def load_file(
     *,
     directory: AgencyDirectory | None = None,
     display_name: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> LoadResult:
     """Read a task/KPI workbook (.xlsx) or Word document (.docx) from disk."""
     path = Path(path)
@@ -39,7 +42,9 @@ def load_file(
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableFileError(unreadable_message("missing", name)) from exc
-    return load_bytes(data, name, directory=directory, suffix=path.suffix or None)
+    return load_bytes(
+        data, name, directory=directory, suffix=path.suffix or None, progress=progress
+    )
 
 
 def load_bytes(
@@ -48,18 +53,21 @@ def load_bytes(
     *,
     directory: AgencyDirectory | None = None,
     suffix: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> LoadResult:
     """Read an uploaded file; ``file_name`` names it in messages and, unless ``suffix`` is
-    given, tells its type by its extension."""
+    given, tells its type by its extension. ``progress`` is told the number of rows
+    read so far, every ``ROWS_PER_PROGRESS`` rows."""
     kind = check_file(data, file_name, (suffix or Path(file_name).suffix).lower())
     collector = ProblemCollector(file_name)
     assembler = Assembler(collector, directory or AgencyDirectory.load_default())
+    rows = RowCounter(progress)
     if kind == "xlsx":
-        sheets = read_xlsx(BytesIO(data), file_name, assembler)
+        sheets = read_xlsx(BytesIO(data), file_name, assembler, rows)
     else:
         from loaders.docx_reader import read_docx  # python-docx is imported for Word files only
 
-        sheets = read_docx(BytesIO(data), file_name, assembler)
+        sheets = read_docx(BytesIO(data), file_name, assembler, rows)
     if not any(sheet.found_table for sheet in sheets):
         raise UnreadableFileError(unreadable_message("no_table", file_name))
     issue_date = next((s.issue_date for s in sheets if s.issue_date), None)

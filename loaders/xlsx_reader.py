@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from loaders.assemble import Assembler
 from loaders.grid import MAX_COLUMNS, TableInterpreter
 from loaders.problems import unreadable_message
+from loaders.progress import RowCounter
 from loaders.records import UnreadableFileError
 
 MAX_BLANK_RUN = 1000  # empty rows in a row after which a sheet is considered finished
@@ -27,7 +28,9 @@ MAX_BLANK_RUN = 1000  # empty rows in a row after which a sheet is considered fi
 warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl\.")
 
 
-def read_xlsx(source: Path | IO[bytes], name: str, assembler: Assembler) -> list[TableInterpreter]:
+def read_xlsx(
+    source: Path | IO[bytes], name: str, assembler: Assembler, rows: RowCounter | None = None
+) -> list[TableInterpreter]:
     """One interpreter per worksheet, each fed every row of its sheet."""
     try:
         workbook = load_workbook(source, read_only=True, data_only=True)
@@ -37,7 +40,7 @@ def read_xlsx(source: Path | IO[bytes], name: str, assembler: Assembler) -> list
         sheets = []
         for sheet in workbook.worksheets:
             interpreter = TableInterpreter(assembler, sheet.title)
-            _read_sheet(sheet, interpreter, name)
+            _read_sheet(sheet, interpreter, name, rows or RowCounter())
             interpreter.finish()
             sheets.append(interpreter)
         return sheets
@@ -45,10 +48,11 @@ def read_xlsx(source: Path | IO[bytes], name: str, assembler: Assembler) -> list
         workbook.close()
 
 
-def _read_sheet(sheet: Any, interpreter: TableInterpreter, name: str) -> None:
+def _read_sheet(sheet: Any, interpreter: TableInterpreter, name: str, rows: RowCounter) -> None:
     sheet.reset_dimensions()
     blank_run = 0
     for number, values, formats in _rows(sheet, interpreter, name):
+        rows.count()
         if not any(value is not None for value in values):
             blank_run += 1
             if blank_run > MAX_BLANK_RUN:
