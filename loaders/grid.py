@@ -23,7 +23,7 @@ from loaders.text import clean_text, fold, is_section_code
 
 HEADER_SEARCH_ROWS = 120  # non-blank rows scanned for a header before giving up
 TITLE_LINES = 3  # kept from the last "Phụ lục …" line above the table, or from the top
-MAX_COLUMNS = 64  # cells beyond this are never read (styled empty columns up to XFD)
+
 
 _TASK_NUMBER = re.compile(r"^\d{1,5}(?:\.\d{1,3})*\.?$")
 _COLUMN_NUMBER = re.compile(r"^\s*\(?\d{1,2}\)?\s*$")

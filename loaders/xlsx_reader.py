@@ -16,7 +16,8 @@ from typing import IO, Any
 from openpyxl import load_workbook
 
 from loaders.assemble import Assembler
-from loaders.grid import MAX_COLUMNS, TableInterpreter
+from loaders.grid import TableInterpreter
+from loaders.limits import MAX_COLUMNS
 from loaders.problems import unreadable_message
 from loaders.progress import RowCounter
 from loaders.records import UnreadableFileError

@@ -1,0 +1,30 @@
+"""What one uploaded file may hold and cost, in one place.
+
+Generous for real plans: a national list of 100,000 tasks in seed 001's layout
+(benchmarks/make_big_workbook.py) is a 5 MB .xlsx whose sheet inflates to 110 MB,
+a compression ratio of 22; it loads within every limit below. A file past a limit
+is refused with one Vietnamese sentence before or while it is read.
+"""
+
+from __future__ import annotations
+
+MEGABYTE = 1024 * 1024
+
+# The file as uploaded. Streamlit's own upload limit (.streamlit/config.toml,
+# server.maxUploadSize, in MB) is kept equal to it; a test checks they agree.
+MAX_FILE_BYTES = 10 * MEGABYTE
+
+# The zip package inside an .xlsx/.docx, checked from its directory before reading:
+# zipfile never inflates a member beyond the size the directory declares for it.
+MAX_INFLATED_BYTES = 400 * MEGABYTE  # all members together
+MAX_COMPRESSION_RATIO = 100  # inflated / compressed, per member (real sheets: 5-25)
+RATIO_CHECKED_FROM = MEGABYTE  # smaller members cannot cost much whatever their ratio
+
+# The table.
+MAX_ROWS_PER_SHEET = 400_000  # rows read in one sheet or one Word document
+MAX_COLUMNS = 64  # cells beyond this are never read (styled empty columns up to XFD)
+MAX_CELL_CHARS = 32_767  # Excel's own maximum for one cell
+
+# The worker process that reads and previews an upload (data_access, the CLIs).
+PARSE_SECONDS = 120  # wall time before the read is stopped
+PARSE_MEMORY_BYTES = 2048 * MEGABYTE  # memory the worker may use beyond its start
