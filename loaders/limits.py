@@ -28,3 +28,12 @@ MAX_CELL_CHARS = 32_767  # Excel's own maximum for one cell
 # The worker process that reads and previews an upload (data_access, the CLIs).
 PARSE_SECONDS = 120  # wall time before the read is stopped
 PARSE_MEMORY_BYTES = 2048 * MEGABYTE  # memory the worker may use beyond its start
+
+# One field of a record, after cleaning (the models' VARCHAR lengths come from here).
+# The seeds' longest: a task name of 962 characters, an expected output of 575.
+MAX_NAME_CHARS = 4_000  # a task's or KPI's name
+MAX_TEXT_CHARS = 8_000  # deadline text, expected output, basis, notes, evidence, titles…
+MAX_AGENCY_CHARS = 300  # one agency's name or spelling
+MAX_PLAN_CODE_CHARS = 100
+MAX_PERSON_CHARS = 300  # who imported, reported or approved
+MAX_QUOTED_CHARS = 200  # of a value quoted in a problem message ("…" marks the cut)
