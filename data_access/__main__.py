@@ -8,13 +8,14 @@
     python -m data_access statuses --as-of DD/MM/YYYY [--known-by DD/MM/YYYY] [--json]
 
 The database comes from DATABASE_URL. Exit status 0 on success; 1 when the file
-is refused or has errors (nothing is written); 2 for a wrong command line.
+is refused or has errors, or the database cannot be written (nothing is written;
+one sentence on stderr, never a traceback); 2 for a wrong command line. Output
+piped into a reader that stops early (``… | head``) ends quietly.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,17 +27,21 @@ from sqlalchemy.exc import SQLAlchemyError
 from data_access.changes import CHANGE_LABELS, ChangeKind, RowChange
 from data_access.clock import local_time_text
 from data_access.db import create_schema, get_engine, session_scope
+from data_access.db_errors import UNREACHABLE, failure_message
 from data_access.history import UndoRefused, import_history, undo_latest_import
 from data_access.import_kind import KIND_LABELS
 from data_access.importer import MISSING_ISSUE_DATE, ImportRefused
 from data_access.matching import MatchMethod
 from data_access.models import ImportKind
+from data_access.settings import get_settings
 from data_access.status_export import add_statuses_command, day_argument, print_statuses
 from data_access.uploads import PreparedUpload, commit, prepare, undated_reports
 from labels import format_date
+from loaders.console import reader_gone
 from loaders.records import ProblemLevel, UnreadableFileError
 
 OK, FAILED = 0, 1
+UNEXPECTED = "Đã dừng vì một lỗi không lường trước ({detail}); chưa có gì thay đổi."
 LEVEL_LABELS = {ProblemLevel.ERROR: "LỖI", ProblemLevel.WARNING: "Cảnh báo"}
 DESCRIPTION = (
     "Nạp tệp kế hoạch, tiến độ, kết quả chỉ tiêu; xem lịch sử; hoàn tác; trạng thái nhiệm vụ."
@@ -45,23 +50,33 @@ KIND_CHOICES = [str(ImportKind.PLAN), str(ImportKind.PROGRESS), str(ImportKind.K
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    url = get_settings().database_url
     try:
-        engine = get_engine()
+        args = _parser().parse_args(argv)
+        engine = get_engine(url)
         create_schema(engine)
-        if args.command == "import":
-            return _import(engine, args)
-        if args.command == "history":
-            return _history(engine, args.limit)
-        if args.command == "statuses":
-            return print_statuses(engine, args)
-        return _undo(engine)
-    except SQLAlchemyError:
-        print("Không truy cập được cơ sở dữ liệu; hãy kiểm tra DATABASE_URL.", file=sys.stderr)
+        status = _run(engine, args)
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at exit
+        return status
+    except SQLAlchemyError as error:
+        print(failure_message(error, url, otherwise=UNREACHABLE), file=sys.stderr)
         return FAILED
-    except BrokenPipeError:  # the reader stopped early (`… | head`): not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except BrokenPipeError:
+        reader_gone()
         return OK
+    except Exception as error:  # the contract: one sentence, never a traceback
+        print(UNEXPECTED.format(detail=f"{type(error).__name__}: {error}"), file=sys.stderr)
+        return FAILED
+
+
+def _run(engine: Engine, args: argparse.Namespace) -> int:
+    if args.command == "import":
+        return _import(engine, args)
+    if args.command == "history":
+        return _history(engine, args.limit)
+    if args.command == "statuses":
+        return print_statuses(engine, args)
+    return _undo(engine)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -121,17 +136,18 @@ def _import(engine: Engine, args: argparse.Namespace) -> int:
                 reported_on=args.reported_on,
                 issued_on=args.issued_on,
             )
-            _print_report(upload)
-            if upload.errors:
-                print(f"Có {len(upload.errors)} lỗi cần sửa; chưa ghi dữ liệu nào.")
-                return FAILED
-            if upload.needs_issue_date:
-                print(MISSING_ISSUE_DATE.format(file=upload.file_name), file=sys.stderr)
-                return FAILED
-            if args.dry_run:
-                print("Chạy thử: chưa ghi dữ liệu nào.")
-                return OK
-            suggested = [r.index for r in upload.changes.rows if r.needs_confirmation]
+        _print_report(upload)
+        if upload.errors:
+            print(f"Có {len(upload.errors)} lỗi cần sửa; chưa ghi dữ liệu nào.")
+            return FAILED
+        if upload.needs_issue_date:
+            print(MISSING_ISSUE_DATE.format(file=upload.file_name), file=sys.stderr)
+            return FAILED
+        if args.dry_run:
+            print("Chạy thử: chưa ghi dữ liệu nào.")
+            return OK
+        suggested = [r.index for r in upload.changes.rows if r.needs_confirmation]
+        with session_scope(engine, write=True) as session:
             batch = commit(
                 session=session,
                 upload=upload,
@@ -139,10 +155,10 @@ def _import(engine: Engine, args: argparse.Namespace) -> int:
                 imported_by=args.by,
                 issued_by=args.issued_by,
             )
-            print(
-                f"Đã nạp (lần nạp số {batch.id}): {batch.task_count} nhiệm vụ, "
-                f"{batch.progress_count} báo cáo tiến độ, {batch.kpi_count} chỉ tiêu."
-            )
+        print(
+            f"Đã nạp (lần nạp số {batch.id}): {batch.task_count} nhiệm vụ, "
+            f"{batch.progress_count} báo cáo tiến độ, {batch.kpi_count} chỉ tiêu."
+        )
     except (UnreadableFileError, ImportRefused) as error:
         print(str(error), file=sys.stderr)
         return FAILED
@@ -221,7 +237,7 @@ def _history(engine: Engine, limit: int) -> int:
 
 def _undo(engine: Engine) -> int:
     try:
-        with session_scope(engine) as session:
+        with session_scope(engine, write=True) as session:
             batch = undo_latest_import(session=session)
     except UndoRefused as error:
         print(str(error), file=sys.stderr)

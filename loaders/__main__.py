@@ -2,6 +2,7 @@
 
 Exit 0 when the file was read (even with problems), 2 when it cannot be read
 (one sentence on stderr), 1 on an unexpected failure (one sentence, no traceback).
+Output piped into a reader that stops early (``… | head``) ends quietly, exit 0.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
+from loaders.console import reader_gone
 from loaders.load import load_file
 from loaders.problems import unreadable_message
 from loaders.records import LoadResult, ProblemLevel, UnreadableFileError
@@ -41,10 +43,14 @@ def main(argv: list[str] | None = None) -> int:
         detail = f"{type(exc).__name__}: {exc}"
         _write(sys.stderr, unreadable_message("unexpected", args.path.name, detail=detail) + "\n")
         return EXIT_UNEXPECTED
-    if args.json:
-        write_json(result, sys.stdout)
-    else:
-        _write(sys.stdout, summary(result))
+    try:
+        if args.json:
+            write_json(result, sys.stdout)
+        else:
+            _write(sys.stdout, summary(result))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        reader_gone()
     return EXIT_OK
 
 
