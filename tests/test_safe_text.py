@@ -24,6 +24,9 @@ STREAMLIT_ESCAPED = re.compile(r"\\[\\$`]")
 STREAMLIT_INLINE_MATH = re.compile(r"(?<!\$)\$(?![\s$])[^$\n]*?[^\s$]\$(?!\d)")
 # Its typographic replacements, applied to text after parsing (escapes already gone).
 STREAMLIT_TYPOGRAPHY = re.compile(r"(^|\s)(<->|->|<-|--|>=|<=|~=)(\s|$)")
+# remark-gfm's autolinks of bare URLs and e-mail addresses, also found in parsed text.
+GFM_AUTOLINK_URL = re.compile(r"(https?://|www(?=\.))([-.\w]+)([^ \t\r\n]*)", re.IGNORECASE)
+GFM_AUTOLINK_EMAIL = re.compile(r"([-.\w+]+)@([-\w]+(?:\.[-\w]+)+)")
 PAYLOADS = [
     "[Phiên hết hạn - đăng nhập lại](http://example.invalid/login)",
     ":red[Quá hạn] :blue-background[x] :small[y]",
@@ -32,7 +35,7 @@ PAYLOADS = [
     "**đậm** _nghiêng_ ~~gạch~~ `mã`",
     "<b>in đậm</b> <script>alert(1)</script> &amp;",
     "# Tiêu đề\n- mục\n> trích\n    mã thụt lề\n1. số",
-    "www.example.invalid https://example.invalid/a_b",
+    "www.example.invalid https://example.invalid/a_b HTTP://X.Y lanh.dao@example.invalid",
     "a -> b <- c -- d >= e <= f ~= g <-> h",
     "![ảnh](http://example.invalid/x.png) [^1] | a | b |",
 ]
@@ -56,7 +59,9 @@ def assert_inert(markdown: str) -> None:
     assert STREAMLIT_EMOJI_CHECK.search(markdown) is None
     assert ":material/" not in markdown
     assert STREAMLIT_INLINE_MATH.search(STREAMLIT_ESCAPED.sub("_", markdown)) is None
-    assert STREAMLIT_TYPOGRAPHY.search(unescaped(markdown)) is None
+    text = unescaped(markdown)
+    for pattern in (STREAMLIT_TYPOGRAPHY, GFM_AUTOLINK_URL, GFM_AUTOLINK_EMAIL):
+        assert pattern.search(text) is None, (pattern, text)
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -67,7 +72,7 @@ def test_payloads_are_escaped_and_read_back_unchanged(payload: str) -> None:
 
 
 def test_a_link_payload_is_escaped_character_by_character() -> None:
-    assert literal("[a](http://x.y)") == r"\[a\]\(http\:\/\/x\.y\)"
+    assert literal("[a](http://x.y)") == "\\[a\\]\\(http\u2060\\:\\/\\/x\\.y\\)"
 
 
 def test_newlines_and_leading_spaces_become_one_line() -> None:

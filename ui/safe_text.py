@@ -11,9 +11,11 @@ characters (read from Streamlit 1.67's StreamlitMarkdown):
   (``:word:``) no longer match;
 - runs of whitespace (newlines, tabs, leading spaces) become one space: a caption is
   one line, and a line break could otherwise start a heading, a list or a code block;
-- a WORD JOINER (U+2060, invisible) follows the ``-``/``<``/``>``/``~`` of ``->``,
-  ``<-``, ``--``, ``>=``, ``<=``, ``~=``, which Streamlit turns into arrows and
-  dashes after parsing, escapes or not.
+- a WORD JOINER (U+2060, invisible) goes where Streamlit would still change text
+  after parsing, escapes or not: after the ``-``/``<``/``>``/``~`` of ``->``, ``<-``,
+  ``--``, ``>=``, ``<=``, ``~=`` (turned into arrows and dashes), after ``http``,
+  ``https`` and ``www`` and before ``@`` (GitHub's autolinks of bare URLs and e-mail
+  addresses, found in the parsed text).
 """
 
 from __future__ import annotations
@@ -24,10 +26,10 @@ import string
 WORD_JOINER = "\u2060"
 _ESCAPES = str.maketrans({char: "\\" + char for char in string.punctuation})
 _WHITESPACE = re.compile(r"\s+")
-_TYPOGRAPHY = re.compile(r"(?<=[-<>~])(?=[-<>=])")
+_JOINED = re.compile(r"(?<=[-<>~])(?=[-<>=])|(?i:(?<=http)|(?<=https)|(?<=www))(?=[:.])|(?=@)")
 
 
 def literal(text: str) -> str:
     """Markdown that Streamlit shows as exactly ``text`` (whitespace collapsed)."""
     flat = _WHITESPACE.sub(" ", text).strip()
-    return _TYPOGRAPHY.sub(WORD_JOINER, flat).translate(_ESCAPES)
+    return _JOINED.sub(WORD_JOINER, flat).translate(_ESCAPES)
