@@ -10,7 +10,8 @@
 The database comes from DATABASE_URL. Exit status 0 on success; 1 when the file
 is refused or has errors, or the database cannot be written (nothing is written;
 one sentence on stderr, never a traceback); 2 for a wrong command line. Output
-piped into a reader that stops early (``… | head``) ends quietly.
+piped into a reader that stops early (``… | head``) is dropped; the work is still
+done (loaders.console).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from data_access.settings import get_settings
 from data_access.status_export import add_statuses_command, day_argument, print_statuses
 from data_access.uploads import PreparedUpload, commit, prepare, undated_reports
 from labels import format_date
-from loaders.console import reader_gone
+from loaders.console import reader_may_leave
 from loaders.records import ProblemLevel, UnreadableFileError
 
 OK, FAILED = 0, 1
@@ -55,15 +56,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         engine = get_engine(url)
         create_schema(engine)
-        status = _run(engine, args)
-        sys.stdout.flush()  # here, where a closed pipe is caught, not at exit
-        return status
+        return _run(engine, args)
     except SQLAlchemyError as error:
         print(failure_message(error, url, otherwise=UNREACHABLE), file=sys.stderr)
         return FAILED
-    except BrokenPipeError:
-        reader_gone()
-        return OK
     except Exception as error:  # the contract: one sentence, never a traceback
         print(UNEXPECTED.format(detail=f"{type(error).__name__}: {error}"), file=sys.stderr)
         return FAILED
@@ -247,4 +243,6 @@ def _undo(engine: Engine) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    with reader_may_leave():
+        status = main()
+    sys.exit(status)

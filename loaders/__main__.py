@@ -2,7 +2,7 @@
 
 Exit 0 when the file was read (even with problems), 2 when it cannot be read
 (one sentence on stderr), 1 on an unexpected failure (one sentence, no traceback).
-Output piped into a reader that stops early (``… | head``) ends quietly, exit 0.
+Output piped into a reader that stops early (``… | head``) is dropped (loaders.console).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
-from loaders.console import reader_gone
+from loaders.console import reader_may_leave
 from loaders.load import load_file
 from loaders.problems import unreadable_message
 from loaders.records import LoadResult, ProblemLevel, UnreadableFileError
@@ -43,14 +43,10 @@ def main(argv: list[str] | None = None) -> int:
         detail = f"{type(exc).__name__}: {exc}"
         _write(sys.stderr, unreadable_message("unexpected", args.path.name, detail=detail) + "\n")
         return EXIT_UNEXPECTED
-    try:
-        if args.json:
-            write_json(result, sys.stdout)
-        else:
-            _write(sys.stdout, summary(result))
-        sys.stdout.flush()
-    except BrokenPipeError:
-        reader_gone()
+    if args.json:
+        write_json(result, sys.stdout)
+    else:
+        _write(sys.stdout, summary(result))
     return EXIT_OK
 
 
@@ -110,4 +106,6 @@ def _write(stream: TextIO, text: str) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    with reader_may_leave():
+        status = main()
+    sys.exit(status)
