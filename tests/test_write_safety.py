@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from sqlalchemy import Engine
+from sqlmodel import Session
 
 from data_access import db, uploads
 from data_access.db import get_engine, session_scope
@@ -24,7 +25,20 @@ from data_access.db_errors import LOCKED, READ_ONLY
 from data_access.history import import_history, undo_latest_import
 from data_access.importer import ImportRefused
 from data_access.models import AgencyKind
-from tests.upload_db import PLAN_CODE, TODAY, dump, plan_file, progress_file, report
+from labels import format_int
+from loaders.limits import MAX_AGENCY_CHARS, MAX_PERSON_CHARS, MAX_TEXT_CHARS
+from tests.upload_db import (
+    PLAN_CODE,
+    SKHCN,
+    TODAY,
+    dump,
+    memory_engine,
+    plan_file,
+    planned_engine,
+    progress_file,
+    report,
+    table_counts,
+)
 from ui import upload as ui_upload
 from ui.data import DataUnavailableError
 
@@ -162,3 +176,68 @@ def test_a_read_only_database_names_its_file(url: str, monkeypatch: pytest.Monke
             write()
         assert str(refused.value) == READ_ONLY.format(path=path)
     assert dump(get_engine(url)) == before
+
+
+# --- Text typed by staff: refused past its maximum, nothing written ---
+
+LONG_AGENCY = "Sở " + "x" * MAX_AGENCY_CHARS
+
+
+def too_long(label: str, length: int, limit: int) -> str:
+    return uploads.TOO_LONG.format(label=label, length=format_int(length), limit=format_int(limit))
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda s: uploads.add_agency(session=s, name=LONG_AGENCY, kind=AgencyKind.DEPARTMENT),
+            too_long("Tên cơ quan", len(LONG_AGENCY), MAX_AGENCY_CHARS),
+        ),
+        (
+            lambda s: uploads.add_agency(
+                session=s, name="Sở Mới", kind=AgencyKind.DEPARTMENT, spelling=LONG_AGENCY
+            ),
+            too_long("Tên trong tệp", len(LONG_AGENCY), MAX_AGENCY_CHARS),
+        ),
+        (
+            lambda s: uploads.map_spelling(session=s, spelling=LONG_AGENCY, agency_name=SKHCN),
+            too_long("Tên trong tệp", len(LONG_AGENCY), MAX_AGENCY_CHARS),
+        ),
+    ],
+)
+def test_an_over_long_agency_name_is_refused(
+    call: Callable[[Session], object], message: str
+) -> None:
+    engine = planned_engine()
+    before = dump(engine)
+    with pytest.raises(ImportRefused) as refused, session_scope(engine, write=True) as session:
+        call(session)
+    assert str(refused.value) == message
+    assert dump(engine) == before
+
+
+def test_names_at_their_maximum_are_kept() -> None:
+    engine = planned_engine()
+    name = "S" * MAX_AGENCY_CHARS
+    with session_scope(engine, write=True) as session:
+        uploads.add_agency(session=session, name=name, kind=AgencyKind.DEPARTMENT)
+    with session_scope(engine) as session:
+        assert name in uploads.agency_names(session=session)
+
+
+@pytest.mark.parametrize(
+    ("field", "label", "limit"),
+    [
+        ("plan_title", "Tên kế hoạch", MAX_TEXT_CHARS),
+        ("imported_by", "Người nạp", MAX_PERSON_CHARS),
+        ("issued_by", "Cơ quan ban hành", MAX_AGENCY_CHARS),
+    ],
+)
+def test_an_over_long_field_at_commit_is_refused(field: str, label: str, limit: int) -> None:
+    engine = memory_engine()
+    upload = prepared(engine, plan_file(), plan_code=PLAN_CODE)
+    with pytest.raises(ImportRefused) as refused, session_scope(engine, write=True) as session:
+        uploads.commit(session=session, upload=upload, **{field: "x" * (limit + 1)})
+    assert str(refused.value) == too_long(label, limit + 1, limit)
+    assert table_counts(memory_engine()) == table_counts(engine)
