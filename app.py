@@ -121,7 +121,7 @@ settings = get_settings()
 try:
     prepare_database(settings.database_url, settings.load_sample_data)
 except BootstrapError as error:
-    st.error(literal(f"Chưa nạp được dữ liệu mẫu: {error}"))
+    st.error(f"Chưa nạp được dữ liệu mẫu: {literal(str(error))}")
 except Exception:  # a user never sees a traceback; the log keeps it
     logging.getLogger(__name__).exception("database preparation failed")
     st.error(
