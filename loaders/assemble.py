@@ -13,7 +13,7 @@ from loaders.agencies import AgencyDirectory, AgencyMention
 from loaders.cells import PendingRow, cell_text, clean, join_parts
 from loaders.deadlines import parse_date, parse_deadline, recurring_by_text
 from loaders.headers import Column, HeaderMap
-from loaders.problems import ProblemCollector
+from loaders.problems import ProblemCollector, hidden_characters_phrase
 from loaders.records import (
     DeadlineKind,
     KpiActual,
@@ -23,7 +23,7 @@ from loaders.records import (
     TaskRecord,
 )
 from loaders.targets import parse_actual, parse_target
-from loaders.text import fold, is_completion_note
+from loaders.text import fold, hidden_characters, is_completion_note
 
 _NO_DEADLINE = ParsedDeadline(text="", kind=DeadlineKind.MISSING)
 _NOT_REPORTED = frozenset({"khong", "0", "-", "false", "no"})
@@ -73,6 +73,7 @@ class Assembler:
         self._deadlines: dict[object, ParsedDeadline] = {}
         self._notes: dict[str, bool] = {}
         self._clean: dict[str, str] = {}  # cell text -> clean text: many cells repeat
+        self._hidden: dict[str, str] = {}  # cell text -> the invisible characters it held
 
     def task(self, row: PendingRow, header: HeaderMap) -> TaskRecord:
         text = self._texts(row, header)
@@ -135,6 +136,8 @@ class Assembler:
             if not parts:
                 continue
             raw = join_parts(parts)
+            if type(raw) is str:
+                self._text(row, header, actual.column, raw)
             value = parse_actual(raw, row.formats.get(actual.column, ""))
             if value is None:
                 self._report(row, header, actual.column, ProblemCode.INVALID_NUMBER, cell_text(raw))
@@ -143,22 +146,37 @@ class Assembler:
         return kpi
 
     def _texts(self, row: PendingRow, header: HeaderMap) -> dict[Column, str]:
-        """Clean text of every column but the deadline (parsed from the raw cell)."""
-        cells, cache = row.cells, self._clean
+        """Clean text of every column (the deadline's is parsed from the raw cell instead)."""
+        cells = row.cells
         texts: dict[Column, str] = {}
         for column, index in header.columns.items():
             parts = cells.get(index)
-            if parts is None or column is Column.DEADLINE:
+            if parts is None:
                 continue
             value = parts[0] if len(parts) == 1 else join_parts(parts)
-            if type(value) is not str:  # 1 == 1.0 == True: only text is a safe key
+            if type(value) is str:  # 1 == 1.0 == True: only text is a safe cache key
+                texts[column] = self._text(row, header, index, value)
+            elif column is not Column.DEADLINE:
                 texts[column] = clean(value)
-                continue
-            text = cache.get(value)
-            if text is None:
-                text = cache[value] = clean(value)
-            texts[column] = text
         return texts
+
+    def _text(self, row: PendingRow, header: HeaderMap, index: int, value: str) -> str:
+        """Clean text of a cell, with a warning when it held invisible or bidi characters."""
+        text = self._clean.get(value)
+        if text is None:
+            text = self._clean[value] = clean(value)
+            if text != value and (found := hidden_characters(value)):
+                self._hidden[value] = hidden_characters_phrase(found)
+        if self._hidden and value in self._hidden:
+            self._report(
+                row,
+                header,
+                index,
+                ProblemCode.HIDDEN_CHARACTERS,
+                text,
+                characters=self._hidden[value],
+            )
+        return text
 
     def _require(
         self,

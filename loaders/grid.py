@@ -18,8 +18,9 @@ from loaders.assemble import Assembler
 from loaders.cells import PendingRow, cell_text
 from loaders.headers import Column, HeaderMap, TableKind, detect_header
 from loaders.issue_date import find_issue_date
+from loaders.problems import hidden_characters_phrase
 from loaders.records import IssueDate, KpiRecord, ProblemCode, TaskRecord
-from loaders.text import clean_text, fold, is_section_code
+from loaders.text import clean_text, fold, hidden_characters, is_section_code, without_hidden
 
 HEADER_SEARCH_ROWS = 120  # non-blank rows scanned for a header before giving up
 TITLE_LINES = 3  # kept from the last "Phụ lục …" line above the table, or from the top
@@ -105,6 +106,8 @@ class TableInterpreter:
             return
         index = self._number
         first = values[index] if index < len(values) else None
+        if type(first) is str and not first.isprintable():
+            first = self._visible(row, first)
         if _blank(first) or index in inherited:
             self._unnumbered(row, values, formats, index, inherited)
         else:
@@ -239,7 +242,7 @@ class TableInterpreter:
     def _start_section(self, code: str, values: Sequence[object], title_from: int) -> None:
         self._flush()
         title = next((v for v in values[title_from:] if not _blank(v)), "")
-        self._section = code.strip().rstrip(".")
+        self._section = clean_text(code).rstrip(".")
         self._section_title = " ".join(clean_text(title).split())
 
     def _flush(self) -> None:
@@ -272,6 +275,17 @@ class TableInterpreter:
                 scope=scope,
             )
         self._seen.add(key)
+
+    def _visible(self, row: int, number: str) -> str:
+        """The number cell without invisible or bidi characters, reported when it had some."""
+        found = hidden_characters(number)
+        if not found:
+            return number
+        phrase = hidden_characters_phrase(found)
+        self._report(
+            ProblemCode.HIDDEN_CHARACTERS, row, Column.NUMBER, clean_text(number), characters=phrase
+        )
+        return without_hidden(number)
 
     def _cells(self, values: Sequence[object]) -> dict[int, object]:
         """The non-blank cells of the columns we read, by column index."""

@@ -18,6 +18,7 @@ from loaders.grid import TableInterpreter
 from loaders.problems import ProblemCollector, unreadable_message
 from loaders.progress import RowCounter
 from loaders.records import LoadResult, UnreadableFileError
+from loaders.text import without_hidden
 from loaders.xlsx_reader import read_xlsx
 
 XLSX_SUFFIXES = frozenset({".xlsx", ".xltx"})
@@ -58,6 +59,7 @@ def load_bytes(
     """Read an uploaded file; ``file_name`` names it in messages and, unless ``suffix`` is
     given, tells its type by its extension. ``progress`` is told the number of rows
     read so far, every ``ROWS_PER_PROGRESS`` rows."""
+    file_name = without_hidden(file_name)  # a bidi control would reorder every message
     kind = check_file(data, file_name, (suffix or Path(file_name).suffix).lower())
     collector = ProblemCollector(file_name)
     assembler = Assembler(collector, directory or AgencyDirectory.load_default())

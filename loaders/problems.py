@@ -7,6 +7,7 @@ in one place. Messages name the row and the column as the user sees them.
 from __future__ import annotations
 
 from loaders.records import Problem, ProblemCode, ProblemLevel
+from loaders.text import BIDI_CONTROLS
 
 DEFAULT_LIMIT = 500
 
@@ -24,6 +25,11 @@ TEMPLATES: dict[ProblemCode, str] = {
     ProblemCode.DUPLICATE_NUMBER: "{where}: số thứ tự “{value}” bị trùng trong {scope}.",
     ProblemCode.ORPHAN_CONTINUATION: (
         "{where}: dòng “{value}” không thuộc nhiệm vụ nào (không có số thứ tự) nên đã bỏ qua."
+    ),
+    ProblemCode.HIDDEN_CHARACTERS: "{where}: có {characters}, đã được bỏ.",
+    ProblemCode.NESTED_TABLE: (
+        "{where}: ô chứa một bảng lồng; nội dung được đọc thành các dòng chữ, mỗi dòng "
+        "của bảng lồng một dòng, các ô cách nhau bằng dấu “{separator}”."
     ),
     ProblemCode.TOO_MANY_PROBLEMS: (
         "Có quá nhiều vấn đề; chỉ liệt kê {limit} vấn đề đầu tiên, các vấn đề sau đã bị bỏ qua."
@@ -55,6 +61,10 @@ UNREADABLE: dict[str, str] = {
         "Không tìm thấy bảng nhiệm vụ hay bảng chỉ tiêu nào trong tệp “{name}” "
         "(cần một dòng tiêu đề có cột số thứ tự và cột tên nhiệm vụ hoặc tên chỉ tiêu)."
     ),
+    "formula": (
+        "{cell} (trang “{sheet}”){others} của tệp “{name}” là công thức chưa có giá trị "
+        "đã tính; hãy mở tệp bằng Excel, lưu lại rồi tải lên."
+    ),
     "unexpected": "Có lỗi không lường trước khi đọc tệp “{name}”: {detail}.",
 }
 
@@ -64,6 +74,29 @@ MAX_VALUE_CHARS = 80
 def unreadable_message(reason: str, name: str, **extra: str) -> str:
     """The one-sentence Vietnamese reason why ``name`` cannot be read."""
     return UNREADABLE[reason].format(name=name, **extra)
+
+
+def formula_message(name: str, sheet: str, cell: str, others: int) -> str:
+    """Why a workbook whose formulas were saved without their values is refused."""
+    return unreadable_message(
+        "formula",
+        name,
+        cell=f"Ô {cell}" if cell else "Một ô",
+        sheet=sheet,
+        others=f" và {others} ô khác" if others else "",
+    )
+
+
+def hidden_characters_phrase(characters: tuple[str, ...]) -> str:
+    """``ký tự điều khiển hướng chữ (U+202E) và ký tự ẩn (U+200B)``: what was removed."""
+    bidi = [c for c in characters if c in BIDI_CONTROLS]
+    zero_width = [c for c in characters if c not in BIDI_CONTROLS]
+    kinds = [
+        f"{label} ({', '.join(f'U+{ord(c):04X}' for c in found)})"
+        for label, found in (("ký tự điều khiển hướng chữ", bidi), ("ký tự ẩn", zero_width))
+        if found
+    ]
+    return " và ".join(kinds)
 
 
 def where(row: int | None, column: str = "", sheet: str = "") -> str:

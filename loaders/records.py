@@ -58,6 +58,8 @@ class ProblemCode(StrEnum):
     UNKNOWN_STATUS = "unknown_status"
     DUPLICATE_NUMBER = "duplicate_number"
     ORPHAN_CONTINUATION = "orphan_continuation"
+    HIDDEN_CHARACTERS = "hidden_characters"  # zero-width or bidi controls, removed
+    NESTED_TABLE = "nested_table"  # a Word table inside a cell, read as lines of text
     TOO_MANY_PROBLEMS = "too_many_problems"
     ROWS_LEFT_OUT = "rows_left_out"  # rows the chosen kind of import does not write
 

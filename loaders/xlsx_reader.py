@@ -21,6 +21,7 @@ from loaders.limits import MAX_COLUMNS
 from loaders.problems import unreadable_message
 from loaders.progress import RowCounter
 from loaders.records import UnreadableFileError
+from loaders.text import without_hidden
 
 MAX_BLANK_RUN = 1000  # empty rows in a row after which a sheet is considered finished
 
@@ -40,7 +41,7 @@ def read_xlsx(
     try:
         sheets = []
         for sheet in workbook.worksheets:
-            interpreter = TableInterpreter(assembler, sheet.title)
+            interpreter = TableInterpreter(assembler, without_hidden(sheet.title))
             _read_sheet(sheet, interpreter, name, rows or RowCounter())
             interpreter.finish()
             sheets.append(interpreter)
