@@ -16,9 +16,10 @@ from typing import IO, Any
 from openpyxl import load_workbook
 
 from loaders.assemble import Assembler
+from loaders.formulas import first_uncomputed_formula
 from loaders.grid import TableInterpreter
 from loaders.limits import MAX_COLUMNS
-from loaders.problems import unreadable_message
+from loaders.problems import formula_message, unreadable_message
 from loaders.progress import RowCounter
 from loaders.records import UnreadableFileError
 from loaders.text import without_hidden
@@ -34,10 +35,7 @@ def read_xlsx(
     source: Path | IO[bytes], name: str, assembler: Assembler, rows: RowCounter | None = None
 ) -> list[TableInterpreter]:
     """One interpreter per worksheet, each fed every row of its sheet."""
-    try:
-        workbook = load_workbook(source, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types on a broken package
-        raise UnreadableFileError(unreadable_message("corrupt", name)) from exc
+    workbook = _open(source, name)
     try:
         sheets = []
         for sheet in workbook.worksheets:
@@ -48,6 +46,18 @@ def read_xlsx(
         return sheets
     finally:
         workbook.close()
+
+
+def _open(source: Path | IO[bytes], name: str) -> Any:
+    """The workbook, read-only with stored values; refused if a formula has none stored."""
+    try:
+        uncomputed = first_uncomputed_formula(source)
+        if uncomputed is None:
+            return load_workbook(source, read_only=True, data_only=True)
+    except Exception as exc:  # zipfile, XML and openpyxl raise many types on a broken package
+        raise UnreadableFileError(unreadable_message("corrupt", name)) from exc
+    sheet, cell, others = uncomputed.sheet, uncomputed.cell, uncomputed.others
+    raise UnreadableFileError(formula_message(name, sheet, cell, others))
 
 
 def _read_sheet(sheet: Any, interpreter: TableInterpreter, name: str, rows: RowCounter) -> None:
