@@ -86,6 +86,10 @@ class TableInterpreter:
         """KPI values need number formats (0.85 shown as 85%); task rows do not."""
         return self.header is not None and self.header.kind is TableKind.KPIS
 
+    def column_label(self, index: int) -> str:
+        """The header of column ``index`` as written; "" before the header or off it."""
+        return self.header.labels.get(index, "") if self.header else ""
+
     def start_table(self, sheet: str) -> None:
         """A new Word table: it may continue the current one after a page break."""
         self.sheet = sheet

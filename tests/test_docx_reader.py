@@ -37,9 +37,9 @@ def test_merged_section_rows_give_numeral_and_title_once(make_docx: MakeDocx) ->
         merges=[(0, 1, 1, 1, 5), (0, 3, 0, 3, 5)],
     )
     document = Document(str(path))
-    values, inherited = row_values(document.tables[0].rows[1], document.tables[0])
-    assert values == ["I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", None, None, None, None]
-    assert inherited == frozenset()
+    row = row_values(document.element.body.tbl_lst[0].tr_lst[1], {})
+    assert row.values == ["I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", None, None, None, None]
+    assert row.inherited == frozenset()
 
     result = load_file(path)
     one, two = result.tasks
