@@ -18,7 +18,12 @@ from pathlib import Path
 from typing import IO
 from xml.etree import ElementTree
 
-CHUNK_BYTES = 1024 * 1024  # a cell never comes near this (limits.MAX_CELL_CHARS)
+from loaders.limits import MAX_CELL_CHARS
+
+CHUNK_BYTES = 1024 * 1024
+# The XML of one cell stays below this: its text, escaped (at most 6 bytes a character:
+# "&quot;"), and its tags. A sheet with no cell end for longer holds no readable cell there.
+CELL_XML_BYTES = 8 * MAX_CELL_CHARS
 WORKBOOK = "xl/workbook.xml"
 WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -48,7 +53,7 @@ def first_uncomputed_formula(source: Path | IO[bytes]) -> UncomputedFormula | No
     with zipfile.ZipFile(source) as archive:
         for sheet, member in _worksheets(archive):
             with archive.open(member) as stream:
-                for cell in _uncomputed_cells(stream):
+                for cell in uncomputed_cells(stream):
                     first = first or (sheet, cell)
                     count += 1
     if first is None:
@@ -77,21 +82,24 @@ def _member(target: str) -> str:
     return posixpath.normpath(posixpath.join("xl", target))
 
 
-def _uncomputed_cells(stream: IO[bytes]) -> Iterator[str]:
+def uncomputed_cells(stream: IO[bytes], chunk_bytes: int = CHUNK_BYTES) -> Iterator[str]:
     """References of the formula cells without a value, in one worksheet's XML."""
     carry = b""
     cell_end = formula_cell = None
     searching = True  # no formula met yet: bytes are only searched for one
-    while chunk := stream.read(CHUNK_BYTES):
+    while chunk := stream.read(chunk_bytes):
         data = carry + chunk
         if cell_end is None:
             root = _ROOT.search(data)
+            if root is None and len(data) < CELL_XML_BYTES:
+                carry = data  # the root tag, which gives the prefix, is still to come
+                continue
             prefix = root.group(1) + b":" if root and root.group(1) else b""
             cell_end = b"</" + prefix + b"c>"
             formula_cell = _formula_cell(prefix)
         cut = data.rfind(cell_end)
-        # No cell ends here: nothing complete to look at (cells are far shorter than a chunk).
-        cut = cut + len(cell_end) if cut >= 0 else max(0, len(data) - CHUNK_BYTES)
+        # No cell ends here: nothing complete to look at, and no cell starts this far back.
+        cut = cut + len(cell_end) if cut >= 0 else max(0, len(data) - CELL_XML_BYTES)
         complete, carry = data[:cut], data[cut:]
         if searching:
             searching = _FORMULA_MARK not in complete

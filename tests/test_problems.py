@@ -1,6 +1,14 @@
 """Problem messages are Vietnamese sentences with their location; the collector caps them."""
 
-from loaders.problems import ProblemCollector, shorten, unreadable_message, where
+import pytest
+
+from loaders.problems import (
+    ProblemCollector,
+    hidden_characters_phrase,
+    shorten,
+    unreadable_message,
+    where,
+)
 from loaders.records import ProblemCode, ProblemLevel
 
 
@@ -43,3 +51,18 @@ def test_long_values_are_shortened_to_one_line() -> None:
 def test_unreadable_message_is_one_sentence_naming_the_file() -> None:
     message = unreadable_message("legacy_xls", "cu.xls")
     assert "“cu.xls”" in message and message.endswith(".") and "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("characters", "phrase"),
+    [
+        (("\u202e",), "ký tự điều khiển hướng chữ (U+202E)"),
+        (("\u00ad", "\u200b"), "ký tự ẩn (U+00AD, U+200B)"),
+        (
+            ("\u200b", "\u200e", "\u2066"),
+            "ký tự điều khiển hướng chữ (U+200E, U+2066) và ký tự ẩn (U+200B)",
+        ),
+    ],
+)
+def test_hidden_characters_are_named_by_kind_and_code(characters, phrase) -> None:
+    assert hidden_characters_phrase(characters) == phrase
