@@ -3,12 +3,13 @@
 Excel and LibreOffice store a formula's last computed value beside it
 (``<f>A1+1</f><v>2</v>``); tools that do not compute (openpyxl, some exports) store
 the formula alone, and a reader of values sees an empty cell. Each worksheet's XML
-is streamed as bytes: most sheets have no formula at all (no ``f>`` anywhere), and
+is streamed as bytes: most sheets have no formula at all (no ``<f`` anywhere), and
 only from a sheet's first formula on are its cells looked at one by one.
 """
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 import zipfile
@@ -30,7 +31,6 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _WORKSHEET_TYPE = "/worksheet"
-_FORMULA_MARK = b"f>"  # ends <f>…</f> and <x:f>…</x:f>; a shared formula's copies follow one
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet\b")
 _REF = re.compile(rb"""\sr\s*=\s*["']([^"']*)["']""")
 _TYPE = re.compile(rb"""\st\s*=\s*["']([^"']*)["']""")
@@ -84,32 +84,36 @@ def _member(target: str) -> str:
 
 def uncomputed_cells(stream: IO[bytes], chunk_bytes: int = CHUNK_BYTES) -> Iterator[str]:
     """References of the formula cells without a value, in one worksheet's XML."""
-    carry = b""
-    cell_end = formula_cell = None
+    chunks = iter(lambda: stream.read(chunk_bytes), b"")
+    head, root = b"", None
+    for chunk in chunks:  # up to the root tag, which gives the namespace prefix
+        head += chunk
+        root = _ROOT.search(head)
+        if root or len(head) >= CELL_XML_BYTES:
+            break
+    prefix = root.group(1) + b":" if root and root.group(1) else b""
+    yield from _scan(itertools.chain([head], chunks), prefix)
+
+
+def _scan(chunks: Iterator[bytes], prefix: bytes) -> Iterator[str]:
+    cell_end = b"</" + prefix + b"c>"
+    formula_start = b"<" + prefix + b"f"  # also <formula…> and <fill…>: rare, and harmless
+    formula_cell = _formula_cell(prefix)
     searching = True  # no formula met yet: bytes are only searched for one
-    while chunk := stream.read(chunk_bytes):
+    carry = b""
+    for chunk in chunks:
         data = carry + chunk
-        if cell_end is None:
-            root = _ROOT.search(data)
-            if root is None and len(data) < CELL_XML_BYTES:
-                carry = data  # the root tag, which gives the prefix, is still to come
-                continue
-            prefix = root.group(1) + b":" if root and root.group(1) else b""
-            cell_end = b"</" + prefix + b"c>"
-            formula_cell = _formula_cell(prefix)
         cut = data.rfind(cell_end)
         # No cell ends here: nothing complete to look at, and no cell starts this far back.
         cut = cut + len(cell_end) if cut >= 0 else max(0, len(data) - CELL_XML_BYTES)
-        complete, carry = data[:cut], data[cut:]
-        if searching:
-            searching = _FORMULA_MARK not in complete
+        carry = data[cut:]
+        searching = searching and data.find(formula_start, 0, cut) < 0
         if not searching:
-            assert formula_cell is not None
-            yield from _without_value(formula_cell, complete)
+            yield from _without_value(formula_cell.finditer(data, 0, cut))
 
 
-def _without_value(formula_cell: re.Pattern[bytes], xml: bytes) -> Iterator[str]:
-    for match in formula_cell.finditer(xml):
+def _without_value(formula_cells: Iterator[re.Match[bytes]]) -> Iterator[str]:
+    for match in formula_cells:
         if (match["value"] or b"").strip():
             continue
         kind = _TYPE.search(match["attributes"])
