@@ -59,6 +59,8 @@ class ProblemCode(StrEnum):
     DUPLICATE_NUMBER = "duplicate_number"
     ORPHAN_CONTINUATION = "orphan_continuation"
     TOO_MANY_PROBLEMS = "too_many_problems"
+    TOO_LONG = "too_long"  # a cell or field past its limit (loaders/limits.py): blocks
+    COLUMNS_LEFT_OUT = "columns_left_out"  # cells past the last column read
     ROWS_LEFT_OUT = "rows_left_out"  # rows the chosen kind of import does not write
 
 

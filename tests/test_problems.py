@@ -1,5 +1,6 @@
 """Problem messages are Vietnamese sentences with their location; the collector caps them."""
 
+from loaders.limits import MAX_QUOTED_CHARS
 from loaders.problems import ProblemCollector, shorten, unreadable_message, where
 from loaders.records import ProblemCode, ProblemLevel
 
@@ -36,8 +37,8 @@ def test_collector_caps_problems_with_one_final_note() -> None:
 
 
 def test_long_values_are_shortened_to_one_line() -> None:
-    text = shorten("dòng một\n" + "x" * 200)
-    assert "\n" not in text and len(text) == 80 and text.endswith("…")
+    text = shorten("dòng một\n" + "x" * 100_000)
+    assert "\n" not in text and len(text) == MAX_QUOTED_CHARS and text.endswith("…")
 
 
 def test_unreadable_message_is_one_sentence_naming_the_file() -> None:
