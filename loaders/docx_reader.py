@@ -25,6 +25,8 @@ from docx.text.paragraph import Paragraph
 
 from loaders.assemble import Assembler
 from loaders.grid import TableInterpreter
+from loaders.limits import MAX_COLUMNS, MAX_ROWS_PER_SHEET
+from loaders.numbers import vietnamese_number
 from loaders.problems import unreadable_message
 from loaders.progress import RowCounter
 from loaders.records import UnreadableFileError
@@ -42,9 +44,10 @@ def read_docx(
     interpreter = TableInterpreter(assembler, "Bảng 1")
     for line in _lines_before_first_table(document):
         interpreter.add_title_line(line)
+    rows = rows or RowCounter()
     for number, table in enumerate(tables, start=1):
         interpreter.start_table(f"Bảng {number}")
-        _read_table(table, interpreter, name, rows or RowCounter())
+        _read_table(table, interpreter, name, rows)
     interpreter.finish()
     return [interpreter]
 
@@ -65,10 +68,16 @@ def _lines_before_first_table(document: DocumentObject) -> list[str]:
 def _read_table(table: Table, interpreter: TableInterpreter, name: str, rows: RowCounter) -> None:
     for number, row in enumerate(table.rows, start=1):
         rows.count()
+        if rows.rows > MAX_ROWS_PER_SHEET:  # all the document's tables together
+            limit = vietnamese_number(MAX_ROWS_PER_SHEET, 0)
+            raise UnreadableFileError(unreadable_message("too_many_table_rows", name, limit=limit))
         try:
             values, inherited = row_values(row, table)
         except (ValueError, IndexError, AttributeError) as exc:  # a merge with no row above
             raise UnreadableFileError(unreadable_message("corrupt", name)) from exc
+        if len(values) > MAX_COLUMNS:
+            interpreter.check_width(number, values[MAX_COLUMNS:])
+            values = values[:MAX_COLUMNS]
         if any(values):
             interpreter.feed(number, values, inherited=inherited)
         if interpreter.gave_up:
