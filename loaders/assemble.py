@@ -12,7 +12,7 @@ from typing import Any
 from loaders.agencies import AgencyDirectory, AgencyMention
 from loaders.cells import PendingRow, cell_text, clean, join_parts
 from loaders.deadlines import parse_date, parse_deadline, recurring_by_text
-from loaders.guards import SizeGuard
+from loaders.guards import CutText, SizeGuard
 from loaders.headers import Column, HeaderMap
 from loaders.limits import MAX_AGENCY_CHARS, MAX_NAME_CHARS, MAX_PLAN_CODE_CHARS, MAX_TEXT_CHARS
 from loaders.problems import ProblemCollector
@@ -162,12 +162,14 @@ class Assembler:
             if parts is None or column is Column.DEADLINE:
                 continue
             value = parts[0] if len(parts) == 1 else join_parts(parts)
-            if type(value) is not str:  # 1 == 1.0 == True: only text is a safe key
-                texts[column] = clean(value)
-                continue
-            text = cache.get(value)
-            if text is None:
-                text = cache[value] = clean(value)
+            if type(value) is str:
+                text = cache.get(value)
+                if text is None:
+                    text = cache[value] = clean(value)
+            else:  # 1 == 1.0 == True: only text is a safe key
+                text = clean(value)
+                if isinstance(value, CutText):  # a cell too long, reported already
+                    too_long.add(column)
             limit = _FIELD_LIMITS.get(column, MAX_TEXT_CHARS)
             if len(text) > limit:
                 text = self._too_long(row, header, index, text, limit)
@@ -225,8 +227,9 @@ class Assembler:
         parts = row.cells.get(index) if index is not None else None
         raw = join_parts(parts) if parts else None
         if index is not None and isinstance(raw, str) and len(raw) > MAX_TEXT_CHARS:
-            task.deadline_text = self._too_long(row, header, index, raw, MAX_TEXT_CHARS)
-            task.deadline_kind = DeadlineKind.UNPARSED
+            raw = self._too_long(row, header, index, raw, MAX_TEXT_CHARS)
+        if isinstance(raw, CutText):  # too long: reported, not parsed
+            task.deadline_text, task.deadline_kind = raw, DeadlineKind.UNPARSED
             return
         parsed = self._parsed_deadline(raw) if raw is not None else _NO_DEADLINE
         own = recurring_by_text(parsed, task.name)

@@ -17,6 +17,12 @@ from loaders.problems import ProblemCollector, cut
 from loaders.records import ProblemCode, ProblemLevel
 
 
+class CutText(str):
+    """What is kept of a value reported too long: later checks leave it alone."""
+
+    __slots__ = ()
+
+
 class SizeGuard:
     """Reports values past their limits to a file's problem collector."""
 
@@ -40,7 +46,7 @@ class SizeGuard:
         """``text`` if it is within ``limit`` characters; otherwise reported and cut."""
         return text if len(text) <= limit else self.too_long(sheet, row, column, text, limit)
 
-    def too_long(self, sheet: str, row: int, column: str, value: str, limit: int) -> str:
+    def too_long(self, sheet: str, row: int, column: str, value: str, limit: int) -> CutText:
         """Report ``value`` as longer than ``limit``; what is kept of it."""
         self.collector.add(
             ProblemCode.TOO_LONG,
@@ -54,7 +60,7 @@ class SizeGuard:
                 "limit": vietnamese_number(limit, 0),
             },
         )
-        return cut(value, MAX_QUOTED_CHARS)
+        return CutText(cut(value, MAX_QUOTED_CHARS))
 
     def columns_left_out(self, sheet: str, row: int, beyond: Iterable[object]) -> bool:
         """Report cells past ``MAX_COLUMNS`` (never read) if any holds something."""

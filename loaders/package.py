@@ -14,6 +14,7 @@ any bound) or encrypted is never written by Excel or Word and is refused too.
 
 from __future__ import annotations
 
+import math
 import struct
 import zipfile
 import zlib
@@ -53,8 +54,9 @@ def zip_members(data: bytes, name: str, label: str) -> set[str]:
 
 
 def megabytes(size: int) -> str:
-    """A size as the messages state it: ``12,4`` (MB, one decimal)."""
-    return vietnamese_number(size / MEGABYTE, 1)
+    """A size as the messages state it, in MB rounded up to one decimal (``12,4``): a size
+    past a limit never reads as the limit itself."""
+    return vietnamese_number(math.ceil(size * 10 / MEGABYTE) / 10, 1)
 
 
 def _check_declared(members: list[zipfile.ZipInfo], name: str) -> None:
