@@ -100,7 +100,7 @@ def docx_bomb(inflated: int = 600 * MEGABYTE) -> bytes:
     return repackaged(GOOD_DOCX, {"word/document.xml": body})
 
 
-def forged_size_bomb(inflated: int = 800 * MEGABYTE, declared: int = 1000) -> bytes:
+def forged_size_bomb(inflated: int = 200 * MEGABYTE, declared: int = 1000) -> bytes:
     """A shared-strings bomb whose zip directory declares ``declared`` bytes inflated.
 
     Readers take sizes from the central directory, so that is the entry forged (the
