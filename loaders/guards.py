@@ -1,8 +1,9 @@
 """Limits checked while a table is read: over-long cells and fields, cells past the last column.
 
-A value past its limit is a blocking problem naming its sheet, row and column and
-the limit; the value is kept as its first ``MAX_QUOTED_CHARS`` characters only, so
-nothing after (cleaning, agency matching, the preview, the database) handles it whole.
+A value past its limit is a problem naming its sheet, row and column and the limit
+(it blocks any import: data_access/validation.py); the value is kept as its first
+``MAX_QUOTED_CHARS`` characters only, so nothing after (cleaning, agency matching,
+the preview, the database) handles it whole.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from loaders.limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_QUOTED_CHARS
 from loaders.numbers import vietnamese_number
 from loaders.problems import ProblemCollector, cut
-from loaders.records import ProblemCode, ProblemLevel
+from loaders.records import ProblemCode
 
 
 class CutText(str):
@@ -54,7 +55,6 @@ class SizeGuard:
             row=row,
             column=column,
             value=value,
-            level=ProblemLevel.ERROR,
             details={
                 "length": vietnamese_number(len(value), 0),
                 "limit": vietnamese_number(limit, 0),

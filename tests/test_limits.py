@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from data_access.models import ImportKind
+from data_access.validation import blocking, validate
 from loaders import limits
 from loaders.load import load_bytes
 from loaders.records import LoadResult, Problem, ProblemCode, ProblemLevel, UnreadableFileError
@@ -217,12 +219,14 @@ def test_a_cell_at_excels_maximum_is_read_and_one_more_character_is_not() -> Non
     )
 
 
-def test_huge_cell_is_a_blocking_problem_and_is_not_kept_whole() -> None:
+def test_huge_cell_blocks_the_import_and_is_not_kept_whole() -> None:
     result = load_bytes(huge_cell(), "o_lon.xlsx")
     problem = only(result, ProblemCode.TOO_LONG)
-    assert (problem.level, problem.sheet, problem.row, problem.column) == (
-        ProblemLevel.ERROR, SHEET_NAME, FIRST_TASK_ROW, "Tên nhiệm vụ",
+    assert (problem.sheet, problem.row, problem.column) == (
+        SHEET_NAME, FIRST_TASK_ROW, "Tên nhiệm vụ",
     )  # fmt: skip
+    (blocked,) = blocking(validate(result, ImportKind.PLAN))
+    assert blocked.message == problem.message
     assert problem.message.endswith("dài 100.000 ký tự, vượt mức tối đa 32.767 ký tự.")
     assert len(problem.message) < 2 * limits.MAX_QUOTED_CHARS
     assert len(result.tasks[0].name) == limits.MAX_QUOTED_CHARS
