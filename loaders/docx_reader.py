@@ -33,6 +33,8 @@ from docx.text.paragraph import Paragraph
 
 from loaders.assemble import Assembler
 from loaders.grid import TableInterpreter
+from loaders.limits import MAX_COLUMNS, MAX_ROWS_PER_SHEET
+from loaders.numbers import vietnamese_number
 from loaders.problems import unreadable_message
 from loaders.progress import RowCounter
 from loaders.records import ProblemCode, UnreadableFileError
@@ -63,9 +65,10 @@ def read_docx(
     interpreter = TableInterpreter(assembler, "Bảng 1")
     for line in _lines_before_first_table(document):
         interpreter.add_title_line(line)
+    rows = rows or RowCounter()
     for number, table in enumerate(tables, start=1):
         interpreter.start_table(f"Bảng {number}")
-        _read_table(table, interpreter, name, rows or RowCounter())
+        _read_table(table, interpreter, name, rows)
     interpreter.finish()
     return [interpreter]
 
@@ -87,14 +90,21 @@ def _read_table(table: CT_Tbl, interpreter: TableInterpreter, name: str, rows: R
     above: dict[int, str] = {}
     for number, tr in enumerate(table.tr_lst, start=1):
         rows.count()
+        if rows.rows > MAX_ROWS_PER_SHEET:  # all the document's tables together
+            limit = vietnamese_number(MAX_ROWS_PER_SHEET, 0)
+            raise UnreadableFileError(unreadable_message("too_many_table_rows", name, limit=limit))
         try:
             row = row_values(tr, above)
         except ValueError as exc:  # a span or merge attribute that is not a valid value
             raise UnreadableFileError(unreadable_message("corrupt", name)) from exc
         above = row.starts
-        if not any(row.values):
+        values = row.values
+        if len(values) > MAX_COLUMNS:
+            interpreter.check_width(number, values[MAX_COLUMNS:])
+            values = values[:MAX_COLUMNS]
+        if not any(values):
             continue
-        interpreter.feed(number, row.values, inherited=row.inherited)
+        interpreter.feed(number, values, inherited=row.inherited)
         for column in row.nested:
             interpreter.assembler.collector.add(
                 ProblemCode.NESTED_TABLE,
@@ -109,7 +119,9 @@ def _read_table(table: CT_Tbl, interpreter: TableInterpreter, name: str, rows: R
 
 def row_values(tr: CT_Row, above: dict[int, str]) -> WordRow:
     """A row's cells; ``above`` is the previous row's ``starts`` ({} for a table's first)."""
-    values: list[str | None] = [None] * tr.grid_before
+    # A span is at most MAX_COLUMNS wide: anything after a wider one is past the columns
+    # read anyway, and gridSpan="100000000" costs a few bytes of XML.
+    values: list[str | None] = [None] * min(tr.grid_before, MAX_COLUMNS)
     inherited: set[int] = set()
     nested: list[int] = []
     starts: dict[int, str] = {}
@@ -124,7 +136,7 @@ def row_values(tr: CT_Row, above: dict[int, str]) -> WordRow:
                 nested.append(column)
         starts[column] = text
         values.append(text)
-        values.extend([None] * (tc.grid_span - 1))
+        values.extend([None] * (min(tc.grid_span, MAX_COLUMNS) - 1))
     return WordRow(values, frozenset(inherited), tuple(nested), starts)
 
 

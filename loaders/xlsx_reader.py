@@ -18,7 +18,8 @@ from openpyxl import load_workbook
 from loaders.assemble import Assembler
 from loaders.formulas import first_uncomputed_formula
 from loaders.grid import TableInterpreter
-from loaders.limits import MAX_COLUMNS
+from loaders.limits import MAX_COLUMNS, MAX_ROWS_PER_SHEET
+from loaders.numbers import vietnamese_number
 from loaders.problems import formula_message, unreadable_message
 from loaders.progress import RowCounter
 from loaders.records import UnreadableFileError
@@ -64,6 +65,12 @@ def _read_sheet(sheet: Any, interpreter: TableInterpreter, name: str, rows: RowC
     sheet.reset_dimensions()
     blank_run = 0
     for number, values, formats in _rows(sheet, interpreter, name):
+        if number > MAX_ROWS_PER_SHEET:
+            limit = vietnamese_number(MAX_ROWS_PER_SHEET, 0)
+            message = unreadable_message(
+                "too_many_rows", name, sheet=interpreter.sheet, limit=limit
+            )
+            raise UnreadableFileError(message)
         rows.count()
         if not any(value is not None for value in values):
             blank_run += 1
@@ -86,6 +93,8 @@ def _rows(sheet: Any, interpreter: TableInterpreter, name: str) -> Iterator[Row]
     formats (a KPI table), reading restarts with cells from the next row on.
     """
     for number, values in enumerate(_guarded(sheet.iter_rows(values_only=True), name), 1):
+        if len(values) > MAX_COLUMNS:
+            interpreter.check_width(number, values[MAX_COLUMNS:])
         yield number, values[:MAX_COLUMNS], None
         if interpreter.wants_formats:
             break
@@ -93,6 +102,8 @@ def _rows(sheet: Any, interpreter: TableInterpreter, name: str) -> Iterator[Row]
         return
     cells_from = number + 1
     for number, cells in enumerate(_guarded(sheet.iter_rows(min_row=cells_from), name), cells_from):
+        if len(cells) > MAX_COLUMNS:
+            interpreter.check_width(number, (cell.value for cell in cells[MAX_COLUMNS:]))
         kept = cells[:MAX_COLUMNS]
         yield number, [cell.value for cell in kept], [cell.number_format or "" for cell in kept]
 

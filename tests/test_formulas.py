@@ -100,7 +100,7 @@ def test_the_first_cell_is_named_with_its_sheet_in_workbook_order() -> None:
     second["B3"] = "=1+1"
     second["B4"] = "=B3*2"
     book.create_sheet("Trống")["C9"] = "=B3"
-    data = hostile_files.workbook_bytes(book)
+    data = hostile_files.saved(book)
     assert first_uncomputed_formula(io.BytesIO(data)) == UncomputedFormula("Chi tiết", "B3", 2)
 
 
@@ -108,7 +108,7 @@ def test_sheets_found_through_relative_targets_as_excel_writes_them() -> None:
     data = hostile_files.formula_without_values()
     rels = "xl/_rels/workbook.xml.rels"
     relative = hostile_files.member_text(data, rels).replace('Target="/xl/', 'Target="')
-    data = hostile_files.replace_member(data, rels, relative.encode())
+    data = hostile_files.repackaged(data, {rels: lambda stream: stream.write(relative.encode())})
     assert first_uncomputed_formula(io.BytesIO(data)) == UncomputedFormula("Sheet1", "C12", 2)
 
 

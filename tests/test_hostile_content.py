@@ -126,7 +126,7 @@ def _one_task(name: str) -> bytes:
     assert sheet is not None
     sheet.append(["STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"])
     sheet.append([1, name, "Sở Nội vụ", "30/6/2026"])
-    return hostile_files.workbook_bytes(book)
+    return hostile_files.saved(book)
 
 
 # Word tables -----------------------------------------------------------------
