@@ -8,6 +8,7 @@ from docx import Document
 from docx.oxml.table import CT_Tbl
 
 from loaders.docx_reader import row_values
+from loaders.limits import MAX_COLUMNS
 from loaders.load import load_file
 from loaders.records import ProblemCode
 
@@ -136,3 +137,11 @@ def test_a_table_nested_twice_is_read_into_its_cell() -> None:
         "Các bước:\nBước 1 | Khảo sát | đánh giá hiện trạng\nBước 2 | Triển khai\n",
     ]
     assert row.nested == (1,)
+
+
+def test_a_huge_span_costs_no_more_than_the_columns_read() -> None:
+    tbl = _table([["a", "b", "c"]])
+    (tr,) = tbl.tr_lst
+    tr.tc_lst[0].grid_span = 100_000_000  # a few bytes of XML
+    row = row_values(tr, {})
+    assert row.values == ["a", *[None] * (MAX_COLUMNS - 1), "b", "c"]
