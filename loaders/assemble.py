@@ -12,10 +12,10 @@ from typing import Any
 from loaders.agencies import AgencyDirectory, AgencyMention
 from loaders.cells import PendingRow, cell_text, clean, join_parts
 from loaders.deadlines import parse_date, parse_deadline, recurring_by_text
-from loaders.guards import CutText, SizeGuard
+from loaders.guards import CellGuard, CutText
 from loaders.headers import Column, HeaderMap
 from loaders.limits import MAX_AGENCY_CHARS, MAX_NAME_CHARS, MAX_PLAN_CODE_CHARS, MAX_TEXT_CHARS
-from loaders.problems import ProblemCollector, hidden_characters_phrase
+from loaders.problems import ProblemCollector
 from loaders.records import (
     DeadlineKind,
     KpiActual,
@@ -24,24 +24,11 @@ from loaders.records import (
     ProblemCode,
     TaskRecord,
 )
+from loaders.status_words import reported_to_central, status_reading
 from loaders.targets import parse_actual, parse_target
-from loaders.text import fold, hidden_characters, is_completion_note
+from loaders.text import is_completion_note
 
 _NO_DEADLINE = ParsedDeadline(text="", kind=DeadlineKind.MISSING)
-_NOT_REPORTED = frozenset({"khong", "0", "-", "false", "no"})
-_STATUS_DONE = ("hoan thanh", "da hoan thanh", "da thuc hien")
-_STATUS_KNOWN = (
-    *_STATUS_DONE,
-    "dang thuc hien",
-    "dang trien khai",
-    "chua thuc hien",
-    "chua trien khai",
-    "chua hoan thanh",
-    "qua han",
-    "cham",
-    "tam dung",
-    "thuong xuyen",
-)
 # Columns whose clean text is a TaskRecord field as it stands.
 _TASK_FIELDS = {
     Column.NAME: "name",
@@ -76,13 +63,11 @@ class Assembler:
 
     def __init__(self, collector: ProblemCollector, directory: AgencyDirectory) -> None:
         self.collector = collector
-        self.guard = SizeGuard(collector)
+        self.guard = CellGuard(collector)
         self.directory = directory
         self._agencies: dict[str, list[AgencyMention]] = {}
         self._deadlines: dict[object, ParsedDeadline] = {}
         self._notes: dict[str, bool] = {}
-        self._clean: dict[str, str] = {}  # cell text -> clean text: many cells repeat
-        self._hidden: dict[str, str] = {}  # cell text -> the invisible characters it held
 
     def task(self, row: PendingRow, header: HeaderMap) -> TaskRecord:
         text, too_long = self._texts(row, header)
@@ -93,7 +78,7 @@ class Assembler:
             name=fields.pop("name", ""),
             section=text.get(Column.SECTION) or row.section,
             section_title=row.section_title,
-            report_to_central=_reported(text.get(Column.REPORT_TO_CENTRAL, "")),
+            report_to_central=reported_to_central(text.get(Column.REPORT_TO_CENTRAL, "")),
             sheet=row.sheet,
             source_row=row.row,
             **fields,
@@ -184,21 +169,7 @@ class Assembler:
 
     def _text(self, row: PendingRow, header: HeaderMap, index: int, value: str) -> str:
         """Clean text of a cell, with a warning when it held invisible or bidi characters."""
-        text = self._clean.get(value)
-        if text is None:
-            text = self._clean[value] = clean(value)
-            if text != value and (found := hidden_characters(value)):
-                self._hidden[value] = hidden_characters_phrase(found)
-        if self._hidden and value in self._hidden:
-            self._report(
-                row,
-                header,
-                index,
-                ProblemCode.HIDDEN_CHARACTERS,
-                text,
-                characters=self._hidden[value],
-            )
-        return text
+        return self.guard.clean(row.sheet, row.row, header.labels.get(index, ""), value)
 
     def _require(
         self,
@@ -301,14 +272,12 @@ class Assembler:
     def _status_done(self, row: PendingRow, header: HeaderMap, status: str) -> bool:
         if not status:
             return False
-        if is_completion_note(status):
-            return True
-        key = fold(status)
-        if not key.startswith(_STATUS_KNOWN):
+        done, known = status_reading(status)
+        if not known:
             self._report(
                 row, header, header.columns[Column.STATUS], ProblemCode.UNKNOWN_STATUS, status
             )
-        return key.startswith(_STATUS_DONE)
+        return done
 
     def _report(
         self,
@@ -333,8 +302,3 @@ class Assembler:
     ) -> str:
         column = header.labels.get(index, "")
         return self.guard.too_long(row.sheet, row.row, column, value, limit)
-
-
-def _reported(cell: str) -> bool:
-    """BC BCĐTW: any mark in the cell means the task is reported to the central committee."""
-    return bool(cell) and fold(cell).strip(" .") not in _NOT_REPORTED

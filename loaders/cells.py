@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from loaders.text import clean_text
+
+_TASK_NUMBER = re.compile(r"^\d{1,5}(?:\.\d{1,3})*\.?$")
+_COLUMN_NUMBER = re.compile(r"^\s*\(?\d{1,2}\)?\s*$")
 
 
 @dataclass(slots=True)
@@ -80,3 +85,29 @@ def _trim_end(pieces: list[str]) -> None:
             pieces[-1] = last
             return
         pieces.pop()
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def task_number(value: object) -> str | None:
+    """``1``, ``1.0``, ``"1."`` and ``"2.1"`` are task numbers; anything else is not."""
+    if isinstance(value, str):
+        text = value.strip()
+        return text.rstrip(".") if _TASK_NUMBER.match(text) else None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) and value > 0:
+        return str(int(value)) if value.is_integer() else repr(value)
+    return None
+
+
+def is_column_numbering(values: Sequence[object], name_column: int) -> bool:
+    """A row such as ``(1) (2) (3)`` or ``1 2 3`` under the header."""
+    if name_column >= len(values) or not _COLUMN_NUMBER.match(cell_text(values[name_column])):
+        return False
+    texts = [cell_text(v) for v in values if not is_blank(v)]
+    return len(texts) >= 2 and all(_COLUMN_NUMBER.match(t) for t in texts)

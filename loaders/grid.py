@@ -15,44 +15,23 @@ import re
 from collections.abc import Iterable, Sequence
 
 from loaders.assemble import Assembler
-from loaders.cells import PendingRow, cell_text
+from loaders.cells import PendingRow, cell_text, is_blank, is_column_numbering, task_number
 from loaders.headers import Column, HeaderMap, TableKind, detect_header
 from loaders.issue_date import find_issue_date
 from loaders.limits import MAX_TEXT_CHARS
-from loaders.problems import hidden_characters_phrase
 from loaders.records import IssueDate, KpiRecord, ProblemCode, TaskRecord
-from loaders.text import clean_text, fold, hidden_characters, is_section_code, without_hidden
+from loaders.text import clean_text, fold, is_section_code
 
 HEADER_SEARCH_ROWS = 120  # non-blank rows scanned for a header before giving up
 TITLE_LINES = 3  # kept from the last "Phụ lục …" line above the table, or from the top
 
 
-_TASK_NUMBER = re.compile(r"^\d{1,5}(?:\.\d{1,3})*\.?$")
-_COLUMN_NUMBER = re.compile(r"^\s*\(?\d{1,2}\)?\s*$")
 _SECTION_IN_TEXT = re.compile(r"^([IVXLC]{1,6})[.):]?\s+(\S.*)$", re.DOTALL)
 _REPORT_IDENTITY = (Column.PLAN_CODE, Column.SECTION, Column.REPORTED_ON)
 _MISSING_COLUMN_LABELS = {
     Column.LEAD: "Cơ quan chủ trì",
     Column.DEADLINE: "Thời gian hoàn thành",
 }
-
-
-def task_number(value: object) -> str | None:
-    """``1``, ``1.0``, ``"1."`` and ``"2.1"`` are task numbers; anything else is not."""
-    if isinstance(value, str):
-        text = value.strip()
-        return text.rstrip(".") if _TASK_NUMBER.match(text) else None
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float) and value > 0:
-        return str(int(value)) if value.is_integer() else repr(value)
-    return None
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 class TableInterpreter:
@@ -115,8 +94,8 @@ class TableInterpreter:
         index = self._number
         first = values[index] if index < len(values) else None
         if type(first) is str and not first.isprintable():
-            first = self._visible(row, first)
-        if _blank(first) or index in inherited:
+            first = self.assembler.guard.visible(self.sheet, row, self.column_label(index), first)
+        if is_blank(first) or index in inherited:
             self._unnumbered(row, values, formats, index, inherited)
         else:
             self._numbered(row, values, formats, first)
@@ -132,7 +111,7 @@ class TableInterpreter:
     # Rows before the table -------------------------------------------------
 
     def _search(self, row: int, values: Sequence[object]) -> None:
-        texts = [v for v in values if not _blank(v)]
+        texts = [v for v in values if not is_blank(v)]
         if not texts:
             return
         header = detect_header(values) if len(texts) > 1 else None
@@ -222,7 +201,7 @@ class TableInterpreter:
         if (
             isinstance(after, str)
             and is_section_code(after.strip())
-            and any(not _blank(v) for v in values[index + 2 :])
+            and any(not is_blank(v) for v in values[index + 2 :])
         ):
             self._start_section(row, after.strip(), values, index + 2)
             return
@@ -255,7 +234,7 @@ class TableInterpreter:
         self, row: int, code: str, values: Sequence[object], title_from: int
     ) -> None:
         self._flush()
-        title = next((v for v in values[title_from:] if not _blank(v)), "")
+        title = next((v for v in values[title_from:] if not is_blank(v)), "")
         self._section = clean_text(code).rstrip(".")
         text = " ".join(clean_text(title).split())
         self._section_title = self.assembler.guard.text(self.sheet, row, "", text, MAX_TEXT_CHARS)
@@ -291,21 +270,10 @@ class TableInterpreter:
             )
         self._seen.add(key)
 
-    def _visible(self, row: int, number: str) -> str:
-        """The number cell without invisible or bidi characters, reported when it had some."""
-        found = hidden_characters(number)
-        if not found:
-            return number
-        phrase = hidden_characters_phrase(found)
-        self._report(
-            ProblemCode.HIDDEN_CHARACTERS, row, Column.NUMBER, clean_text(number), characters=phrase
-        )
-        return without_hidden(number)
-
     def _cells(self, values: Sequence[object]) -> dict[int, object]:
         """The non-blank cells of the columns we read, by column index."""
         width = len(values)
-        return {i: values[i] for i in self._indexes if i < width and not _blank(values[i])}
+        return {i: values[i] for i in self._indexes if i < width and not is_blank(values[i])}
 
     def _repeats_header(self, values: Sequence[object]) -> bool:
         """The header row again, cell for cell (cheaper than recognising it anew)."""
@@ -313,12 +281,7 @@ class TableInterpreter:
         return all(i < width and values[i] == v for i, v in self._header_cells.items())
 
     def _is_column_numbering(self, values: Sequence[object]) -> bool:
-        """A row such as ``(1) (2) (3)`` or ``1 2 3`` under the header."""
-        name = self._name
-        if name >= len(values) or not _COLUMN_NUMBER.match(cell_text(values[name])):
-            return False
-        texts = [cell_text(v) for v in values if not _blank(v)]
-        return len(texts) >= 2 and all(_COLUMN_NUMBER.match(t) for t in texts)
+        return is_column_numbering(values, self._name)
 
     def _report(
         self, code: ProblemCode, row: int, column: Column | None, value: str, **details: str

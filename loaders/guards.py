@@ -1,4 +1,5 @@
-"""Limits checked while a table is read: over-long cells and fields, cells past the last column.
+"""Checks made on cells while a table is read: over-long cells and fields, cells past the
+last column, invisible and bidi characters removed (and named).
 
 A value past its limit is a problem naming its sheet, row and column and the limit
 (it blocks any import: data_access/validation.py); the value is kept as its first
@@ -12,10 +13,12 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from openpyxl.utils import get_column_letter
 
+from loaders.cells import clean
 from loaders.limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_QUOTED_CHARS
 from loaders.numbers import vietnamese_number
-from loaders.problems import ProblemCollector, cut
+from loaders.problems import ProblemCollector, cut, hidden_characters_phrase
 from loaders.records import ProblemCode
+from loaders.text import clean_text, hidden_characters, without_hidden
 
 
 class CutText(str):
@@ -24,11 +27,43 @@ class CutText(str):
     __slots__ = ()
 
 
-class SizeGuard:
-    """Reports values past their limits to a file's problem collector."""
+class CellGuard:
+    """Reports values past their limits, and hidden characters removed, to a file's collector."""
 
     def __init__(self, collector: ProblemCollector) -> None:
         self.collector = collector
+        self._clean: dict[str, str] = {}  # cell text -> clean text: many cells repeat
+        self._hidden: dict[str, str] = {}  # cell text -> the hidden characters it held
+
+    def clean(self, sheet: str, row: int, column: str, value: str) -> str:
+        """Clean text of a cell, with a warning when it held invisible or bidi characters."""
+        text = self._clean.get(value)
+        if text is None:
+            text = self._clean[value] = clean(value)
+            if text != value and (found := hidden_characters(value)):
+                self._hidden[value] = hidden_characters_phrase(found)
+        if self._hidden and value in self._hidden:
+            self._hidden_removed(sheet, row, column, text, self._hidden[value])
+        return text
+
+    def visible(self, sheet: str, row: int, column: str, value: str) -> str:
+        """``value`` without invisible or bidi characters (nothing else changed), reported."""
+        found = hidden_characters(value)
+        if not found:
+            return value
+        phrase = hidden_characters_phrase(found)
+        self._hidden_removed(sheet, row, column, clean_text(value), phrase)
+        return without_hidden(value)
+
+    def _hidden_removed(self, sheet: str, row: int, column: str, text: str, phrase: str) -> None:
+        self.collector.add(
+            ProblemCode.HIDDEN_CHARACTERS,
+            sheet=sheet,
+            row=row,
+            column=column,
+            value=text,
+            details={"characters": phrase},
+        )
 
     def cells(
         self, sheet: str, row: int, values: Sequence[object], labels: Mapping[int, str]

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from loaders.agencies import AgencyDirectory
 from loaders.assemble import Assembler
-from loaders.grid import HEADER_SEARCH_ROWS, TableInterpreter, task_number
+from loaders.cells import task_number
+from loaders.grid import HEADER_SEARCH_ROWS, TableInterpreter
 from loaders.problems import ProblemCollector
 from loaders.records import DeadlineKind
 
