@@ -2,14 +2,18 @@
 
 ``prepare`` reads the bytes with the stored agency spellings, recognises the
 kind of file, grades its problems and computes the change preview, writing
-nothing. ``commit`` writes a prepared upload as one import batch.
+nothing; the page and the command line run it in a worker process
+(``prepare_isolated``), which opens its own session on the database URL. ``commit``
+writes a prepared upload as one import batch, in the caller's process.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import select as sa_select
@@ -20,6 +24,7 @@ from data_access.changes import ChangeSet, preview_plan
 from data_access.clock import vietnam_today
 from data_access.commit import commit_changes
 from data_access.dashboard import read_frame
+from data_access.db import get_engine, session_scope
 from data_access.history import imports_of_same_file
 from data_access.import_kind import KindGuess, recognise
 from data_access.importer import ImportRefused, content_hash_of, has_done_marks
@@ -35,12 +40,14 @@ from data_access.models import (
 )
 from data_access.report_changes import preview_reports
 from data_access.validation import blocking, imported_part, validate
+from loaders import isolation
 from loaders.agencies import AgencyDirectory
 from loaders.load import load_bytes
 from loaders.records import LoadResult, Problem, ProblemCode
 from loaders.text import clean_text
 
 AGENCY_TASK_COLUMNS = ["plan_code", "section", "number", "name", "deadline_text"]
+isolation.preload(__name__)  # the worker that runs prepare starts with all of this imported
 
 
 @dataclass
@@ -85,15 +92,17 @@ def prepare(
     reported_on: date | None = None,
     issued_on: date | None = None,
     today: date | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> PreparedUpload:
     """Read and check an upload and preview its changes; ``kind``/``plan_code`` override the guess.
 
     ``reported_on`` dates the progress rows that carry no date of their own
     (default: ``today``, Vietnam time). ``issued_on`` is a new plan's issue
     date (default: the date its title block states, when it states the day).
+    ``progress`` is told the rows read so far, every 1,000.
     Raises UnreadableFileError (one Vietnamese sentence) for a file that cannot be read.
     """
-    result = load_bytes(data, file_name, directory=_directory(session))
+    result = load_bytes(data, file_name, directory=_directory(session), progress=progress)
     guess = recognise(session=session, result=result)
     chosen_kind = kind or guess.kind
     chosen_plan = (plan_code if plan_code is not None else guess.plan_code).strip()
@@ -123,6 +132,46 @@ def prepare(
         issued_on=issued_on or (stated.day if stated and stated.exact else None),
         earlier=imports_of_same_file(session=session, content_hash=content_hash),
     )
+
+
+def prepare_isolated(
+    *,
+    url: str,
+    data: bytes,
+    file_name: str,
+    kind: ImportKind | None = None,
+    plan_code: str | None = None,
+    reported_on: date | None = None,
+    issued_on: date | None = None,
+    today: date | None = None,
+    progress: Callable[[int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> PreparedUpload:
+    """``prepare`` in a worker process on the database at ``url``, within the parse limits.
+
+    Raises UnreadableFileError for a file past a limit (time, memory) or that kills
+    the worker, and isolation.ReadCancelled once ``should_stop`` returns True.
+    """
+    call = partial(
+        _prepare_at,
+        url=url,
+        data=data,
+        file_name=file_name,
+        kind=kind,
+        plan_code=plan_code,
+        reported_on=reported_on,
+        issued_on=issued_on,
+        today=today,
+    )
+    return isolation.run_isolated(
+        call, file_name=file_name, progress=progress, should_stop=should_stop
+    )
+
+
+def _prepare_at(*, url: str, **arguments: Any) -> PreparedUpload:
+    """In the worker: prepare on a session of its own."""
+    with session_scope(get_engine(url)) as session:
+        return prepare(session=session, **arguments)
 
 
 def undated_reports(result: LoadResult) -> int:
