@@ -32,7 +32,7 @@ from data_access.importer import MISSING_ISSUE_DATE, ImportRefused
 from data_access.matching import MatchMethod
 from data_access.models import ImportKind
 from data_access.status_export import add_statuses_command, day_argument, print_statuses
-from data_access.uploads import PreparedUpload, commit, prepare, undated_reports
+from data_access.uploads import PreparedUpload, commit, prepare_isolated, undated_reports
 from labels import format_date
 from loaders.records import ProblemLevel, UnreadableFileError
 
@@ -111,27 +111,27 @@ def _import(engine: Engine, args: argparse.Namespace) -> int:
         return FAILED
     kind = ImportKind(args.kind) if args.kind else None
     try:
-        with session_scope(engine) as session:
-            upload = prepare(
-                session=session,
-                data=data,
-                file_name=path.name,
-                kind=kind,
-                plan_code=args.plan,
-                reported_on=args.reported_on,
-                issued_on=args.issued_on,
-            )
-            _print_report(upload)
-            if upload.errors:
-                print(f"Có {len(upload.errors)} lỗi cần sửa; chưa ghi dữ liệu nào.")
-                return FAILED
-            if upload.needs_issue_date:
-                print(MISSING_ISSUE_DATE.format(file=upload.file_name), file=sys.stderr)
-                return FAILED
-            if args.dry_run:
-                print("Chạy thử: chưa ghi dữ liệu nào.")
-                return OK
-            suggested = [r.index for r in upload.changes.rows if r.needs_confirmation]
+        upload = prepare_isolated(  # a worker process, within the time and memory limits
+            url=engine.url.render_as_string(hide_password=False),
+            data=data,
+            file_name=path.name,
+            kind=kind,
+            plan_code=args.plan,
+            reported_on=args.reported_on,
+            issued_on=args.issued_on,
+        )
+        _print_report(upload)
+        if upload.errors:
+            print(f"Có {len(upload.errors)} lỗi cần sửa; chưa ghi dữ liệu nào.")
+            return FAILED
+        if upload.needs_issue_date:
+            print(MISSING_ISSUE_DATE.format(file=upload.file_name), file=sys.stderr)
+            return FAILED
+        if args.dry_run:
+            print("Chạy thử: chưa ghi dữ liệu nào.")
+            return OK
+        suggested = [r.index for r in upload.changes.rows if r.needs_confirmation]
+        with session_scope(engine) as session:  # the write, in this process
             batch = commit(
                 session=session,
                 upload=upload,
@@ -139,10 +139,10 @@ def _import(engine: Engine, args: argparse.Namespace) -> int:
                 imported_by=args.by,
                 issued_by=args.issued_by,
             )
-            print(
-                f"Đã nạp (lần nạp số {batch.id}): {batch.task_count} nhiệm vụ, "
-                f"{batch.progress_count} báo cáo tiến độ, {batch.kpi_count} chỉ tiêu."
-            )
+        print(
+            f"Đã nạp (lần nạp số {batch.id}): {batch.task_count} nhiệm vụ, "
+            f"{batch.progress_count} báo cáo tiến độ, {batch.kpi_count} chỉ tiêu."
+        )
     except (UnreadableFileError, ImportRefused) as error:
         print(str(error), file=sys.stderr)
         return FAILED

@@ -10,9 +10,11 @@ import argparse
 import json
 import sys
 from collections import Counter
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
+from loaders.isolation import run_isolated
 from loaders.load import load_file
 from loaders.problems import unreadable_message
 from loaders.records import LoadResult, ProblemLevel, UnreadableFileError
@@ -32,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("path", type=Path, help="tệp .xlsx hoặc .docx")
     parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
     args = parser.parse_args(argv)
-    try:
-        result = load_file(args.path)
+    try:  # in a worker process, within the time and memory limits
+        result = run_isolated(partial(load_file, args.path), file_name=args.path.name)
     except UnreadableFileError as exc:
         _write(sys.stderr, f"{exc}\n")
         return EXIT_UNREADABLE

@@ -189,10 +189,21 @@ def _child_main(
     except Exception as error:
         remote_traceback = traceback.format_exc()
         outcome = ("failed", (_portable(error), remote_traceback))
+        if _out_of_memory(error):  # a reader that took it for a broken file
+            outcome = ("memory", None)
     try:
         writer.send(outcome)
     except MemoryError:  # the result itself is too big to send
         writer.send(("memory", None))
+
+
+def _out_of_memory(error: BaseException | None) -> bool:
+    """Whether ``error`` was caused, however indirectly, by running out of memory."""
+    while error is not None:
+        if isinstance(error, MemoryError):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def _limit(which: int, value: int) -> None:

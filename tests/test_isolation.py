@@ -53,6 +53,14 @@ def allocate(*, progress: partial[None]) -> None:
         raise
 
 
+def allocate_as_a_reader_would(*, progress: partial[None]) -> None:
+    """A reader that takes any failure for a broken file (as xlsx_reader's broad except)."""
+    try:
+        allocate(progress=lambda _: None)
+    except Exception as error:
+        raise UnreadableFileError(unreadable_message("corrupt", NAME)) from error
+
+
 def exit_at_once(*, progress: partial[None]) -> None:
     os._exit(3)
 
@@ -107,6 +115,12 @@ def test_a_read_past_the_memory_cap_is_stopped_with_a_sentence() -> None:
     # no more than the cap plus one chunk: address space reserved before the read
     # (malloc arenas, BLAS buffers) does not let it grow past the cap.
     assert CAP - 2 * CHUNK <= grown <= CAP + CHUNK
+
+
+def test_running_out_of_memory_is_named_even_when_a_reader_calls_the_file_broken() -> None:
+    with pytest.raises(UnreadableFileError) as caught:
+        run_isolated(allocate_as_a_reader_would, file_name=NAME, memory_bytes=CAP)
+    assert str(caught.value) == unreadable_message("too_much_memory", NAME, megabytes="256")
 
 
 @pytest.mark.parametrize("crash", [exit_at_once, segfault])
