@@ -47,7 +47,6 @@ from loaders.records import LoadResult, Problem, ProblemCode
 from loaders.text import clean_text
 
 AGENCY_TASK_COLUMNS = ["plan_code", "section", "number", "name", "deadline_text"]
-isolation.preload(__name__)  # the worker that runs prepare starts with all of this imported
 
 
 @dataclass
