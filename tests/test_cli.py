@@ -11,6 +11,7 @@ import pytest
 
 from benchmarks.make_big_workbook import write_workbook
 from loaders import __main__ as cli
+from loaders.cli_output import write_json
 from loaders.load import load_file
 from loaders.problems import unreadable_message
 from sample_data.manifest import PLANS_DIR
@@ -91,7 +92,7 @@ def test_missing_path_exits_2() -> None:
     assert done.returncode == 2 and "Không tìm thấy tệp “tep.xlsx”" in done.stderr
 
 
-def broken(path: Path, *, progress: object) -> None:
+def broken(path: Path, *, as_json: bool, progress: object) -> None:
     """A reader that fails as a bug would (module level: the worker process imports it)."""
     raise RuntimeError("hỏng bất ngờ")
 
@@ -99,7 +100,7 @@ def broken(path: Path, *, progress: object) -> None:
 def test_unexpected_failure_exits_1_without_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(cli, "load_file", broken)
+    monkeypatch.setattr(cli, "render", broken)
     assert cli.main([str(PLAN_004)]) == 1
     err = capsys.readouterr().err
     assert "RuntimeError: hỏng bất ngờ" in err and "Traceback" not in err
@@ -111,7 +112,7 @@ def test_streamed_json_equals_to_json_across_chunks(tmp_path: Path, tasks: int) 
     write_workbook(path, tasks)
     result = load_file(path)
     stream = io.StringIO()
-    cli.write_json(result, stream)
+    write_json(result, stream)
     assert json.loads(stream.getvalue()) == result.to_json()
     assert len(result.tasks) == tasks
 
