@@ -77,7 +77,11 @@ def run_isolated(
     command += [str(memory_bytes), str(seconds)]
     try:
         with subprocess.Popen(
-            command, stdin=subprocess.PIPE, pass_fds=[writer.fileno()], env=_child_environment()
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,  # the caller's output (a CLI's JSON) is the caller's
+            pass_fds=[writer.fileno()],
+            env=_child_environment(),
         ) as child:
             try:
                 writer.close()  # the child holds the only writer: its death ends the pipe

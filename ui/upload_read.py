@@ -24,6 +24,7 @@ from ui.upload import UploadKey
 
 READING = "Đang đọc và kiểm tra tệp…"
 ROWS_READ = "Đã đọc {rows} dòng…"
+KEPT_READS = 4  # previews of one file kept per session (other choices, other dates)
 CANCELLED = "Đã hủy việc đọc tệp; dữ liệu không thay đổi. Bấm “Đọc lại” để đọc lại tệp."
 
 
@@ -49,15 +50,17 @@ def prepared(
     choices |= {"issued_on": issued_on, "today": vietnam_today()}
     content_hash = content_hash_of(data)
     key = (content_hash, *choices.values(), url, current_revision(url))
-    kept = st.session_state.get(UploadKey.PREPARED, {})
-    if key not in kept:
-        if st.session_state.get(UploadKey.CANCELLED):
-            raise ReadCancelled(file_name)
-        upload = _read(url, data, file_name, choices, button_key=f"{UploadKey.CANCEL}_{hash(key)}")
-        kept = {k: v for k, v in kept.items() if k[0] == content_hash}  # this file's only
-        st.session_state[UploadKey.PREPARED] = kept | {key: upload}
-        return upload
-    return kept[key]  # type: ignore[no-any-return]
+    kept: dict[tuple[object, ...], uploads.PreparedUpload]
+    kept = st.session_state.setdefault(UploadKey.PREPARED, {})
+    if key in kept:
+        kept[key] = kept.pop(key)  # the most recently used last
+        return kept[key]
+    if st.session_state.get(UploadKey.CANCELLED):
+        raise ReadCancelled(file_name)
+    upload = _read(url, data, file_name, choices, button_key=f"{UploadKey.CANCEL}_{hash(key)}")
+    mine = [(k, v) for k, v in kept.items() if k[0] == content_hash]  # this file's only
+    st.session_state[UploadKey.PREPARED] = dict(mine[1 - KEPT_READS :]) | {key: upload}
+    return upload
 
 
 def _read(
