@@ -12,6 +12,7 @@ from datetime import date
 
 from data_access.models import AgencyKind, AgencyRole
 from data_access.statuses import MilestoneState, TaskStatus
+from loaders.numbers import vietnamese_number
 from loaders.records import DeadlineKind
 
 ILLUSTRATIVE_NOTE = (
@@ -144,12 +145,7 @@ def format_number(x: float | None, decimals: int = 1) -> str:
     """Vietnamese style: "." between thousands, "," before decimals, trailing zeros dropped."""
     if x is None or (isinstance(x, float) and not math.isfinite(x)):
         return EMPTY_VALUE
-    text = f"{x:,.{decimals}f}" if decimals > 0 else f"{round(x):,}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text == "-0":
-        text = "0"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return vietnamese_number(x, decimals)
 
 
 def format_int(n: float | None) -> str:

@@ -3,9 +3,9 @@
 The loaders report every problem as a warning; whether one blocks depends on the
 use. A value that cannot be stored faithfully blocks: an unreadable date (a report
 with no date, a wrong completion date), a KPI result that is not a number, a number
-used twice, and, for a new plan, a task or KPI with no name. Everything else (an
-unknown agency, a deadline to clean up later, an unknown status wording) is
-recorded and shown but does not block.
+used twice, a cell or field longer than its limit (loaders/limits.py), and, for a
+new plan, a task or KPI with no name. Everything else (an unknown agency, a deadline
+to clean up later, an unknown status wording) is recorded and shown but does not block.
 """
 
 from __future__ import annotations
@@ -17,7 +17,12 @@ from loaders.headers import Column, classify
 from loaders.records import LoadResult, Problem, ProblemCode, ProblemLevel
 
 ALWAYS_BLOCKING = frozenset(
-    {ProblemCode.INVALID_DATE, ProblemCode.INVALID_NUMBER, ProblemCode.DUPLICATE_NUMBER}
+    {
+        ProblemCode.INVALID_DATE,
+        ProblemCode.INVALID_NUMBER,
+        ProblemCode.DUPLICATE_NUMBER,
+        ProblemCode.TOO_LONG,
+    }
 )
 NAME_COLUMNS = frozenset({Column.NAME, Column.KPI_NAME})
 EMPTY_FILE = "Tệp “{name}” có bảng nhưng không có dòng nhiệm vụ hay chỉ tiêu nào để nạp."

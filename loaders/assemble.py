@@ -12,8 +12,10 @@ from typing import Any
 from loaders.agencies import AgencyDirectory, AgencyMention
 from loaders.cells import PendingRow, cell_text, clean, join_parts
 from loaders.deadlines import parse_date, parse_deadline, recurring_by_text
+from loaders.guards import CutText, SizeGuard
 from loaders.headers import Column, HeaderMap
-from loaders.problems import ProblemCollector
+from loaders.limits import MAX_AGENCY_CHARS, MAX_NAME_CHARS, MAX_PLAN_CODE_CHARS, MAX_TEXT_CHARS
+from loaders.problems import ProblemCollector, hidden_characters_phrase
 from loaders.records import (
     DeadlineKind,
     KpiActual,
@@ -23,7 +25,7 @@ from loaders.records import (
     TaskRecord,
 )
 from loaders.targets import parse_actual, parse_target
-from loaders.text import fold, is_completion_note
+from loaders.text import fold, hidden_characters, is_completion_note
 
 _NO_DEADLINE = ParsedDeadline(text="", kind=DeadlineKind.MISSING)
 _NOT_REPORTED = frozenset({"khong", "0", "-", "false", "no"})
@@ -55,6 +57,12 @@ _TASK_FIELDS = {
     Column.EVIDENCE: "evidence",
     Column.PLAN_CODE: "plan_code",
 }
+# The most characters a field may hold; any other text field: MAX_TEXT_CHARS.
+_FIELD_LIMITS = {
+    Column.NAME: MAX_NAME_CHARS,
+    Column.KPI_NAME: MAX_NAME_CHARS,
+    Column.PLAN_CODE: MAX_PLAN_CODE_CHARS,
+}
 _FIELD_LABELS = {
     Column.NAME: "tên nhiệm vụ",
     Column.KPI_NAME: "tên chỉ tiêu",
@@ -68,14 +76,16 @@ class Assembler:
 
     def __init__(self, collector: ProblemCollector, directory: AgencyDirectory) -> None:
         self.collector = collector
+        self.guard = SizeGuard(collector)
         self.directory = directory
         self._agencies: dict[str, list[AgencyMention]] = {}
         self._deadlines: dict[object, ParsedDeadline] = {}
         self._notes: dict[str, bool] = {}
         self._clean: dict[str, str] = {}  # cell text -> clean text: many cells repeat
+        self._hidden: dict[str, str] = {}  # cell text -> the invisible characters it held
 
     def task(self, row: PendingRow, header: HeaderMap) -> TaskRecord:
-        text = self._texts(row, header)
+        text, too_long = self._texts(row, header)
         # str values; typed Any because mypy checks ** against every TaskRecord field
         fields: dict[str, Any] = {_TASK_FIELDS[c]: t for c, t in text.items() if c in _TASK_FIELDS}
         task = TaskRecord(
@@ -89,8 +99,8 @@ class Assembler:
             **fields,
         )
         self._require(row, header, text, (Column.NAME, Column.LEAD))
-        lead = self._agencies_of(row, header, Column.LEAD, text)
-        coordinating = self._agencies_of(row, header, Column.COORDINATING, text)
+        lead = self._agencies_of(row, header, Column.LEAD, text, too_long)
+        coordinating = self._agencies_of(row, header, Column.COORDINATING, text, too_long)
         task.lead_agencies = [m.name for m in lead]
         task.coordinating_agencies = [m.name for m in coordinating]
         task.agency_units = {m.name: m.unit_of for m in (*lead, *coordinating) if m.unit_of}
@@ -105,7 +115,7 @@ class Assembler:
         return task
 
     def kpi(self, row: PendingRow, header: HeaderMap) -> KpiRecord:
-        text = self._texts(row, header)
+        text, _ = self._texts(row, header)
         kpi = KpiRecord(
             number=row.number,
             name=text.get(Column.KPI_NAME, ""),
@@ -135,6 +145,8 @@ class Assembler:
             if not parts:
                 continue
             raw = join_parts(parts)
+            if type(raw) is str:
+                self._text(row, header, actual.column, raw)
             value = parse_actual(raw, row.formats.get(actual.column, ""))
             if value is None:
                 self._report(row, header, actual.column, ProblemCode.INVALID_NUMBER, cell_text(raw))
@@ -142,23 +154,51 @@ class Assembler:
                 kpi.actuals.append(KpiActual(actual.period, value, actual.label))
         return kpi
 
-    def _texts(self, row: PendingRow, header: HeaderMap) -> dict[Column, str]:
-        """Clean text of every column but the deadline (parsed from the raw cell)."""
-        cells, cache = row.cells, self._clean
+    def _texts(self, row: PendingRow, header: HeaderMap) -> tuple[dict[Column, str], set[Column]]:
+        """Clean text of every column but the deadline (parsed from the raw cell), and the
+        columns whose text was too long (reported, and cut)."""
+        cells = row.cells
         texts: dict[Column, str] = {}
+        too_long: set[Column] = set()
         for column, index in header.columns.items():
             parts = cells.get(index)
-            if parts is None or column is Column.DEADLINE:
+            if parts is None:
                 continue
             value = parts[0] if len(parts) == 1 else join_parts(parts)
-            if type(value) is not str:  # 1 == 1.0 == True: only text is a safe key
-                texts[column] = clean(value)
+            if column is Column.DEADLINE:
+                if type(value) is str:
+                    self._text(row, header, index, value)  # for its invisible characters
                 continue
-            text = cache.get(value)
-            if text is None:
-                text = cache[value] = clean(value)
+            if type(value) is str:  # 1 == 1.0 == True: only text is a safe cache key
+                text = self._text(row, header, index, value)
+            else:
+                text = clean(value)
+                if isinstance(value, CutText):  # a cell too long, reported already
+                    too_long.add(column)
+            limit = _FIELD_LIMITS.get(column, MAX_TEXT_CHARS)
+            if len(text) > limit:
+                text = self._too_long(row, header, index, text, limit)
+                too_long.add(column)
             texts[column] = text
-        return texts
+        return texts, too_long
+
+    def _text(self, row: PendingRow, header: HeaderMap, index: int, value: str) -> str:
+        """Clean text of a cell, with a warning when it held invisible or bidi characters."""
+        text = self._clean.get(value)
+        if text is None:
+            text = self._clean[value] = clean(value)
+            if text != value and (found := hidden_characters(value)):
+                self._hidden[value] = hidden_characters_phrase(found)
+        if self._hidden and value in self._hidden:
+            self._report(
+                row,
+                header,
+                index,
+                ProblemCode.HIDDEN_CHARACTERS,
+                text,
+                characters=self._hidden[value],
+            )
+        return text
 
     def _require(
         self,
@@ -180,26 +220,41 @@ class Assembler:
                 )
 
     def _agencies_of(
-        self, row: PendingRow, header: HeaderMap, column: Column, text: dict[Column, str]
+        self,
+        row: PendingRow,
+        header: HeaderMap,
+        column: Column,
+        text: dict[Column, str],
+        too_long: set[Column],
     ) -> list[AgencyMention]:
         cell = text.get(column, "")
-        if not cell:
+        if not cell or column in too_long:
             return []
         mentions = self._agencies.get(cell)
         if mentions is None:
             mentions = self._agencies[cell] = self.directory.split(cell)
+        index = header.columns[column]
+        kept = []
         for mention in mentions:
+            if max(len(mention.name), len(mention.unit_of)) > MAX_AGENCY_CHARS:
+                self._too_long(row, header, index, mention.raw, MAX_AGENCY_CHARS)
+                continue
             if not mention.known:
-                self._report(
-                    row, header, header.columns[column], ProblemCode.UNKNOWN_AGENCY, mention.raw
-                )
-        return mentions
+                self._report(row, header, index, ProblemCode.UNKNOWN_AGENCY, mention.raw)
+            kept.append(mention)
+        return kept
 
     def _deadline(self, task: TaskRecord, row: PendingRow, header: HeaderMap) -> None:
         """The deadline cell as read, made recurring when the task's name says so."""
         index = header.columns.get(Column.DEADLINE)
         parts = row.cells.get(index) if index is not None else None
-        parsed = self._parsed_deadline(join_parts(parts)) if parts else _NO_DEADLINE
+        raw = join_parts(parts) if parts else None
+        if index is not None and isinstance(raw, str) and len(raw) > MAX_TEXT_CHARS:
+            raw = self._too_long(row, header, index, raw, MAX_TEXT_CHARS)
+        if isinstance(raw, CutText):  # too long: reported, not parsed
+            task.deadline_text, task.deadline_kind = raw, DeadlineKind.UNPARSED
+            return
+        parsed = self._parsed_deadline(raw) if raw is not None else _NO_DEADLINE
         own = recurring_by_text(parsed, task.name)
         task.deadline_text = own.text
         task.due_date = own.due_date
@@ -272,6 +327,12 @@ class Assembler:
             value=value,
             details=details,
         )
+
+    def _too_long(
+        self, row: PendingRow, header: HeaderMap, index: int, value: str, limit: int
+    ) -> str:
+        column = header.labels.get(index, "")
+        return self.guard.too_long(row.sheet, row.row, column, value, limit)
 
 
 def _reported(cell: str) -> bool:

@@ -57,12 +57,26 @@ def clean(value: object) -> str:
 
 
 def join_parts(parts: list[object]) -> object:
-    """Merge a field split over rows: a space between parts, or the line break it ended with."""
+    """Merge a field split over rows: a space between parts, or the line break it ended with.
+
+    Spaces and tabs around each joint are dropped. Built as a list of pieces, each
+    trimmed at most once, so a task continued over n rows costs time linear in n.
+    """
     if len(parts) == 1:
         return parts[0]
-    text = cell_text(parts[0])
+    pieces = [cell_text(parts[0])]
     for part in parts[1:]:
-        head = text.rstrip(" \t")
-        separator = "" if head.endswith("\n") else " "
-        text = head + separator + cell_text(part).lstrip(" \t")
-    return text
+        _trim_end(pieces)
+        pieces.append("" if pieces and pieces[-1].endswith("\n") else " ")
+        pieces.append(cell_text(part).lstrip(" \t"))
+    return "".join(pieces)
+
+
+def _trim_end(pieces: list[str]) -> None:
+    """Drop the spaces and tabs the pieces end with, emptied pieces included."""
+    while pieces:
+        last = pieces[-1].rstrip(" \t")
+        if last:
+            pieces[-1] = last
+            return
+        pieces.pop()

@@ -12,14 +12,16 @@ back, waiting for possible continuations.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from loaders.assemble import Assembler
 from loaders.cells import PendingRow, cell_text
 from loaders.headers import Column, HeaderMap, TableKind, detect_header
 from loaders.issue_date import find_issue_date
+from loaders.limits import MAX_TEXT_CHARS
+from loaders.problems import hidden_characters_phrase
 from loaders.records import IssueDate, KpiRecord, ProblemCode, TaskRecord
-from loaders.text import clean_text, fold, is_section_code
+from loaders.text import clean_text, fold, hidden_characters, is_section_code, without_hidden
 
 HEADER_SEARCH_ROWS = 120  # non-blank rows scanned for a header before giving up
 TITLE_LINES = 3  # kept from the last "Phụ lục …" line above the table, or from the top
@@ -74,6 +76,7 @@ class TableInterpreter:
         self._indexes: tuple[int, ...] = ()  # the columns read, the number column aside
         self._number = self._name = 0  # where the number and the name columns are
         self._header_cells: dict[int, object] = {}
+        self._columns_left_out = False  # reported once per sheet
 
     @property
     def gave_up(self) -> bool:
@@ -84,6 +87,10 @@ class TableInterpreter:
     def wants_formats(self) -> bool:
         """KPI values need number formats (0.85 shown as 85%); task rows do not."""
         return self.header is not None and self.header.kind is TableKind.KPIS
+
+    def column_label(self, index: int) -> str:
+        """The header of column ``index`` as written; "" before the header or off it."""
+        return self.header.labels.get(index, "") if self.header else ""
 
     def start_table(self, sheet: str) -> None:
         """A new Word table: it may continue the current one after a page break."""
@@ -100,11 +107,15 @@ class TableInterpreter:
     ) -> None:
         """One row; ``inherited`` columns hold text merged down from the row above (Word)."""
         header = self.header
+        labels = header.labels if header is not None else {}
+        values = self.assembler.guard.cells(self.sheet, row, values, labels)
         if header is None:
             self._search(row, values)
             return
         index = self._number
         first = values[index] if index < len(values) else None
+        if type(first) is str and not first.isprintable():
+            first = self._visible(row, first)
         if _blank(first) or index in inherited:
             self._unnumbered(row, values, formats, index, inherited)
         else:
@@ -112,6 +123,11 @@ class TableInterpreter:
 
     def finish(self) -> None:
         self._flush()
+
+    def check_width(self, row: int, beyond: Iterable[object]) -> None:
+        """Cells past the columns read (``MAX_COLUMNS``): the first row holding any is reported."""
+        if not self._columns_left_out:
+            self._columns_left_out = self.assembler.guard.columns_left_out(self.sheet, row, beyond)
 
     # Rows before the table -------------------------------------------------
 
@@ -172,7 +188,7 @@ class TableInterpreter:
             return
         text = cell_text(first).strip()
         if is_section_code(text):
-            self._start_section(text, values, self._number + 1)
+            self._start_section(row, text, values, self._number + 1)
             return
         if self._repeats_header(values):
             return  # a header repeated after a page break: the pending task may go on
@@ -186,7 +202,7 @@ class TableInterpreter:
         cells = self._cells(values)
         section = _SECTION_IN_TEXT.match(text)
         if not cells and section and is_section_code(section.group(1)):
-            self._start_section(section.group(1), [section.group(2)], 0)
+            self._start_section(row, section.group(1), [section.group(2)], 0)
         elif not cells:
             self._flush()
             self._report(ProblemCode.ORPHAN_CONTINUATION, row, Column.NUMBER, text)
@@ -208,7 +224,7 @@ class TableInterpreter:
             and is_section_code(after.strip())
             and any(not _blank(v) for v in values[index + 2 :])
         ):
-            self._start_section(after.strip(), values, index + 2)
+            self._start_section(row, after.strip(), values, index + 2)
             return
         cells = self._cells(values)
         for column in inherited.intersection(cells):
@@ -229,18 +245,20 @@ class TableInterpreter:
         self, row: int, number: str, values: Sequence[object], formats: Sequence[str] | None
     ) -> None:
         self._flush()
-        width = len(values)
-        cells = {i: [values[i]] for i in self._indexes if i < width and not _blank(values[i])}
+        cells = {i: [value] for i, value in self._cells(values).items()}
         pending = PendingRow(self.sheet, row, number, self._section, self._section_title, cells)
         if formats is not None:
             pending.formats = {column: formats[column] or "" for column in cells}
         self._pending = pending
 
-    def _start_section(self, code: str, values: Sequence[object], title_from: int) -> None:
+    def _start_section(
+        self, row: int, code: str, values: Sequence[object], title_from: int
+    ) -> None:
         self._flush()
         title = next((v for v in values[title_from:] if not _blank(v)), "")
-        self._section = code.strip().rstrip(".")
-        self._section_title = " ".join(clean_text(title).split())
+        self._section = clean_text(code).rstrip(".")
+        text = " ".join(clean_text(title).split())
+        self._section_title = self.assembler.guard.text(self.sheet, row, "", text, MAX_TEXT_CHARS)
 
     def _flush(self) -> None:
         pending, header = self._pending, self.header
@@ -272,6 +290,17 @@ class TableInterpreter:
                 scope=scope,
             )
         self._seen.add(key)
+
+    def _visible(self, row: int, number: str) -> str:
+        """The number cell without invisible or bidi characters, reported when it had some."""
+        found = hidden_characters(number)
+        if not found:
+            return number
+        phrase = hidden_characters_phrase(found)
+        self._report(
+            ProblemCode.HIDDEN_CHARACTERS, row, Column.NUMBER, clean_text(number), characters=phrase
+        )
+        return without_hidden(number)
 
     def _cells(self, values: Sequence[object]) -> dict[int, object]:
         """The non-blank cells of the columns we read, by column index."""

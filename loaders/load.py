@@ -7,7 +7,6 @@ problems.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
@@ -15,9 +14,12 @@ from pathlib import Path
 from loaders.agencies import AgencyDirectory
 from loaders.assemble import Assembler
 from loaders.grid import TableInterpreter
-from loaders.problems import ProblemCollector, unreadable_message
+from loaders.limits import MAX_FILE_BYTES
+from loaders.package import megabytes, zip_members
+from loaders.problems import ProblemCollector, cut, unreadable_message
 from loaders.progress import RowCounter
 from loaders.records import LoadResult, UnreadableFileError
+from loaders.text import without_hidden
 from loaders.xlsx_reader import read_xlsx
 
 XLSX_SUFFIXES = frozenset({".xlsx", ".xltx"})
@@ -58,6 +60,7 @@ def load_bytes(
     """Read an uploaded file; ``file_name`` names it in messages and, unless ``suffix`` is
     given, tells its type by its extension. ``progress`` is told the number of rows
     read so far, every ``ROWS_PER_PROGRESS`` rows."""
+    file_name = without_hidden(file_name)  # a bidi control would reorder every message
     kind = check_file(data, file_name, (suffix or Path(file_name).suffix).lower())
     collector = ProblemCollector(file_name)
     assembler = Assembler(collector, directory or AgencyDirectory.load_default())
@@ -84,6 +87,9 @@ def check_file(data: bytes, name: str, suffix: str) -> str:
     """``"xlsx"`` or ``"docx"`` when the bytes look readable; otherwise refuse the file."""
     if not data:
         raise UnreadableFileError(unreadable_message("empty", name))
+    if len(data) > MAX_FILE_BYTES:
+        size, limit = megabytes(len(data)), megabytes(MAX_FILE_BYTES)
+        raise UnreadableFileError(unreadable_message("too_big", name, size=size, limit=limit))
     if data.startswith(OLE_MAGIC):
         raise UnreadableFileError(unreadable_message(_ole_reason(data, suffix), name))
     if suffix in MACRO_SUFFIXES:
@@ -96,7 +102,7 @@ def check_file(data: bytes, name: str, suffix: str) -> str:
         kind, label = "docx", "văn bản Word (.docx)"
     else:
         raise UnreadableFileError(unreadable_message("extension", name))
-    members = _zip_members(data, name, label)
+    members = zip_members(data, name, label)
     if kind == "xlsx" and "xl/vbaProject.bin" in members:
         raise UnreadableFileError(unreadable_message("macro", name))
     expected = "xl/workbook.xml" if kind == "xlsx" else "word/document.xml"
@@ -116,18 +122,8 @@ def _ole_reason(data: bytes, suffix: str) -> str:
     return "extension"
 
 
-def _zip_members(data: bytes, name: str, label: str) -> set[str]:
-    if not data.startswith(b"PK"):
-        raise UnreadableFileError(unreadable_message("not_zip", name, kind=label))
-    try:
-        with zipfile.ZipFile(BytesIO(data)) as archive:
-            return set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise UnreadableFileError(unreadable_message("corrupt", name)) from exc
-
-
 def _title(sheets: list[TableInterpreter]) -> str:
     """The lines above the first table, on one line (e.g. ``Phụ lục II: Danh mục…``)."""
     lines = next((s.title_lines for s in sheets if s.found_table), [])
     title = " ".join(line for line in lines if line)
-    return title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…"
+    return cut(title, TITLE_CHARS)

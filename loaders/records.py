@@ -58,7 +58,11 @@ class ProblemCode(StrEnum):
     UNKNOWN_STATUS = "unknown_status"
     DUPLICATE_NUMBER = "duplicate_number"
     ORPHAN_CONTINUATION = "orphan_continuation"
+    HIDDEN_CHARACTERS = "hidden_characters"  # zero-width or bidi controls, removed
+    NESTED_TABLE = "nested_table"  # a Word table inside a cell, read as lines of text
     TOO_MANY_PROBLEMS = "too_many_problems"
+    TOO_LONG = "too_long"  # a cell or field past its limit (loaders/limits.py): blocks
+    COLUMNS_LEFT_OUT = "columns_left_out"  # cells past the last column read
     ROWS_LEFT_OUT = "rows_left_out"  # rows the chosen kind of import does not write
 
 

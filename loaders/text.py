@@ -24,7 +24,12 @@ _SPACE_RUN = re.compile(r"[^\S\n]+")  # any whitespace but a line break (str.iss
 _LINE_EDGE = re.compile(r" ?\n ?")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\u2028": "\n", "\u2029": "\n", "\v": "\n", "\f": "\n"}
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")
+# Characters a reader cannot see: zero-width ones (and the soft hyphen), and the
+# bidirectional controls that reorder what is shown (U+202E turns "abc" into "cba").
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_HIDDEN = re.compile(f"[{ZERO_WIDTH}{BIDI_CONTROLS}]")
+_INVISIBLE = re.compile(f"[{ZERO_WIDTH}{BIDI_CONTROLS}\x00-\x08\x0e-\x1f\x7f]")
 _MAX_PASSES = 5
 
 _ROMAN = re.compile(r"^(X{0,2})(IX|IV|V?I{0,3})$")
@@ -47,6 +52,16 @@ def clean_text(value: object) -> str:
             break
         text = stripped
     return unicodedata.normalize("NFC", _tidy_spaces(text))
+
+
+def hidden_characters(text: str) -> tuple[str, ...]:
+    """The zero-width and bidi control characters in ``text``, each once, in order of code."""
+    return tuple(sorted(set(_HIDDEN.findall(text))))
+
+
+def without_hidden(text: str) -> str:
+    """``text`` without zero-width and bidi control characters (and nothing else changed)."""
+    return _HIDDEN.sub("", text)
 
 
 def fold(text: str) -> str:

@@ -16,11 +16,14 @@ from typing import IO, Any
 from openpyxl import load_workbook
 
 from loaders.assemble import Assembler
+from loaders.formulas import first_uncomputed_formula
 from loaders.grid import TableInterpreter
-from loaders.limits import MAX_COLUMNS
-from loaders.problems import unreadable_message
+from loaders.limits import MAX_COLUMNS, MAX_ROWS_PER_SHEET
+from loaders.numbers import vietnamese_number
+from loaders.problems import formula_message, unreadable_message
 from loaders.progress import RowCounter
 from loaders.records import UnreadableFileError
+from loaders.text import without_hidden
 
 MAX_BLANK_RUN = 1000  # empty rows in a row after which a sheet is considered finished
 
@@ -33,14 +36,11 @@ def read_xlsx(
     source: Path | IO[bytes], name: str, assembler: Assembler, rows: RowCounter | None = None
 ) -> list[TableInterpreter]:
     """One interpreter per worksheet, each fed every row of its sheet."""
-    try:
-        workbook = load_workbook(source, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types on a broken package
-        raise UnreadableFileError(unreadable_message("corrupt", name)) from exc
+    workbook = _open(source, name)
     try:
         sheets = []
         for sheet in workbook.worksheets:
-            interpreter = TableInterpreter(assembler, sheet.title)
+            interpreter = TableInterpreter(assembler, without_hidden(sheet.title))
             _read_sheet(sheet, interpreter, name, rows or RowCounter())
             interpreter.finish()
             sheets.append(interpreter)
@@ -49,10 +49,28 @@ def read_xlsx(
         workbook.close()
 
 
+def _open(source: Path | IO[bytes], name: str) -> Any:
+    """The workbook, read-only with stored values; refused if a formula has none stored."""
+    try:
+        uncomputed = first_uncomputed_formula(source)
+        if uncomputed is None:
+            return load_workbook(source, read_only=True, data_only=True)
+    except Exception as exc:  # zipfile, XML and openpyxl raise many types on a broken package
+        raise UnreadableFileError(unreadable_message("corrupt", name)) from exc
+    sheet, cell, others = uncomputed.sheet, uncomputed.cell, uncomputed.others
+    raise UnreadableFileError(formula_message(name, sheet, cell, others))
+
+
 def _read_sheet(sheet: Any, interpreter: TableInterpreter, name: str, rows: RowCounter) -> None:
     sheet.reset_dimensions()
     blank_run = 0
     for number, values, formats in _rows(sheet, interpreter, name):
+        if number > MAX_ROWS_PER_SHEET:
+            limit = vietnamese_number(MAX_ROWS_PER_SHEET, 0)
+            message = unreadable_message(
+                "too_many_rows", name, sheet=interpreter.sheet, limit=limit
+            )
+            raise UnreadableFileError(message)
         rows.count()
         if not any(value is not None for value in values):
             blank_run += 1
@@ -75,6 +93,8 @@ def _rows(sheet: Any, interpreter: TableInterpreter, name: str) -> Iterator[Row]
     formats (a KPI table), reading restarts with cells from the next row on.
     """
     for number, values in enumerate(_guarded(sheet.iter_rows(values_only=True), name), 1):
+        if len(values) > MAX_COLUMNS:
+            interpreter.check_width(number, values[MAX_COLUMNS:])
         yield number, values[:MAX_COLUMNS], None
         if interpreter.wants_formats:
             break
@@ -82,6 +102,8 @@ def _rows(sheet: Any, interpreter: TableInterpreter, name: str) -> Iterator[Row]
         return
     cells_from = number + 1
     for number, cells in enumerate(_guarded(sheet.iter_rows(min_row=cells_from), name), cells_from):
+        if len(cells) > MAX_COLUMNS:
+            interpreter.check_width(number, (cell.value for cell in cells[MAX_COLUMNS:]))
         kept = cells[:MAX_COLUMNS]
         yield number, [cell.value for cell in kept], [cell.number_format or "" for cell in kept]
 

@@ -1,5 +1,6 @@
 """Joining split cells and the clean-text fast path used when building records."""
 
+import functools
 from datetime import date, datetime
 
 import pytest
@@ -27,6 +28,30 @@ from loaders.text import clean_text
 )
 def test_join_parts(parts: list[object], joined: object) -> None:
     assert join_parts(parts) == joined
+
+
+def _joined_by_the_rule(parts: list[object]) -> str:
+    """The docstring's rule, part by part: spaces and tabs at the joint dropped, then a
+    space, unless what comes before ends with a line break."""
+
+    def joint(text: str, part: object) -> str:
+        head = text.rstrip(" \t")
+        return head + ("" if head.endswith("\n") else " ") + cell_text(part).lstrip(" \t")
+
+    return functools.reduce(joint, parts[1:], cell_text(parts[0]))
+
+
+_PART = st.one_of(
+    st.text(alphabet=" \t\nab", max_size=6),  # blank parts and edge whitespace included
+    st.integers(-5, 5),
+    st.floats(allow_nan=False, allow_infinity=False, width=16),
+    st.dates(),
+)
+
+
+@given(st.lists(_PART, min_size=2, max_size=10))
+def test_join_parts_follows_its_rule(parts: list[object]) -> None:
+    assert join_parts(parts) == _joined_by_the_rule(parts)
 
 
 @pytest.mark.parametrize(

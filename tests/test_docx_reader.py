@@ -5,8 +5,10 @@ from datetime import date
 from pathlib import Path
 
 from docx import Document
+from docx.oxml.table import CT_Tbl
 
 from loaders.docx_reader import row_values
+from loaders.limits import MAX_COLUMNS
 from loaders.load import load_file
 from loaders.records import ProblemCode
 
@@ -37,9 +39,9 @@ def test_merged_section_rows_give_numeral_and_title_once(make_docx: MakeDocx) ->
         merges=[(0, 1, 1, 1, 5), (0, 3, 0, 3, 5)],
     )
     document = Document(str(path))
-    values, inherited = row_values(document.tables[0].rows[1], document.tables[0])
-    assert values == ["I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", None, None, None, None]
-    assert inherited == frozenset()
+    row = row_values(document.element.body.tbl_lst[0].tr_lst[1], {})
+    assert row.values == ["I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", None, None, None, None]
+    assert row.inherited == frozenset()
 
     result = load_file(path)
     one, two = result.tasks
@@ -80,3 +82,66 @@ def test_a_task_split_across_two_tables_is_one_task(make_docx: MakeDocx) -> None
     assert [(p.sheet, p.row, p.column, p.code) for p in result.problems] == [
         ("Bảng 3", 3, "Thời gian hoàn thành", ProblemCode.UNPARSED_DEADLINE)
     ]
+
+
+def _table(rows: list[list[str]]) -> CT_Tbl:
+    """A Word table's XML, built by python-docx."""
+    document = Document()
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    return document.element.body.tbl_lst[0]
+
+
+def test_a_merge_from_above_with_no_cell_above_reads_as_a_plain_cell() -> None:
+    tbl = _table([["a", "b", "c"], ["d", "e", "f"]])
+    first, second = tbl.tr_lst
+    first.tc_lst[1].vMerge = "continue"  # nothing above the first row
+    second.tc_lst[1].vMerge = "continue"
+    top = row_values(first, {})
+    assert (top.values, top.inherited) == (["a", "b", "c"], frozenset())
+    below = row_values(second, top.starts)
+    assert (below.values, below.inherited) == (["d", "b", "f"], frozenset({1}))
+
+
+def test_a_merge_from_above_where_the_row_above_has_no_cell_starting_there() -> None:
+    tbl = _table([["a", "b", "c"], ["d", "e", "f"]])
+    first, second = tbl.tr_lst
+    first.tc_lst[0].grid_span = 2  # "a" spans columns 0-1: no cell starts at column 1
+    first.remove(first.tc_lst[1])
+    second.tc_lst[1].vMerge = "continue"
+    top = row_values(first, {})
+    assert top.values == ["a", None, "c"]
+    below = row_values(second, top.starts)
+    assert (below.values, below.inherited) == (["d", "e", "f"], frozenset())
+
+
+def test_a_table_nested_twice_is_read_into_its_cell() -> None:
+    document = Document()
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "1"
+    cell = outer.cell(0, 1)
+    cell.text = "Các bước:"
+    inner = cell.add_table(rows=2, cols=2)
+    for r, c, text in [(0, 0, "Bước 1"), (1, 0, "Bước 2"), (1, 1, "Triển khai")]:
+        inner.cell(r, c).text = text
+    innermost = inner.cell(0, 1).add_table(rows=1, cols=2)
+    innermost.cell(0, 0).text = "Khảo sát"
+    innermost.cell(0, 1).text = "đánh giá\nhiện trạng"
+    tbl = document.element.body.tbl_lst[0]
+    row = row_values(tbl.tr_lst[0], {})
+    # each nested row on its own line; a cell's lines (and deeper tables) joined by spaces
+    assert row.values == [
+        "1",
+        "Các bước:\nBước 1 | Khảo sát | đánh giá hiện trạng\nBước 2 | Triển khai\n",
+    ]
+    assert row.nested == (1,)
+
+
+def test_a_huge_span_costs_no_more_than_the_columns_read() -> None:
+    tbl = _table([["a", "b", "c"]])
+    (tr,) = tbl.tr_lst
+    tr.tc_lst[0].grid_span = 100_000_000  # a few bytes of XML
+    row = row_values(tr, {})
+    assert row.values == ["a", *[None] * (MAX_COLUMNS - 1), "b", "c"]

@@ -1,6 +1,15 @@
 """Problem messages are Vietnamese sentences with their location; the collector caps them."""
 
-from loaders.problems import ProblemCollector, shorten, unreadable_message, where
+import pytest
+
+from loaders.limits import MAX_QUOTED_CHARS
+from loaders.problems import (
+    ProblemCollector,
+    hidden_characters_phrase,
+    shorten,
+    unreadable_message,
+    where,
+)
 from loaders.records import ProblemCode, ProblemLevel
 
 
@@ -36,10 +45,47 @@ def test_collector_caps_problems_with_one_final_note() -> None:
 
 
 def test_long_values_are_shortened_to_one_line() -> None:
-    text = shorten("dòng một\n" + "x" * 200)
-    assert "\n" not in text and len(text) == 80 and text.endswith("…")
+    text = shorten("dòng một\n" + "x" * 100_000)
+    assert "\n" not in text and len(text) == MAX_QUOTED_CHARS and text.endswith("…")
 
 
 def test_unreadable_message_is_one_sentence_naming_the_file() -> None:
     message = unreadable_message("legacy_xls", "cu.xls")
     assert "“cu.xls”" in message and message.endswith(".") and "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("characters", "phrase"),
+    [
+        (("\u202e",), "ký tự điều khiển hướng chữ (U+202E)"),
+        (("\u00ad", "\u200b"), "ký tự ẩn (U+00AD, U+200B)"),
+        (
+            ("\u200b", "\u200e", "\u2066"),
+            "ký tự điều khiển hướng chữ (U+200E, U+2066) và ký tự ẩn (U+200B)",
+        ),
+    ],
+)
+def test_hidden_characters_are_named_by_kind_and_code(characters, phrase) -> None:
+    assert hidden_characters_phrase(characters) == phrase
+
+
+def test_a_value_is_quoted_whole_up_to_the_limit_and_cut_past_it() -> None:
+    collector = ProblemCollector("ke_hoach.xlsx")
+    for value in ("x" * MAX_QUOTED_CHARS, "x" * (MAX_QUOTED_CHARS + 1)):
+        collector.add(ProblemCode.UNKNOWN_STATUS, row=2, value=value)
+    whole, cut_one = (p.message for p in collector.problems)
+    assert f"“{'x' * MAX_QUOTED_CHARS}”" in whole
+    assert f"“{'x' * (MAX_QUOTED_CHARS - 1)}…”" in cut_one
+
+
+def test_nothing_from_the_file_makes_a_message_longer_than_its_quotes() -> None:
+    huge = "y" * 100_000
+    collector = ProblemCollector("ke_hoach.xlsx")
+    collector.add(
+        ProblemCode.DUPLICATE_NUMBER, sheet=huge, row=3, column=huge, value=huge,
+        details={"scope": huge},
+    )  # fmt: skip
+    (problem,) = collector.problems
+    template = "Trang tính “”, dòng 3, cột “”: số thứ tự “” bị trùng trong ."
+    assert len(problem.message) == len(template) + 4 * MAX_QUOTED_CHARS
+    assert len(unreadable_message("corrupt", huge)) < 2 * MAX_QUOTED_CHARS

@@ -6,13 +6,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from loaders.cells import clean
+from loaders.deadlines import parse_deadline
 from loaders.text import (
+    BIDI_CONTROLS,
+    ZERO_WIDTH,
     _tidy_spaces,
     clean_text,
     fold,
+    hidden_characters,
     is_completion_note,
     is_section_code,
     roman_to_int,
+    without_hidden,
 )
 from tests.seed_paths import MISSING, SEEDS_DIR
 
@@ -155,6 +161,47 @@ def test_clean_text_is_idempotent_and_plain(text):
     assert clean_text(cleaned) == cleaned
     assert cleaned == cleaned.strip()
     assert "\u00a0" not in cleaned
+
+
+# Invisible and bidi characters ---------------------------------------------------
+
+HIDDEN = ZERO_WIDTH + BIDI_CONTROLS
+
+
+@st.composite
+def with_hidden(draw: st.DrawFn) -> tuple[str, str]:
+    """(text, the same text with invisible or bidi characters inserted anywhere)."""
+    text = draw(st.text())
+    tainted = text
+    for _ in range(draw(st.integers(1, 6))):
+        at = draw(st.integers(0, len(tainted)))
+        tainted = tainted[:at] + draw(st.sampled_from(HIDDEN)) + tainted[at:]
+    return text, tainted
+
+
+@given(with_hidden())
+def test_text_with_hidden_characters_inserted_reads_as_the_text_without_them(pair):
+    text, tainted = pair
+    assert clean_text(tainted) == clean_text(text)
+    assert clean(tainted) == clean(text)
+    assert fold(tainted) == fold(text)
+    assert parse_deadline(tainted) == parse_deadline(text)
+    assert without_hidden(tainted) == without_hidden(text)
+    assert set(hidden_characters(tainted)) == set(tainted) & set(HIDDEN)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Sở Nội vụ", ()),
+        ("1\u200b.", ("\u200b",)),
+        ("\u202eabc\u202c\u200b\u202e", ("\u200b", "\u202c", "\u202e")),  # once each, by code
+        ("N\u00adội \ufeff", ("\u00ad", "\ufeff")),
+        ("\u2066x\u2069 \u061c \u200e\u200f", ("\u061c", "\u200e", "\u200f", "\u2066", "\u2069")),
+    ],
+)
+def test_hidden_characters(text, found):
+    assert hidden_characters(text) == found
 
 
 @given(st.text())

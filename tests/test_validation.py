@@ -24,6 +24,8 @@ def _problem(code: ProblemCode, column: str = "") -> Problem:
         (ProblemCode.INVALID_NUMBER, "Kết quả Quý I/2026", ImportKind.KPI_ACTUALS,
          ProblemLevel.ERROR),
         (ProblemCode.DUPLICATE_NUMBER, "STT", ImportKind.PLAN, ProblemLevel.ERROR),
+        (ProblemCode.TOO_LONG, "Tên nhiệm vụ", ImportKind.PROGRESS, ProblemLevel.ERROR),
+        (ProblemCode.TOO_LONG, "Ghi chú", ImportKind.KPI_ACTUALS, ProblemLevel.ERROR),
         # a nameless task blocks a plan, not a progress report (the number finds the task)
         (ProblemCode.MISSING_VALUE, "Tên nhiệm vụ", ImportKind.PLAN, ProblemLevel.ERROR),
         (ProblemCode.MISSING_VALUE, "Nội dung nhiệm vụ", ImportKind.PLAN, ProblemLevel.ERROR),

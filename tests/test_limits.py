@@ -1,0 +1,324 @@
+"""Every limit of loaders/limits.py, at its boundary and against a real hostile file.
+
+Refusals are one sentence naming the file; limits met while reading a table are
+blocking problems naming sheet, row and column. Expected numbers are worked out
+from the limits and the generators in tests/hostile_files.py, written the
+Vietnamese way ("." between thousands, "," before decimals).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import tomllib
+import tracemalloc
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from data_access.models import ImportKind
+from data_access.validation import blocking, validate
+from loaders import limits
+from loaders.load import load_bytes
+from loaders.records import LoadResult, Problem, ProblemCode, ProblemLevel, UnreadableFileError
+from tests.hostile_files import (
+    FIRST_TASK_ROW,
+    GOOD_DOCX,
+    GOOD_XLSX,
+    SHEET_NAME,
+    continuation_rows,
+    docx_bomb,
+    edited_seed,
+    forged_size_bomb,
+    huge_cell,
+    long_names,
+    rows_bomb,
+    shared_strings_bomb,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+MB = limits.MEGABYTE
+SEED_SHEET_ROWS = 39  # the seed sheet's <dimension ref="A1:G39">
+
+
+def thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def refusal(data: bytes, name: str) -> str:
+    with pytest.raises(UnreadableFileError) as refused:
+        load_bytes(data, name)
+    return str(refused.value)
+
+
+def too_long(result: LoadResult) -> list[tuple[str, int | None, str]]:
+    return [(p.sheet, p.row, p.column) for p in result.problems if p.code is ProblemCode.TOO_LONG]
+
+
+def only(result: LoadResult, code: ProblemCode) -> Problem:
+    (problem,) = [p for p in result.problems if p.code is code]
+    return problem
+
+
+# Bombs at the real limits: refused from the zip directory, nothing inflated ---------
+
+
+def refusal_and_peak(data: bytes, name: str) -> tuple[str, int]:
+    """The refusal, and the most memory Python allocated while coming to it."""
+    tracemalloc.start()
+    try:
+        return refusal(data, name), tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_shared_strings_bomb_is_refused_for_its_inflated_size_without_inflating_it() -> None:
+    message, peak = refusal_and_peak(shared_strings_bomb(), "chuoi.xlsx")
+    # 600 MB of "A" plus the seed's 47,964 bytes and the tags: 600.05 MB, shown rounded up.
+    assert message == (
+        "Tệp “chuoi.xlsx” khi giải nén chiếm 600,1 MB, vượt mức tối đa 400 MB nên không đọc được."
+    )
+    assert peak < 4 * MB  # the directory alone was read
+
+
+@pytest.mark.parametrize(("make", "name"), [(rows_bomb, "dong.xlsx"), (docx_bomb, "van_ban.docx")])
+def test_a_table_bomb_is_refused_for_its_inflated_size_without_inflating_it(
+    make: Callable[[], bytes], name: str
+) -> None:
+    message, peak = refusal_and_peak(make(), name)  # 600 MB of rows in about 2 MB
+    assert message.startswith(f"Tệp “{name}” khi giải nén chiếm ")
+    assert message.endswith(" MB, vượt mức tối đa 400 MB nên không đọc được.")
+    stated = float(message.split("chiếm ")[1].split(" MB")[0].replace(".", "").replace(",", "."))
+    assert stated >= 600
+    assert peak < 4 * MB
+
+
+def test_a_member_lying_about_its_size_is_refused_without_inflating_it() -> None:
+    # 200 MB declared as 1,000 bytes: every declared check passes; zipfile would ask zlib
+    # for up to 1 GiB at once before cutting to the declared size.
+    message, peak = refusal_and_peak(forged_size_bomb(), "gia_mao.xlsx")
+    assert message == "Tệp “gia_mao.xlsx” được nén bất thường nên không thể đọc an toàn."
+    assert peak < 4 * MB
+
+
+def test_a_small_bomb_is_refused_for_its_ratio() -> None:
+    message = refusal(shared_strings_bomb(2 * MB), "nho.xlsx")  # 2 MB at about 1,000 to 1
+    assert message == "Tệp “nho.xlsx” được nén bất thường nên không thể đọc an toàn."
+
+
+def test_a_member_compressed_other_than_deflate_is_refused() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(GOOD_XLSX)) as source, zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            target.writestr(name, source.read(name), compress_type=zipfile.ZIP_BZIP2)
+    message = refusal(out.getvalue(), "bzip2.xlsx")
+    assert message == "Tệp “bzip2.xlsx” được nén bất thường nên không thể đọc an toàn."
+
+
+# Zip limits at their boundaries -------------------------------------------------------
+
+
+def test_file_size_at_the_real_limit() -> None:
+    at_limit = b"PK" + bytes(limits.MAX_FILE_BYTES - 2)  # not a zip: refused for that
+    assert "bị hỏng" in refusal(at_limit, "du.xlsx")
+    # 10 MB and one byte: stated rounded up to one decimal, never as the limit itself.
+    assert refusal(at_limit + b"\0", "to.xlsx") == (
+        "Tệp “to.xlsx” nặng 10,1 MB, vượt mức tối đa 10 MB cho một tệp tải lên."
+    )
+
+
+def test_streamlit_upload_limit_equals_the_file_limit() -> None:
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] * MB == limits.MAX_FILE_BYTES
+
+
+def _declared(data: bytes) -> list[zipfile.ZipInfo]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.infolist()
+
+
+def test_inflated_size_at_its_boundary(monkeypatch: pytest.MonkeyPatch) -> None:
+    inflated = sum(member.file_size for member in _declared(GOOD_XLSX))
+    monkeypatch.setattr("loaders.package.MAX_INFLATED_BYTES", inflated)
+    assert load_bytes(GOOD_XLSX, "vua.xlsx").tasks
+    monkeypatch.setattr("loaders.package.MAX_INFLATED_BYTES", inflated - 1)
+    assert "khi giải nén chiếm 0,1 MB" in refusal(GOOD_XLSX, "qua.xlsx")
+
+
+def test_compression_ratio_at_its_boundary(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = shared_strings_bomb(2 * MB)
+    (member,) = [m for m in _declared(data) if m.filename == "xl/sharedStrings.xml"]
+    ratio = math.ceil(member.file_size / member.compress_size)  # the lowest limit it meets
+    monkeypatch.setattr("loaders.package.MAX_COMPRESSION_RATIO", ratio)
+    assert load_bytes(data, "vua.xlsx").tasks
+    monkeypatch.setattr("loaders.package.MAX_COMPRESSION_RATIO", ratio - 1)
+    assert "nén bất thường" in refusal(data, "qua.xlsx")
+
+
+def test_ratio_is_checked_from_its_size_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = shared_strings_bomb(2 * MB)
+    (member,) = [m for m in _declared(data) if m.filename == "xl/sharedStrings.xml"]
+    monkeypatch.setattr("loaders.package.RATIO_CHECKED_FROM", member.file_size + 1)
+    assert load_bytes(data, "nho_hon.xlsx").tasks
+    monkeypatch.setattr("loaders.package.RATIO_CHECKED_FROM", member.file_size)
+    assert "nén bất thường" in refusal(data, "tu_day.xlsx")
+
+
+# Rows and columns --------------------------------------------------------------------
+
+
+def test_rows_per_sheet_at_its_boundary(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("loaders.xlsx_reader.MAX_ROWS_PER_SHEET", SEED_SHEET_ROWS)
+    assert load_bytes(GOOD_XLSX, "vua.xlsx").tasks
+    monkeypatch.setattr("loaders.xlsx_reader.MAX_ROWS_PER_SHEET", SEED_SHEET_ROWS - 1)
+    assert refusal(GOOD_XLSX, "dai.xlsx") == (
+        f"Trang tính “{SHEET_NAME}” của tệp “dai.xlsx” có hơn 38 dòng, vượt mức tối đa; "
+        "hãy tách thành nhiều tệp."
+    )
+
+
+def test_rows_of_a_word_document_at_their_boundary(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = sum(len(table.rows) for table in Document(io.BytesIO(GOOD_DOCX)).tables)
+    monkeypatch.setattr("loaders.docx_reader.MAX_ROWS_PER_SHEET", rows)
+    assert load_bytes(GOOD_DOCX, "vua.docx").tasks
+    monkeypatch.setattr("loaders.docx_reader.MAX_ROWS_PER_SHEET", rows - 1)
+    message = refusal(GOOD_DOCX, "dai.docx")
+    assert message == (
+        f"Các bảng của tệp “dai.docx” có hơn {thousands(rows - 1)} dòng, vượt mức tối đa; "
+        "hãy tách thành nhiều tệp."
+    )
+
+
+def test_cells_past_the_last_column_read_are_reported_once() -> None:
+    last, first_left_out = "BL", "BM"  # columns 64 and 65
+    within = load_bytes(edited_seed({f"{last}{FIRST_TASK_ROW}": "ghi chú lề"}), "vua.xlsx")
+    assert ProblemCode.COLUMNS_LEFT_OUT not in {p.code for p in within.problems}
+    wide = edited_seed({f"{first_left_out}{row}": "ghi chú lề" for row in (5, 7)})
+    problem = only(load_bytes(wide, "rong.xlsx"), ProblemCode.COLUMNS_LEFT_OUT)
+    assert (problem.level, problem.sheet, problem.row) == (ProblemLevel.WARNING, SHEET_NAME, 5)
+    assert problem.message == (
+        f"Trang tính “{SHEET_NAME}”, dòng 5: có dữ liệu ngoài 64 cột đầu tiên "
+        "(từ cột BM trở đi), phần này không được đọc."
+    )
+
+
+# Characters per cell and per field ---------------------------------------------------
+
+
+def test_a_cell_at_excels_maximum_is_read_and_one_more_character_is_not() -> None:
+    spare = f"H{FIRST_TASK_ROW}"  # a column the table does not read: only the cell limit applies
+    assert not too_long(load_bytes(edited_seed({spare: "x" * 32_767}), "vua.xlsx"))
+    result = load_bytes(edited_seed({spare: "x" * 32_768}), "qua.xlsx")
+    assert too_long(result) == [(SHEET_NAME, FIRST_TASK_ROW, "H")]
+    assert only(result, ProblemCode.TOO_LONG).message == (
+        f"Trang tính “{SHEET_NAME}”, dòng 5, cột “H”: “{'x' * 199}…” dài 32.768 ký tự, "
+        "vượt mức tối đa 32.767 ký tự."
+    )
+
+
+def test_huge_cell_blocks_the_import_and_is_not_kept_whole() -> None:
+    result = load_bytes(huge_cell(), "o_lon.xlsx")
+    problem = only(result, ProblemCode.TOO_LONG)
+    assert (problem.sheet, problem.row, problem.column) == (
+        SHEET_NAME, FIRST_TASK_ROW, "Tên nhiệm vụ",
+    )  # fmt: skip
+    (blocked,) = blocking(validate(result, ImportKind.PLAN))
+    assert blocked.message == problem.message
+    assert problem.message.endswith("dài 100.000 ký tự, vượt mức tối đa 32.767 ký tự.")
+    assert len(problem.message) < 2 * limits.MAX_QUOTED_CHARS
+    assert len(result.tasks[0].name) == limits.MAX_QUOTED_CHARS
+
+
+def test_long_names_are_refused_and_no_agency_is_made_of_them() -> None:
+    result = load_bytes(long_names(), "ten_dai.xlsx")
+    assert too_long(result) == [
+        (SHEET_NAME, FIRST_TASK_ROW, "Tên nhiệm vụ"),
+        (SHEET_NAME, FIRST_TASK_ROW, "Cơ quan chủ trì"),
+    ]
+    assert ProblemCode.UNKNOWN_AGENCY not in {p.code for p in result.problems}
+    assert result.tasks[0].lead_agencies == []
+    assert max(len(p.message) for p in result.problems) < 2 * limits.MAX_QUOTED_CHARS
+
+
+@pytest.mark.parametrize(
+    ("column", "limit", "label"),
+    [
+        ("B", limits.MAX_NAME_CHARS, "Tên nhiệm vụ"),
+        ("G", limits.MAX_TEXT_CHARS, "Ghi chú"),
+        ("F", limits.MAX_TEXT_CHARS, "Thời gian hoàn thành"),  # the deadline, read raw
+    ],
+)
+def test_a_field_at_its_limit_is_kept_and_one_more_character_is_not(
+    column: str, limit: int, label: str
+) -> None:
+    cell = f"{column}{FIRST_TASK_ROW}"
+    within = load_bytes(edited_seed({cell: "x" * limit}), "vua.xlsx")
+    assert not too_long(within)
+    over = load_bytes(edited_seed({cell: "x" * (limit + 1)}), "qua.xlsx")
+    assert too_long(over) == [(SHEET_NAME, FIRST_TASK_ROW, label)]
+    assert only(over, ProblemCode.TOO_LONG).message.endswith(
+        f"dài {thousands(limit + 1)} ký tự, vượt mức tối đa {thousands(limit)} ký tự."
+    )
+
+
+def test_an_agency_at_its_limit_is_kept_and_one_more_character_is_not() -> None:
+    within = load_bytes(long_names(50, limits.MAX_AGENCY_CHARS), "vua.xlsx")
+    assert not too_long(within)
+    assert [len(name) for name in within.tasks[0].lead_agencies] == [limits.MAX_AGENCY_CHARS]
+    over = load_bytes(long_names(50, limits.MAX_AGENCY_CHARS + 1), "qua.xlsx")
+    assert too_long(over) == [(SHEET_NAME, FIRST_TASK_ROW, "Cơ quan chủ trì")]
+    assert over.tasks[0].lead_agencies == []
+
+
+def _progress_workbook(plan_code: str) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Mã kế hoạch", "Tên nhiệm vụ", "Tình trạng", "Ngày báo cáo"])
+    sheet.append(["1", plan_code, "Rà soát thủ tục", "Đang thực hiện", "15/05/2026"])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def test_a_plan_code_at_its_limit_is_kept_and_one_more_character_is_not() -> None:
+    limit = limits.MAX_PLAN_CODE_CHARS
+    within = load_bytes(_progress_workbook("K" * limit), "vua.xlsx")
+    assert not too_long(within) and within.tasks[0].plan_code == "K" * limit
+    over = load_bytes(_progress_workbook("K" * (limit + 1)), "qua.xlsx")
+    assert too_long(over) == [("Sheet", 2, "Mã kế hoạch")]
+
+
+# Continuation rows -----------------------------------------------------------------
+
+
+def test_fifty_thousand_continuation_rows_make_one_over_long_name() -> None:
+    result = load_bytes(continuation_rows(50_000), "noi_dai.xlsx")
+    # "Xây dựng kho dữ liệu" (20) and 50,000 times " và phần tiếp theo" (18 each).
+    problem = only(result, ProblemCode.TOO_LONG)
+    assert (problem.row, problem.column) == (3, "Tên nhiệm vụ")
+    assert problem.message.endswith("dài 900.020 ký tự, vượt mức tối đa 4.000 ký tự.")
+    assert [task.number for task in result.tasks] == ["1", "2"]
+    assert result.tasks[1].name == "Rà soát thủ tục"
+
+
+# The real plans fit ----------------------------------------------------------------
+
+
+def test_a_big_real_layout_workbook_passes_the_zip_checks(tmp_path: Path) -> None:
+    from benchmarks.make_big_workbook import write_workbook
+
+    path = tmp_path / "big.xlsx"
+    write_workbook(path, 10_000)
+    data = path.read_bytes()
+    members = _declared(data)
+    assert len(data) <= limits.MAX_FILE_BYTES
+    assert sum(m.file_size for m in members) <= limits.MAX_INFLATED_BYTES
+    assert max(m.file_size / m.compress_size for m in members if m.compress_size) <= (
+        limits.MAX_COMPRESSION_RATIO
+    )
+    assert len(load_bytes(data, "big.xlsx").tasks) == 10_000
