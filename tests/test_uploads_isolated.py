@@ -5,16 +5,22 @@ Real SQLite files (the worker opens its own session on the URL), real workbooks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from benchmarks.make_big_workbook import write_workbook
 from data_access import uploads
 from data_access.db import get_engine, session_scope
 from data_access.models import ImportKind
-from tests.upload_db import PLAN_CODE, import_file, plan_file
+from loaders.load import load_bytes
+from loaders.records import UnreadableFileError
+from tests import hostile_files
+from tests.upload_db import PLAN_CODE, dump, import_file, plan_file
 
 TODAY = date(2026, 11, 30)
 
@@ -57,3 +63,26 @@ def test_earlier_imports_of_the_same_bytes_come_back_from_the_worker(
         e.model_dump() for e in in_process.earlier
     ]
     assert replace(isolated, earlier=[]) == replace(in_process, earlier=[])
+
+
+@pytest.mark.parametrize(
+    ("bomb", "name"),
+    [
+        (hostile_files.shared_strings_bomb, "chuoi.xlsx"),
+        (hostile_files.forged_size_bomb, "khai_sai.xlsx"),
+        (hostile_files.rows_bomb, "dong.xlsx"),
+        (hostile_files.docx_bomb, "van_ban.docx"),
+    ],
+)
+def test_a_bomb_through_the_page_path_is_one_sentence_and_writes_nothing(
+    sample_copy_url: str, bomb: Callable[[], bytes], name: str
+) -> None:
+    """The loaders' own checks refuse it in the worker; their sentence comes through unchanged."""
+    data, before = bomb(), dump(get_engine(sample_copy_url))
+    with pytest.raises(UnreadableFileError) as in_worker:
+        uploads.prepare_isolated(url=sample_copy_url, data=data, file_name=name)
+    with pytest.raises(UnreadableFileError) as in_process:
+        load_bytes(data, name)  # refused before it inflates: cheap here too
+    assert str(in_worker.value) == str(in_process.value)
+    assert f"“{name}”" in str(in_worker.value)
+    assert dump(get_engine(sample_copy_url)) == before
