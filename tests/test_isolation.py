@@ -7,7 +7,6 @@ find them) and tell the test what it needs through the runner's own progress cha
 from __future__ import annotations
 
 import os
-import resource
 import signal
 from functools import partial
 from pathlib import Path
@@ -46,14 +45,14 @@ def spin(*, progress: partial[None]) -> None:
 
 def allocate(*, progress: partial[None]) -> None:
     """Touch memory in 8 MB chunks until refused (at most 4 GB); tell resident KB before/after."""
-    progress(_resident_kb())
+    progress(_status_kb("VmRSS"))
     chunks = []
     try:
         for _ in range(4096 * MEGABYTE // CHUNK):
             chunks.append(b"\x01" * CHUNK)  # written, so resident
     except MemoryError:
         chunks.clear()
-        progress(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+        progress(_status_kb("VmHWM"))  # not ru_maxrss: that keeps the forking parent's peak
         raise
 
 
@@ -87,9 +86,10 @@ def fail(*, progress: partial[None]) -> None:
     raise ValueError("giá trị sai")
 
 
-def _resident_kb() -> int:
+def _status_kb(field: str) -> int:
+    """VmRSS (resident now) or VmHWM (resident at most) of this process, in KB."""
     with open("/proc/self/status") as status:
-        line = next(line for line in status if line.startswith("VmRSS:"))
+        line = next(line for line in status if line.startswith(f"{field}:"))
     return int(line.split()[1])
 
 
