@@ -11,6 +11,7 @@ from data_access.bootstrap import BootstrapError, ensure_sample_data
 from data_access.db import create_schema, get_engine
 from data_access.settings import get_settings
 from ui.filters import render_filter_sidebar
+from ui.safe_text import literal
 from ui.state import StateKey
 
 DASHBOARDS = "Bảng điều khiển"
@@ -120,7 +121,7 @@ settings = get_settings()
 try:
     prepare_database(settings.database_url, settings.load_sample_data)
 except BootstrapError as error:
-    st.error(f"Chưa nạp được dữ liệu mẫu: {error}")
+    st.error(f"Chưa nạp được dữ liệu mẫu: {literal(str(error))}")
 except Exception:  # a user never sees a traceback; the log keeps it
     logging.getLogger(__name__).exception("database preparation failed")
     st.error(

@@ -8,13 +8,15 @@
     python -m data_access statuses --as-of DD/MM/YYYY [--known-by DD/MM/YYYY] [--json]
 
 The database comes from DATABASE_URL. Exit status 0 on success; 1 when the file
-is refused or has errors (nothing is written); 2 for a wrong command line.
+is refused or has errors, or the database cannot be written (nothing is written;
+one sentence on stderr, never a traceback); 2 for a wrong command line. Output
+piped into a reader that stops early (``… | head``) is dropped; the work is still
+done (loaders.console).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,17 +28,22 @@ from sqlalchemy.exc import SQLAlchemyError
 from data_access.changes import CHANGE_LABELS, ChangeKind, RowChange
 from data_access.clock import local_time_text
 from data_access.db import create_schema, get_engine, session_scope
+from data_access.db_errors import UNREACHABLE, failure_message
 from data_access.history import UndoRefused, import_history, undo_latest_import
 from data_access.import_kind import KIND_LABELS
 from data_access.importer import MISSING_ISSUE_DATE, ImportRefused
 from data_access.matching import MatchMethod
 from data_access.models import ImportKind
+from data_access.settings import get_settings
 from data_access.status_export import add_statuses_command, day_argument, print_statuses
-from data_access.uploads import PreparedUpload, commit, prepare_isolated, undated_reports
+from data_access.upload_worker import prepare_isolated
+from data_access.uploads import PreparedUpload, commit, undated_reports
 from labels import format_date
+from loaders.console import reader_may_leave
 from loaders.records import ProblemLevel, UnreadableFileError
 
 OK, FAILED = 0, 1
+UNEXPECTED = "Đã dừng vì một lỗi không lường trước ({detail}); chưa có gì thay đổi."
 LEVEL_LABELS = {ProblemLevel.ERROR: "LỖI", ProblemLevel.WARNING: "Cảnh báo"}
 DESCRIPTION = (
     "Nạp tệp kế hoạch, tiến độ, kết quả chỉ tiêu; xem lịch sử; hoàn tác; trạng thái nhiệm vụ."
@@ -45,23 +52,28 @@ KIND_CHOICES = [str(ImportKind.PLAN), str(ImportKind.PROGRESS), str(ImportKind.K
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    url = get_settings().database_url
     try:
-        engine = get_engine()
+        args = _parser().parse_args(argv)
+        engine = get_engine(url)
         create_schema(engine)
-        if args.command == "import":
-            return _import(engine, args)
-        if args.command == "history":
-            return _history(engine, args.limit)
-        if args.command == "statuses":
-            return print_statuses(engine, args)
-        return _undo(engine)
-    except SQLAlchemyError:
-        print("Không truy cập được cơ sở dữ liệu; hãy kiểm tra DATABASE_URL.", file=sys.stderr)
+        return _run(engine, args)
+    except SQLAlchemyError as error:
+        print(failure_message(error, url, otherwise=UNREACHABLE), file=sys.stderr)
         return FAILED
-    except BrokenPipeError:  # the reader stopped early (`… | head`): not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return OK
+    except Exception as error:  # the contract: one sentence, never a traceback
+        print(UNEXPECTED.format(detail=f"{type(error).__name__}: {error}"), file=sys.stderr)
+        return FAILED
+
+
+def _run(engine: Engine, args: argparse.Namespace) -> int:
+    if args.command == "import":
+        return _import(engine, args)
+    if args.command == "history":
+        return _history(engine, args.limit)
+    if args.command == "statuses":
+        return print_statuses(engine, args)
+    return _undo(engine)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -131,7 +143,7 @@ def _import(engine: Engine, args: argparse.Namespace) -> int:
             print("Chạy thử: chưa ghi dữ liệu nào.")
             return OK
         suggested = [r.index for r in upload.changes.rows if r.needs_confirmation]
-        with session_scope(engine) as session:  # the write, in this process
+        with session_scope(engine, write=True) as session:  # the write, in this process
             batch = commit(
                 session=session,
                 upload=upload,
@@ -221,7 +233,7 @@ def _history(engine: Engine, limit: int) -> int:
 
 def _undo(engine: Engine) -> int:
     try:
-        with session_scope(engine) as session:
+        with session_scope(engine, write=True) as session:
             batch = undo_latest_import(session=session)
     except UndoRefused as error:
         print(str(error), file=sys.stderr)
@@ -231,4 +243,6 @@ def _undo(engine: Engine) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    with reader_may_leave():
+        status = main()
+    sys.exit(status)

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from data_access.agency_store import directory_from_db, seed_agencies
 from data_access.db import create_schema, session_scope
+from data_access.db_errors import failure_message
 from data_access.importer import ImportRefused, content_hash_of, import_plan, import_progress
 from data_access.models import ImportKind, Plan
 from data_access.settings import get_settings
@@ -21,6 +22,8 @@ from loaders.agencies import AgencyDirectory
 from loaders.load import load_file
 from loaders.records import UnreadableFileError
 from sample_data.manifest import PROGRESS_WORKBOOK, SAMPLE_DIR, SAMPLE_PLANS, SamplePlan
+
+SAMPLES_NOT_WRITTEN = "Không ghi được dữ liệu mẫu vào cơ sở dữ liệu; hãy kiểm tra DATABASE_URL."
 
 
 class BootstrapError(Exception):
@@ -36,16 +39,15 @@ def ensure_sample_data(engine: Engine, *, sample_dir: Path | None = None) -> boo
     root = sample_dir or get_settings().sample_data_dir
     try:
         create_schema(engine)
-        with session_scope(engine) as session:
+        with session_scope(engine, write=True) as session:
             if session.exec(select(Plan.id).limit(1)).first() is not None:
                 return False
             _load_samples(session, root)
     except (UnreadableFileError, ImportRefused) as error:
         raise BootstrapError(str(error)) from error
     except SQLAlchemyError as error:
-        raise BootstrapError(
-            "Không ghi được dữ liệu mẫu vào cơ sở dữ liệu; hãy kiểm tra DATABASE_URL."
-        ) from error
+        url = engine.url.render_as_string(hide_password=True)
+        raise BootstrapError(failure_message(error, url, otherwise=SAMPLES_NOT_WRITTEN)) from error
     return True
 
 

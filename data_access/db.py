@@ -1,18 +1,28 @@
-"""The one way to get an engine and a session, and to create the tables."""
+"""The one way to get an engine and a session, and to create the tables.
+
+On SQLite, writes are serialised: a session opened with ``write=True`` starts with
+``BEGIN IMMEDIATE``, so it holds the write lock before it reads anything it will
+change, and a second writer waits (up to WRITE_WAIT_SECONDS) instead of acting on
+what the first is replacing. Reads run in WAL mode, so they never wait for a writer
+and a writer never waits for them; every session is one transaction (``BEGIN``).
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Engine, event, func
+from sqlalchemy import Connection, Engine, event, func
 from sqlmodel import Session, SQLModel, col, create_engine, select
 
 from data_access import models
 from data_access.settings import get_settings
+from loaders.limits import WRITE_WAIT_SECONDS
+
+WRITE_OPTION = "nq57_write"  # execution option of the connections of a write session
 
 
 @event.listens_for(Engine, "connect")
@@ -31,7 +41,24 @@ def get_engine(url: str | None = None) -> Engine:
 
 @lru_cache(maxsize=8)
 def _engine_for(url: str) -> Engine:
-    return create_engine(url)
+    if not url.startswith("sqlite"):
+        return create_engine(url)
+    engine = create_engine(url, connect_args={"timeout": WRITE_WAIT_SECONDS})
+    event.listen(engine, "connect", _sqlite_connected)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _sqlite_connected(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    """Transactions are begun by ``_sqlite_begin`` (SQLAlchemy's recipe); WAL when writable."""
+    dbapi_connection.isolation_level = None
+    with suppress(sqlite3.OperationalError):  # a read-only file keeps its mode; writes say so
+        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    write = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def create_schema(engine: Engine) -> None:
@@ -43,9 +70,13 @@ def create_schema(engine: Engine) -> None:
 
 
 @contextmanager
-def session_scope(engine: Engine) -> Iterator[Session]:
-    """A session that commits when the block ends and rolls back if it raises."""
-    session = Session(engine, expire_on_commit=False)
+def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
+    """A session that commits when the block ends and rolls back if it raises.
+
+    ``write``: the session writes; on SQLite it takes the write lock first (see above).
+    """
+    bind = engine.execution_options(**{WRITE_OPTION: True}) if write else engine
+    session = Session(bind, expire_on_commit=False)
     try:
         yield session
         session.commit()

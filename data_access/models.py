@@ -1,6 +1,8 @@
 """All database tables, in one place (SQLModel).
 
 Portable across SQLite and PostgreSQL: no dialect-specific types or SQL.
+Text lengths come from loaders.limits (VARCHAR(n): PostgreSQL enforces them, SQLite
+does not, so the loaders and uploads.py check them first, each with a sentence).
 Dates are ``date``; timestamps are timezone-aware UTC ``datetime`` (SQLModel 0.0.50
 stores ``datetime`` fields as UTC and refuses naive values).
 """
@@ -11,6 +13,15 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from sqlmodel import Field, Index, SQLModel, UniqueConstraint
+
+from loaders.limits import (
+    MAX_AGENCY_CHARS,
+    MAX_NAME_CHARS,
+    MAX_PERSON_CHARS,
+    MAX_PLAN_CODE_CHARS,
+    MAX_STORED_AGENCY_CHARS,
+    MAX_TEXT_CHARS,
+)
 
 
 def utc_now() -> datetime:
@@ -41,9 +52,9 @@ class Plan(SQLModel, table=True):
     """A source document whose appendix lists tasks and/or KPIs."""
 
     id: int | None = Field(default=None, primary_key=True)
-    code: str = Field(index=True, unique=True, max_length=100)
-    title: str = ""
-    issuing_body: str = ""
+    code: str = Field(index=True, unique=True, max_length=MAX_PLAN_CODE_CHARS)
+    title: str = Field(default="", max_length=MAX_TEXT_CHARS)
+    issuing_body: str = Field(default="", max_length=MAX_AGENCY_CHARS)
     issued_on: date | None = None
     source_file: str = ""
     created_at: datetime = Field(default_factory=utc_now)
@@ -61,8 +72,8 @@ class Section(SQLModel, table=True):
 
 class Agency(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(index=True, unique=True, max_length=300)  # canonical name
-    short_name: str = ""
+    name: str = Field(index=True, unique=True, max_length=MAX_STORED_AGENCY_CHARS)  # canonical
+    short_name: str = Field(default="", max_length=MAX_AGENCY_CHARS)
     kind: str = Field(default=AgencyKind.OTHER, max_length=30)
     is_collective: bool = False
 
@@ -83,8 +94,8 @@ class AgencyAlias(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     agency_id: int = Field(foreign_key="agency.id", index=True)
-    alias: str = Field(max_length=300)
-    key: str = Field(index=True, unique=True, max_length=300)
+    alias: str = Field(max_length=MAX_STORED_AGENCY_CHARS)
+    key: str = Field(index=True, unique=True, max_length=MAX_STORED_AGENCY_CHARS)
 
 
 class Task(SQLModel, table=True):
@@ -96,7 +107,7 @@ class Task(SQLModel, table=True):
     section_code: str = Field(default="", max_length=20)
     number: str = Field(max_length=20)
     position: int = 0  # order within the plan
-    name: str
+    name: str = Field(max_length=MAX_NAME_CHARS)
     deadline_text: str = ""
     due_date: date | None = Field(default=None, index=True)
     deadline_kind: str = Field(default="missing", max_length=20)
@@ -139,7 +150,7 @@ class ImportBatch(SQLModel, table=True):
     kind: str = Field(max_length=20)
     plan_id: int | None = Field(default=None, foreign_key="plan.id")
     imported_at: datetime = Field(default_factory=utc_now)
-    imported_by: str = ""
+    imported_by: str = Field(default="", max_length=MAX_PERSON_CHARS)
     task_count: int = 0
     kpi_count: int = 0
     progress_count: int = 0
@@ -178,14 +189,14 @@ class Kpi(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="plan.id", index=True)
     number: str = Field(max_length=20)
-    name: str
+    name: str = Field(max_length=MAX_NAME_CHARS)
     target_text: str = ""
     target_operator: str | None = Field(default=None, max_length=2)
     target_value: float | None = None
     unit: str = ""
     year: int | None = None
     owner_agency_id: int | None = Field(default=None, foreign_key="agency.id")
-    owner_text: str = ""
+    owner_text: str = Field(default="", max_length=MAX_AGENCY_CHARS)
     notes: str = ""
 
 

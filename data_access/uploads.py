@@ -3,8 +3,11 @@
 ``prepare`` reads the bytes with the stored agency spellings, recognises the
 kind of file, grades its problems and computes the change preview, writing
 nothing; the page and the command line run it in a worker process
-(``prepare_isolated``), which opens its own session on the database URL. ``commit``
-writes a prepared upload as one import batch, in the caller's process.
+(data_access.upload_worker), on a session of its own. ``commit``
+writes a prepared upload as one import batch, in the caller's process, in a write
+session (``session_scope(..., write=True)``), and only if the data are still those
+the preview was computed on. Text staff type (names, codes, who imports) is
+refused past its maximum in loaders.limits, with one sentence.
 """
 
 from __future__ import annotations
@@ -12,8 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
-from typing import Any
 
 import pandas as pd
 from sqlalchemy import select as sa_select
@@ -24,7 +25,7 @@ from data_access.changes import ChangeSet, preview_plan
 from data_access.clock import vietnam_today
 from data_access.commit import commit_changes
 from data_access.dashboard import read_frame
-from data_access.db import get_engine, session_scope
+from data_access.db import data_revision
 from data_access.history import imports_of_same_file
 from data_access.import_kind import KindGuess, recognise
 from data_access.importer import ImportRefused, content_hash_of, has_done_marks
@@ -40,13 +41,28 @@ from data_access.models import (
 )
 from data_access.report_changes import preview_reports
 from data_access.validation import blocking, imported_part, validate
-from loaders import isolation
+from labels import format_int
 from loaders.agencies import AgencyDirectory
+from loaders.limits import MAX_AGENCY_CHARS, MAX_PERSON_CHARS, MAX_PLAN_CODE_CHARS, MAX_TEXT_CHARS
 from loaders.load import load_bytes
 from loaders.records import LoadResult, Problem, ProblemCode
 from loaders.text import clean_text
 
 AGENCY_TASK_COLUMNS = ["plan_code", "section", "number", "name", "deadline_text"]
+TOO_LONG = (
+    "{label} dài {length} ký tự, quá mức tối đa {limit} ký tự; hãy rút gọn. Chưa có gì thay đổi."
+)
+STALE_PREVIEW = (
+    "Dữ liệu vừa được thay đổi (nạp, hoàn tác hoặc thêm tên cơ quan) sau khi xem trước tệp "
+    "{file}; hãy xem lại bản xem trước rồi xác nhận lại. Chưa có gì thay đổi."
+)
+# The fields staff type, named as the page and the command line label them.
+PLAN_CODE_LABEL = "Mã kế hoạch"
+PLAN_TITLE_LABEL = "Tên kế hoạch"
+ISSUER_LABEL = "Cơ quan ban hành"
+IMPORTED_BY_LABEL = "Người nạp"
+AGENCY_NAME_LABEL = "Tên cơ quan"
+SPELLING_LABEL = "Tên trong tệp"
 
 
 @dataclass
@@ -62,6 +78,7 @@ class PreparedUpload:
     problems: list[Problem]
     changes: ChangeSet
     report_day: date  # the report date of progress rows whose file gives none
+    revision: str  # the data revision the preview was computed on (db.data_revision)
     issued_on: date | None = None  # the plan's issue date: given, or stated exactly in the file
     earlier: list[ImportBatch] = field(default_factory=list)  # same bytes imported before
 
@@ -101,6 +118,7 @@ def prepare(
     ``progress`` is told the rows read so far, every 1,000.
     Raises UnreadableFileError (one Vietnamese sentence) for a file that cannot be read.
     """
+    revision = data_revision(session)
     result = load_bytes(data, file_name, directory=_directory(session), progress=progress)
     guess = recognise(session=session, result=result)
     chosen_kind = kind or guess.kind
@@ -128,49 +146,10 @@ def prepare(
         problems=validate(result, chosen_kind),
         changes=changes,
         report_day=report_day,
+        revision=revision,
         issued_on=issued_on or (stated.day if stated and stated.exact else None),
         earlier=imports_of_same_file(session=session, content_hash=content_hash),
     )
-
-
-def prepare_isolated(
-    *,
-    url: str,
-    data: bytes,
-    file_name: str,
-    kind: ImportKind | None = None,
-    plan_code: str | None = None,
-    reported_on: date | None = None,
-    issued_on: date | None = None,
-    today: date | None = None,
-    progress: Callable[[int], None] | None = None,
-    should_stop: Callable[[], bool] | None = None,
-) -> PreparedUpload:
-    """``prepare`` in a worker process on the database at ``url``, within the parse limits.
-
-    Raises UnreadableFileError for a file past a limit (time, memory) or that kills
-    the worker, and isolation.ReadCancelled once ``should_stop`` returns True.
-    """
-    call = partial(
-        _prepare_at,
-        url=url,
-        data=data,
-        file_name=file_name,
-        kind=kind,
-        plan_code=plan_code,
-        reported_on=reported_on,
-        issued_on=issued_on,
-        today=today,
-    )
-    return isolation.run_isolated(
-        call, file_name=file_name, progress=progress, should_stop=should_stop
-    )
-
-
-def _prepare_at(*, url: str, **arguments: Any) -> PreparedUpload:
-    """In the worker: prepare on a session of its own."""
-    with session_scope(get_engine(url)) as session:
-        return prepare(session=session, **arguments)
 
 
 def undated_reports(result: LoadResult) -> int:
@@ -206,6 +185,16 @@ def commit(
         )
     if upload.kind is ImportKind.PLAN and not upload.plan_code:
         raise ImportRefused("Chưa có mã kế hoạch; hãy nhập mã trước khi nạp.")
+    title = plan_title.strip() or upload.result.title
+    for label, value, limit in (
+        (PLAN_CODE_LABEL, upload.plan_code, MAX_PLAN_CODE_CHARS),
+        (PLAN_TITLE_LABEL, title, MAX_TEXT_CHARS),
+        (ISSUER_LABEL, issued_by.strip(), MAX_AGENCY_CHARS),
+        (IMPORTED_BY_LABEL, imported_by.strip(), MAX_PERSON_CHARS),
+    ):
+        refuse_too_long(label, value, limit)
+    if data_revision(session) != upload.revision:
+        raise ImportRefused(STALE_PREVIEW.format(file=upload.file_name))
     issuing_body = issuer(session=session, upload=upload, issued_by=issued_by)
     return commit_changes(
         session=session,
@@ -215,7 +204,7 @@ def commit(
         content_hash=upload.content_hash,
         confirmed=confirmed,
         imported_by=imported_by.strip(),
-        plan_title=plan_title.strip() or upload.result.title,
+        plan_title=title,
         issuing_body=issuing_body,
         problem_count=len(upload.problems),
         report_day=upload.report_day,
@@ -249,6 +238,7 @@ def issuer(*, session: Session, upload: PreparedUpload, issued_by: str) -> str:
 
 def map_spelling(*, session: Session, spelling: str, agency_name: str) -> None:
     """Remember ``spelling`` as another name of the stored agency ``agency_name``."""
+    refuse_too_long(SPELLING_LABEL, spelling.strip(), MAX_AGENCY_CHARS)
     agency = find_agency(session=session, name=agency_name)
     if agency is None:
         raise ImportRefused(f"Chưa có cơ quan “{agency_name}” trong danh mục.")
@@ -260,10 +250,20 @@ def add_agency(*, session: Session, name: str, kind: AgencyKind, spelling: str =
     with ``spelling`` (as found in a file) as another of its names."""
     if not name.strip():
         raise ImportRefused("Tên cơ quan không được để trống.")
+    refuse_too_long(AGENCY_NAME_LABEL, name.strip(), MAX_AGENCY_CHARS)
+    refuse_too_long(SPELLING_LABEL, spelling.strip(), MAX_AGENCY_CHARS)
     agency = get_or_create_agency(session=session, name=name, kind=kind)
     if spelling.strip():
         add_alias(session=session, agency=agency, alias=spelling)
     return agency
+
+
+def refuse_too_long(label: str, value: str, limit: int) -> None:
+    """ImportRefused naming the field when ``value`` is longer than ``limit`` characters."""
+    if len(value) > limit:
+        raise ImportRefused(
+            TOO_LONG.format(label=label, length=format_int(len(value)), limit=format_int(limit))
+        )
 
 
 def agency_names(*, session: Session) -> list[str]:

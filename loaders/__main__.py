@@ -3,7 +3,8 @@
 Exit 0 when the file was read (even with problems), 2 when it cannot be read
 (one sentence on stderr), 1 on an unexpected failure (one sentence, no traceback).
 The file is read in a worker process (loaders.isolation); what to print comes from
-loaders.cli_output.
+loaders.cli_output. Output piped into a reader that stops early (``… | head``) is
+dropped (loaders.console).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from loaders.cli_output import render, write_utf8
+from loaders.console import reader_may_leave
 from loaders.isolation import run_isolated
 from loaders.problems import unreadable_message
 from loaders.records import UnreadableFileError
@@ -46,4 +48,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    with reader_may_leave():
+        status = main()
+    sys.exit(status)

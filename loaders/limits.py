@@ -45,6 +45,12 @@ PARSE_MEMORY_BYTES = int(_setting("UPLOAD_PARSE_MEMORY_MB", 2048) * MEGABYTE)  #
 MAX_NAME_CHARS = 4_000  # a task's or KPI's name
 MAX_TEXT_CHARS = 8_000  # deadline text, expected output, basis, notes, evidence, titles…
 MAX_AGENCY_CHARS = 300  # one agency's name or spelling
+# An internal unit is stored with its body: "Văn phòng Sở (Sở Khoa học và Công nghệ)".
+MAX_STORED_AGENCY_CHARS = 2 * MAX_AGENCY_CHARS + len(" ()")
 MAX_PLAN_CODE_CHARS = 100
 MAX_PERSON_CHARS = 300  # who imported, reported or approved
 MAX_QUOTED_CHARS = 200  # of a value quoted in a problem message ("…" marks the cut)
+
+# Writes to a SQLite database: a second writer (an undo during an import, two uploads)
+# waits this long for the first to finish, then is told the database is busy.
+WRITE_WAIT_SECONDS = 10

@@ -27,6 +27,7 @@ from ui.common import (
 from ui.data import DataUnavailableError, load_kpis, per_revision
 from ui.downloads import offer_table
 from ui.filters import page_filters, reset_button
+from ui.safe_text import literal
 from ui.state import StateKey
 
 NO_KPIS = (
@@ -227,7 +228,7 @@ try:
     kpis = plan_kpis(filters, filters.as_of)
     has_any = kpis.shape[0] > 0 or load_kpis(filters.as_of, filters.known_by).shape[0] > 0
 except DataUnavailableError as error:
-    st.error(str(error))
+    st.error(literal(str(error)))
     st.stop()
 if not has_any:
     st.info(NO_KPIS, icon=":material/upload_file:")

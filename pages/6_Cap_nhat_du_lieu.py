@@ -16,7 +16,14 @@ from data_access.clock import vietnam_today
 from data_access.history import UndoRefused
 from data_access.importer import ImportRefused, has_done_marks
 from data_access.models import AgencyKind, ImportKind
-from data_access.uploads import PreparedUpload, undated_reports
+from data_access.uploads import (
+    IMPORTED_BY_LABEL,
+    ISSUER_LABEL,
+    PLAN_TITLE_LABEL,
+    SPELLING_LABEL,
+    PreparedUpload,
+    undated_reports,
+)
 from loaders.isolation import ReadCancelled
 from loaders.records import UnreadableFileError
 from ui import upload as ui
@@ -24,6 +31,7 @@ from ui import upload_read as reading
 from ui.data import DataUnavailableError
 from ui.downloads import deferred_download
 from ui.filters import date_picker
+from ui.safe_text import literal
 
 NEW_PLAN = "Kế hoạch mới"
 CHANGE_WIDTHS = {
@@ -133,9 +141,9 @@ def show_agencies(upload: PreparedUpload) -> None:
     if not spellings:
         return
     st.subheader("Tên cơ quan chưa có trong danh mục")
-    st.dataframe({"Tên trong tệp": spellings}, hide_index=True, key="unknown_agencies")
+    st.dataframe({SPELLING_LABEL: spellings}, hide_index=True, key="unknown_agencies")
     with st.form("agency_form"):
-        spelling = st.selectbox("Tên trong tệp", spellings, key=ui.UploadKey.SPELLING)
+        spelling = st.selectbox(SPELLING_LABEL, spellings, key=ui.UploadKey.SPELLING)
         action = st.radio("Xử lý", [MAP, ADD], horizontal=True, key=ui.UploadKey.SPELLING_ACTION)
         agency = st.selectbox("Cơ quan đã có", ui.agency_names(), key=ui.UploadKey.SPELLING_AGENCY)
         name = st.text_input(
@@ -210,9 +218,9 @@ def show_commit(upload: PreparedUpload, confirmed: list[int]) -> None:
     key = upload.content_hash[:12]
     title = issuer = ""
     if upload.changes.new_plan:
-        title = st.text_input("Tên kế hoạch", value=upload.result.title, key=f"title_{key}")
-        issuer = st.text_input("Cơ quan ban hành", key=f"issuer_{key}", help=ISSUER_HELP)
-    by = st.text_input("Người nạp", key=ui.UploadKey.BY)
+        title = st.text_input(PLAN_TITLE_LABEL, value=upload.result.title, key=f"title_{key}")
+        issuer = st.text_input(ISSUER_LABEL, key=f"issuer_{key}", help=ISSUER_HELP)
+    by = st.text_input(IMPORTED_BY_LABEL, key=ui.UploadKey.BY)
     blocked = bool(upload.errors) or not (
         upload.changes.to_write(confirmed) or upload.changes.new_plan
     )
@@ -325,4 +333,4 @@ try:
     with template_tab:
         template_section()
 except DataUnavailableError as error:
-    st.error(str(error))
+    st.error(literal(str(error)))

@@ -27,6 +27,7 @@ from tests.pages_db import (
     run_on_empty_database,
 )
 from ui.common import NO_DATA
+from ui.safe_text import literal
 from ui.state import StateKey
 
 PAGE = REPO_ROOT / "pages" / "7_Bao_cao.py"
@@ -77,7 +78,7 @@ def test_sections_and_buttons(page: AppTest) -> None:
         "Tải báo cáo Quý II/2026, tính đến ngày 15/06/2026",  # due by 10/06: the quarter so far
     ]
     assert any(ILLUSTRATIVE_NOTE in i.value for i in at.info)
-    assert "Tính đến 15/06/2026" in at.caption[0].value
+    assert literal("Tính đến 15/06/2026") in at.caption[0].value
 
 
 def test_agencies_offered_are_those_to_remind(page: AppTest, sample_url: str) -> None:

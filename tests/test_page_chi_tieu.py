@@ -24,6 +24,7 @@ from tests.pages_db import (
     run_on_empty_database,
     use_database,
 )
+from ui.safe_text import literal
 from ui.state import StateKey
 
 PAGE = REPO_ROOT / "pages" / "4_Chi_tieu.py"
@@ -82,7 +83,8 @@ def test_counts_are_the_data_layers(
     page.query_params["as_of"] = as_of
     page.run()
     assert counts(page) == expected == engine_counts(sample_url, period_end)
-    assert page.caption[0].value.startswith(f"Tính đến {date.fromisoformat(as_of):%d/%m/%Y}")
+    day = date.fromisoformat(as_of)
+    assert page.caption[0].value.startswith(literal(f"Tính đến {day:%d/%m/%Y}"))
 
 
 def test_the_table_shows_targets_with_their_operator(page: AppTest) -> None:

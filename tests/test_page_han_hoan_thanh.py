@@ -29,6 +29,7 @@ from tests.pages_db import (
     run_on_empty_database,
 )
 from ui.common import NO_DATA, NO_MATCH
+from ui.safe_text import literal
 from ui.state import StateKey
 
 PAGE = REPO_ROOT / "pages" / "3_Han_hoan_thanh.py"
@@ -93,7 +94,7 @@ def test_heatmap_cells_are_the_month_matrix(
         check_dtype=False,
     )
     assert spec["title"]["subtitle"] == [filters.describe_vi(), ILLUSTRATIVE_NOTE]
-    assert page.caption[0].value == filters.describe_vi()
+    assert page.caption[0].value == literal(filters.describe_vi())
     assert [info.value for info in page.info] == [ILLUSTRATIVE_NOTE]
 
 

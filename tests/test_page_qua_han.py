@@ -27,6 +27,7 @@ from tests.pages_db import (
     run_on_empty_database,
 )
 from ui.common import NO_DATA, NO_MATCH
+from ui.safe_text import literal
 from ui.state import StateKey
 
 PAGE = REPO_ROOT / "pages" / "5_Qua_han.py"
@@ -114,7 +115,7 @@ def test_overdue_numbers_are_the_status_engines(
     ageing = overdue_ageing(expected).set_index("bucket")["count"]
     assert shown["Nhiệm vụ quá hạn"] == format_int(len(expected))
     assert shown["Quá hạn trên 180 ngày"] == format_int(int(ageing[">180"]))
-    assert page.caption[0].value == filters.describe_vi()
+    assert page.caption[0].value == literal(filters.describe_vi())
     assert [info.value for info in page.info] == [ILLUSTRATIVE_NOTE]
     listed = task_list(page).value
     assert len(listed) == len(expected)
@@ -353,5 +354,5 @@ def test_the_page_is_in_the_menu_and_keeps_the_filters(
     at = open_through_app(monkeypatch, sample_url, "pages/5_Qua_han.py", query)
     assert at.title[0].value == "Quá hạn"
     filters = TaskFilters(as_of=date(2026, 11, 23), plan_codes=("KH-92A-UBND",))
-    assert at.caption[0].value == filters.describe_vi()
+    assert at.caption[0].value == literal(filters.describe_vi())
     assert metrics(at)["Nhiệm vụ quá hạn"] == format_int(len(engine_overdue(sample_url, filters)))

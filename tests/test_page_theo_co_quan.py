@@ -23,6 +23,7 @@ from tests.pages_db import (
     run_on_empty_database,
 )
 from ui.common import NO_DATA, NO_MATCH
+from ui.safe_text import literal
 from ui.state import StateKey
 
 PAGE = REPO_ROOT / "pages" / "2_Theo_co_quan.py"
@@ -92,7 +93,7 @@ def test_counts_per_agency_are_the_engines(
         for code, heading in STATUS_HEADINGS.items():
             assert shown[heading] == getattr(row, code), (row.agency, heading)
         assert shown["Tổng số"] == row.total
-    assert page.caption[0].value == filters.describe_vi()
+    assert page.caption[0].value == literal(filters.describe_vi())
     assert [info.value for info in page.info] == [ILLUSTRATIVE_NOTE]
 
 

@@ -19,6 +19,7 @@ from data_access.status import RATE_HELP_VI, summary_metrics
 from labels import ILLUSTRATIVE_NOTE, format_int, format_percent
 from tests.pages_db import APP, REPO_ROOT, TIMEOUT, page_test, run_on_empty_database, use_database
 from ui.common import NO_DATA, NO_MATCH, PRESENTATION_CSS, count_delta, month_before, points_delta
+from ui.safe_text import literal
 from ui.state import StateKey
 
 PAGE = REPO_ROOT / "pages" / "1_Tong_quan.py"
@@ -109,7 +110,7 @@ def test_big_numbers_are_the_status_engines(
     page.query_params.update(params)
     page.run()
     assert big_numbers(page) == expected_numbers(sample_url, filters)
-    assert page.caption[0].value == filters.describe_vi()
+    assert page.caption[0].value == literal(filters.describe_vi())
     assert all(metric.proto.help == RATE_HELP_VI for metric in page.metric[:5])
     assert [info.value for info in page.info] == [ILLUSTRATIVE_NOTE]
 
@@ -257,7 +258,7 @@ def test_filters_carry_across_pages(sample_url: str, monkeypatch: pytest.MonkeyP
     assert big_numbers(at) == expected_numbers(sample_url, filters)
     at.switch_page(OTHER_PAGE).run()
     assert at.title[0].value == "Theo cơ quan"
-    assert at.caption[0].value == filters.describe_vi()
+    assert at.caption[0].value == literal(filters.describe_vi())
     at.switch_page("pages/1_Tong_quan.py").run()
     assert at.title[0].value == "Tổng quan"
     assert big_numbers(at)["Nhiệm vụ"][0] == "35"

@@ -1,7 +1,7 @@
 """Small pieces every dashboard page shares: header line, notices, empty states, tables, charts.
 
-Task text is data: it is only ever shown through ``st.dataframe``/``st.text``
-or as a plain string argument, never as Markdown or HTML.
+Task text is data: it is only ever shown through ``st.dataframe``/``st.text``,
+or through ``ui.safe_text.literal`` where an element reads Markdown; never as HTML.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from ui.data import DataUnavailableError, has_illustrative_data, load_all_status
 from ui.downloads import offer_chart, offer_table
 from ui.filters import reset_button
 from ui.memo import derived
+from ui.safe_text import literal
 from ui.state import StateKey
 
 NOTHING_KNOWN_YET = (
@@ -86,7 +87,7 @@ def page_header(title: str, filters: TaskFilters) -> None:
 
 
 def filters_caption(filters: TaskFilters) -> None:
-    st.caption(filters.describe_vi())
+    st.caption(literal(filters.describe_vi()))
 
 
 def illustrative_notice() -> None:
@@ -103,7 +104,7 @@ def filtered_tasks_or_stop(filters: TaskFilters) -> pd.DataFrame:
             statuses.shape[0] > 0 or load_all_statuses(filters.as_of, filters.known_by).shape[0] > 0
         )
     except DataUnavailableError as error:
-        st.error(str(error))
+        st.error(literal(str(error)))
         st.stop()
     if not has_tasks and filters.known_only and load_all_statuses(filters.as_of).shape[0] > 0:
         st.info(NOTHING_KNOWN_YET.format(day=format_date(filters.as_of)), icon=":material/history:")

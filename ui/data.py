@@ -32,6 +32,7 @@ from sqlmodel import Session
 from charts.status import AgencySort, agency_order
 from data_access import dashboard, plans, rollups
 from data_access.db import create_schema, data_revision, get_engine, session_scope
+from data_access.db_errors import READ_FAILED, failure_message
 from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_frame, kpi_latest
 from data_access.latest_reports import latest_report_frame
@@ -102,9 +103,7 @@ def reading(url: str) -> Iterator[Session]:
         with session_scope(_ready_engine(url)) as session:
             yield session
     except SQLAlchemyError as exc:
-        raise DataUnavailableError(
-            "Không đọc được cơ sở dữ liệu; hãy tải lại trang hoặc báo quản trị viên."
-        ) from exc
+        raise DataUnavailableError(failure_message(exc, url, otherwise=READ_FAILED)) from exc
 
 
 # --- Public loaders (each call checks the data revision) ---

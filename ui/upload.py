@@ -19,6 +19,7 @@ from data_access import uploads
 from data_access.changes import CHANGE_LABELS, ChangeKind, RowChange
 from data_access.clock import local_time_text, vietnam_today
 from data_access.db import get_engine, session_scope
+from data_access.db_errors import WRITE_FAILED, failure_message
 from data_access.history import can_undo, import_history, undo_latest_import
 from data_access.import_kind import KIND_LABELS
 from data_access.matching import MatchMethod
@@ -30,7 +31,6 @@ from loaders.text import fold
 from ui.data import DataUnavailableError, current_revision, database_url, reading
 
 UPLOAD_KINDS = (ImportKind.PLAN, ImportKind.PROGRESS, ImportKind.KPI_ACTUALS)
-WRITE_FAILED = "Không ghi được vào cơ sở dữ liệu; chưa có gì thay đổi. Hãy thử lại."
 PROBLEM_COLUMNS = {
     "level": "Mức độ",
     "sheet": "Trang tính",
@@ -118,12 +118,13 @@ def local_time(moment: datetime | pd.Timestamp | None) -> str:
 
 @contextmanager
 def writing() -> Iterator[Session]:
-    """One transaction on the app's database; a database failure becomes DataUnavailableError."""
+    """One write transaction on the app's database; a failure becomes DataUnavailableError."""
+    url = database_url()
     try:
-        with session_scope(get_engine(database_url())) as session:
+        with session_scope(get_engine(url), write=True) as session:
             yield session
     except SQLAlchemyError as error:
-        raise DataUnavailableError(WRITE_FAILED) from error
+        raise DataUnavailableError(failure_message(error, url, otherwise=WRITE_FAILED)) from error
 
 
 def commit_upload(

@@ -1,6 +1,6 @@
 """Reading an upload for the "Cập nhật dữ liệu" page: in a worker process, with progress and "Hủy".
 
-Previews are read by data_access.uploads.prepare_isolated and kept in the session
+Previews are read by data_access.upload_worker.prepare_isolated and kept in the session
 on (file hash, choices, data revision): reruns do not read again; a commit, an
 undo or a new agency spelling changes the revision, so the preview is read again.
 """
@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from data_access import uploads
+from data_access import upload_worker, uploads
 from data_access.clock import vietnam_today
 from data_access.importer import content_hash_of
 from data_access.models import ImportKind
@@ -83,7 +83,7 @@ def _read(
         status.text(ROWS_READ.format(rows=format_int(rows)))
 
     try:
-        upload = uploads.prepare_isolated(
+        upload = upload_worker.prepare_isolated(
             url=url,
             data=data,
             file_name=file_name,

@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,10 +49,9 @@ def _wait_until_healthy(url: str, process: subprocess.Popen[bytes], timeout: flo
     raise RuntimeError("streamlit did not become healthy in time")
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app served on localhost over an empty database (first run loads the samples)."""
-    db_path = tmp_path_factory.mktemp("e2e") / "nq57.sqlite"
+@contextmanager
+def serving(db_path: Path, log_path: Path) -> Iterator[str]:
+    """The app served on localhost over the SQLite file ``db_path``; yields its URL."""
     port = _free_port()
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db_path}"}
     command = [
@@ -59,16 +59,23 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "--server.headless=true", f"--server.port={port}", "--server.address=127.0.0.1",
         "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
     ]  # fmt: skip
-    log = (tmp_path_factory.getbasetemp() / "streamlit.log").open("wb")
-    process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log, stderr=log)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_healthy(url, process)
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log, stderr=log)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_until_healthy(url, process)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app served on localhost over an empty database (first run loads the samples)."""
+    db_path = tmp_path_factory.mktemp("e2e") / "nq57.sqlite"
+    with serving(db_path, tmp_path_factory.getbasetemp() / "streamlit.log") as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,65 @@
+"""Pages under AppTest with a Markdown payload as plan code and as agency name.
+
+Every element that renders Markdown (captions, titles, alerts, metric labels…)
+must receive the payload escaped (ui.safe_text.literal), never as markup; the
+filter caption names both payloads. The browser test checks the rendered caption.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.hostile_db import AGENCY_PAYLOAD, MARKUP, PLAN_PAYLOAD, hostile_copy
+from tests.pages_db import REPO_ROOT, page_test
+from ui.safe_text import literal
+from ui.state import StateKey
+
+AS_OF = "2026-11-23"
+PAGES = ["1_Tong_quan", "2_Theo_co_quan", "3_Han_hoan_thanh", "4_Chi_tieu", "5_Qua_han"]
+MARKDOWN_ELEMENTS = (
+    *("markdown", "caption", "title", "header", "subheader"),
+    *("info", "warning", "error", "success", "toast"),
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_url(sample_file: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    copy = tmp_path_factory.mktemp("hostile") / "nq57.sqlite"
+    return f"sqlite:///{hostile_copy(sample_file, copy)}"
+
+
+def markdown_bodies(at: AppTest) -> Iterator[str]:
+    """The text of every element and label the page sent that Streamlit reads as Markdown."""
+    for kind in MARKDOWN_ELEMENTS:
+        for element in getattr(at, kind):
+            yield str(element.value)
+    for metric in at.metric:
+        yield from (metric.label, str(metric.value), metric.proto.delta)
+    for widget in (*at.multiselect, *at.selectbox, *at.radio, *at.checkbox, *at.button):
+        yield from (widget.label, widget.help or "")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_payloads_reach_markdown_only_escaped(
+    page: str, hostile_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    query = {"plan": PLAN_PAYLOAD, "agency": AGENCY_PAYLOAD, "as_of": AS_OF}
+    at = page_test(monkeypatch, hostile_url, REPO_ROOT / "pages" / f"{page}.py", query).run()
+    assert not at.exception
+    caption = at.caption[0].value
+    assert literal(PLAN_PAYLOAD) in caption and literal(AGENCY_PAYLOAD) in caption
+    bodies = list(markdown_bodies(at))
+    assert [body for body in bodies if any(fragment in body for fragment in MARKUP)] == []
+
+
+def test_the_payload_plan_is_offered_as_plain_options(
+    hostile_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Select options are not Markdown: the payloads are offered exactly as stored."""
+    at = page_test(monkeypatch, hostile_url, REPO_ROOT / "pages" / f"{PAGES[0]}.py").run()
+    assert PLAN_PAYLOAD in at.multiselect(key=StateKey.PLANS).options
+    assert AGENCY_PAYLOAD in at.multiselect(key=StateKey.AGENCIES).options
