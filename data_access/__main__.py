@@ -36,7 +36,8 @@ from data_access.matching import MatchMethod
 from data_access.models import ImportKind
 from data_access.settings import get_settings
 from data_access.status_export import add_statuses_command, day_argument, print_statuses
-from data_access.uploads import PreparedUpload, commit, prepare, undated_reports
+from data_access.upload_worker import prepare_isolated
+from data_access.uploads import PreparedUpload, commit, undated_reports
 from labels import format_date
 from loaders.console import reader_may_leave
 from loaders.records import ProblemLevel, UnreadableFileError
@@ -122,16 +123,15 @@ def _import(engine: Engine, args: argparse.Namespace) -> int:
         return FAILED
     kind = ImportKind(args.kind) if args.kind else None
     try:
-        with session_scope(engine) as session:
-            upload = prepare(
-                session=session,
-                data=data,
-                file_name=path.name,
-                kind=kind,
-                plan_code=args.plan,
-                reported_on=args.reported_on,
-                issued_on=args.issued_on,
-            )
+        upload = prepare_isolated(  # a worker process, within the time and memory limits
+            url=engine.url.render_as_string(hide_password=False),
+            data=data,
+            file_name=path.name,
+            kind=kind,
+            plan_code=args.plan,
+            reported_on=args.reported_on,
+            issued_on=args.issued_on,
+        )
         _print_report(upload)
         if upload.errors:
             print(f"Có {len(upload.errors)} lỗi cần sửa; chưa ghi dữ liệu nào.")
@@ -143,7 +143,7 @@ def _import(engine: Engine, args: argparse.Namespace) -> int:
             print("Chạy thử: chưa ghi dữ liệu nào.")
             return OK
         suggested = [r.index for r in upload.changes.rows if r.needs_confirmation]
-        with session_scope(engine, write=True) as session:
+        with session_scope(engine, write=True) as session:  # the write, in this process
             batch = commit(
                 session=session,
                 upload=upload,

@@ -2,7 +2,9 @@
 
 ``prepare`` reads the bytes with the stored agency spellings, recognises the
 kind of file, grades its problems and computes the change preview, writing
-nothing. ``commit`` writes a prepared upload as one import batch, in a write
+nothing; the page and the command line run it in a worker process
+(data_access.upload_worker), on a session of its own. ``commit``
+writes a prepared upload as one import batch, in the caller's process, in a write
 session (``session_scope(..., write=True)``), and only if the data are still those
 the preview was computed on. Text staff type (names, codes, who imports) is
 refused past its maximum in loaders.limits, with one sentence.
@@ -10,7 +12,7 @@ refused past its maximum in loaders.limits, with one sentence.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -106,16 +108,18 @@ def prepare(
     reported_on: date | None = None,
     issued_on: date | None = None,
     today: date | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> PreparedUpload:
     """Read and check an upload and preview its changes; ``kind``/``plan_code`` override the guess.
 
     ``reported_on`` dates the progress rows that carry no date of their own
     (default: ``today``, Vietnam time). ``issued_on`` is a new plan's issue
     date (default: the date its title block states, when it states the day).
+    ``progress`` is told the rows read so far, every 1,000.
     Raises UnreadableFileError (one Vietnamese sentence) for a file that cannot be read.
     """
     revision = data_revision(session)
-    result = load_bytes(data, file_name, directory=_directory(session))
+    result = load_bytes(data, file_name, directory=_directory(session), progress=progress)
     guess = recognise(session=session, result=result)
     chosen_kind = kind or guess.kind
     chosen_plan = (plan_code if plan_code is not None else guess.plan_code).strip()

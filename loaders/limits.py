@@ -10,6 +10,8 @@ sentence before or while it is read (loaders/package.py, the readers, loaders/gu
 
 from __future__ import annotations
 
+import os
+
 MEGABYTE = 1024 * 1024
 
 # The file as uploaded. Streamlit's own upload limit (.streamlit/config.toml,
@@ -27,9 +29,16 @@ MAX_ROWS_PER_SHEET = 400_000  # rows read in one sheet or one Word document
 MAX_COLUMNS = 64  # cells beyond this are never read (styled empty columns up to XFD)
 MAX_CELL_CHARS = 32_767  # Excel's own maximum for one cell
 
+
+def _setting(name: str, default: float) -> float:
+    """A limit an operator (or a test's server) may set in the environment; else ``default``."""
+    return float(os.environ.get(name, "").strip() or default)
+
+
 # The worker process that reads and previews an upload (data_access, the CLIs).
-PARSE_SECONDS = 120  # wall time before the read is stopped
-PARSE_MEMORY_BYTES = 2048 * MEGABYTE  # memory the worker may use beyond its start
+# UPLOAD_PARSE_SECONDS and UPLOAD_PARSE_MEMORY_MB override them (README, set-up).
+PARSE_SECONDS = _setting("UPLOAD_PARSE_SECONDS", 120)  # wall time before the read is stopped
+PARSE_MEMORY_BYTES = int(_setting("UPLOAD_PARSE_MEMORY_MB", 2048) * MEGABYTE)  # beyond its start
 
 # One field of a record, after cleaning (the models' VARCHAR lengths come from here).
 # The seeds' longest: a task name of 962 characters, an expected output of 575.

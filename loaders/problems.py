@@ -86,6 +86,19 @@ UNREADABLE: dict[str, str] = {
         "Các bảng của tệp “{name}” có hơn {limit} dòng, vượt mức tối đa; hãy tách thành nhiều tệp."
     ),
     "unexpected": "Có lỗi không lường trước khi đọc tệp “{name}”: {detail}.",
+    # The worker process that reads a file (loaders.isolation) was stopped.
+    "too_slow": (
+        "Đọc tệp “{name}” cần hơn {seconds} giây nên đã dừng; tệp quá lớn hoặc có cấu trúc "
+        "bất thường, chưa có dữ liệu nào thay đổi."
+    ),
+    "too_much_memory": (
+        "Đọc tệp “{name}” cần hơn {megabytes} MB bộ nhớ nên đã dừng; tệp quá lớn hoặc có cấu "
+        "trúc bất thường, chưa có dữ liệu nào thay đổi."
+    ),
+    "crashed": (
+        "Tiến trình đọc tệp “{name}” dừng đột ngột nên không đọc được tệp; tệp có thể bị hỏng, "
+        "chưa có dữ liệu nào thay đổi."
+    ),
 }
 
 

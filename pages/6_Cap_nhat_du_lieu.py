@@ -24,8 +24,10 @@ from data_access.uploads import (
     PreparedUpload,
     undated_reports,
 )
+from loaders.isolation import ReadCancelled
 from loaders.records import UnreadableFileError
 from ui import upload as ui
+from ui import upload_read as reading
 from ui.data import DataUnavailableError
 from ui.downloads import deferred_download
 from ui.filters import date_picker
@@ -239,13 +241,15 @@ def show_commit(upload: PreparedUpload, confirmed: list[int]) -> None:
 
 def upload_section() -> None:
     file = st.file_uploader(
-        f"Chọn tệp .xlsx hoặc .docx (tối đa {ui.max_upload_mb()} MB)", key=ui.UploadKey.FILE
+        f"Chọn tệp .xlsx hoặc .docx (tối đa {ui.max_upload_mb()} MB)",
+        key=ui.UploadKey.FILE,
+        on_change=reading.read_again,
     )
     if file is None:
         return
     data = file.getvalue()
     try:
-        guess = ui.prepared(data, file.name)
+        guess = reading.prepared(data, file.name)
         key = guess.content_hash[:12]
         kind, plan = choose(guess, key)
         reported_on, issued_on = choose_dates(guess, kind, plan, key)
@@ -256,10 +260,14 @@ def upload_section() -> None:
             None,
         )
         dates = {"reported_on": reported_on, "issued_on": issued_on}
-        upload = guess if same else ui.prepared(data, file.name, kind, plan, **dates)
+        upload = guess if same else reading.prepared(data, file.name, kind, plan, **dates)
     except UnreadableFileError as error:
         st.error("Không nhận tệp này; dữ liệu không thay đổi.")
         st.text(str(error))
+        return
+    except ReadCancelled:
+        st.info(reading.CANCELLED)
+        st.button("Đọc lại", key=ui.UploadKey.READ_AGAIN, on_click=reading.read_again)
         return
     for earlier in upload.earlier:
         st.warning(

@@ -11,8 +11,11 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 OK, FAILED, USAGE = 0, 1, 2  # the command's exit codes: done, refused, wrong command line
 
 
-def run_data_access(url: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DATABASE_URL": url, "PYTHONIOENCODING": "utf-8"}
+def run_data_access(
+    url: str, *args: str | Path, **settings: str
+) -> subprocess.CompletedProcess[str]:
+    """``settings``: more environment variables (UPLOAD_PARSE_SECONDS, …)."""
+    env = {**os.environ, "DATABASE_URL": url, "PYTHONIOENCODING": "utf-8", **settings}
     return subprocess.run(
         [sys.executable, "-m", "data_access", *map(str, args)],
         cwd=REPO_ROOT,

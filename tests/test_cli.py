@@ -11,21 +11,24 @@ import pytest
 
 from benchmarks.make_big_workbook import write_workbook
 from loaders import __main__ as cli
+from loaders.cli_output import write_json
 from loaders.load import load_file
+from loaders.problems import unreadable_message
 from sample_data.manifest import PLANS_DIR
 
 REPO = Path(__file__).resolve().parents[1]
 PLAN_004 = PLANS_DIR / "004_dieu_chinh_chi_tieu_nhiem_vu_2026.xlsx"
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, **settings: str) -> subprocess.CompletedProcess[str]:
+    """``settings``: more environment variables (UPLOAD_PARSE_SECONDS, …)."""
     return subprocess.run(
         [sys.executable, "-m", "loaders", *args],
         cwd=REPO,
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env={"PATH": "/usr/bin:/bin", "LC_ALL": "C"},  # Vietnamese must print even so
+        env={"PATH": "/usr/bin:/bin", "LC_ALL": "C", **settings},  # Vietnamese prints even so
         check=False,
     )
 
@@ -66,18 +69,38 @@ def test_unreadable_file_exits_2_with_one_sentence(
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize(
+    ("setting", "reason", "detail"),
+    [
+        ({"UPLOAD_PARSE_SECONDS": "0.3"}, "too_slow", {"seconds": "0,3"}),
+        ({"UPLOAD_PARSE_MEMORY_MB": "16"}, "too_much_memory", {"megabytes": "16"}),
+    ],
+)
+def test_a_read_past_the_worker_limits_exits_2_with_one_sentence(
+    tmp_path: Path, setting: dict[str, str], reason: str, detail: dict[str, str]
+) -> None:
+    path = tmp_path / "ke_hoach_lon.xlsx"
+    write_workbook(path, 10_000)  # 1.5 s and 75 MB to read (benchmarks/RESULTS.md)
+    done = run_cli(str(path), "--json", **setting)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == unreadable_message(reason, path.name, **detail) + "\n"
+
+
 def test_missing_path_exits_2() -> None:
     done = run_cli("/khong/co/tep.xlsx")
     assert done.returncode == 2 and "Không tìm thấy tệp “tep.xlsx”" in done.stderr
 
 
+def broken(path: Path, *, as_json: bool, progress: object) -> None:
+    """A reader that fails as a bug would (module level: the worker process imports it)."""
+    raise RuntimeError("hỏng bất ngờ")
+
+
 def test_unexpected_failure_exits_1_without_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def broken(path: Path) -> None:
-        raise RuntimeError("hỏng bất ngờ")
-
-    monkeypatch.setattr(cli, "load_file", broken)
+    monkeypatch.setattr(cli, "render", broken)
     assert cli.main([str(PLAN_004)]) == 1
     err = capsys.readouterr().err
     assert "RuntimeError: hỏng bất ngờ" in err and "Traceback" not in err
@@ -89,7 +112,7 @@ def test_streamed_json_equals_to_json_across_chunks(tmp_path: Path, tasks: int) 
     write_workbook(path, tasks)
     result = load_file(path)
     stream = io.StringIO()
-    cli.write_json(result, stream)
+    write_json(result, stream)
     assert json.loads(stream.getvalue()) == result.to_json()
     assert len(result.tasks) == tasks
 

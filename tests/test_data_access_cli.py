@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from benchmarks.make_big_workbook import write_workbook
 from data_access.db import get_engine
+from loaders.problems import unreadable_message
 from tests.data_access_cli import FAILED, OK, USAGE, run_data_access
 from tests.upload_db import (
     PLAN_CODE,
@@ -24,6 +26,14 @@ from tests.upload_db import (
 @pytest.fixture
 def url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'cli.sqlite'}"
+
+
+@pytest.fixture(scope="module")
+def big_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """10,000 tasks: 1.5 s and 75 MB to read (benchmarks/RESULTS.md), legitimately."""
+    path = tmp_path_factory.mktemp("big") / "ke_hoach_lon.xlsx"
+    write_workbook(path, 10_000)
+    return path
 
 
 @pytest.fixture
@@ -134,6 +144,27 @@ def test_a_unit_given_as_issuing_body_is_refused_in_one_sentence(url: str, plan_
         "“Văn phòng Sở” là đơn vị thuộc một cơ quan hoặc một nhóm cơ quan, không thể là "
         "cơ quan ban hành kế hoạch; chưa nạp dữ liệu nào."
     )
+    assert all(not rows for rows in dump(_engine(url)).values())
+
+
+@pytest.mark.parametrize(
+    ("setting", "reason", "detail"),
+    [
+        ({"UPLOAD_PARSE_SECONDS": "0.3"}, "too_slow", {"seconds": "0,3"}),
+        ({"UPLOAD_PARSE_MEMORY_MB": "16"}, "too_much_memory", {"megabytes": "16"}),
+    ],
+)
+def test_a_file_past_the_worker_limits_is_one_sentence_and_writes_nothing(
+    url: str,
+    big_workbook: Path,
+    setting: dict[str, str],
+    reason: str,
+    detail: dict[str, str],
+) -> None:
+    run = run_data_access(url, "import", big_workbook, "--plan", PLAN_CODE, **setting)
+    assert run.returncode == FAILED  # a refused file, like any other
+    assert run.stderr == unreadable_message(reason, big_workbook.name, **detail) + "\n"
+    assert run.stdout == ""
     assert all(not rows for rows in dump(_engine(url)).values())
 
 

@@ -28,6 +28,7 @@ from tests.upload_db import (
     workbook,
 )
 from ui.upload import UploadKey
+from ui.upload_read import CANCELLED
 
 PAGE = REPO_ROOT / "pages" / "6_Cap_nhat_du_lieu.py"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -187,6 +188,25 @@ def test_one_blocking_error_blocks_the_commit(url: str) -> None:
     assert at.error[0].value.startswith("Tệp còn 1 lỗi")
     assert _button(at, "commit").disabled
     assert dump(get_engine(url)) == before
+
+
+# --- Reading in the worker: "Hủy" and "Đọc lại" ---
+
+
+def test_after_hủy_a_rerun_does_not_read_the_file_until_đọc_lại(url: str) -> None:
+    at = _upload(_page(), sample_with_statuses_done(3, date.today()))
+    assert _metrics(at)["Thay đổi"] == "3"
+    # "Hủy" pressed while the file was read: nothing kept, the flag set (as its callback does).
+    at.session_state[UploadKey.PREPARED] = {}
+    at.session_state[UploadKey.CANCELLED] = True
+    at.run()
+    assert [info.value for info in at.info] == [CANCELLED]
+    assert not at.metric  # not read again
+    _button(at, UploadKey.READ_AGAIN).click()
+    at.run()
+    assert CANCELLED not in [info.value for info in at.info]
+    assert _metrics(at)["Thay đổi"] == "3"
+    assert not any(button.label == "Hủy" for button in at.button)  # gone once read
 
 
 # --- A new plan and its issuing body ---

@@ -1,8 +1,5 @@
-"""Helpers of the "Cập nhật dữ liệu" page: cached previews, writes, and tables in Vietnamese.
-
-Previews are cached on (database URL, data revision, file bytes, choices): a
-commit, an undo or a new agency spelling changes the revision, so the preview
-is recomputed against the new data. Every frame returned here holds upload text
+"""Helpers of the "Cập nhật dữ liệu" page: writes, and tables in Vietnamese (previews:
+ui.upload_read). Every frame returned here holds upload text
 and must be shown with ``st.dataframe``/``st.text`` only.
 """
 
@@ -11,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import datetime
 
 import pandas as pd
 import streamlit as st
@@ -83,6 +80,10 @@ class UploadKey:
     SPELLING_AGENCY = "upload_spelling_agency"
     SPELLING_KIND = "upload_spelling_kind"
     SPELLING_NAME = "upload_spelling_name"
+    PREPARED = "upload_prepared"  # {(file hash, choices…, data revision): PreparedUpload}
+    CANCEL = "upload_cancel"
+    READ_AGAIN = "upload_read_again"
+    CANCELLED = "upload_cancelled"  # "Hủy" was pressed: do not read again until asked
 
 
 REPORTED_ON_HELP = (
@@ -113,51 +114,6 @@ def local_time(moment: datetime | pd.Timestamp | None) -> str:
     if moment is None or pd.isna(moment):
         return ""
     return local_time_text(moment)
-
-
-def prepared(
-    data: bytes,
-    file_name: str,
-    kind: ImportKind | None = None,
-    plan_code: str | None = None,
-    *,
-    reported_on: date | None = None,
-    issued_on: date | None = None,
-) -> uploads.PreparedUpload:
-    """The preview of an upload against the current data (UnreadableFileError if unreadable).
-
-    ``reported_on`` dates progress rows without a date of their own (default: today);
-    ``issued_on`` is a new plan's issue date (default: as its title block states it).
-    """
-    url = database_url()
-    revision = current_revision(url)
-    dates = (reported_on, issued_on, vietnam_today())
-    return _prepared(url, revision, data, file_name, kind, plan_code, *dates)
-
-
-@st.cache_data(show_spinner="Đang đọc và kiểm tra tệp…", max_entries=6)
-def _prepared(
-    url: str,
-    revision: str,  # part of the cache key
-    data: bytes,
-    file_name: str,
-    kind: ImportKind | None,
-    plan_code: str | None,
-    reported_on: date | None,
-    issued_on: date | None,
-    today: date,
-) -> uploads.PreparedUpload:
-    with reading(url) as session:
-        return uploads.prepare(
-            session=session,
-            data=data,
-            file_name=file_name,
-            kind=kind,
-            plan_code=plan_code,
-            reported_on=reported_on,
-            issued_on=issued_on,
-            today=today,
-        )
 
 
 @contextmanager
