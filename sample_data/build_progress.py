@@ -19,8 +19,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from sample_data.layouts import DEFAULT_SEEDS, PLAN_LAYOUTS
-from sample_data.manifest import PROGRESS_WORKBOOK
+from sample_data.layouts import PLAN_LAYOUTS
+from sample_data.manifest import PROGRESS_WORKBOOK, SOURCES_DIR
 from sample_data.progress_kpis import write_kpi_sheet
 from sample_data.tasks import TaskStub, task_stubs
 from sample_data.workbooks import new_workbook, normalize_package
@@ -219,7 +219,7 @@ def build_progress(seeds_dir: Path, path: Path = PROGRESS_WORKBOOK) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
+    parser.add_argument("--seeds", type=Path, default=SOURCES_DIR)
     parser.add_argument("--out", type=Path, default=PROGRESS_WORKBOOK)
     args = parser.parse_args(argv)
     print(build_progress(args.seeds, args.out))

@@ -13,9 +13,6 @@ from pathlib import Path
 from sample_data.manifest import SamplePlan, sample_plan
 from sample_data.seeds import SeedTable, find_seed, read_block_tables, read_tab_table
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SEEDS = REPO_ROOT.parent / "shared" / "seeds"
-
 
 @dataclass(frozen=True)
 class SheetLayout:

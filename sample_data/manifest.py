@@ -9,6 +9,7 @@ from pathlib import Path
 SAMPLE_DIR = Path(__file__).resolve().parent
 PLANS_DIR = SAMPLE_DIR / "plans"
 PROGRESS_DIR = SAMPLE_DIR / "progress"
+SOURCES_DIR = SAMPLE_DIR / "sources"  # the seed documents' text, read by the builder and tests
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,8 @@ from loaders.agencies import (
     agency_key,
 )
 from loaders.text import fold
-from tests.seed_paths import MISSING, SEEDS_DIR
+from sample_data.manifest import SOURCES_DIR
 
-SEEDS = SEEDS_DIR
 AGENCY_HEADERS = {
     fold(header)
     for header in (
@@ -100,8 +99,8 @@ def _block_cells(text: str) -> list[str]:
 
 def seed_agency_cells() -> list[str]:
     cells: list[str] = []
-    paths = sorted(SEEDS.glob("*.txt"))
-    assert paths, MISSING
+    paths = sorted(SOURCES_DIR.glob("*.txt"))
+    assert paths
     for path in paths:
         text = path.read_text(encoding="utf-8")
         cells += _block_cells(text) if path.name.startswith("004") else _tab_cells(text)

@@ -18,9 +18,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from sample_data.build_progress import ILLUSTRATIVE_NOTICE, TASK_HEADER, rough_due_date
 from sample_data.build_samples import build_all
-from sample_data.manifest import PROGRESS_WORKBOOK, SAMPLE_PLAN_DOCX, SAMPLE_PLANS, sample_plan
+from sample_data.manifest import (
+    PROGRESS_WORKBOOK,
+    SAMPLE_PLAN_DOCX,
+    SAMPLE_PLANS,
+    SOURCES_DIR,
+    sample_plan,
+)
 from sample_data.progress_kpis import KPI_HEADER
-from tests.seed_paths import MISSING, SEEDS_DIR
 
 TASK_NUMBER = re.compile(r"\d+\.?")
 ROMAN = re.compile(r"[IVXL]+")
@@ -352,18 +357,13 @@ def test_manifest_names_five_committed_plans() -> None:
 # --- rebuilding from the seeds ---------------------------------------------------------------
 
 
-def _seeds_dir() -> Path:
-    assert SEEDS_DIR.is_dir(), MISSING  # never skipped: the samples must rebuild from the seeds
-    return SEEDS_DIR
-
-
 def _values(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     workbook = openpyxl.load_workbook(path)
     return {sheet.title: _rows(sheet) for sheet in workbook}
 
 
 def test_rebuilding_from_the_seeds_reproduces_the_committed_files(tmp_path: Path) -> None:
-    written = build_all(_seeds_dir(), tmp_path)
+    written = build_all(SOURCES_DIR, tmp_path)
     committed = [plan.path for plan in SAMPLE_PLANS] + [SAMPLE_PLAN_DOCX, PROGRESS_WORKBOOK]
     assert sorted(p.name for p in written) == sorted(p.name for p in committed)
     for path in committed:
@@ -391,7 +391,7 @@ def _as_text(value: Any) -> str:
 def test_every_table_line_of_a_tab_seed_is_a_row_cell_for_cell(
     prefix: str, code: str, sheet: str, first_column: int
 ) -> None:
-    (seed,) = _seeds_dir().glob(f"{prefix}_*.txt")
+    (seed,) = SOURCES_DIR.glob(f"{prefix}_*.txt")
     lines = [line for line in seed.read_text(encoding="utf-8").split("\n") if "\t" in line]
     rows = [
         tuple(_as_text(v) for v in row[first_column - 1 :]) for row in _rows(_sheet(code, sheet))
@@ -401,13 +401,13 @@ def test_every_table_line_of_a_tab_seed_is_a_row_cell_for_cell(
 
 
 def test_every_line_of_seed_004_is_in_its_workbook() -> None:
-    (seed,) = _seeds_dir().glob("004_*.txt")
+    (seed,) = SOURCES_DIR.glob("004_*.txt")
     text = _all_text(sample_plan("DC-CT-NV-2026").path)
     lines = [line.removeprefix("\t") for line in seed.read_text(encoding="utf-8").split("\n")]
     assert all(line in text for line in lines if line.strip())
 
 
 def test_rebuilding_twice_gives_identical_bytes(tmp_path: Path) -> None:
-    first = build_all(_seeds_dir(), tmp_path / "a")
-    second = build_all(_seeds_dir(), tmp_path / "b")
+    first = build_all(SOURCES_DIR, tmp_path / "a")
+    second = build_all(SOURCES_DIR, tmp_path / "b")
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]

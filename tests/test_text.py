@@ -20,7 +20,7 @@ from loaders.text import (
     roman_to_int,
     without_hidden,
 )
-from tests.seed_paths import MISSING, SEEDS_DIR
+from sample_data.manifest import SOURCES_DIR
 
 
 def nfd(text: str) -> str:
@@ -79,8 +79,8 @@ def test_clean_text(value, expected):
 
 
 def test_clean_text_removes_all_markup_from_the_seeds():
-    seeds = sorted(SEEDS_DIR.glob("*.txt"))
-    assert seeds, MISSING
+    seeds = sorted(SOURCES_DIR.glob("*.txt"))
+    assert seeds
     text = clean_text("\n".join(p.read_text(encoding="utf-8") for p in seeds))
     for debris in ("<p>", "</p>", "<ul", "<li", "<i>", "</i>", "<br", "**", "[bookmark:"):
         assert debris not in text
