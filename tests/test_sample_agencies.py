@@ -1,6 +1,6 @@
 """Agencies of the bundled sample, from the seed documents to the dashboard's filters.
 
-Expected numbers are counted by hand in the seeds (/work/shared/seeds, the same
+Expected numbers are counted by hand in the seeds (sample_data/sources/, the same
 tables as sample_data/plans/): 002 is the Sở KH&CN's own plan (KH-SKHCN-2025,
 "Sở Khoa học và Công nghệ xây dựng kế hoạch"); 004 (DC-CT-NV-2026) starts at its
 appendices and names no issuing body; 001 (KH-92A-UBND) writes "Văn phòng UBND
