@@ -134,6 +134,9 @@ def show_problems(upload: PreparedUpload, data: bytes) -> None:
         )
     if errors:
         st.error(f"Tệp còn {errors} lỗi; hãy sửa các ô tô đỏ rồi tải lên lại. Chưa ghi gì.")
+    if upload.number_clash:
+        st.error("Tệp có nhiệm vụ mới trùng số thứ tự với nhiệm vụ đã có; sẽ không nạp được.")
+        st.text(upload.number_clash)
 
 
 def show_agencies(upload: PreparedUpload) -> None:
