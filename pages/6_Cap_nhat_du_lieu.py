@@ -256,11 +256,11 @@ def upload_section() -> None:
         key = guess.content_hash[:12]
         kind, plan = choose(guess, key)
         reported_on, issued_on = choose_dates(guess, kind, plan, key)
-        same = (kind, plan, reported_on, issued_on) == (
-            guess.guess.kind,
-            guess.guess.plan_code,
-            None,
-            None,
+        # dates left as prefilled (today, the issue date the title states) read the same
+        same = (
+            (kind, plan) == (guess.guess.kind, guess.guess.plan_code)
+            and reported_on in (None, guess.report_day)
+            and issued_on in (None, guess.issued_on)
         )
         dates = {"reported_on": reported_on, "issued_on": issued_on}
         upload = guess if same else reading.prepared(data, file.name, kind, plan, **dates)
