@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
 
 import pytest
@@ -78,14 +77,22 @@ def _shown_as_markup(at: AppTest) -> list[str]:
 # --- Before any upload ---
 
 
-def test_the_page_states_the_configured_upload_limit(url: str) -> None:
-    limit = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text())["server"]
+def test_the_page_states_the_upload_limit(url: str) -> None:
     at = _page()
     assert not at.exception
-    assert f"dung lượng tối đa {limit['maxUploadSize']} MB" in at.caption[0].value
-    assert at.file_uploader(key=UploadKey.FILE).label.endswith(
-        f"(tối đa {limit['maxUploadSize']} MB)"
-    )
+    assert "dung lượng tối đa 10 MB" in at.caption[0].value  # loaders.limits.MAX_FILE_BYTES
+    assert at.file_uploader(key=UploadKey.FILE).label.endswith("(tối đa 10 MB)")
+
+
+def test_a_file_past_the_limit_gets_the_sentence_in_vietnamese(url: str) -> None:
+    before = dump(get_engine(url))
+    at = _upload(_page(), b"PK" + bytes(10 * 1024 * 1024 - 1), "lon.xlsx")  # 10 MB and 1 byte
+    assert not at.exception
+    assert [error.value for error in at.error] == ["Không nhận tệp này; dữ liệu không thay đổi."]
+    assert "Tệp “lon.xlsx” nặng 10,1 MB, vượt mức tối đa 10 MB cho một tệp tải lên." in [
+        text.value for text in at.text
+    ]
+    assert dump(get_engine(url)) == before
 
 
 # --- The sample progress workbook: re-upload, change, commit, undo ---
@@ -234,6 +241,9 @@ def test_a_new_plan_asks_its_issuing_body_and_scopes_its_units(
     at.run()
     assert not at.exception
     assert at.success[0].value.startswith("Đã nạp lần số")
+    # the file now reads as the plan it created, no longer as a new plan
+    plan = next(box for box in at.selectbox if box.key.startswith("plan_"))
+    assert plan.value == "KH-MOI"
     with session_scope(get_engine(url)) as session:
         assert uploads.agency_tasks(session=session, agency_name=unit)["plan_code"].tolist() == [
             "KH-MOI"
