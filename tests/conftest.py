@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from docx import Document
+from hypothesis import HealthCheck, settings
 from sqlalchemy import create_engine
 from sqlmodel import Session
 
@@ -23,6 +24,11 @@ from tests.dashboard_db import fill, open_session
 from tests.upload_db import workbook
 
 Rows = Sequence[Sequence[Any]]
+
+# Property tests judge results, never time: hypothesis's per-example deadline and its
+# "too slow" health check are wall-clock asserts that fail on a busy machine.
+settings.register_profile("behaviour", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("behaviour")
 
 
 @pytest.fixture
