@@ -28,6 +28,7 @@ HEADER = (
     "Ghi chú",
 )
 TASKS_PER_SECTION = 500  # 20 sections for 10,000 tasks (numerals I..XX)
+MAX_SECTIONS = 20  # larger lists have larger sections: 5,000 tasks each for 100,000
 TASKS_PER_PAGE = 12
 
 # Rows taken from seed 001: name, lead, coordinating, deadline, expected result, note.
@@ -109,11 +110,12 @@ def write_workbook(path: Path, tasks: int) -> None:
     sheet.append(["(Kèm theo Kế hoạch số 92A/KH-UBND ngày 01 tháng 11 năm 2025 của UBND tỉnh)"])
     sheet.append([])
     sheet.append(HEADER)
+    per_section = max(TASKS_PER_SECTION, -(-tasks // MAX_SECTIONS))
     for index in range(tasks):
-        number = index % TASKS_PER_SECTION + 1
+        number = index % per_section + 1
         if number == 1:
-            title = f"Nhóm nhiệm vụ số {index // TASKS_PER_SECTION + 1}"
-            sheet.append([section_code(index // TASKS_PER_SECTION + 1), title])
+            title = f"Nhóm nhiệm vụ số {index // per_section + 1}"
+            sheet.append([section_code(index // per_section + 1), title])
         name, lead, coordinating, deadline, result, note = SAMPLES[index % len(SAMPLES)]
         name, result = f"{name} (Nhóm {index})", f"{result} (Kết quả {index})"  # unique texts
         if index % TASKS_PER_PAGE == TASKS_PER_PAGE - 1:

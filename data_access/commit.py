@@ -30,6 +30,7 @@ from data_access.models import (
     TaskAgency,
     TaskMilestone,
 )
+from data_access.number_clash import number_clash
 from data_access.records_to_rows import (
     add_actuals,
     add_kpi,
@@ -84,6 +85,9 @@ def commit_changes(
     rows = changes.to_write(confirmed)
     if not rows and not changes.new_plan:
         raise ImportRefused(NOTHING_TO_WRITE)
+    clash = number_clash(session=session, changes=changes, confirmed=confirmed)
+    if clash is not None:
+        raise ImportRefused(clash)
     with tracking_changes(session) as log:
         if session.exec(select(Agency.id).limit(1)).first() is None:
             seed_agencies(session=session, directory=AgencyDirectory.load_default())

@@ -39,6 +39,7 @@ from data_access.models import (
     Task,
     TaskAgency,
 )
+from data_access.number_clash import number_clash
 from data_access.report_changes import preview_reports
 from data_access.validation import blocking, imported_part, validate
 from labels import format_int
@@ -81,6 +82,7 @@ class PreparedUpload:
     revision: str  # the data revision the preview was computed on (db.data_revision)
     issued_on: date | None = None  # the plan's issue date: given, or stated exactly in the file
     earlier: list[ImportBatch] = field(default_factory=list)  # same bytes imported before
+    number_clash: str | None = None  # a new row on a number the plan keeps (nothing confirmed)
 
     @property
     def needs_issue_date(self) -> bool:
@@ -149,6 +151,7 @@ def prepare(
         revision=revision,
         issued_on=issued_on or (stated.day if stated and stated.exact else None),
         earlier=imports_of_same_file(session=session, content_hash=content_hash),
+        number_clash=number_clash(session=session, changes=changes),
     )
 
 

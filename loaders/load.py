@@ -83,13 +83,18 @@ def load_bytes(
     return result
 
 
+def check_size(data: bytes, name: str) -> None:
+    """Refuse a file past MAX_FILE_BYTES (also checked by the page before it starts a worker)."""
+    if len(data) > MAX_FILE_BYTES:
+        size, limit = megabytes(len(data)), megabytes(MAX_FILE_BYTES)
+        raise UnreadableFileError(unreadable_message("too_big", name, size=size, limit=limit))
+
+
 def check_file(data: bytes, name: str, suffix: str) -> str:
     """``"xlsx"`` or ``"docx"`` when the bytes look readable; otherwise refuse the file."""
     if not data:
         raise UnreadableFileError(unreadable_message("empty", name))
-    if len(data) > MAX_FILE_BYTES:
-        size, limit = megabytes(len(data)), megabytes(MAX_FILE_BYTES)
-        raise UnreadableFileError(unreadable_message("too_big", name, size=size, limit=limit))
+    check_size(data, name)
     if data.startswith(OLE_MAGIC):
         raise UnreadableFileError(unreadable_message(_ole_reason(data, suffix), name))
     if suffix in MACRO_SUFFIXES:

@@ -32,7 +32,7 @@ _HIDDEN = re.compile(f"[{ZERO_WIDTH}{BIDI_CONTROLS}]")
 _INVISIBLE = re.compile(f"[{ZERO_WIDTH}{BIDI_CONTROLS}\x00-\x08\x0e-\x1f\x7f]")
 _MAX_PASSES = 5
 
-_ROMAN = re.compile(r"^(X{0,2})(IX|IV|V?I{0,3})$")
+_ROMAN = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 _COMPLETION = re.compile(
@@ -83,7 +83,7 @@ def is_completion_note(text: str) -> bool:
 
 
 def roman_to_int(text: str) -> int | None:
-    """Value of an upper-case Roman numeral I..XX (a trailing "." allowed), else None."""
+    """Value of an upper-case Roman numeral I..XXXIX (a trailing "." allowed), else None."""
     token = clean_text(text).rstrip(".").strip()
     if not token or not _ROMAN.match(token):
         return None
@@ -91,7 +91,7 @@ def roman_to_int(text: str) -> int | None:
     total = sum(
         -v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)
     )
-    return total if 1 <= total <= 20 else None
+    return total if 1 <= total <= 39 else None
 
 
 def is_section_code(text: str) -> bool:

@@ -134,6 +134,9 @@ def show_problems(upload: PreparedUpload, data: bytes) -> None:
         )
     if errors:
         st.error(f"Tệp còn {errors} lỗi; hãy sửa các ô tô đỏ rồi tải lên lại. Chưa ghi gì.")
+    if upload.number_clash:
+        st.error("Tệp có nhiệm vụ mới trùng số thứ tự với nhiệm vụ đã có; sẽ không nạp được.")
+        st.text(upload.number_clash)
 
 
 def show_agencies(upload: PreparedUpload) -> None:
@@ -253,11 +256,11 @@ def upload_section() -> None:
         key = guess.content_hash[:12]
         kind, plan = choose(guess, key)
         reported_on, issued_on = choose_dates(guess, kind, plan, key)
-        same = (kind, plan, reported_on, issued_on) == (
-            guess.guess.kind,
-            guess.guess.plan_code,
-            None,
-            None,
+        # dates left as prefilled (today, the issue date the title states) read the same
+        same = (
+            (kind, plan) == (guess.guess.kind, guess.guess.plan_code)
+            and reported_on in (None, guess.report_day)
+            and issued_on in (None, guess.issued_on)
         )
         dates = {"reported_on": reported_on, "issued_on": issued_on}
         upload = guess if same else reading.prepared(data, file.name, kind, plan, **dates)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
 
 import pytest
@@ -78,14 +77,22 @@ def _shown_as_markup(at: AppTest) -> list[str]:
 # --- Before any upload ---
 
 
-def test_the_page_states_the_configured_upload_limit(url: str) -> None:
-    limit = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text())["server"]
+def test_the_page_states_the_upload_limit(url: str) -> None:
     at = _page()
     assert not at.exception
-    assert f"dung lượng tối đa {limit['maxUploadSize']} MB" in at.caption[0].value
-    assert at.file_uploader(key=UploadKey.FILE).label.endswith(
-        f"(tối đa {limit['maxUploadSize']} MB)"
-    )
+    assert "dung lượng tối đa 10 MB" in at.caption[0].value  # loaders.limits.MAX_FILE_BYTES
+    assert at.file_uploader(key=UploadKey.FILE).label.endswith("(tối đa 10 MB)")
+
+
+def test_a_file_past_the_limit_gets_the_sentence_in_vietnamese(url: str) -> None:
+    before = dump(get_engine(url))
+    at = _upload(_page(), b"PK" + bytes(10 * 1024 * 1024 - 1), "lon.xlsx")  # 10 MB and 1 byte
+    assert not at.exception
+    assert [error.value for error in at.error] == ["Không nhận tệp này; dữ liệu không thay đổi."]
+    assert "Tệp “lon.xlsx” nặng 10,1 MB, vượt mức tối đa 10 MB cho một tệp tải lên." in [
+        text.value for text in at.text
+    ]
+    assert dump(get_engine(url)) == before
 
 
 # --- The sample progress workbook: re-upload, change, commit, undo ---

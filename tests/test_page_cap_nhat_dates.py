@@ -107,3 +107,12 @@ def test_a_title_with_a_blank_day_offers_the_month_end_and_says_so(url: str) -> 
     assert _date_input(at, "Ngày ban hành kế hoạch").value == date(2026, 5, 31)
     assert title in [text.value for text in at.text]  # the source line, shown as plain text
     assert any("chỉ ghi tháng" in warning.value for warning in at.warning)
+
+
+def test_a_plan_whose_title_states_its_issue_date_is_read_once(url: str) -> None:
+    """The issue date prefilled from the title is the one the first read used: leaving it
+    as it is must not read the file a second time (a 100,000-task plan took twice as long)."""
+    title = "(Ban hành kèm theo Kế hoạch số 12/KH-UBND ngày 20 tháng 5 năm 2026 của UBND tỉnh)"
+    at = _upload(_done_plan(title), "ke_hoach_co_ngay.xlsx")
+    assert _date_input(at, "Ngày ban hành kế hoạch").value == date(2026, 5, 20)
+    assert len(at.session_state[UploadKey.PREPARED]) == 1  # one preview: the file read once

@@ -138,8 +138,11 @@ def test_is_completion_note(text, expected):
         ("XIV", 14),
         ("XIX", 19),
         ("XX", 20),
+        ("XXI", 21),  # a national plan may run past twenty sections
+        ("XXXIX", 39),
         # not section codes
-        ("XXI", None),
+        ("XL", None),
+        ("XXXX", None),
         ("IIII", None),
         ("VV", None),
         ("IC", None),

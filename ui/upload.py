@@ -27,6 +27,7 @@ from data_access.models import AgencyKind, ImportBatch, ImportKind
 from exports.problem_report import problem_report_xlsx
 from exports.progress_template import progress_template_xlsx
 from labels import AGENCY_KIND_LABELS
+from loaders.limits import MAX_FILE_BYTES, MEGABYTE
 from loaders.text import fold
 from ui.data import DataUnavailableError, current_revision, database_url, reading
 
@@ -106,7 +107,8 @@ NEEDS_ISSUE_DATE = (
 
 
 def max_upload_mb() -> int:
-    return int(st.get_option("server.maxUploadSize"))
+    """The app's own limit (Streamlit's server.maxUploadSize is set above it, see config.toml)."""
+    return MAX_FILE_BYTES // MEGABYTE
 
 
 def local_time(moment: datetime | pd.Timestamp | None) -> str:

@@ -18,6 +18,7 @@ from data_access.importer import content_hash_of
 from data_access.models import ImportKind
 from labels import format_int
 from loaders.isolation import ReadCancelled
+from loaders.load import check_size
 from loaders.records import UnreadableFileError
 from ui.data import current_revision, database_url
 from ui.upload import UploadKey
@@ -57,6 +58,7 @@ def prepared(
         return kept[key]
     if st.session_state.get(UploadKey.CANCELLED):
         raise ReadCancelled(file_name)
+    check_size(data, file_name)  # no worker for a file refused on its size alone
     upload = _read(url, data, file_name, choices, button_key=f"{UploadKey.CANCEL}_{hash(key)}")
     mine = [(k, v) for k, v in kept.items() if k[0] == content_hash]  # this file's only
     st.session_state[UploadKey.PREPARED] = dict(mine[1 - KEPT_READS :]) | {key: upload}
