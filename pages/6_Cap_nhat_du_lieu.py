@@ -239,6 +239,7 @@ def show_commit(upload: PreparedUpload, confirmed: list[int]) -> None:
         f"Đã nạp lần số {batch.id}: {batch.task_count} nhiệm vụ, "
         f"{batch.progress_count} báo cáo tiến độ, {batch.kpi_count} chỉ tiêu."
     )
+    ui.forget_choices(key)  # the file is read again against what it just wrote
     st.rerun()
 
 

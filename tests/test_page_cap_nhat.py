@@ -241,6 +241,9 @@ def test_a_new_plan_asks_its_issuing_body_and_scopes_its_units(
     at.run()
     assert not at.exception
     assert at.success[0].value.startswith("Đã nạp lần số")
+    # the file now reads as the plan it created, no longer as a new plan
+    plan = next(box for box in at.selectbox if box.key.startswith("plan_"))
+    assert plan.value == "KH-MOI"
     with session_scope(get_engine(url)) as session:
         assert uploads.agency_tasks(session=session, agency_name=unit)["plan_code"].tolist() == [
             "KH-MOI"

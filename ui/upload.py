@@ -111,6 +111,13 @@ def max_upload_mb() -> int:
     return MAX_FILE_BYTES // MEGABYTE
 
 
+def forget_choices(key: str) -> None:
+    """Drop the widgets tied to one file (``kind_<key>``, ``plan_…_<key>``…): after a commit
+    they start again from what the file is now recognised as (its plan is stored)."""
+    for name in [name for name in st.session_state if str(name).endswith(f"_{key}")]:
+        del st.session_state[name]
+
+
 def local_time(moment: datetime | pd.Timestamp | None) -> str:
     """dd/mm/yyyy HH:MM in Vietnam time, "" for none."""
     if moment is None or pd.isna(moment):
