@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from data_access.models import AgencyKind, AgencyRole
+from data_access.models import AgencyKind
 from data_access.statuses import MilestoneState, TaskStatus
 from loaders.numbers import vietnamese_number
 from loaders.records import DeadlineKind
@@ -73,11 +73,6 @@ AGENCY_KIND_LABELS: dict[str, str] = {
 ISSUER_UNKNOWN = "(chưa rõ cơ quan ban hành)"
 UNKNOWN_ISSUER_BODY = "đơn vị ban hành {plan_code}"  # that body, after its units' names
 
-
-ROLE_LABELS: dict[str, str] = {
-    AgencyRole.LEAD: "Chủ trì",
-    AgencyRole.COORDINATING: "Phối hợp",
-}
 
 DEADLINE_KIND_LABELS: dict[str, str] = {
     DeadlineKind.DATE: "Ngày cụ thể",

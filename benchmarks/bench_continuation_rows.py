@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_loader import CLI, RAW_READ, Run, run_once  # noqa: E402
+from benchmarks.bench_loader import Run, load_and_raw  # noqa: E402
 from benchmarks.results_file import write_section  # noqa: E402
 from tests.hostile_files import continuation_rows  # noqa: E402
 
@@ -49,18 +49,12 @@ class Row:
 
 
 def measure(repeat: int) -> list[Row]:
-    """Load and raw read alternate, so a busy moment on the machine hits both alike."""
     results = []
     with tempfile.TemporaryDirectory() as folder:
         for rows in SIZES:
             path = Path(folder) / f"continued_{rows}.xlsx"
             path.write_bytes(continuation_rows(rows))
-            loads: list[Run] = []
-            raws: list[Run] = []
-            for _ in range(repeat):
-                loads.append(run_once(CLI, str(path), "--json"))
-                raws.append(run_once(RAW_READ, str(path)))
-            row = Row(rows, Run.best(loads), Run.best(raws))
+            row = Row(rows, *load_and_raw(path, repeat))
             results.append(row)
             print(
                 f"{rows:>7} rows: CPU {row.load.cpu_s:.2f}s vs {row.raw.cpu_s:.2f}s "

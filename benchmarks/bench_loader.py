@@ -115,19 +115,24 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def load_and_raw(path: Path, repeat: int) -> tuple[Run, Run]:
+    """The best load and the best raw read of ``path``, alternating, so a busy moment on
+    the machine hits both alike."""
+    loads: list[Run] = []
+    raws: list[Run] = []
+    for _ in range(repeat):
+        loads.append(run_once(CLI, str(path), "--json"))
+        raws.append(run_once(RAW_READ, str(path)))
+    return Run.best(loads), Run.best(raws)
+
+
 def measure(repeat: int) -> list[Row]:
-    """Load and raw read alternate, so a busy moment on the machine hits both alike."""
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for tasks in SIZES:
             path = Path(folder) / f"big_{tasks}.xlsx"
             write_workbook(path, tasks)
-            loads: list[Run] = []
-            raws: list[Run] = []
-            for _ in range(repeat):
-                loads.append(run_once(CLI, str(path), "--json"))
-                raws.append(run_once(RAW_READ, str(path)))
-            row = Row(tasks, Run.best(loads), Run.best(raws))
+            row = Row(tasks, *load_and_raw(path, repeat))
             rows.append(row)
             print(
                 f"{tasks:>6} tasks: wall {row.load.wall_s:.2f}s vs {row.raw.wall_s:.2f}s "

@@ -8,15 +8,15 @@ import pandas as pd
 from charts.common import (
     AGENCY_TITLE,
     AnyChart,
-    agency_y,
     bottom_legend,
     count_axis,
     empty_chart,
     finish,
     limit_rows,
-    picked_opacity,
     require_columns,
     rows_height,
+    stacked_agency_bars,
+    totals_per_code,
     with_ranked_labels,
 )
 from charts.palette import ageing_color_scale, ageing_domain
@@ -42,9 +42,7 @@ def ageing_bars(ageing: pd.DataFrame, title: str, subtitle: str = "") -> AnyChar
     require_columns(ageing, ("bucket", "count"), "ageing_bars")
     if ageing.empty:
         return empty_chart(title, subtitle)
-    totals = ageing.assign(bucket=ageing["bucket"].astype(str)).groupby("bucket")["count"].sum()
-    totals = totals.reindex(list(AGEING_BUCKETS), fill_value=0)
-    data = with_bucket_labels(totals.rename("count").rename_axis("bucket").reset_index())
+    data = with_bucket_labels(totals_per_code(ageing, "bucket", AGEING_BUCKETS))
     data = data.assign(count_text=data["count"].map(format_int))
     base = alt.Chart(data).encode(
         x=alt.X(
@@ -81,26 +79,20 @@ def overdue_by_agency(
     order, subtitle = limit_rows(ranked["agency"].tolist(), top_n, subtitle)
     data = data.merge(totals, on="agency")
     data = data[data["agency"].isin(order) & (data["count"] > 0)]
-    chart = (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            y=agency_y(order),
-            x=alt.X("count:Q", title=COUNT_TITLE, stack="zero", axis=count_axis()),
-            color=alt.Color(
-                "bucket_label:N",
-                scale=ageing_color_scale(),
-                legend=bottom_legend(BUCKET_TITLE),
-            ),
-            order=alt.Order("bucket_rank:Q", sort="ascending"),
-            opacity=picked_opacity(pick),
-            tooltip=[
-                alt.Tooltip("agency:N", title=AGENCY_TITLE),
-                alt.Tooltip("bucket_label:N", title=BUCKET_TITLE),
-                alt.Tooltip("count:Q", title=COUNT_TITLE, format="d"),
-                alt.Tooltip("total:Q", title="Tổng số quá hạn", format="d"),
-            ],
-        )
-        .add_params(pick)
+    chart = stacked_agency_bars(
+        data,
+        order,
+        color=alt.Color(
+            "bucket_label:N", scale=ageing_color_scale(), legend=bottom_legend(BUCKET_TITLE)
+        ),
+        rank="bucket_rank",
+        count_title=COUNT_TITLE,
+        tooltip=[
+            alt.Tooltip("agency:N", title=AGENCY_TITLE),
+            alt.Tooltip("bucket_label:N", title=BUCKET_TITLE),
+            alt.Tooltip("count:Q", title=COUNT_TITLE, format="d"),
+            alt.Tooltip("total:Q", title="Tổng số quá hạn", format="d"),
+        ],
+        pick=pick,
     )
     return finish(chart, title, subtitle, height=rows_height(len(order)))

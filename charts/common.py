@@ -59,6 +59,40 @@ def with_ranked_labels(
     )
 
 
+def totals_per_code(df: pd.DataFrame, column: str, codes: Sequence[str]) -> pd.DataFrame:
+    """``column, count``: counts summed per code, one row per code in ``codes`` (0 if absent)."""
+    totals = df.assign(**{column: df[column].astype(str)}).groupby(column)["count"].sum()
+    totals = totals.reindex(list(codes), fill_value=0)
+    return totals.rename("count").rename_axis(column).reset_index()
+
+
+def stacked_agency_bars(
+    data: pd.DataFrame,
+    order: list[str],
+    *,
+    color: alt.Color,
+    rank: str,
+    count_title: str,
+    tooltip: list[alt.Tooltip],
+    pick: alt.Parameter,
+) -> alt.Chart:
+    """Horizontal bars of ``count`` per agency in ``order``, stacked by ``color`` in ``rank``
+    order; clicking a bar selects its agency in ``pick``."""
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=agency_y(order),
+            x=alt.X("count:Q", title=count_title, stack="zero", axis=count_axis()),
+            color=color,
+            order=alt.Order(f"{rank}:Q", sort="ascending"),
+            opacity=picked_opacity(pick),
+            tooltip=tooltip,
+        )
+        .add_params(pick)
+    )
+
+
 def chart_title(title: str, subtitle: str = "") -> alt.TitleParams:
     """Title and optional subtitle (one line per ``\\n``), left aligned."""
     lines = [line for line in subtitle.splitlines() if line.strip()]

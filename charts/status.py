@@ -10,7 +10,6 @@ import pandas as pd
 from charts.common import (
     AGENCY_TITLE,
     AnyChart,
-    agency_y,
     bottom_legend,
     count_axis,
     empty_chart,
@@ -19,6 +18,8 @@ from charts.common import (
     picked_opacity,
     require_columns,
     rows_height,
+    stacked_agency_bars,
+    totals_per_code,
     with_ranked_labels,
 )
 from charts.palette import status_color_scale, status_domain
@@ -49,10 +50,9 @@ def status_breakdown(counts: pd.DataFrame, title: str, subtitle: str = "") -> An
     pick = alt.selection_point(name=STATUS_PICK, fields=["status"])
     if counts.empty:
         return empty_chart(title, subtitle, pick)
-    totals = counts.assign(status=counts["status"].astype(str)).groupby("status")["count"].sum()
-    totals = totals.reindex([str(s) for s in STATUS_ORDER], fill_value=0)
-    grand_total = int(totals.sum())
-    data = with_status_labels(totals.rename("count").rename_axis("status").reset_index())
+    totals = totals_per_code(counts, "status", [str(s) for s in STATUS_ORDER])
+    grand_total = int(totals["count"].sum())
+    data = with_status_labels(totals)
     data = data.assign(
         count_text=data["count"].map(format_int),
         share_text=data["count"].map(
@@ -126,27 +126,23 @@ def agency_status_bars(
         completion_text=data["completion_rate"].map(_rate_text),
         on_time_text=data["on_time_rate"].map(_rate_text),
     )
-    chart = (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            y=agency_y(order),
-            x=alt.X("count:Q", title=COUNT_TITLE, stack="zero", axis=count_axis()),
-            color=alt.Color(
-                "status_label:N", scale=status_color_scale(), legend=bottom_legend(STATUS_TITLE)
-            ),
-            order=alt.Order("status_rank:Q", sort="ascending"),
-            opacity=picked_opacity(pick),
-            tooltip=[
-                alt.Tooltip("agency:N", title=AGENCY_TITLE),
-                alt.Tooltip("status_label:N", title=STATUS_TITLE),
-                alt.Tooltip("count:Q", title=COUNT_TITLE, format="d"),
-                alt.Tooltip("total_text:N", title="Tổng số nhiệm vụ"),
-                alt.Tooltip("completion_text:N", title="Tỷ lệ hoàn thành"),
-                alt.Tooltip("on_time_text:N", title="Tỷ lệ hoàn thành đúng hạn"),
-            ],
-        )
-        .add_params(pick)
+    chart = stacked_agency_bars(
+        data,
+        order,
+        color=alt.Color(
+            "status_label:N", scale=status_color_scale(), legend=bottom_legend(STATUS_TITLE)
+        ),
+        rank="status_rank",
+        count_title=COUNT_TITLE,
+        tooltip=[
+            alt.Tooltip("agency:N", title=AGENCY_TITLE),
+            alt.Tooltip("status_label:N", title=STATUS_TITLE),
+            alt.Tooltip("count:Q", title=COUNT_TITLE, format="d"),
+            alt.Tooltip("total_text:N", title="Tổng số nhiệm vụ"),
+            alt.Tooltip("completion_text:N", title="Tỷ lệ hoàn thành"),
+            alt.Tooltip("on_time_text:N", title="Tỷ lệ hoàn thành đúng hạn"),
+        ],
+        pick=pick,
     )
     return finish(chart, title, subtitle, height=rows_height(len(order)))
 

@@ -179,14 +179,14 @@ def preview_plan(*, session: Session, result: LoadResult, plan_code: str) -> Cha
     for record, match in zip(result.tasks, task_matches, strict=True):
         stored = stored_tasks.get(match.row_id) if match else None
         diff = _task_diff(record, stored, agencies, in_plan) if stored and in_plan else []
-        changes.rows.append(_row(changes, record, None, plan_code, match, diff))
+        changes.rows.append(file_row(changes, record, None, plan_code, match, diff))
     stored_kpis = _by_id(session, Kpi, kpis)
     owners = _owner_names(session, stored_kpis.values())
     kpi_matches = _claim([_match(kpis, plan_code, "", k.number, k.name) for k in result.kpis])
     for kpi, match in zip(result.kpis, kpi_matches, strict=True):
         stored_kpi = stored_kpis.get(match.row_id) if match else None
         diff = _kpi_diff(kpi, stored_kpi, owners) if stored_kpi else []
-        changes.rows.append(_row(changes, None, kpi, plan_code, match, diff))
+        changes.rows.append(file_row(changes, None, kpi, plan_code, match, diff))
     add_missing(changes, tasks, kpis)
     return changes
 
@@ -227,17 +227,19 @@ def _claim(matches: list[Match | None]) -> list[Match | None]:
     return kept
 
 
-def _row(
+def file_row(
     changes: ChangeSet,
     task: TaskRecord | None,
     kpi: KpiRecord | None,
     plan_code: str,
     match: Match | None,
     diff: list[FieldChange],
+    unmatched: ChangeKind = ChangeKind.NEW,
 ) -> RowChange:
+    """The change one row of the file makes; ``unmatched`` is its kind when nothing matched."""
     record = task or kpi
     assert record is not None
-    kind = ChangeKind.NEW if match is None else ChangeKind.CHANGED if diff else ChangeKind.UNCHANGED
+    kind = unmatched if match is None else ChangeKind.CHANGED if diff else ChangeKind.UNCHANGED
     return RowChange(
         index=len(changes.rows),
         kind=kind,

@@ -1,38 +1,20 @@
-"""The filters every dashboard page shares, their one-line summary and their URL form."""
+"""The filters every dashboard page shares and their one-line summary.
+
+The sidebar widgets in ``ui/filters.py`` bind each field to the URL.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from data_access.clock import vietnam_today
-from data_access.statuses import TaskStatus
 from labels import INDICATIVE_DUE_NOTE, KNOWN_BY_LABEL, format_date, status_label
 
 ROLES = ("lead", "coordinating", "any")
 UNITS_NOTE = " (gồm các đơn vị thuộc)"
 MAX_NAMES_SHOWN = 3
 _ROLE_WORDS = {"lead": "chủ trì", "coordinating": "phối hợp", "any": "chủ trì hoặc phối hợp"}
-_KNOWN_STATUSES = frozenset(str(s) for s in TaskStatus)
-_LISTS = ("plan_codes", "agencies", "sections", "statuses")
-_PARAM_NAMES = {
-    "as_of": "as_of",
-    "plan_codes": "plan",
-    "agencies": "agency",
-    "role": "role",
-    "sections": "section",
-    "statuses": "status",
-    "due_from": "due_from",
-    "due_to": "due_to",
-    "include_recurring": "recurring",
-    "include_indicative": "indicative",
-    "include_units": "units",
-    "known_only": "known",
-}
-
-QueryParams = Mapping[str, str | list[str]]
-_OFF = ("0", "false", "no")  # a switch turned off in the URL
 
 
 @dataclass(frozen=True)
@@ -84,50 +66,6 @@ class TaskFilters:
             parts.append(KNOWN_BY_LABEL)
         return " · ".join(parts)
 
-    def to_query_params(self) -> dict[str, str | list[str]]:
-        """The URL form: only what differs from the defaults, plus the as-of day (ISO dates)."""
-        params: dict[str, str | list[str]] = {"as_of": self.as_of.isoformat()}
-        for field in _LISTS:
-            values = list(getattr(self, field))
-            if values:
-                params[_PARAM_NAMES[field]] = values
-        if self.role != "lead":
-            params["role"] = self.role
-        for field in ("due_from", "due_to"):
-            value = getattr(self, field)
-            if value is not None:
-                params[_PARAM_NAMES[field]] = value.isoformat()
-        if not self.include_recurring:
-            params["recurring"] = "false"  # as the sidebar's checkbox writes it
-        if not self.include_indicative:
-            params["indicative"] = "false"  # as the sidebar's checkbox writes it
-        if self.include_units:
-            params["units"] = "true"  # as the sidebar's checkbox writes it
-        if self.known_only:
-            params["known"] = "true"  # as the sidebar's checkbox writes it
-        return params
-
-    @classmethod
-    def from_query_params(cls, params: QueryParams, *, today: date | None = None) -> TaskFilters:
-        """Read the URL form back; a bad or unknown value is ignored, never raised."""
-        as_of = _date(_first(params, "as_of")) or today or vietnam_today()
-        role = _first(params, "role")
-        statuses = tuple(s for s in _list(params, "status") if s in _KNOWN_STATUSES)
-        return cls(
-            as_of=as_of,
-            plan_codes=_list(params, "plan"),
-            agencies=_list(params, "agency"),
-            role=role if role in ROLES else "lead",
-            sections=_list(params, "section"),
-            statuses=statuses,
-            due_from=_date(_first(params, "due_from")),
-            due_to=_date(_first(params, "due_to")),
-            include_recurring=_first(params, "recurring") not in _OFF,
-            include_indicative=_first(params, "indicative") not in _OFF,
-            include_units=_first(params, "units") in ("1", "true", "yes"),
-            known_only=_first(params, "known") in ("1", "true", "yes"),
-        )
-
 
 def _names(values: Sequence[str]) -> str:
     if not values:
@@ -143,27 +81,3 @@ def _due_window(due_from: date | None, due_to: date | None) -> str:
     if due_from:
         return f"Hạn từ {format_date(due_from)}"
     return f"Hạn đến {format_date(due_to)}"
-
-
-def _values(params: QueryParams, name: str) -> list[str]:
-    raw = params.get(name)
-    if raw is None:
-        return []
-    items = [raw] if isinstance(raw, str) else list(raw)
-    return [item.strip() for item in items if isinstance(item, str) and item.strip()]
-
-
-def _list(params: QueryParams, name: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(_values(params, name)))
-
-
-def _first(params: QueryParams, name: str) -> str:
-    values = _values(params, name)
-    return values[0] if values else ""
-
-
-def _date(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None

@@ -13,7 +13,7 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from data_access.changes import ChangeKind, ChangeSet, FieldChange, RowChange, add_missing
+from data_access.changes import ChangeKind, ChangeSet, FieldChange, add_missing, file_row
 from data_access.latest_reports import in_force
 from data_access.matching import Matcher, id_batches, kpi_matcher, task_matcher
 from data_access.models import ImportKind, KpiActual, ProgressUpdate
@@ -75,24 +75,11 @@ def _add_task_rows(
     ]
     stored = _stored_reports(session, [m.row_id for m in matches if m is not None])
     for record, match in zip(records, matches, strict=True):
-        row = RowChange(
-            index=len(changes.rows),
-            kind=ChangeKind.UNMATCHED,
-            is_kpi=False,
-            plan_code=plans[match.row_id] if match else record.plan_code or plan_code,
-            section=record.section,
-            number=record.number,
-            name=record.name,
-            sheet=record.sheet,
-            row=record.source_row,
-            task=record,
-            match=match,
-        )
-        if match is not None:
-            row.stored_id = match.row_id
-            row.report_on = record.reported_on or today
-            row.fields = _report_diff(record, row.report_on, stored[match.row_id])
-            row.kind = ChangeKind.CHANGED if row.fields else ChangeKind.UNCHANGED
+        report_on = record.reported_on or today
+        diff = _report_diff(record, report_on, stored[match.row_id]) if match else []
+        plan = plans[match.row_id] if match else record.plan_code or plan_code
+        row = file_row(changes, record, None, plan, match, diff, ChangeKind.UNMATCHED)
+        row.report_on = report_on if match else None
         changes.rows.append(row)
 
 
@@ -148,23 +135,9 @@ def _add_kpi_rows(
     ]
     stored = stored_actuals(session, [m.row_id for m in matches if m is not None])
     for record, match in zip(records, matches, strict=True):
-        row = RowChange(
-            index=len(changes.rows),
-            kind=ChangeKind.UNMATCHED,
-            is_kpi=True,
-            plan_code=plans[match.row_id] if match else plan_code,
-            section="",
-            number=record.number,
-            name=record.name,
-            sheet=record.sheet,
-            row=record.source_row,
-            kpi=record,
-            match=match,
-        )
-        if match is not None:
-            row.stored_id = match.row_id
-            row.fields = _actual_diff(record, stored[match.row_id])
-            row.kind = ChangeKind.CHANGED if row.fields else ChangeKind.UNCHANGED
+        diff = _actual_diff(record, stored[match.row_id]) if match else []
+        plan = plans[match.row_id] if match else plan_code
+        row = file_row(changes, None, record, plan, match, diff, ChangeKind.UNMATCHED)
         changes.rows.append(row)
 
 

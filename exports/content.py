@@ -41,7 +41,6 @@ TASK_LIST_COLUMNS = [
 ]
 PLAN_TITLE_CHARS = 90  # a plan standing in for the assigning document
 MAX_CELL_CHARS = 400  # a task name longer than this is cut with "…" in slides and tables
-KPI_ROW_COLUMNS = ["kpi", "target", "actual", "period_label", "result"]
 MET, NOT_MET, NO_DATA = "Đạt", "Chưa đạt", "Chưa có số liệu"
 # What an agency is asked to send for each status chased besides overdue tasks.
 FOLLOW_UP_REQUESTS: dict[str, str] = {

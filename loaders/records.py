@@ -225,10 +225,6 @@ class LoadResult:
     title: str = ""  # the plan's title as found above the table, if any
     issue_date: IssueDate | None = None  # the plan's date as stated above the table
 
-    @property
-    def has_errors(self) -> bool:
-        return any(p.level is ProblemLevel.ERROR for p in self.problems)
-
     def to_json(self) -> dict[str, Any]:
         return {
             "file": self.file_name,

@@ -1,18 +1,15 @@
-"""TaskFilters: the Vietnamese one-line summary and the URL round trip."""
+"""TaskFilters: the Vietnamese one-line summary (the URL binding is in test_filters_ui)."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from data_access.filters import TaskFilters
 from data_access.statuses import TaskStatus
 
 AS_OF = date(2026, 11, 23)
-TODAY = date(2026, 1, 15)
 
 
 # --- describe_vi ---
@@ -75,106 +72,3 @@ TODAY = date(2026, 1, 15)
 )
 def test_describe_vi(filters: TaskFilters, expected: str) -> None:
     assert filters.describe_vi() == expected
-
-
-# --- URL round trip ---
-
-
-@pytest.mark.parametrize(
-    "filters",
-    [
-        TaskFilters(as_of=AS_OF),
-        TaskFilters(
-            as_of=AS_OF,
-            plan_codes=("92A/KH-UBND", "Phụ lục II"),
-            agencies=("Sở KH&CN", "Các sở, ban, ngành, địa phương"),
-            role="any",
-            sections=("I", "IV"),
-            statuses=(TaskStatus.OVERDUE,),
-            due_from=date(2026, 1, 1),
-            due_to=date(2026, 3, 31),
-            include_recurring=False,
-            include_indicative=False,
-        ),
-        TaskFilters(as_of=AS_OF, agencies=("Sở KH&CN",), include_units=True),
-    ],
-)
-def test_query_params_round_trip(filters: TaskFilters) -> None:
-    assert TaskFilters.from_query_params(filters.to_query_params(), today=TODAY) == filters
-
-
-def test_defaults_are_left_out_of_the_url() -> None:
-    assert TaskFilters(as_of=AS_OF).to_query_params() == {"as_of": "2026-11-23"}
-
-
-@pytest.mark.parametrize(
-    ("params", "expected"),
-    [
-        # --- missing or bad values fall back to the defaults ---
-        ({}, TaskFilters(as_of=TODAY)),
-        ({"as_of": "23/11/2026"}, TaskFilters(as_of=TODAY)),
-        ({"as_of": "2026-02-30"}, TaskFilters(as_of=TODAY)),
-        ({"as_of": AS_OF.isoformat(), "role": "boss"}, TaskFilters(as_of=AS_OF)),
-        (
-            {"as_of": AS_OF.isoformat(), "status": ["late", "overdue"]},
-            TaskFilters(as_of=AS_OF, statuses=("overdue",)),
-        ),
-        ({"as_of": AS_OF.isoformat(), "due_from": "soon"}, TaskFilters(as_of=AS_OF)),
-        # --- single strings (st.query_params) and lists both work ---
-        (
-            {"as_of": [AS_OF.isoformat()], "plan": "92A"},
-            TaskFilters(as_of=AS_OF, plan_codes=("92A",)),
-        ),
-        (
-            {"as_of": AS_OF.isoformat(), "agency": ["B", " B ", "", "A"]},
-            TaskFilters(as_of=AS_OF, agencies=("B", "A")),
-        ),
-        ({"as_of": AS_OF.isoformat(), "recurring": "1"}, TaskFilters(as_of=AS_OF)),
-        (
-            {"as_of": AS_OF.isoformat(), "recurring": "false"},
-            TaskFilters(as_of=AS_OF, include_recurring=False),
-        ),
-        (
-            {"as_of": AS_OF.isoformat(), "indicative": "0"},
-            TaskFilters(as_of=AS_OF, include_indicative=False),
-        ),
-        ({"as_of": AS_OF.isoformat(), "indicative": "yes"}, TaskFilters(as_of=AS_OF)),
-        # the units switch is on only when the URL says so (Streamlit writes "true")
-        (
-            {"as_of": AS_OF.isoformat(), "units": "true"},
-            TaskFilters(as_of=AS_OF, include_units=True),
-        ),
-        ({"as_of": AS_OF.isoformat(), "units": "maybe"}, TaskFilters(as_of=AS_OF)),
-    ],
-)
-def test_from_query_params_ignores_bad_values(
-    params: dict[str, str | list[str]], expected: TaskFilters
-) -> None:
-    assert TaskFilters.from_query_params(params, today=TODAY) == expected
-
-
-@given(
-    st.dictionaries(
-        st.sampled_from(
-            [
-                "as_of",
-                "plan",
-                "agency",
-                "role",
-                "section",
-                "status",
-                "due_from",
-                "due_to",
-                "recurring",
-                "indicative",
-                "units",
-                "other",
-            ]
-        ),
-        st.one_of(st.text(), st.lists(st.text())),
-    )
-)
-def test_from_query_params_never_raises(params: dict[str, str | list[str]]) -> None:
-    filters = TaskFilters.from_query_params(params, today=TODAY)
-    assert filters.role in ("lead", "coordinating", "any")
-    assert filters.describe_vi().startswith("Tính đến ")

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import labels
-from data_access.models import AgencyKind, AgencyRole
+from data_access.models import AgencyKind
 from data_access.statuses import MilestoneState, TaskStatus
 from loaders.records import DeadlineKind
 
@@ -16,7 +16,6 @@ from loaders.records import DeadlineKind
     [
         (TaskStatus, labels.STATUS_LABELS),
         (AgencyKind, labels.AGENCY_KIND_LABELS),
-        (AgencyRole, labels.ROLE_LABELS),
         (DeadlineKind, labels.DEADLINE_KIND_LABELS),
         (MilestoneState, labels.MILESTONE_STATE_LABELS),
     ],

@@ -102,12 +102,10 @@ def table_rows(deck: Deck) -> list[list[str]]:
     return rows
 
 
-# --- The content comes from the status engine ---
-def test_pack_data_matches_the_status_engine(engine: Engine, data: MeetingPackData) -> None:
-    statuses = gather(engine, ALL).statuses
-    overdue = statuses[statuses["status"] == TaskStatus.OVERDUE]
-    assert data.metrics == summary_metrics(statuses, AS_OF)
-    assert len(data.overdue) == len(overdue) == data.metrics.overdue > 0
+# --- The content: the sample on 23/11/2026, counted in test_status_samples ---
+def test_pack_data_lists_the_samples_overdue_tasks_longest_first(data: MeetingPackData) -> None:
+    # overdue: PL-II-2026 16, KH-92A-UBND 13, KH-SKHCN-2025 5, DM-BS-2026 5, DC-CT-NV-2026 4
+    assert len(data.overdue) == data.metrics.overdue == 16 + 13 + 5 + 5 + 4
     assert data.overdue["days_overdue"].is_monotonic_decreasing
     assert data.plan_line.startswith("Tất cả kế hoạch")
     assert len(data.kpis) == 6
@@ -185,7 +183,8 @@ def test_filtered_pack_follows_the_filters(engine: Engine, images: list[tuple[st
     assert set(data.overdue["plan_code"]) == {"KH-SKHCN-2025"}
     assert data.kpis.empty  # the KPIs belong to another plan
     deck = Presentation(io.BytesIO(meeting_pack_pptx(data, images)))
-    assert len(table_rows(deck)) == len(data.overdue) == data.metrics.overdue
+    # the Sở's plan has 5 overdue tasks on 23/11/2026 (test_status_samples)
+    assert len(table_rows(deck)) == len(data.overdue) == 5
 
 
 def test_nothing_overdue_gives_one_slide_saying_so(

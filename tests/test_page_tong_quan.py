@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,13 +11,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_access.clock import vietnam_today
-from data_access.dashboard import filtered_statuses
-from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
-from data_access.status import RATE_HELP_VI, summary_metrics
-from labels import ILLUSTRATIVE_NOTE, format_int, format_percent
+from data_access.status import RATE_HELP_VI
+from labels import ILLUSTRATIVE_NOTE
 from tests.pages_db import APP, REPO_ROOT, TIMEOUT, page_test, run_on_empty_database, use_database
-from ui.common import NO_DATA, NO_MATCH, PRESENTATION_CSS, count_delta, month_before, points_delta
+from ui.common import NO_DATA, NO_MATCH, PRESENTATION_CSS
 from ui.safe_text import literal
 from ui.state import StateKey
 
@@ -44,27 +41,40 @@ def big_numbers(at: AppTest) -> dict[str, tuple[str, str]]:
     return {label: shown[label] for label in BIG_NUMBERS}
 
 
-def expected_numbers(url: str, filters: TaskFilters) -> dict[str, tuple[str, str]]:
-    """The same five numbers and deltas, straight from the status engine."""
-    with session_scope(get_engine(url)) as session:
-        before_filters = replace(filters, as_of=month_before(filters.as_of))
-        now = summary_metrics(filtered_statuses(session=session, filters=filters), filters.as_of)
-        before = summary_metrics(
-            filtered_statuses(session=session, filters=before_filters), before_filters.as_of
-        )
-    return {
-        "Nhiệm vụ": (format_int(now.total), count_delta(now.total, before.total)),
-        "Đã hoàn thành": (format_int(now.completed), count_delta(now.completed, before.completed)),
-        "Tỷ lệ đúng hạn": (
-            format_percent(now.on_time_rate),
-            points_delta(now.on_time_rate, before.on_time_rate) or "",
-        ),
-        "Quá hạn": (format_int(now.overdue), count_delta(now.overdue, before.overdue)),
-        "Đến hạn 30 ngày tới": (
-            format_int(now.due_soon),
-            count_delta(now.due_soon, before.due_soon),
-        ),
-    }
+# --- The five numbers and their change from a month before, counted by hand from the seeds
+# (the per-plan counts behind them are reasoned in test_status_samples) ---
+
+# PL-II-2026 (seed 000) on 01/07/2026: 29 tasks; done 6 on time + 1 late = 7; 23 due by then,
+# 6 of them done on time (26,1%); 16 overdue; nothing open falls due in July.
+# On 01/06: done only task 3 (completed 21/5); due were 4, 5, 6, 8, 11 (30/4), none done
+# (0%), all overdue (5); due within 30 days: 24 (15/6) and 2, 9, 10, 12-22, 25, 28 (30/6),
+# 17 open tasks.
+PL_II_ON_1_JULY = {
+    "Nhiệm vụ": ("29", "0"),
+    "Đã hoàn thành": ("7", "+6"),
+    "Tỷ lệ đúng hạn": ("26,1%", "+26,1 điểm %"),
+    "Quá hạn": ("16", "+11"),
+    "Đến hạn 30 ngày tới": ("0", "-17"),
+}
+# KH-92A-UBND (seed 001) in 2026: 35 tasks, 24 dated and due in 2025; done by reports sent
+# before 04/2026, 6 on time (25%) and 5 late; 13 overdue. Nothing changes during 2026.
+KH_92A_IN_2026 = {
+    "Nhiệm vụ": ("35", "0"),
+    "Đã hoàn thành": ("11", "0"),
+    "Tỷ lệ đúng hạn": ("25%", "0"),
+    "Quá hạn": ("13", "0"),
+    "Đến hạn 30 ngày tới": ("0", "0"),
+}
+# The whole sample on 23/11/2026: 119 tasks, 33 done, 17 of the 72 due done on time (23,6%),
+# 43 overdue; nothing is completed or falls due between 23/10 and 23/11 (the next due date
+# is 31/12/2026, 38 days on), so every change is 0.
+ALL_ON_23_NOVEMBER = {
+    "Nhiệm vụ": ("119", "0"),
+    "Đã hoàn thành": ("33", "0"),
+    "Tỷ lệ đúng hạn": ("23,6%", "0"),
+    "Quá hạn": ("43", "0"),
+    "Đến hạn 30 ngày tới": ("0", "0"),
+}
 
 
 def kpi_counts(at: AppTest) -> tuple[str, str, str]:
@@ -80,50 +90,42 @@ def has_presentation_css(at: AppTest) -> bool:
     return any(PRESENTATION_CSS.strip() in html.proto.body for html in at.html)
 
 
-# --- The page on its own: the numbers are the status engine's ---
+# --- The page on its own: the numbers counted from the seeds ---
 
 
 @pytest.mark.parametrize(
-    ("params", "filters"),
+    ("params", "filters", "expected"),
     [
-        ({}, TaskFilters(as_of=vietnam_today())),  # today in Vietnam
-        ({"as_of": "2026-07-01"}, TaskFilters(as_of=date(2026, 7, 1))),
         (
             {"as_of": "2026-11-23", "plan": "KH-92A-UBND"},
             TaskFilters(as_of=date(2026, 11, 23), plan_codes=("KH-92A-UBND",)),
+            KH_92A_IN_2026,
         ),
+        ({"as_of": "2026-11-23"}, TaskFilters(as_of=date(2026, 11, 23)), ALL_ON_23_NOVEMBER),
         (
-            {"as_of": "2026-06-15", "agency": "Công an tỉnh", "role": "Chủ trì hoặc phối hợp"},
-            TaskFilters(as_of=date(2026, 6, 15), agencies=("Công an tỉnh",), role="any"),
-        ),
-        (
-            {"as_of": "2026-05-20", "due_from": "2026-06-01", "recurring": "false"},
-            TaskFilters(
-                as_of=date(2026, 5, 20), due_from=date(2026, 6, 1), include_recurring=False
-            ),
+            {"as_of": "2026-07-01", "plan": "PL-II-2026"},
+            TaskFilters(as_of=date(2026, 7, 1), plan_codes=("PL-II-2026",)),
+            PL_II_ON_1_JULY,
         ),
     ],
 )
-def test_big_numbers_are_the_status_engines(
-    page: AppTest, sample_url: str, params: dict[str, Any], filters: TaskFilters
+def test_big_numbers_are_those_of_the_seeds(
+    page: AppTest, params: dict[str, Any], filters: TaskFilters, expected: dict[str, Any]
 ) -> None:
     page.query_params.update(params)
     page.run()
-    assert big_numbers(page) == expected_numbers(sample_url, filters)
+    assert big_numbers(page) == expected
     assert page.caption[0].value == literal(filters.describe_vi())
     assert all(metric.proto.help == RATE_HELP_VI for metric in page.metric[:5])
     assert [info.value for info in page.info] == [ILLUSTRATIVE_NOTE]
 
 
-def test_a_filter_widget_changes_the_numbers(page: AppTest, sample_url: str) -> None:
+def test_a_filter_widget_changes_the_numbers(page: AppTest) -> None:
     page.query_params["as_of"] = "2026-07-01"
     page.run()
     assert big_numbers(page)["Nhiệm vụ"][0] == "119"
     page.multiselect(key=StateKey.PLANS).select("PL-II-2026").run()
-    filters = TaskFilters(as_of=date(2026, 7, 1), plan_codes=("PL-II-2026",))
-    assert big_numbers(page) == expected_numbers(sample_url, filters)
-    assert big_numbers(page)["Nhiệm vụ"][0] == "29"
-    assert big_numbers(page)["Quá hạn"][0] == "16"  # see test_status_samples
+    assert big_numbers(page) == PL_II_ON_1_JULY
 
 
 def test_agencies_with_most_overdue_come_first(page: AppTest) -> None:
@@ -255,7 +257,7 @@ def test_filters_carry_across_pages(sample_url: str, monkeypatch: pytest.MonkeyP
     at.run()
     at.multiselect(key=StateKey.PLANS).select("KH-92A-UBND").run()
     filters = TaskFilters(as_of=date(2026, 7, 1), plan_codes=("KH-92A-UBND",))
-    assert big_numbers(at) == expected_numbers(sample_url, filters)
+    assert big_numbers(at) == KH_92A_IN_2026
     at.switch_page(OTHER_PAGE).run()
     assert at.title[0].value == "Theo cơ quan"
     assert at.caption[0].value == literal(filters.describe_vi())
@@ -292,15 +294,11 @@ def test_known_only_before_anything_was_imported_says_so(page: AppTest) -> None:
     ]
 
 
-def test_known_only_today_shows_what_everything_shows(page: AppTest, sample_url: str) -> None:
-    today = vietnam_today()
-    page.query_params.update({"as_of": today.isoformat(), "known": "true"})
-    page.run()
-    filters = TaskFilters(as_of=today, known_only=True)
-    assert big_numbers(page) == expected_numbers(sample_url, filters)
+def test_known_only_today_shows_what_everything_shows(page: AppTest) -> None:
+    page.query_params["as_of"] = vietnam_today().isoformat()
+    everything = big_numbers(page.run())
+    known = big_numbers(page.checkbox(key=StateKey.KNOWN_ONLY).check().run())
     # Everything was imported today, so today's numbers are those of all the data; the
-    # changes differ: a month ago nothing had been imported yet.
-    everything = expected_numbers(sample_url, TaskFilters(as_of=today))
-    assert {k: v[0] for k, v in big_numbers(page).items()} == {
-        k: v[0] for k, v in everything.items()
-    }
+    # changes differ: a month ago nothing had been imported yet, so all 119 tasks are new.
+    assert {k: v[0] for k, v in known.items()} == {k: v[0] for k, v in everything.items()}
+    assert known["Nhiệm vụ"] == ("119", "+119")

@@ -23,7 +23,7 @@ from data_access.filters import TaskFilters
 from data_access.models import Agency, ProgressUpdate, TaskAgency
 from data_access.reporting import PeriodInputs, default_period, period_inputs
 from data_access.reporting_calendar import ReportingPeriod
-from data_access.status import SummaryMetrics, compute_statuses, summary_metrics
+from data_access.status import SummaryMetrics, compute_statuses
 from data_access.status_rules import RULE_NOTES_VI
 from data_access.statuses import TaskStatus
 from exports.periodic_report import (
@@ -110,32 +110,44 @@ def expected_column(metrics: SummaryMetrics) -> dict[str, str]:
     }
 
 
+# Done and overdue at a period's end and at the previous one's, counted per plan as in
+# test_status_samples (a completion counts from its own date; due on the day is not overdue):
+# 31/03/2026: PL-II 0/0, KH-92A 11/13, KH-SKHCN 2/5, DM-BS 0/0, DC-CT-NV 1/0 -> 14/18;
+# 31/05/2026: PL-II 1/5, KH-92A 11/13, KH-SKHCN 2/5, DM-BS 1/1, DC-CT-NV 2/3 -> 17/27;
+# 30/06/2026: PL-II 7/5, KH-92A 11/13, KH-SKHCN 2/5, DM-BS 2/1, DC-CT-NV 4/2 -> 26/26;
+# 31/12/2026: as on 23/11 (nothing is done after 19/11; what is due on 31/12 is not yet
+# overdue) -> 33/43.
 @pytest.mark.parametrize(
-    "period",
+    ("period", "now", "before"),
     [
-        ReportingPeriod("month", 2026, 6),
-        QUARTER,
-        ReportingPeriod("half", 2026, 1),
-        ReportingPeriod("year", 2026),
+        (ReportingPeriod("month", 2026, 6), (26, 26), (17, 27)),
+        (QUARTER, (26, 26), (14, 18)),
     ],
 )
-def test_summary_figures_equal_the_status_engine(engine: Engine, period: ReportingPeriod) -> None:
+def test_summary_figures_now_and_before(
+    engine: Engine, period: ReportingPeriod, now: tuple[int, int], before: tuple[int, int]
+) -> None:
     report = periodic_report(inputs_for(engine, period), illustrative=True)
+    assert (report.metrics.completed, report.metrics.overdue) == now
+    assert (report.previous.completed, report.previous.overdue) == before
     document = Document(io.BytesIO(periodic_report_docx(report)))
     rows = table_after(document, "1. Kết quả chung")
-    now = summary_metrics(engine_statuses(engine, period.end), period.end)
-    before_day = period.previous().end
-    before = summary_metrics(engine_statuses(engine, before_day), before_day)
-    assert report.metrics == now and report.previous == before
-    assert summary_column(rows, 1) == expected_column(now)
-    assert summary_column(rows, 2) == expected_column(before)
-    change = summary_column(rows, 3)
-    delta = now.completed - before.completed
-    assert change["Đã hoàn thành"] == (f"+{delta}" if delta > 0 else str(delta))
+    assert summary_column(rows, 1) == expected_column(report.metrics)
+    assert summary_column(rows, 2) == expected_column(report.previous)
+    assert summary_column(rows, 3)["Đã hoàn thành"] == f"+{now[0] - before[0]}"
     end = period.end.strftime("%d/%m/%Y")
-    assert any(
-        t.startswith(f"Tính đến ngày {end}, tổng số {now.total} nhiệm vụ") for t in texts(document)
-    )
+    assert any(t.startswith(f"Tính đến ngày {end}, tổng số 119 nhiệm vụ") for t in texts(document))
+
+
+@pytest.mark.parametrize(
+    ("period", "now"),
+    [(ReportingPeriod("half", 2026, 1), (26, 26)), (ReportingPeriod("year", 2026), (33, 43))],
+)
+def test_summary_figures_at_the_end_of_a_half_and_a_year(
+    engine: Engine, period: ReportingPeriod, now: tuple[int, int]
+) -> None:
+    report = periodic_report(inputs_for(engine, period), illustrative=True)
+    assert (report.metrics.completed, report.metrics.overdue) == now
 
 
 def test_quarter_figures_by_hand(report: PeriodicReport) -> None:
@@ -156,9 +168,9 @@ def test_quarter_figures_by_hand(report: PeriodicReport) -> None:
 def test_filtered_report_follows_the_filters(engine: Engine) -> None:
     filters = replace(ALL, plan_codes=("KH-SKHCN-2025",))
     report = periodic_report(inputs_for(engine, QUARTER, filters), illustrative=False)
-    statuses = engine_statuses(engine, QUARTER.end)
-    statuses = statuses[statuses["plan_code"] == "KH-SKHCN-2025"]
-    assert report.metrics == summary_metrics(statuses, QUARTER.end)
+    # the Sở's plan on 30/06/2026 (test_status_samples): 20 tasks, 2 done, 5 overdue
+    metrics = report.metrics
+    assert (metrics.total, metrics.completed, metrics.overdue) == (20, 2, 5)
     assert "Kế hoạch: KH-SKHCN-2025" in report.scope
     assert report.scope.startswith("Tính đến 30/06/2026")
 
@@ -317,13 +329,16 @@ def test_the_default_report_is_the_current_quarter_as_of_today(
     engine: Engine, to_date: PeriodicReport
 ) -> None:
     assert to_date.period == ReportingPeriod("quarter", 2026, 4, until=TODAY)
-    assert to_date.metrics == summary_metrics(engine_statuses(engine, TODAY), TODAY)
-    end = date(2027, 3, 31)  # what remains of Q4, then Q1/2027
-    statuses = engine_statuses(engine, TODAY)
-    due = statuses["due_date"]
-    expected = statuses[(due > pd.Timestamp(TODAY)) & (due <= pd.Timestamp(end))]
-    expected = expected[expected["status"] == TaskStatus.IN_PROGRESS]
-    assert sorted(to_date.next_due["name"]) == sorted(expected["name"])
+    # on 06/12/2026 as on 23/11 (test_status_samples): 33 done, 43 overdue
+    assert (to_date.metrics.completed, to_date.metrics.overdue) == (33, 43)
+    # what remains of Q4, then Q1/2027: the tasks in progress due 31/12/2026, PL-II-2026 27,
+    # DM-BS-2026 III.3 and V.9 (PL-II-2026 26 is due in 2028)
+    due = to_date.next_due
+    assert sorted(zip(due["plan_code"], due["reference"], strict=True)) == [
+        ("DM-BS-2026", "III.3"),
+        ("DM-BS-2026", "V.9"),
+        ("PL-II-2026", "27"),
+    ]
 
 
 def test_no_date_in_the_default_report_is_after_today(to_date: PeriodicReport) -> None:

@@ -6,7 +6,9 @@ import io
 import zipfile
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
+import pandas as pd
 import pytest
 from docx import Document
 from pptx import Presentation
@@ -14,54 +16,61 @@ from pptx import Presentation
 from data_access.dashboard import filtered_statuses, task_agency_frame
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
+from data_access.kpi_queries import kpi_frame, kpi_latest
+from data_access.plans import plan_overview
 from data_access.reporting_calendar import ReportingPeriod
 from data_access.status import summary_metrics
 from exports.meeting_pack import OVERDUE_ROWS_PER_SLIDE, PACK_TITLE, SLIDE_OVERDUE_ROWS
 from exports.reminder_letters import reminder_recipients
-from labels import ILLUSTRATIVE_NOTE, format_int
+from labels import ILLUSTRATIVE_NOTE
 from tests.pdf_text import pdf_text
 from ui import report_files
-from ui.report_files import PageData, load_page_data
+from ui.report_files import PageData
 
 FILTERS = TaskFilters(as_of=date(2026, 6, 15), plan_codes=("KH-92A-UBND",))
+# KH-92A-UBND in 2026 (test_status_samples): its 24 dated tasks were due in 2025 and were
+# done, if at all, by reports sent before 04/2026: 6 on time + 5 late, 13 overdue, all year.
+OVERDUE, COMPLETED = 13, 11
+
+
+def agency_links(url: str) -> pd.DataFrame:
+    with session_scope(get_engine(url)) as session:
+        return task_agency_frame(session=session)
 
 
 @pytest.fixture(scope="module")
 def page(sample_url: str) -> PageData:
-    return load_page_data(sample_url, FILTERS, illustrative=True)
-
-
-def overdue_count(url: str, filters: TaskFilters) -> int:
-    with session_scope(get_engine(url)) as session:
-        statuses = filtered_statuses(session=session, filters=filters)
-    return summary_metrics(statuses, filters.as_of).overdue
-
-
-def test_page_data_is_the_status_engines(sample_url: str, page: PageData) -> None:
-    assert (
-        page.metrics.overdue
-        == overdue_count(sample_url, FILTERS)
-        == len(page.statuses[page.statuses["status"] == "overdue"])
+    """What the page hands its buttons, read straight from the database (no cache)."""
+    with session_scope(get_engine(sample_url)) as session:
+        statuses = filtered_statuses(session=session, filters=FILTERS)
+        kpis = kpi_latest(kpi_frame(session=session, as_of=FILTERS.as_of))
+        overview = plan_overview(session=session)
+    return PageData(
+        url=sample_url,
+        filters=FILTERS,
+        statuses=statuses,
+        load_links=partial(agency_links, sample_url),
+        kpis=kpis,
+        metrics=summary_metrics(statuses, FILTERS.as_of),
+        plan_titles=dict(zip(overview["code"], overview["title"], strict=True)),
+        illustrative=True,
     )
-    assert set(page.statuses["plan_code"]) == {"KH-92A-UBND"}
-    assert page.plan_titles["KH-92A-UBND"].startswith("Kế hoạch số 92A/KH-UBND")
 
 
-def test_pack_pptx_follows_the_filters(sample_url: str, page: PageData) -> None:
+def test_pack_pptx_follows_the_filters(page: PageData) -> None:
     deck = Presentation(io.BytesIO(report_files.pack_pptx(page)))
-    overdue = overdue_count(sample_url, FILTERS)
-    shown = min(overdue, SLIDE_OVERDUE_ROWS)
-    assert len(deck.slides) == 5 + -(-shown // OVERDUE_ROWS_PER_SLIDE)
+    assert OVERDUE <= SLIDE_OVERDUE_ROWS  # all listed, on ceil(13 / rows per slide) slides
+    assert len(deck.slides) == 5 + -(-OVERDUE // OVERDUE_ROWS_PER_SLIDE)
     title_texts = [s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame]
     assert any("Kế hoạch KH-92A-UBND: Kế hoạch số 92A/KH-UBND" in t for t in title_texts)
     assert any(ILLUSTRATIVE_NOTE in t for t in title_texts)
 
 
-def test_pack_pdf_follows_the_filters(sample_url: str, page: PageData) -> None:
+def test_pack_pdf_follows_the_filters(page: PageData) -> None:
     runs = pdf_text(report_files.pack_pdf(replace(page, illustrative=False)))
     assert PACK_TITLE in runs
     assert "Tính đến ngày 15/06/2026" in runs
-    assert f"Nhiệm vụ quá hạn ({overdue_count(sample_url, FILTERS)})" in runs
+    assert f"Nhiệm vụ quá hạn ({OVERDUE})" in runs
     assert ILLUSTRATIVE_NOTE not in runs
 
 
@@ -79,15 +88,12 @@ def test_letters_zip_has_one_letter_per_agency_to_remind(sample_url: str, page: 
     assert len(archive.namelist()) == len(agencies) > 0
 
 
-def test_periodic_docx_figures_are_the_status_engines(sample_url: str, page: PageData) -> None:
+def test_periodic_docx_figures_are_those_at_the_periods_end(page: PageData) -> None:
     period = ReportingPeriod("month", 2026, 5)
     later = replace(page, filters=replace(FILTERS, as_of=date(2030, 1, 1)))
     data = report_files.periodic_docx(later, period)
     document = Document(io.BytesIO(data))
-    at_end = replace(FILTERS, as_of=period.end)
-    with session_scope(get_engine(sample_url)) as session:
-        metrics = summary_metrics(filtered_statuses(session=session, filters=at_end), period.end)
     summary = {row.cells[0].text: row.cells[1].text for row in document.tables[1].rows}
-    assert summary["Quá hạn"] == format_int(metrics.overdue)
-    assert summary["Đã hoàn thành"] == format_int(metrics.completed)
+    assert summary["Quá hạn"] == str(OVERDUE)  # at 31/05/2026, the end of the period
+    assert summary["Đã hoàn thành"] == str(COMPLETED)
     assert any("Tháng 05/2026".lower() in p.text.lower() for p in document.paragraphs)

@@ -127,12 +127,6 @@ def load_agency_links() -> pd.DataFrame:
     return _links(url, current_revision(url))
 
 
-def load_milestones() -> pd.DataFrame:
-    """Milestones of tasks with more than one (``dashboard.MILESTONE_COLUMNS``, read-only)."""
-    url = database_url()
-    return _milestones(url, current_revision(url))
-
-
 def load_summary(filters: TaskFilters) -> SummaryMetrics:
     url = database_url()
     return _summary(url, current_revision(url), filters)

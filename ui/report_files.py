@@ -12,18 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from functools import partial
 
 import pandas as pd
 from sqlmodel import Session
 
-from data_access import dashboard, plans
 from data_access.db import get_engine, session_scope
 from data_access.filters import TaskFilters
-from data_access.kpi_queries import kpi_frame, kpi_latest
 from data_access.reporting import period_inputs, task_documents
 from data_access.reporting_calendar import ReportingPeriod
-from data_access.status import SummaryMetrics, summary_metrics
+from data_access.status import SummaryMetrics
 from exports.meeting_pack import MeetingPackData, meeting_pack_data, meeting_pack_pptx
 from exports.meeting_pdf import meeting_pack_pdf
 from exports.periodic_report import periodic_report, periodic_report_docx
@@ -53,25 +50,6 @@ class PageData:
     def links(self) -> pd.DataFrame:
         """Every task-agency link: read only when a file is built, not for showing the page."""
         return self.load_links()
-
-
-def load_page_data(url: str, filters: TaskFilters, illustrative: bool) -> PageData:
-    """The same frames read straight from the database (the page uses its cached loaders)."""
-    with _session(url) as session:
-        statuses = dashboard.filtered_statuses(session=session, filters=filters)
-        overview = plans.plan_overview(session=session)
-        return PageData(
-            url=url,
-            filters=filters,
-            statuses=statuses,
-            load_links=partial(_agency_links, url),
-            kpis=kpi_latest(
-                kpi_frame(session=session, as_of=filters.as_of, known_by=filters.known_by)
-            ),
-            metrics=summary_metrics(statuses, filters.as_of),
-            plan_titles=dict(zip(overview["code"], overview["title"], strict=True)),
-            illustrative=illustrative,
-        )
 
 
 def pack_pptx(page: PageData) -> bytes:
@@ -126,11 +104,6 @@ def _pack_data(page: PageData) -> MeetingPackData:
         plan_titles=page.plan_titles,
         illustrative=page.illustrative,
     )
-
-
-def _agency_links(url: str) -> pd.DataFrame:
-    with _session(url) as session:
-        return dashboard.task_agency_frame(session=session)
 
 
 def _documents(url: str) -> pd.DataFrame:

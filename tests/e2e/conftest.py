@@ -102,10 +102,35 @@ def save_screenshot(page: Page, name: str) -> Path:
     return path
 
 
+# stApp's script state goes "initial" -> "running" -> "notRunning" on the first run, then
+# "running" -> "notRunning" on each rerun.
+APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# Counts the runs that finish from now on in window.__runsFinished.
+WATCH_RUNS = """() => {
+  window.__runsFinished = 0;
+  if (window.__watchingRuns) return;
+  window.__watchingRuns = true;
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      const state = change.target.getAttribute("data-test-script-state");
+      if (change.oldValue === "running" && state !== "running") window.__runsFinished += 1;
+    }
+  }).observe(document, {
+    subtree: true, attributes: true, attributeOldValue: true,
+    attributeFilter: ["data-test-script-state"],
+  });
+}"""
+
+
 def wait_for_app(page: Page) -> None:
-    """Wait until Streamlit has finished running the script."""
-    page.wait_for_selector("[data-testid='stApp']", timeout=60_000)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
-    )
-    page.wait_for_timeout(500)
+    """Wait until Streamlit has finished the script's run (after opening a page)."""
+    page.wait_for_selector(APP_IDLE, timeout=60_000)
+
+
+@contextmanager
+def script_run(page: Page) -> Iterator[None]:
+    """Around an action that reruns the script: wait until that run has finished."""
+    page.evaluate(WATCH_RUNS)
+    yield
+    page.wait_for_function("() => window.__runsFinished > 0", timeout=60_000)
+    wait_for_app(page)

@@ -10,8 +10,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.e2e.conftest import save_screenshot, wait_for_app
+from tests.e2e.conftest import save_screenshot, script_run, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -29,6 +30,9 @@ PAGES = [
     ("chi-tieu", "Chỉ tiêu", METRIC),
     ("qua-han", "Quá hạn", METRIC),
 ]
+# Resolves once fonts are loaded and the browser has painted twice since (a resize is drawn).
+PAINTED = """() => document.fonts.ready.then(() => new Promise(
+  (done) => requestAnimationFrame(() => requestAnimationFrame(done))))"""
 GRID_HEADER = 35  # pixels: st.dataframe's header row, then rows of about the same height
 
 
@@ -48,7 +52,6 @@ def open_page(page: Page, url: str, ready: str) -> None:
     page.goto(url)
     wait_for_app(page)
     page.wait_for_selector(ready, timeout=60_000)
-    wait_for_app(page)
 
 
 def assert_no_error(page: Page) -> None:
@@ -60,7 +63,7 @@ def screenshot(page: Page, name: str) -> None:
     """Grow the window to the page's full height first: Streamlit scrolls inside its own box."""
     height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     page.set_viewport_size({"width": 1440, "height": max(1000, int(height) + 40)})
-    page.wait_for_timeout(1_000)
+    page.evaluate(PAINTED)  # the charts redraw at the new width before the picture
     save_screenshot(page, name)
     page.set_viewport_size({"width": 1440, "height": 1000})
 
@@ -78,35 +81,41 @@ def choose_in_sidebar(page: Page, label: str, option: str) -> None:
     box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']")
     box.filter(has_text=label).first.locator("input").click()
     page.keyboard.type(option)
-    page.keyboard.press("Enter")
+    with script_run(page):
+        page.keyboard.press("Enter")
     page.keyboard.press("Escape")
-    wait_for_app(page)
 
 
 def click_top_bar(page: Page, chart: Locator) -> None:
     """Click the first (top) bar of a horizontal bar chart: hover down until a tooltip shows."""
-    chart.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)  # let Vega finish drawing after the scroll
+    chart.scroll_into_view_if_needed()  # waits until the chart stands still
     box = chart.bounding_box()
     assert box is not None
     x = box["x"] + box["width"] * 0.7  # the top bar is the longest one
-    tooltip = page.locator("#vg-tooltip-element")
     for dy in range(20, int(box["height"]), 6):
         page.mouse.move(x, box["y"] + dy)
-        page.wait_for_timeout(100)
-        if tooltip.count() and tooltip.is_visible():
-            page.mouse.click(x, box["y"] + dy)
-            wait_for_app(page)
+        if _tooltip_shows(page):
+            with script_run(page):
+                page.mouse.click(x, box["y"] + dy)
             return
     raise AssertionError("no bar found under the pointer")
+
+
+def _tooltip_shows(page: Page) -> bool:
+    """Whether Vega shows its tooltip under the pointer (it draws it on the next frames)."""
+    try:
+        page.wait_for_selector("#vg-tooltip-element", state="visible", timeout=250)
+    except PlaywrightTimeoutError:
+        return False
+    return True
 
 
 def click_first_row(page: Page, table: Locator) -> None:
     table.scroll_into_view_if_needed()
     box = table.bounding_box()
     assert box is not None
-    page.mouse.click(box["x"] + 18, box["y"] + GRID_HEADER + 17)  # the row's selection box
-    wait_for_app(page)
+    with script_run(page):
+        page.mouse.click(box["x"] + 18, box["y"] + GRID_HEADER + 17)  # the row's selection box
 
 
 # --- Every page opens, through the menu, with its figures and no error ---
@@ -115,11 +124,10 @@ def click_first_row(page: Page, table: Locator) -> None:
 def test_every_page_opens_from_the_menu(page: Page, ready_url: str) -> None:
     open_page(page, f"{ready_url}/qua-han?as_of={AS_OF}", METRIC)
     for path, title, ready in PAGES:
-        page.locator("[data-testid='stSidebar'] a").filter(has_text=title).first.click()
+        with script_run(page):
+            page.locator("[data-testid='stSidebar'] a").filter(has_text=title).first.click()
         page.wait_for_url(re.compile(rf"127\.0\.0\.1:\d+/{path}(\?|$)"))
-        wait_for_app(page)
         page.wait_for_selector(ready, timeout=60_000)
-        wait_for_app(page)
         expect(page.locator("h1").first).to_have_text(title)
         assert_no_error(page)
         expect(page.locator(ready).first).to_be_visible()
@@ -166,8 +174,8 @@ def test_overdue_drill_down_reaches_one_tasks_record(page: Page, ready_url: str)
 
     search = page.get_by_label("Tìm theo tên nhiệm vụ (gõ có dấu hoặc không dấu)")
     search.fill("an ninh")
-    search.press("Enter")
-    wait_for_app(page)
+    with script_run(page):
+        search.press("Enter")
     assert query(page).get("tim") == ["an ninh"]
 
     click_first_row(page, page.locator(TABLE).first)

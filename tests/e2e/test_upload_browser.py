@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import Engine, create_engine
 
 from sample_data.manifest import PROGRESS_WORKBOOK
-from tests.e2e.conftest import save_screenshot, wait_for_app
+from tests.e2e.conftest import save_screenshot, script_run, wait_for_app
 from tests.upload_db import (
     PROGRESS_HEADER,
     dump,
@@ -56,10 +56,10 @@ def open_page(page: Page, app_url: str, url_path: str) -> None:
 
 def upload(page: Page, app_url: str, data: bytes, name: str) -> None:
     open_page(page, app_url, PAGE)
-    page.locator("input[type='file']").set_input_files(
-        files=[{"name": name, "mimeType": XLSX, "buffer": data}]
-    )
-    wait_for_app(page)
+    with script_run(page):
+        page.locator("input[type='file']").set_input_files(
+            files=[{"name": name, "mimeType": XLSX, "buffer": data}]
+        )
     page.wait_for_selector("text=Kết quả kiểm tra", timeout=SLOW)
     wait_for_app(page)
 
@@ -79,20 +79,20 @@ def completed_on_dashboard(page: Page, app_url: str) -> int:
 
 def commit(page: Page, who: str) -> None:
     page.get_by_label("Người nạp").fill(who)
-    page.get_by_label("Người nạp").press("Enter")
-    wait_for_app(page)
-    page.get_by_role("button", name="Xác nhận nạp dữ liệu").click()
-    wait_for_app(page)
+    with script_run(page):
+        page.get_by_label("Người nạp").press("Enter")
+    with script_run(page):
+        page.get_by_role("button", name="Xác nhận nạp dữ liệu").click()
     expect(page.get_by_text("Đã nạp lần số")).to_be_visible(timeout=SLOW)
 
 
 def undo(page: Page, app_url: str) -> None:
     open_page(page, app_url, PAGE)
     page.get_by_role("tab", name="Lịch sử nạp và hoàn tác").click()
-    page.get_by_text("Tôi muốn hoàn tác lần nạp gần nhất").click()
-    wait_for_app(page)
-    page.get_by_role("button", name="Hoàn tác lần nạp gần nhất").click()
-    wait_for_app(page)
+    with script_run(page):
+        page.get_by_text("Tôi muốn hoàn tác lần nạp gần nhất").click()
+    with script_run(page):
+        page.get_by_role("button", name="Hoàn tác lần nạp gần nhất").click()
     expect(page.get_by_text("Đã hoàn tác lần nạp số")).to_be_visible(timeout=SLOW)
 
 
@@ -159,8 +159,8 @@ def test_the_template_round_trips(page: Page, app_url: str, database: Engine) ->
     box = page.get_by_test_id("stSelectbox").filter(has_text="Cơ quan").locator("input")
     box.click()
     box.fill("Khoa học và Công nghệ")
-    page.get_by_role("option", name=SKHCN, exact=True).click()
-    wait_for_app(page)
+    with script_run(page):
+        page.get_by_role("option", name=SKHCN, exact=True).click()
     button = page.get_by_test_id("stDownloadButton").get_by_role(
         "button", name="Tải mẫu báo cáo tiến độ (.xlsx)"
     )
