@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from data_access.clock import vietnam_today
 from data_access.filters import TaskFilters
 from labels import STATUS_LABELS, STATUS_ORDER
+from tests.frozen_clock import freeze_clock
 from tests.pages_db import TIMEOUT, use_database
 from ui.filters import RESET_LABEL
 from ui.state import StateKey
@@ -186,3 +187,14 @@ def test_an_unreadable_database_leaves_the_filters_usable(
     at = AppTest.from_function(filters_script, default_timeout=TIMEOUT).run()
     assert seen(at) == TODAY
     assert at.multiselect(key=StateKey.PLANS).options == []
+
+
+def test_the_as_of_date_starts_on_vietnams_today_not_the_servers(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """00:30 on 01/07/2026 in Vietnam is still 30/06 on a UTC server: the page counts as of
+    the first of July, the day its readers are living."""
+    freeze_clock(monkeypatch, datetime(2026, 6, 30, 17, 30, tzinfo=UTC))
+    app.run()
+    assert app.date_input(key=StateKey.AS_OF_DATE).value == date(2026, 7, 1)
+    assert seen(app).as_of == date(2026, 7, 1)

@@ -45,7 +45,7 @@ def render_filter_sidebar() -> TaskFilters:
     with st.sidebar:
         st.header("Bộ lọc")
         reset_button(StateKey.RESET_FILTERS)
-        as_of = date_picker("Tính đến ngày", StateKey.AS_OF_DATE, "today", AS_OF_HELP)
+        as_of = date_picker("Tính đến ngày", StateKey.AS_OF_DATE, vietnam_today(), AS_OF_HELP)
         known_only = st.checkbox(
             KNOWN_BY_LABEL, value=False, key=StateKey.KNOWN_ONLY, help=KNOWN_BY_HELP, **_BOUND
         )
