@@ -15,7 +15,7 @@ import pandas as pd
 
 from data_access.dashboard import links_for_role
 from data_access.models import AgencyKind
-from data_access.status import DONE_STATUSES, add_rates, metric_flags
+from data_access.status import DONE_STATUSES, DUE_SOON_DAYS, add_rates, metric_flags
 from data_access.statuses import RECURRING_STATUSES, TaskStatus
 from labels import AGEING_BUCKETS, STATUS_ORDER
 from loaders.text import fold
@@ -26,7 +26,9 @@ UNASSIGNED_AGENCY = {
     "any": "(Chưa ghi cơ quan)",
 }
 STATUS_COLUMNS = [str(s) for s in STATUS_ORDER]
-AGEING_EDGES = (0, 30, 90, 180, float("inf"))  # right-closed: 1–30, 31–90, 91–180, >180
+LONG_OVERDUE_DAYS = 180  # the last ageing bucket, counted apart on the Quá hạn page
+# right-closed: 1–30, 31–90, 91–180, >180
+AGEING_EDGES = (0, 30, 90, LONG_OVERDUE_DAYS, float("inf"))
 _COMBINING_MARKS = r"[\u0300-\u036f]"
 
 
@@ -34,7 +36,7 @@ def agency_summary(
     statuses: pd.DataFrame,
     agency_links: pd.DataFrame,
     role: str = "lead",
-    window_days: int = 30,
+    window_days: int = DUE_SOON_DAYS,
     with_units: bool = False,
 ) -> pd.DataFrame:
     """One row per agency: tasks per status, the metric counts, rates, kind; worst first.
@@ -150,7 +152,7 @@ def tasks_of_agency(
     return statuses[statuses["task_id"].isin(rows.loc[rows["agency"] == agency, "task_id"])]
 
 
-def upcoming(statuses: pd.DataFrame, as_of: date, days: int = 30) -> pd.DataFrame:
+def upcoming(statuses: pd.DataFrame, as_of: date, days: int = DUE_SOON_DAYS) -> pd.DataFrame:
     """Tasks not completed that fall due from ``as_of`` to ``as_of + days``, soonest first."""
     start, end = pd.Timestamp(as_of), pd.Timestamp(as_of + timedelta(days=days))
     due = statuses["due_date"]

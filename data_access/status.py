@@ -100,6 +100,9 @@ từ ngày ban hành kế hoạch (không bao giờ từ ngày nạp dữ liệu
 )  # the plans' own rules: status_rules
 
 
+DUE_SOON_DAYS = 30  # "Sắp đến hạn": not done, due within this many days of the as-of day
+
+
 @dataclass(frozen=True)
 class SummaryMetrics:
     """Headline numbers; a rate is None when its denominator is 0."""
@@ -184,7 +187,9 @@ def compute_statuses(tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
     )
 
 
-def summary_metrics(statuses: pd.DataFrame, as_of: date, window_days: int = 30) -> SummaryMetrics:
+def summary_metrics(
+    statuses: pd.DataFrame, as_of: date, window_days: int = DUE_SOON_DAYS
+) -> SummaryMetrics:
     """The headline counts and rates of a status frame (see ``RATE_HELP_VI``)."""
     days = (statuses["due_date"] - pd.Timestamp(as_of)).dt.days
     counts = metric_flags(statuses, days, window_days).sum()

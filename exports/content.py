@@ -15,7 +15,7 @@ from datetime import date
 import pandas as pd
 
 from data_access.dashboard import links_for_role
-from data_access.status import SummaryMetrics
+from data_access.status import DUE_SOON_DAYS, SummaryMetrics
 from data_access.statuses import TaskStatus
 from labels import (
     INDICATIVE_DUE_NOTE,
@@ -107,7 +107,7 @@ def reports_owed(statuses: pd.DataFrame) -> pd.DataFrame:
     return order.drop(columns="rank")
 
 
-def headline_figures(metrics: SummaryMetrics, window_days: int = 30) -> list[Figure]:
+def headline_figures(metrics: SummaryMetrics, window_days: int = DUE_SOON_DAYS) -> list[Figure]:
     """The overview numbers as every document shows them."""
     return [
         Figure("Tổng số nhiệm vụ", format_int(metrics.total)),

@@ -25,6 +25,7 @@ from docx.document import Document as DocxDocument
 
 from data_access.reporting_calendar import INTERNAL_MONTHLY_REPORT_DAY, MONTHLY_REPORT_DAY
 from data_access.rollups import UNASSIGNED_AGENCY, upcoming
+from data_access.status import DUE_SOON_DAYS
 from exports import docx_admin as admin
 from exports.chart_images import export_file_name, slugify
 from exports.content import (
@@ -37,14 +38,13 @@ from exports.content import (
 )
 from labels import ILLUSTRATIVE_NOTE, format_date, format_int
 
-WINDOW_DAYS = 30
 SUBJECT = "V/v đôn đốc thực hiện nhiệm vụ triển khai Nghị quyết số 57-NQ/TW"
 RESOLUTION = (
     "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, "
     "công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia"
 )
 OVERDUE_HEADING = "1. Các nhiệm vụ đã quá hạn nhưng chưa hoàn thành"
-UPCOMING_HEADING = f"2. Các nhiệm vụ đến hạn trong {WINDOW_DAYS} ngày tới"
+UPCOMING_HEADING = f"2. Các nhiệm vụ đến hạn trong {DUE_SOON_DAYS} ngày tới"
 FOLLOW_UP_HEADING = "3. Các nhiệm vụ cần bổ sung báo cáo"
 NONE_LISTED = "Không có nhiệm vụ nào."
 HEADERS = ("TT", "Số hiệu", "Nhiệm vụ", "Văn bản giao", "Hạn hoàn thành")
@@ -125,7 +125,7 @@ def reminder_letters(
 ) -> list[ReminderLetter]:
     """One letter's content per agency; the tasks to chase are found once for all of them."""
     overdue = overdue_tasks(statuses)
-    soon = upcoming(statuses, as_of, WINDOW_DAYS)
+    soon = upcoming(statuses, as_of, DUE_SOON_DAYS)
     owed = reports_owed(statuses)
     chased = pd.concat([overdue["task_id"], soon["task_id"], owed["task_id"]])
     leads = agency_links[(agency_links["role"] == "lead") & agency_links["task_id"].isin(chased)]
@@ -167,7 +167,7 @@ def reminder_recipients(
     statuses: pd.DataFrame, agency_links: pd.DataFrame, as_of: date
 ) -> Recipients:
     """Who the reminders of ``statuses`` as of ``as_of`` go to, and the groups they cannot."""
-    due_soon = upcoming(statuses, as_of, WINDOW_DAYS)["task_id"]
+    due_soon = upcoming(statuses, as_of, DUE_SOON_DAYS)["task_id"]
     overdue = overdue_tasks(statuses)["task_id"]
     owed = reports_owed(statuses)["task_id"]
     leads = agency_links[agency_links["role"] == "lead"]
@@ -268,7 +268,7 @@ def _note_opening(letter: ReminderLetter) -> str:
 def _still_to_do(letter: ReminderLetter) -> str:
     """ "2 nhiệm vụ đến hạn trong 30 ngày tới và 3 nhiệm vụ cần bổ sung báo cáo"."""
     return (
-        f"{format_int(len(letter.upcoming))} nhiệm vụ đến hạn trong {WINDOW_DAYS} ngày tới và "
+        f"{format_int(len(letter.upcoming))} nhiệm vụ đến hạn trong {DUE_SOON_DAYS} ngày tới và "
         f"{format_int(len(letter.follow_up))} nhiệm vụ cần bổ sung báo cáo"
     )
 

@@ -13,6 +13,7 @@ from charts import ageing_bars, compose_subtitle, overdue_by_agency
 from charts.ageing import AGENCY_PICK
 from data_access.filters import TaskFilters
 from data_access.rollups import (
+    LONG_OVERDUE_DAYS,
     UNASSIGNED_AGENCY,
     overdue_ageing,
     search_tasks,
@@ -71,13 +72,13 @@ FOLLOW_UP_HELP = " ".join(f"{status_label(s)}: {note}." for s, note in FOLLOW_UP
 
 
 def headline_numbers(filters: TaskFilters) -> tuple[str, str, str, str]:
-    """Overdue tasks, those over 180 days, the median days overdue, agencies concerned."""
+    """Overdue tasks, those long overdue, the median days overdue, agencies concerned."""
     overdue, by_agency = load_overdue(filters), load_overdue_by_agency(filters)
     days = overdue["days_overdue"]
     named = by_agency.loc[~by_agency["agency"].isin(UNASSIGNED_AGENCY.values()), "agency"]
     return (
         format_int(len(overdue)),
-        format_int(int((days > 180).sum())),
+        format_int(int((days > LONG_OVERDUE_DAYS).sum())),
         format_int(float(days.median())),
         format_int(named.nunique()),
     )
@@ -86,7 +87,7 @@ def headline_numbers(filters: TaskFilters) -> tuple[str, str, str, str]:
 def headline(filters: TaskFilters) -> None:
     labels = (
         "Nhiệm vụ quá hạn",
-        "Quá hạn trên 180 ngày",
+        f"Quá hạn trên {LONG_OVERDUE_DAYS} ngày",
         "Số ngày quá hạn trung vị",
         "Cơ quan có nhiệm vụ quá hạn",
     )

@@ -12,8 +12,9 @@ from data_access.clock import vietnam_today
 from data_access.filters import TaskFilters
 from data_access.reporting import default_period, recent_periods
 from data_access.reporting_calendar import PERIOD_KIND_LABELS, PERIOD_KINDS, ReportingPeriod
+from data_access.status import DUE_SOON_DAYS
 from exports.chart_images import export_file_name
-from exports.reminder_letters import GROUPS_NOTE, WINDOW_DAYS, letter_file_name
+from exports.reminder_letters import GROUPS_NOTE, letter_file_name
 from labels import as_of_words, format_date
 from ui import report_files
 from ui.common import filtered_tasks_or_stop, illustrative_notice, page_header
@@ -38,7 +39,7 @@ PACK_HELP = (
 )
 LETTER_HELP = (
     f"Văn bản Word soạn sẵn theo thể thức hành chính, liệt kê nhiệm vụ quá hạn, nhiệm vụ đến "
-    f"hạn trong {WINDOW_DAYS} ngày tới và nhiệm vụ cần bổ sung báo cáo (chậm mốc, thiếu minh "
+    f"hạn trong {DUE_SOON_DAYS} ngày tới và nhiệm vụ cần bổ sung báo cáo (chậm mốc, thiếu minh "
     "chứng, chưa gửi báo cáo định kỳ) của cơ quan chủ trì; sửa được trước khi ký, gửi. "
     "Đơn vị thuộc Sở nhận phiếu nhắc việc nội bộ của Sở thay cho công văn."
 )
@@ -95,7 +96,7 @@ def reminder_letters(page: PageData) -> None:
     agencies = recipients.agencies
     if not agencies:
         st.info(
-            f"Không có cơ quan chủ trì nào có nhiệm vụ quá hạn, đến hạn trong {WINDOW_DAYS} "
+            f"Không có cơ quan chủ trì nào có nhiệm vụ quá hạn, đến hạn trong {DUE_SOON_DAYS} "
             f"ngày tới hoặc cần bổ sung báo cáo, tính đến {format_date(filters.as_of)}."
         )
         return

@@ -37,7 +37,7 @@ from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_frame, kpi_latest
 from data_access.latest_reports import latest_report_frame
 from data_access.settings import get_settings
-from data_access.status import SummaryMetrics, compute_statuses, summary_metrics
+from data_access.status import DUE_SOON_DAYS, SummaryMetrics, compute_statuses, summary_metrics
 from data_access.status_rules import milestone_states
 from data_access.statuses import RECURRING_STATUSES, MilestoneState, TaskStatus
 from data_access.task_detail import TaskDetail, task_detail
@@ -51,7 +51,6 @@ T = TypeVar("T")
 FILTERS_HASH: dict[type | str, Callable[[Any], Any]] = {TaskFilters: repr}
 # Every cached loader below: no spinner (pages show their own), filters hashed by repr.
 _cached = partial(st.cache_resource, show_spinner=False, hash_funcs=FILTERS_HASH)
-DUE_SOON_DAYS = 30  # "due in the next 30 days" on every page
 # A page calls a dozen loaders per run; each would read the revision (~5 ms) without this.
 REVISION_TTL = 1.0  # seconds
 _revisions: dict[str, tuple[float, str]] = {}  # url -> (time read, token)
