@@ -28,6 +28,10 @@ _BUSY_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
 SQLITE_READONLY, SQLITE_CANTOPEN = 8, 14  # CANTOPEN: a new file in a folder that takes none
 
 
+class DataUnavailableError(Exception):
+    """The database could not be read or written; the message is one Vietnamese sentence."""
+
+
 def failure_message(error: SQLAlchemyError, url: str, *, otherwise: str) -> str:
     """The sentence for ``error`` on the database at ``url``; ``otherwise`` for other causes."""
     cause = getattr(error, "orig", None)

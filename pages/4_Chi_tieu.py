@@ -10,6 +10,7 @@ import streamlit as st
 
 from charts import compose_subtitle, kpi_bullets, kpi_trend
 from charts.kpis import KPI_PICK
+from data_access.db_errors import DataUnavailableError
 from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_latest
 from exports.table_format import Number
@@ -24,7 +25,7 @@ from ui.common import (
     show_chart,
     show_table,
 )
-from ui.data import DataUnavailableError, load_kpis, per_revision
+from ui.data import load_kpis
 from ui.downloads import offer_table
 from ui.filters import page_filters, reset_button
 from ui.safe_text import literal
@@ -67,7 +68,7 @@ TABLE_FORMATS = {
 
 def plan_kpis(filters: TaskFilters, as_of: date) -> pd.DataFrame:
     """KPI rows (one per KPI and actual) of the chosen plans, periods ended by ``as_of``."""
-    return per_revision(kpis_of_plans, filters.plan_codes, as_of, filters.known_by)
+    return kpis_of_plans(filters.plan_codes, as_of, filters.known_by)
 
 
 def kpis_of_plans(plan_codes: tuple[str, ...], as_of: date, known_by: date | None) -> pd.DataFrame:
@@ -79,13 +80,13 @@ def kpis_of_plans(plan_codes: tuple[str, ...], as_of: date, known_by: date | Non
 
 def latest_view(filters: TaskFilters, period_end: date) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Each KPI's latest result by ``period_end`` (judged), and the table shown for it."""
-    return per_revision(judged_kpis, filters.plan_codes, period_end, filters.known_by)
+    return judged_kpis(filters.plan_codes, period_end, filters.known_by)
 
 
 def judged_kpis(
     plan_codes: tuple[str, ...], period_end: date, known_by: date | None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    latest = judged(kpi_latest(per_revision(kpis_of_plans, plan_codes, period_end, known_by)))
+    latest = judged(kpi_latest(kpis_of_plans(plan_codes, period_end, known_by)))
     return latest, display_table(latest)
 
 
@@ -107,7 +108,7 @@ def reported_periods(filters: TaskFilters) -> dict[str, date]:
 
 def period_picker(filters: TaskFilters) -> date:
     """The chosen reporting period's last day (default: the latest period with results)."""
-    ends = per_revision(reported_periods, filters)
+    ends = reported_periods(filters)
     if not ends:
         st.info(
             f"Chưa có kết quả chỉ tiêu nào đến ngày {format_date(filters.as_of)} — hãy tải lên "
@@ -166,7 +167,7 @@ def kpi_view(filters: TaskFilters, period_end: date) -> KpiView:
 
 def trend_rows(filters: TaskFilters, period_end: date, picked: str | None) -> pd.DataFrame:
     """The clicked KPI's results over periods, else those of the first charted KPIs."""
-    view = per_revision(kpi_view, filters, period_end)
+    view = kpi_view(filters, period_end)
     trend = view.trend
     if picked is not None and (trend["kpi"] == picked).any():
         rows = trend[trend["kpi"] == picked]
@@ -240,7 +241,7 @@ if kpis.empty:
 st.caption(SCOPE_NOTE)
 
 period_end = period_picker(filters)
-view = per_revision(kpi_view, filters, period_end)
+view = kpi_view(filters, period_end)
 if view.illustrative:
     st.info(ILLUSTRATIVE_NOTE, icon=":material/science:")
 headline(view.latest)
@@ -264,7 +265,7 @@ if view.shown_note:
 chosen_kpi = str(picked) if picked else None
 show_chart(
     kpi_trend,
-    per_revision(trend_rows, filters, period_end, chosen_kpi),
+    trend_rows(filters, period_end, chosen_kpi),
     "Diễn biến kết quả qua các kỳ",
     compose_subtitle(chosen_kpi or "", illustrative=view.illustrative),
 )

@@ -13,6 +13,7 @@ import streamlit as st
 
 from data_access.changes import CHANGE_LABELS, ChangeKind
 from data_access.clock import vietnam_today
+from data_access.db_errors import DataUnavailableError
 from data_access.history import UndoRefused
 from data_access.importer import ImportRefused, has_done_marks
 from data_access.models import AgencyKind, ImportKind
@@ -28,7 +29,6 @@ from loaders.isolation import ReadCancelled
 from loaders.records import UnreadableFileError
 from ui import upload as ui
 from ui import upload_read as reading
-from ui.data import DataUnavailableError
 from ui.downloads import deferred_download
 from ui.filters import date_picker
 from ui.safe_text import literal

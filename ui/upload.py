@@ -19,7 +19,7 @@ from data_access import uploads
 from data_access.changes import CHANGE_LABELS, ChangeKind, RowChange
 from data_access.clock import local_time_text, vietnam_today
 from data_access.db import get_engine, session_scope
-from data_access.db_errors import WRITE_FAILED, failure_message
+from data_access.db_errors import WRITE_FAILED, DataUnavailableError, failure_message
 from data_access.history import can_undo, import_history, undo_latest_import
 from data_access.import_kind import KIND_LABELS
 from data_access.matching import MatchMethod
@@ -29,7 +29,7 @@ from exports.progress_template import progress_template_xlsx
 from labels import AGENCY_KIND_LABELS
 from loaders.limits import MAX_FILE_BYTES, MEGABYTE
 from loaders.text import fold
-from ui.data import DataUnavailableError, current_revision, database_url, reading
+from ui.cache import database_url, forget_data, query, reading
 
 UPLOAD_KINDS = (ImportKind.PLAN, ImportKind.PROGRESS, ImportKind.KPI_ACTUALS)
 PROBLEM_COLUMNS = {
@@ -127,13 +127,19 @@ def local_time(moment: datetime | pd.Timestamp | None) -> str:
 
 @contextmanager
 def writing() -> Iterator[Session]:
-    """One write transaction on the app's database; a failure becomes DataUnavailableError."""
+    """One write transaction on the app's database; a failure becomes DataUnavailableError.
+
+    Every write the pages make (an import, an undo, an alias or a new agency) goes
+    through here; the cached queries are cleared once it is committed.
+    """
     url = database_url()
     try:
         with session_scope(get_engine(url), write=True) as session:
             yield session
     except SQLAlchemyError as error:
         raise DataUnavailableError(failure_message(error, url, otherwise=WRITE_FAILED)) from error
+    finally:
+        forget_data()  # also after a failure: a refused write may still have read new data
 
 
 def commit_upload(
@@ -169,15 +175,9 @@ def add_agency(name: str, kind: AgencyKind, spelling: str) -> None:
         uploads.add_agency(session=session, name=name, kind=kind, spelling=spelling)
 
 
+@query(max_entries=4)
 def agency_names() -> list[str]:
-    url = database_url()
-    return _agency_names(url, current_revision(url))
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)  # read-only: no copy per run
-def _agency_names(url: str, revision: str) -> list[str]:
-    """Kept per data revision: adding an agency stores an alias, which changes it."""
-    with reading(url) as session:
+    with reading(database_url()) as session:
         return uploads.agency_names(session=session)
 
 
@@ -186,14 +186,9 @@ def plan_codes() -> list[str]:
         return uploads.plan_codes(session=session)
 
 
+@query(max_entries=4)
 def undo_available() -> bool:
-    url = database_url()
-    return _undo_available(url, current_revision(url))
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)  # read-only: no copy per run
-def _undo_available(url: str, revision: str) -> bool:
-    with reading(url) as session:
+    with reading(database_url()) as session:
         return can_undo(session=session)
 
 
@@ -240,15 +235,10 @@ def kind_label(kind: ImportKind) -> str:
     return KIND_LABELS[kind]
 
 
+@query(max_entries=4)
 def history_table() -> pd.DataFrame:
-    """Every import, newest first, as shown on the page (kept per data revision)."""
-    url = database_url()
-    return _history_table(url, current_revision(url))
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)  # read-only: no copy per run
-def _history_table(url: str, revision: str) -> pd.DataFrame:
-    with reading(url) as session:
+    """Every import, newest first, as shown on the page."""
+    with reading(database_url()) as session:
         history = import_history(session=session)
     states = [
         f"Đã hoàn tác lúc {local_time(undone)}" if pd.notna(undone) else "Minh họa" if demo else ""

@@ -20,7 +20,7 @@ from labels import format_int
 from loaders.isolation import ReadCancelled
 from loaders.load import check_size
 from loaders.records import UnreadableFileError
-from ui.data import current_revision, database_url
+from ui.cache import current_revision, database_url
 from ui.upload import UploadKey
 
 READING = "Đang đọc và kiểm tra tệp…"
