@@ -14,7 +14,6 @@ import streamlit as st
 from data_access.changes import CHANGE_LABELS, ChangeKind
 from data_access.clock import vietnam_today
 from data_access.db_errors import DataUnavailableError
-from data_access.history import UndoRefused
 from data_access.importer import ImportRefused, has_done_marks
 from data_access.models import AgencyKind, ImportKind
 from data_access.uploads import (
@@ -29,6 +28,7 @@ from loaders.isolation import ReadCancelled
 from loaders.records import UnreadableFileError
 from ui import upload as ui
 from ui import upload_read as reading
+from ui import upload_sections as sections
 from ui.downloads import deferred_download
 from ui.filters import date_picker
 from ui.safe_text import literal
@@ -44,12 +44,6 @@ ISSUER_HELP = (
     "Các đơn vị thuộc Sở có trong kế hoạch (Văn phòng Sở, Phòng…) được hiểu là đơn vị của "
     "cơ quan này."
 )
-
-
-def show_flash() -> None:
-    flash = st.session_state.pop(ui.UploadKey.FLASH, None)
-    if flash:
-        st.success(flash)
 
 
 def choose(upload: PreparedUpload, key: str) -> tuple[ImportKind, str]:
@@ -284,48 +278,12 @@ def upload_section() -> None:
     show_commit(upload, confirmed)
 
 
-def history_section() -> None:
-    st.dataframe(ui.history_table(), hide_index=True, key="history")
-    if not ui.undo_available():
-        st.caption("Không có lần nạp nào hoàn tác được (dữ liệu ban đầu không hoàn tác).")
-        return
-    sure = st.checkbox("Tôi muốn hoàn tác lần nạp gần nhất", key=ui.UploadKey.UNDO_CONFIRM)
-    if st.button("Hoàn tác lần nạp gần nhất", disabled=not sure, key="undo"):
-        try:
-            batch = ui.undo_latest()
-        except (UndoRefused, DataUnavailableError) as error:
-            st.error("Chưa hoàn tác được; cơ sở dữ liệu không thay đổi.")
-            st.text(str(error))
-            return
-        st.session_state[ui.UploadKey.FLASH] = f"Đã hoàn tác lần nạp số {batch.id}."
-        st.session_state.pop(ui.UploadKey.UNDO_CONFIRM, None)
-        st.rerun()
-
-
-def template_section() -> None:
-    st.write(
-        "Mẫu Excel có sẵn các nhiệm vụ do cơ quan chủ trì, để cơ quan điền tiến độ và gửi lại."
-    )
-    agencies = ui.agency_names()
-    if not agencies:
-        st.info("Chưa có cơ quan nào trong danh mục.")
-        return
-    agency = st.selectbox("Cơ quan", agencies, key=ui.UploadKey.TEMPLATE_AGENCY)
-    deferred_download(
-        "Tải mẫu báo cáo tiến độ (.xlsx)",
-        partial(ui.template_for, agency),
-        file_name=ui.template_file_name(agency),
-        key="template",
-        icon=":material/download:",
-    )
-
-
 st.title("Cập nhật dữ liệu")
 st.caption(
     f"Tải lên tệp Excel (.xlsx) hoặc Word (.docx), dung lượng tối đa {ui.max_upload_mb()} MB. "
     "Dữ liệu chỉ được ghi sau khi bạn xem trước và bấm xác nhận."
 )
-show_flash()
+sections.show_flash()
 upload_tab, history_tab, template_tab = st.tabs(
     ["Tải tệp lên", "Lịch sử nạp và hoàn tác", "Mẫu báo cáo tiến độ"]
 )
@@ -333,8 +291,8 @@ try:
     with upload_tab:
         upload_section()
     with history_tab:
-        history_section()
+        sections.history_section()
     with template_tab:
-        template_section()
+        sections.template_section()
 except DataUnavailableError as error:
     st.error(literal(str(error)))

@@ -138,8 +138,7 @@ def writing() -> Iterator[Session]:
             yield session
     except SQLAlchemyError as error:
         raise DataUnavailableError(failure_message(error, url, otherwise=WRITE_FAILED)) from error
-    finally:
-        forget_data()  # also after a failure: a refused write may still have read new data
+    forget_data()
 
 
 def commit_upload(
