@@ -124,7 +124,7 @@ KPI_FORMATS = {KPI_COLUMNS["value"]: Number(1, unit_column=UNIT_HEADING)}
 
 
 def late_agencies_table(filters: TaskFilters) -> pd.DataFrame:
-    """The lead agencies with most overdue tasks, as shown (kept per data revision)."""
+    """The lead agencies with most overdue tasks, as shown."""
     agencies = load_agency_summary(filters, "lead")
     late = agencies[agencies["overdue"] > 0].head(TOP_AGENCIES)
     table = late.assign(
@@ -136,7 +136,7 @@ def late_agencies_table(filters: TaskFilters) -> pd.DataFrame:
 def section_table(
     heading: str, build: Callable[[TaskFilters], pd.DataFrame], filters: TaskFilters, empty: str
 ) -> pd.DataFrame | None:
-    """A section's heading and its table (built once per data revision), or ``empty`` said."""
+    """A section's heading and its table, or ``empty`` said when it has no rows."""
     st.subheader(heading)
     table = build(filters)
     if table.empty:

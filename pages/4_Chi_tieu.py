@@ -146,7 +146,7 @@ def first_rows(latest: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, str]:
 
 @dataclass(frozen=True)
 class KpiView:
-    """What the page shows for the chosen plans and period (kept per data revision)."""
+    """What the page shows for the chosen plans and period."""
 
     latest: pd.DataFrame  # one row per KPI, judged
     table: pd.DataFrame  # the KPI table as displayed
