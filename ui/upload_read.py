@@ -13,8 +13,7 @@ from typing import Any
 import streamlit as st
 
 from data_access.clock import vietnam_today
-from data_access.imports import read
-from data_access.imports import worker as upload_worker
+from data_access.imports import read, worker
 from data_access.imports.new_plan import content_hash_of
 from data_access.models import ImportKind
 from labels import format_int
@@ -86,7 +85,7 @@ def _read(
         status.text(ROWS_READ.format(rows=format_int(rows)))
 
     try:
-        upload = upload_worker.prepare_isolated(
+        upload = worker.prepare_isolated(
             url=url,
             data=data,
             file_name=file_name,
