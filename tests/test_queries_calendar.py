@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 
 from data_access.queries.calendar import CALENDAR_COLUMNS, deadline_calendar
-from data_access.statuses import TaskStatus
+from data_access.queries.statuses import TaskStatus
 from labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE, CALENDAR_KIND_MISSED
 
 AS_OF = date(2026, 6, 15)

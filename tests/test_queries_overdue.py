@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from data_access.queries.overdue import overdue_list
-from data_access.statuses import TaskStatus
+from data_access.queries.statuses import TaskStatus
 
 
 def statuses() -> pd.DataFrame:

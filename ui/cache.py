@@ -34,7 +34,7 @@ from sqlmodel import Session
 
 from data_access.db import create_schema, data_revision, get_engine, session_scope
 from data_access.db_errors import READ_FAILED, DataUnavailableError, failure_message
-from data_access.filters import TaskFilters
+from data_access.queries.filters import TaskFilters
 from data_access.settings import get_settings
 
 P = ParamSpec("P")

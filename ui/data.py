@@ -8,16 +8,22 @@ from datetime import date
 import pandas as pd
 
 from charts.status import AgencySort, agency_order
-from data_access import dashboard, plans, rollups
-from data_access.filters import TaskFilters
-from data_access.kpi_queries import kpi_frame, kpi_latest
-from data_access.latest_reports import latest_report_frame
+from data_access.queries import plans, rollups
+from data_access.queries import tasks as dashboard
 from data_access.queries.calendar import deadline_calendar
 from data_access.queries.filter_options import FilterOptions, filter_options
+from data_access.queries.filters import TaskFilters
+from data_access.queries.kpis import kpi_frame, kpi_latest
+from data_access.queries.latest_reports import latest_report_frame
 from data_access.queries.overdue import overdue_list
-from data_access.status import DUE_SOON_DAYS, SummaryMetrics, compute_statuses, summary_metrics
-from data_access.statuses import TaskStatus
-from data_access.task_detail import TaskDetail, task_detail
+from data_access.queries.status import (
+    DUE_SOON_DAYS,
+    SummaryMetrics,
+    compute_statuses,
+    summary_metrics,
+)
+from data_access.queries.statuses import TaskStatus
+from data_access.queries.task_record import TaskDetail, task_detail
 from exports.reminder_letters import Recipients, reminder_recipients
 from ui.cache import database_url, query, reading
 

@@ -7,7 +7,7 @@ from functools import partial
 import streamlit as st
 
 from data_access.db_errors import DataUnavailableError
-from data_access.history import UndoRefused
+from data_access.imports.history import UndoRefused
 from ui import upload as ui
 from ui.downloads import deferred_download
 

@@ -7,8 +7,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from data_access.status_rules import milestone_states
-from data_access.statuses import RECURRING_STATUSES, MilestoneState
+from data_access.queries.status_rules import milestone_states
+from data_access.queries.statuses import RECURRING_STATUSES, MilestoneState
 from labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE, CALENDAR_KIND_MISSED
 
 CALENDAR_COLUMNS = ["task_id", "due_date", "count", "kind", "milestone", "label"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data_access import rollups
+from data_access.queries import rollups
 
 
 def overdue_list(
