@@ -76,6 +76,8 @@ METRIC_COLUMNS = (
 _DONE_WORDS = re.compile(r"\bhoan thanh\b")
 _NEGATION = re.compile(r"\b(?:chua|khong)\b")
 
+DUE_SOON_DAYS = 30  # "Sắp đến hạn": not done, due within this many days of the as-of day
+
 RATE_HELP_VI = (
     f"""\
 Cách tính (tính đến ngày đã chọn):
@@ -85,7 +87,7 @@ có thời hạn xác định. Nhiệm vụ thường xuyên và nhiệm vụ ch
 hoàn thành đúng hạn / số nhiệm vụ đã đến hạn.
 - Quá hạn: chưa hoàn thành và hạn đã qua; số ngày quá hạn = ngày tính − ngày hạn. \
 Nhiệm vụ có hạn đúng vào ngày tính vẫn là đang thực hiện trong hạn.
-- Sắp đến hạn: chưa hoàn thành, hạn rơi vào số ngày tới đã chọn (mặc định 30 ngày).
+- Sắp đến hạn: chưa hoàn thành, hạn rơi vào số ngày tới đã chọn (mặc định {DUE_SOON_DAYS} ngày).
 - Hoàn thành: tính từ ngày hoàn thành ghi trong báo cáo tiến độ, dù tệp báo cáo được nạp \
 sau đó; báo cáo không ghi ngày hoàn thành thì tính từ ngày báo cáo. Hoàn thành đến hết ngày \
 hạn là đúng hạn.
@@ -98,9 +100,6 @@ từ ngày ban hành kế hoạch (không bao giờ từ ngày nạp dữ liệu
 """
     + RULES_HELP_VI
 )  # the plans' own rules: status_rules
-
-
-DUE_SOON_DAYS = 30  # "Sắp đến hạn": not done, due within this many days of the as-of day
 
 
 @dataclass(frozen=True)

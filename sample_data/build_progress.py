@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from data_access.reporting_calendar import MONTHLY_REPORT_DAY
 from sample_data.layouts import PLAN_LAYOUTS
 from sample_data.manifest import PROGRESS_WORKBOOK, SOURCES_DIR
 from sample_data.progress_kpis import write_kpi_sheet
@@ -146,7 +147,7 @@ def _recurring_rows(task: TaskStub, rng: random.Random) -> list[Row]:
     start = PLAN_STARTS[task.plan_code]
     rows: list[Row] = []
     year, month = start.year, start.month
-    while (day := date(year, month, rng.randint(8, 20))) <= LAST_REPORT:
+    while (day := date(year, month, rng.randint(8, MONTHLY_REPORT_DAY))) <= LAST_REPORT:
         due_month = monthly or month % 3 == 0
         if due_month and day >= start and rng.random() < 0.8:
             period = f"tháng {month}/{year}" if monthly else f"quý {(month - 1) // 3 + 1}/{year}"
