@@ -29,6 +29,7 @@ from data_access.models import (
     Task,
     TaskAgency,
 )
+from labels import COORDINATING_AGENCY_HEADING, LEAD_AGENCY_HEADING
 from loaders.records import KpiRecord, LoadResult, TaskRecord
 
 
@@ -61,7 +62,10 @@ TASK_FIELDS = {
 }
 KPI_FIELDS = {"name": "Tên chỉ tiêu", "target_text": "Chỉ tiêu", "notes": "Ghi chú"}
 NUMBER_LABEL, SECTION_LABEL = "Số thứ tự", "Mục"
-ROLE_FIELDS = {AgencyRole.LEAD: "Cơ quan chủ trì", AgencyRole.COORDINATING: "Cơ quan phối hợp"}
+ROLE_FIELDS = {
+    AgencyRole.LEAD: LEAD_AGENCY_HEADING,
+    AgencyRole.COORDINATING: COORDINATING_AGENCY_HEADING,
+}
 OWNER_LABEL = "Đơn vị theo dõi"
 CENTRAL_LABEL = "Báo cáo BCĐ Trung ương"
 YES, NO = "Có", "Không"

@@ -9,12 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from labels import INDICATIVE_DUE_NOTE, KNOWN_BY_LABEL, format_date, status_label
+from labels import INDICATIVE_DUE_NOTE, KNOWN_BY_LABEL, ROLE_WORDS, format_date, status_label
 
 ROLES = ("lead", "coordinating", "any")
 UNITS_NOTE = " (gồm các đơn vị thuộc)"
 MAX_NAMES_SHOWN = 3
-_ROLE_WORDS = {"lead": "chủ trì", "coordinating": "phối hợp", "any": "chủ trì hoặc phối hợp"}
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ class TaskFilters:
         parts = [
             f"Tính đến {format_date(self.as_of)}",
             f"Kế hoạch: {_names(self.plan_codes)}",
-            f"Cơ quan {_ROLE_WORDS.get(self.role, self.role)}: {_names(self.agencies)}"
+            f"Cơ quan {ROLE_WORDS.get(self.role, self.role)}: {_names(self.agencies)}"
             + (UNITS_NOTE if self.include_units and self.agencies else ""),
         ]
         if self.sections:

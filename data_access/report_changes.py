@@ -18,6 +18,7 @@ from data_access.latest_reports import in_force
 from data_access.matching import Matcher, id_batches, kpi_matcher, task_matcher
 from data_access.models import ImportKind, KpiActual, ProgressUpdate
 from data_access.records_to_rows import COMPLETED_STATUS
+from labels import DATE_FORMAT_PY
 from loaders.records import KpiRecord, LoadResult, TaskRecord
 
 EMPTY = "—"
@@ -178,7 +179,7 @@ def _text(value: object) -> str:
     if value is None or value == "":
         return EMPTY
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return value.strftime(DATE_FORMAT_PY)
     if isinstance(value, float):
         return f"{value:g}".replace(".", ",")
     return str(value)

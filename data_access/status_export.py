@@ -20,14 +20,14 @@ from sqlmodel import Session
 from data_access.dashboard import task_agency_frame, task_frame
 from data_access.db import session_scope
 from data_access.status import compute_statuses
-from labels import format_date, status_label
+from labels import DATE_FORMAT_PY, LEAD_AGENCY_HEADING, format_date, status_label
 
 FIELDS = {  # record key -> column header of the text output
     "plan_code": "Kế hoạch",
     "section": "Mục",
     "number": "STT",
     "name": "Tên nhiệm vụ",
-    "lead_agencies": "Cơ quan chủ trì",
+    "lead_agencies": LEAD_AGENCY_HEADING,
     "due_date": "Hạn",
     "due_date_indicative": "Hạn dự kiến",
     "status": "Mã trạng thái",
@@ -35,13 +35,12 @@ FIELDS = {  # record key -> column header of the text output
     "completed_on": "Ngày hoàn thành",
     "days_overdue": "Số ngày quá hạn",
 }
-DAY_FORMAT = "%d/%m/%Y"
 
 
 def day_argument(text: str) -> date:
     """A dd/mm/yyyy date on the command line; argparse shows the sentence when it is not one."""
     try:
-        return datetime.strptime(text.strip(), DAY_FORMAT).date()
+        return datetime.strptime(text.strip(), DATE_FORMAT_PY).date()
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"“{text}” không phải một ngày dạng dd/mm/yyyy (ví dụ 23/11/2026)."

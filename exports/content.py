@@ -19,12 +19,14 @@ from data_access.status import DUE_SOON_DAYS, SummaryMetrics
 from data_access.statuses import TaskStatus
 from labels import (
     INDICATIVE_DUE_NOTE,
+    KPI_NO_DATA,
     as_of_words,
     format_date,
     format_int,
     format_number,
     format_percent,
     format_target,
+    kpi_verdict,
 )
 from loaders import targets
 
@@ -41,7 +43,6 @@ TASK_LIST_COLUMNS = [
 ]
 PLAN_TITLE_CHARS = 90  # a plan standing in for the assigning document
 MAX_CELL_CHARS = 400  # a task name longer than this is cut with "…" in slides and tables
-MET, NOT_MET, NO_DATA = "Đạt", "Chưa đạt", "Chưa có số liệu"
 # What an agency is asked to send for each status chased besides overdue tasks.
 FOLLOW_UP_REQUESTS: dict[str, str] = {
     TaskStatus.MILESTONE_LATE: "Báo cáo kết quả mốc đã qua (chậm mốc)",
@@ -256,11 +257,9 @@ def _target_text(row: object) -> str:
 
 def _actual_text(value: object, unit: object) -> str:
     if is_missing(value) or not isinstance(value, int | float):
-        return NO_DATA
+        return KPI_NO_DATA
     return format_number(float(value)) + (unit if isinstance(unit, str) else "")
 
 
 def _result_text(met: object, value: object) -> str:
-    if is_missing(value) or is_missing(met):
-        return NO_DATA
-    return MET if bool(met) else NOT_MET
+    return KPI_NO_DATA if is_missing(value) else kpi_verdict(met)
