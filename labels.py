@@ -14,7 +14,7 @@ import pandas as pd
 
 from data_access.models import AgencyKind, AgencyRole
 from data_access.statuses import MilestoneState, TaskStatus
-from loaders.numbers import vietnamese_number
+from loaders.numbers import vietnamese_number, vietnamese_percent
 from loaders.records import DeadlineKind
 
 ILLUSTRATIVE_NOTE = (
@@ -167,23 +167,24 @@ def format_month(d: date | None) -> str:
     return "" if d is None else f"{d.month:02d}/{d.year:04d}"
 
 
-def format_number(x: float | None, decimals: int = 1) -> str:
-    """Vietnamese style: "." between thousands, "," before decimals, trailing zeros dropped."""
+def format_decimal(x: float | None, decimals: int = 1) -> str:
+    """Vietnamese style: "." between thousands, "," before decimals, trailing zeros dropped;
+    EMPTY_VALUE when unknown: 1234.5 -> "1.234,5"."""
     if x is None or (isinstance(x, float) and not math.isfinite(x)):
         return EMPTY_VALUE
     return vietnamese_number(x, decimals)
 
 
 def format_int(n: float | None) -> str:
-    """Whole number with "." thousands separator: 1234567 -> "1.234.567"."""
-    return format_number(n, decimals=0)
+    """A whole number with "." between thousands: 1234567 -> "1.234.567"."""
+    return format_decimal(n, decimals=0)
 
 
 def format_percent(x: float | None, decimals: int = 1) -> str:
     """A fraction as a percentage: 0.725 -> "72,5%", 1.0 -> "100%", None -> "—"."""
-    if x is None or not math.isfinite(x * 100):
+    if x is None or not math.isfinite(x):
         return EMPTY_VALUE
-    return f"{format_number(x * 100, decimals)}%"
+    return vietnamese_percent(x, decimals)
 
 
 def format_target(operator: str | None, value: float | None, unit: str = "") -> str:
@@ -191,7 +192,7 @@ def format_target(operator: str | None, value: float | None, unit: str = "") -> 
     if value is None:
         return EMPTY_VALUE
     symbol = TARGET_OPERATOR_SYMBOLS.get(operator or "", operator or "")
-    number = format_number(value) + unit
+    number = format_decimal(value) + unit
     return f"{symbol} {number}" if symbol else number
 
 
@@ -204,7 +205,7 @@ def kpi_verdict(met: object) -> str:
 
 def signed_change(delta: float, unit: str = "", decimals: int = 1) -> str:
     """A change with its sign: "+3", "−2,5 điểm %"; NO_CHANGE when it shows as 0."""
-    shown = format_number(abs(delta), decimals)
+    shown = format_decimal(abs(delta), decimals)
     if shown == "0":
         return NO_CHANGE
     return f"{'+' if delta > 0 else MINUS}{shown}{unit}"

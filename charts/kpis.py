@@ -20,7 +20,7 @@ from labels import (
     DATE_FORMAT_D3,
     KPI_NO_DATA,
     KPI_VERDICTS,
-    format_number,
+    format_decimal,
     format_target,
     kpi_verdict,
 )
@@ -102,7 +102,7 @@ def _bullet_frame(kpis: pd.DataFrame) -> pd.DataFrame:
             for op, v, u in zip(data["operator"], data["target_value"], data["unit"], strict=True)
         ],
         actual_text=[
-            KPI_NO_DATA if pd.isna(a) else format_number(float(a)) + u
+            KPI_NO_DATA if pd.isna(a) else format_decimal(float(a)) + u
             for a, u in zip(data["actual"], data["unit"], strict=True)
         ],
     )
@@ -139,8 +139,8 @@ def kpi_trend(actuals: pd.DataFrame, title: str, subtitle: str = "") -> AnyChart
         kpi=actuals["kpi"].astype(str),
         period_end=pd.to_datetime(actuals["period_end"]).dt.normalize(),
         period_label=actuals["period_label"].fillna("").astype(str),
-        value_text=actuals["value"].map(lambda v: format_number(_float_or_none(v))),
-        target_text=actuals["target_value"].map(lambda v: format_number(_float_or_none(v))),
+        value_text=actuals["value"].map(lambda v: format_decimal(_float_or_none(v))),
+        target_text=actuals["target_value"].map(lambda v: format_decimal(_float_or_none(v))),
     )
     color = alt.Color(
         "kpi:N",

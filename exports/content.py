@@ -22,8 +22,8 @@ from labels import (
     KPI_NO_DATA,
     as_of_words,
     format_date,
+    format_decimal,
     format_int,
-    format_number,
     format_percent,
     format_target,
     kpi_verdict,
@@ -258,7 +258,7 @@ def _target_text(row: object) -> str:
 def _actual_text(value: object, unit: object) -> str:
     if is_missing(value) or not isinstance(value, int | float):
         return KPI_NO_DATA
-    return format_number(float(value)) + (unit if isinstance(unit, str) else "")
+    return format_decimal(float(value)) + (unit if isinstance(unit, str) else "")
 
 
 def _result_text(met: object, value: object) -> str:

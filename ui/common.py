@@ -29,6 +29,7 @@ from labels import (
     KNOWN_BY_LABEL,
     MINUS,
     format_date,
+    format_int,
     points_change,
     signed_change,
     status_label,
@@ -229,7 +230,7 @@ def task_table(
     columns = {**(leading or {}), **TASK_TABLE_COLUMNS}
     shown = tasks.sort_values(["due_date", "plan_code", "position"], kind="stable")
     if len(shown) > MAX_TABLE_ROWS:
-        st.caption(f"Hiển thị {MAX_TABLE_ROWS:,} trên {len(shown):,} nhiệm vụ.".replace(",", "."))
+        st.caption(f"Hiển thị {format_int(MAX_TABLE_ROWS)} trên {format_int(len(shown))} nhiệm vụ.")
         shown = shown.head(MAX_TABLE_ROWS)
     table = with_due_note(shown).assign(status_label=shown["status"].map(status_label))
     display = table[list(columns)].rename(columns=columns)
