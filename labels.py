@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from data_access.models import AgencyKind, AgencyRole
+from data_access.models import ANY_ROLE, AgencyKind, AgencyRole
 from data_access.statuses import MilestoneState, TaskStatus
 from loaders.numbers import vietnamese_number, vietnamese_percent
 from loaders.records import DeadlineKind
@@ -83,7 +83,7 @@ MILESTONE_STATE_LABELS: dict[str, str] = {
 ROLE_WORDS: dict[str, str] = {
     AgencyRole.LEAD: "chủ trì",
     AgencyRole.COORDINATING: "phối hợp",
-    "any": "chủ trì hoặc phối hợp",
+    ANY_ROLE: "chủ trì hoặc phối hợp",
 }
 LEAD_AGENCY_HEADING = f"Cơ quan {ROLE_WORDS[AgencyRole.LEAD]}"
 COORDINATING_AGENCY_HEADING = f"Cơ quan {ROLE_WORDS[AgencyRole.COORDINATING]}"

@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from data_access.models import ANY_ROLE, AgencyRole
 from labels import INDICATIVE_DUE_NOTE, KNOWN_BY_LABEL, ROLE_WORDS, format_date, status_label
 
-ROLES = ("lead", "coordinating", "any")
+ROLES = (AgencyRole.LEAD, AgencyRole.COORDINATING, ANY_ROLE)
 UNITS_NOTE = " (gồm các đơn vị thuộc)"
 MAX_NAMES_SHOWN = 3
 
@@ -28,7 +29,7 @@ class TaskFilters:
     as_of: date
     plan_codes: tuple[str, ...] = ()
     agencies: tuple[str, ...] = ()
-    role: str = "lead"
+    role: str = AgencyRole.LEAD
     sections: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
     due_from: date | None = None

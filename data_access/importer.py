@@ -203,7 +203,7 @@ def _new_batch(
     return ImportBatch(
         file_name=file_name,
         content_hash=content_hash,
-        kind=str(kind),
+        kind=kind,
         imported_by=imported_by,
         problem_count=len(result.problems),
         is_illustrative=is_illustrative,

@@ -26,7 +26,7 @@ from data_access.dashboard import (
 from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_frame
 from data_access.latest_reports import in_force
-from data_access.models import ProgressUpdate, Task
+from data_access.models import AgencyRole, ProgressUpdate, Task
 from data_access.reporting_calendar import PeriodKind, ReportingPeriod
 from data_access.status import DONE_STATUSES
 
@@ -162,7 +162,7 @@ def missing_reporters(
     done_early = completed_on.isna() | (completed_on < pd.Timestamp(period_start))
     done = statuses["status"].isin([str(s) for s in DONE_STATUSES])
     open_ids = statuses.loc[~(done & done_early), "task_id"]
-    leads = links_for_role(agency_links, "lead")
+    leads = links_for_role(agency_links, AgencyRole.LEAD)
     leads = leads[leads["task_id"].isin(open_ids) & ~leads["is_collective"].astype(bool)]
     reported = leads.merge(reports, on="task_id", how="left")
     per_agency = reported.groupby("agency", sort=False).agg(

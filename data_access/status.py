@@ -45,6 +45,7 @@ import pandas as pd
 from data_access.status_rules import RULES_HELP_VI, judge_recurring, lacks_evidence
 from data_access.statuses import RECURRING_STATUSES, TaskStatus
 from labels import KNOWN_BY_HELP
+from loaders.records import DeadlineKind
 from loaders.text import fold, is_completion_note
 
 DATE_COLUMNS = ("due_date", "completion_date", "reported_on", "plan_issued_on", "first_milestone")
@@ -143,7 +144,7 @@ def compute_statuses(tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
     late = judged & due.notna() & completed_on.notna() & (completed_on > due)
     unproven = _flag(frame, "report_to_central") & lacks_evidence(_text(frame, "evidence"))
     milestone = _dates(frame, "first_milestone")
-    recurring = _text(frame, "deadline_kind") == "recurring"
+    recurring = _text(frame, "deadline_kind") == DeadlineKind.RECURRING
     periodic = judge_recurring(
         recurring=recurring,
         cadence=_text(frame, "reporting_cadence"),

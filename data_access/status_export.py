@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from data_access.dashboard import task_agency_frame, task_frame
 from data_access.db import session_scope
+from data_access.models import AgencyRole
 from data_access.status import compute_statuses
 from labels import DATE_FORMAT_PY, LEAD_AGENCY_HEADING, format_date, status_label
 
@@ -69,7 +70,9 @@ def status_records(
     """
     tasks = task_frame(session=session, as_of=as_of, known_by=known_by)
     statuses = compute_statuses(tasks, as_of)
-    links = task_agency_frame(session=session, role="lead").sort_values(["task_id", "position"])
+    links = task_agency_frame(session=session, role=AgencyRole.LEAD).sort_values(
+        ["task_id", "position"]
+    )
     leads = links.groupby("task_id")["agency"].agg(list).to_dict()
     records = []
     for row in statuses.itertuples(index=False):

@@ -15,6 +15,7 @@ from datetime import date
 import pandas as pd
 
 from data_access.dashboard import links_for_role
+from data_access.models import AgencyRole
 from data_access.status import DUE_SOON_DAYS, SummaryMetrics
 from data_access.statuses import TaskStatus
 from labels import (
@@ -69,7 +70,7 @@ def task_list(
     is the assigning document as written, else the plan's title (cut), else its
     code; ``leads`` joins the lead agencies with "; ".
     """
-    leads = links_for_role(agency_links, "lead")
+    leads = links_for_role(agency_links, AgencyRole.LEAD)
     leads = leads[leads["task_id"].isin(tasks["task_id"])].sort_values(["task_id", "position"])
     joined = leads.groupby("task_id")["agency"].agg("; ".join).rename("leads")
     rows = tasks.merge(joined, left_on="task_id", right_index=True, how="left")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 from docx.document import Document as DocxDocument
 
+from data_access.models import AgencyRole
 from data_access.reporting import PeriodInputs, kpis_within, missing_reporters
 from data_access.reporting_calendar import ReportingPeriod
 from data_access.rollups import agency_summary, upcoming
@@ -99,7 +100,7 @@ def periodic_report(inputs: PeriodInputs, *, illustrative: bool) -> PeriodicRepo
         metrics=summary_metrics(statuses, period.as_of),
         previous=summary_metrics(inputs.previous_statuses, period.previous().end),
         tasks=listed.assign(status=statuses["status"].to_numpy()),
-        agencies=agency_summary(statuses, links, "lead"),
+        agencies=agency_summary(statuses, links, AgencyRole.LEAD),
         kpis=kpi_rows(kpis_within(inputs.kpis, period)),
         overdue=task_list(overdue_tasks(statuses), links, inputs.documents),
         missing=missing_reporters(statuses, links, inputs.reports, period.start),

@@ -12,6 +12,7 @@ import streamlit as st
 
 from charts import compose_subtitle, status_breakdown
 from data_access.filters import TaskFilters
+from data_access.models import AgencyRole
 from data_access.status import RATE_HELP_VI
 from exports.table_format import Number, Percent
 from labels import (
@@ -127,7 +128,7 @@ KPI_FORMATS = {KPI_COLUMNS["value"]: Number(1, unit_column=UNIT_HEADING)}
 
 def late_agencies_table(filters: TaskFilters) -> pd.DataFrame:
     """The lead agencies with most overdue tasks, as shown (kept per data revision)."""
-    agencies = load_agency_summary(filters, "lead")
+    agencies = load_agency_summary(filters, AgencyRole.LEAD)
     late = agencies[agencies["overdue"] > 0].head(TOP_AGENCIES)
     table = late.assign(
         agency_kind=late["agency_kind"].map(lambda kind: AGENCY_KIND_LABELS.get(kind, kind)),

@@ -9,6 +9,7 @@ import streamlit as st
 from charts import calendar_heatmap, compose_subtitle, deadline_heatmap
 from charts.deadlines import CELL_PICK, DAY_PICK, HEAT_TITLES, HeatColor
 from data_access.filters import TaskFilters
+from data_access.models import AgencyRole
 from labels import format_date
 from ui.common import (
     chart_pick,
@@ -27,7 +28,9 @@ from ui.data import (
 from ui.filters import page_filters
 from ui.state import StateKey
 
-ROLE = "lead"  # the heatmap rows are lead agencies (the "Theo cơ quan" page also has coordinating)
+ROLE = (
+    AgencyRole.LEAD
+)  # the heatmap rows are lead agencies (the "Theo cơ quan" page also has coordinating)
 TOP_AGENCIES = 25
 
 

@@ -36,6 +36,7 @@ from data_access.db_errors import READ_FAILED, failure_message
 from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_frame, kpi_latest
 from data_access.latest_reports import latest_report_frame
+from data_access.models import AgencyRole
 from data_access.settings import get_settings
 from data_access.status import DUE_SOON_DAYS, SummaryMetrics, compute_statuses, summary_metrics
 from data_access.status_rules import milestone_states
@@ -414,7 +415,7 @@ def _status_counts(url: str, revision: str, filters: TaskFilters) -> pd.DataFram
 @_cached(max_entries=32)
 def _reminder_recipients(url: str, revision: str, filters: TaskFilters) -> Recipients:
     statuses = _filtered(url, revision, filters)
-    return reminder_recipients(statuses, _role_links(url, revision, "lead"), filters.as_of)
+    return reminder_recipients(statuses, _role_links(url, revision, AgencyRole.LEAD), filters.as_of)
 
 
 @_cached(max_entries=4)
