@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 
 from data_access.models import ANY_ROLE, AgencyKind, AgencyRole
-from data_access.statuses import MilestoneState, TaskStatus
+from data_access.queries.statuses import MilestoneState, TaskStatus
 from loaders.numbers import vietnamese_number, vietnamese_percent
 from loaders.records import DeadlineKind
 

@@ -16,12 +16,12 @@ import pandas as pd
 from docx.document import Document as DocxDocument
 
 from data_access.models import AgencyRole
-from data_access.reporting import PeriodInputs, kpis_within, missing_reporters
-from data_access.reporting_calendar import ReportingPeriod
-from data_access.rollups import agency_summary, upcoming
-from data_access.status import SummaryMetrics, summary_metrics
-from data_access.status_rules import RULE_NOTES_VI
-from data_access.statuses import TaskStatus
+from data_access.queries.reporting import PeriodInputs, kpis_within, missing_reporters
+from data_access.queries.reporting_calendar import ReportingPeriod
+from data_access.queries.rollups import agency_summary, upcoming
+from data_access.queries.status import SummaryMetrics, summary_metrics
+from data_access.queries.status_rules import RULE_NOTES_VI
+from data_access.queries.statuses import TaskStatus
 from exports import docx_admin as admin
 from exports.content import composed, due_text, is_missing, kpi_rows, overdue_tasks, task_list
 from labels import (

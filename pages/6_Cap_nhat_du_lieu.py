@@ -11,19 +11,18 @@ from functools import partial
 
 import streamlit as st
 
-from data_access.changes import CHANGE_LABELS, ChangeKind
 from data_access.clock import vietnam_today
-from data_access.history import UndoRefused
-from data_access.importer import ImportRefused, has_done_marks
-from data_access.models import AgencyKind, ImportKind
-from data_access.uploads import (
+from data_access.imports.change_set import CHANGE_LABELS, ChangeKind
+from data_access.imports.history import UndoRefused
+from data_access.imports.new_plan import ImportRefused, has_done_marks
+from data_access.imports.read import PreparedUpload, undated_reports
+from data_access.imports.write import (
     IMPORTED_BY_LABEL,
     ISSUER_LABEL,
     PLAN_TITLE_LABEL,
     SPELLING_LABEL,
-    PreparedUpload,
-    undated_reports,
 )
+from data_access.models import AgencyKind, ImportKind
 from loaders.isolation import ReadCancelled
 from loaders.records import UnreadableFileError
 from ui import upload as ui

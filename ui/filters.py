@@ -16,7 +16,7 @@ from typing import Any
 import streamlit as st
 
 from data_access.clock import vietnam_today
-from data_access.filters import ROLES, TaskFilters
+from data_access.queries.filters import ROLES, TaskFilters
 from labels import (
     DATE_FORMAT_WIDGET,
     INDICATIVE_SWITCH,
