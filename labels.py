@@ -10,15 +10,33 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from data_access.models import AgencyKind
+import pandas as pd
+
+from data_access.models import ANY_ROLE, AgencyKind, AgencyRole
 from data_access.queries.statuses import MilestoneState, TaskStatus
-from loaders.numbers import vietnamese_number
+from loaders.numbers import vietnamese_number, vietnamese_percent
 from loaders.records import DeadlineKind
 
 ILLUSTRATIVE_NOTE = (
     "Số liệu tiến độ và kết quả chỉ tiêu là dữ liệu MINH HỌA, không phải số liệu thực tế."
 )
 EMPTY_VALUE = "—"  # shown where a number or rate is unknown
+
+# --- Dates: one shape, 30/06/2026, in the syntax of each tool that draws it ---
+DATE_FORMAT_PY = "%d/%m/%Y"  # Python's strftime
+DATE_FORMAT_WIDGET = "DD/MM/YYYY"  # Streamlit's date_input and DateColumn (moment.js)
+DATE_FORMAT_EXCEL = "dd/mm/yyyy"  # an Excel cell's number_format
+DATE_FORMAT_D3 = "%d/%m/%Y"  # Vega-Lite's axes and tooltips (d3-time-format)
+MONTH_FORMAT_PY = "%m/%Y"  # 06/2026
+MONTH_FORMAT_D3 = "%m/%Y"
+
+# --- Changes from one period to the next ---
+# The true minus sign (U+2212), not the hyphen: it is as wide as "+", so signed columns
+# line up, and a line never breaks after it as it may after a hyphen. st.metric is the
+# exception: it reads a decrease only from an ASCII "-" (see ui.common.metric_delta).
+MINUS = "\u2212"
+NO_CHANGE = "0"  # no change (st.metric shows exactly this string grey, without an arrow)
+POINTS_UNIT = " điểm %"  # a change of a rate, in percentage points
 # The as-of option "what we knew then": only data imported by the end of the chosen day.
 KNOWN_BY_LABEL = "Chỉ tính dữ liệu đã có đến ngày đó"
 KNOWN_BY_HELP = (
@@ -60,6 +78,19 @@ MILESTONE_STATE_LABELS: dict[str, str] = {
     MilestoneState.MISSED: STATUS_LABELS[TaskStatus.MILESTONE_LATE],
     MilestoneState.PENDING: "Chưa đến mốc",
 }
+
+# --- An agency's role in a task, by AgencyRole code ("any": either) ---
+ROLE_WORDS: dict[str, str] = {
+    AgencyRole.LEAD: "chủ trì",
+    AgencyRole.COORDINATING: "phối hợp",
+    ANY_ROLE: "chủ trì hoặc phối hợp",
+}
+LEAD_AGENCY_HEADING = f"Cơ quan {ROLE_WORDS[AgencyRole.LEAD]}"
+COORDINATING_AGENCY_HEADING = f"Cơ quan {ROLE_WORDS[AgencyRole.COORDINATING]}"
+
+# --- A KPI's verdict against its target ---
+KPI_MET, KPI_NOT_MET, KPI_NO_DATA = "Đạt", "Chưa đạt", "Chưa có số liệu"
+KPI_VERDICTS = (KPI_MET, KPI_NOT_MET, KPI_NO_DATA)
 
 AGENCY_KIND_LABELS: dict[str, str] = {
     AgencyKind.DEPARTMENT: "Sở, ban, ngành",
@@ -136,23 +167,24 @@ def format_month(d: date | None) -> str:
     return "" if d is None else f"{d.month:02d}/{d.year:04d}"
 
 
-def format_number(x: float | None, decimals: int = 1) -> str:
-    """Vietnamese style: "." between thousands, "," before decimals, trailing zeros dropped."""
+def format_decimal(x: float | None, decimals: int = 1) -> str:
+    """Vietnamese style: "." between thousands, "," before decimals, trailing zeros dropped;
+    EMPTY_VALUE when unknown: 1234.5 -> "1.234,5"."""
     if x is None or (isinstance(x, float) and not math.isfinite(x)):
         return EMPTY_VALUE
     return vietnamese_number(x, decimals)
 
 
 def format_int(n: float | None) -> str:
-    """Whole number with "." thousands separator: 1234567 -> "1.234.567"."""
-    return format_number(n, decimals=0)
+    """A whole number with "." between thousands: 1234567 -> "1.234.567"."""
+    return format_decimal(n, decimals=0)
 
 
 def format_percent(x: float | None, decimals: int = 1) -> str:
     """A fraction as a percentage: 0.725 -> "72,5%", 1.0 -> "100%", None -> "—"."""
-    if x is None or not math.isfinite(x * 100):
+    if x is None or not math.isfinite(x):
         return EMPTY_VALUE
-    return f"{format_number(x * 100, decimals)}%"
+    return vietnamese_percent(x, decimals)
 
 
 def format_target(operator: str | None, value: float | None, unit: str = "") -> str:
@@ -160,5 +192,27 @@ def format_target(operator: str | None, value: float | None, unit: str = "") -> 
     if value is None:
         return EMPTY_VALUE
     symbol = TARGET_OPERATOR_SYMBOLS.get(operator or "", operator or "")
-    number = format_number(value) + unit
+    number = format_decimal(value) + unit
     return f"{symbol} {number}" if symbol else number
+
+
+def kpi_verdict(met: object) -> str:
+    """KPI_MET / KPI_NOT_MET for a KPI's ``met`` flag; KPI_NO_DATA when it is None or NA."""
+    if met is None or pd.isna(met):
+        return KPI_NO_DATA
+    return KPI_MET if bool(met) else KPI_NOT_MET
+
+
+def signed_change(delta: float, unit: str = "", decimals: int = 1) -> str:
+    """A change with its sign: "+3", "−2,5 điểm %"; NO_CHANGE when it shows as 0."""
+    shown = format_decimal(abs(delta), decimals)
+    if shown == "0":
+        return NO_CHANGE
+    return f"{'+' if delta > 0 else MINUS}{shown}{unit}"
+
+
+def points_change(now: float | None, before: float | None) -> str | None:
+    """Two rates' difference in percentage points: "+2,5 điểm %"; None when one is unknown."""
+    if now is None or before is None:
+        return None
+    return signed_change((now - before) * 100, POINTS_UNIT)

@@ -11,8 +11,6 @@ import pandas as pd
 from labels import ILLUSTRATIVE_NOTE
 
 EMPTY_MESSAGE = "Không có dữ liệu để hiển thị"
-DATE_FORMAT = "%d/%m/%Y"  # d3 time format: 30/06/2026
-MONTH_FORMAT = "%m/%Y"
 ROW_HEIGHT = 28  # pixels per bar/row in horizontal charts
 AGENCY_TITLE = "Cơ quan"
 AGENCY_LABEL_LIMIT = 260  # pixels; a longer agency name ends in "…" (the tooltip has it whole)

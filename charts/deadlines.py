@@ -9,8 +9,6 @@ import pandas as pd
 
 from charts.common import (
     AGENCY_TITLE,
-    DATE_FORMAT,
-    MONTH_FORMAT,
     AnyChart,
     agency_y,
     as_datetime,
@@ -23,7 +21,7 @@ from charts.common import (
 )
 from charts.palette import BACKGROUND_COLOR, HEAT_RANGE, STATUS_COLORS
 from data_access.queries.statuses import TaskStatus
-from labels import WEEKDAY_LABELS, format_percent
+from labels import DATE_FORMAT_D3, MONTH_FORMAT_D3, MONTH_FORMAT_PY, WEEKDAY_LABELS, format_percent
 
 HeatColor = Literal["overdue", "overdue_share"]
 
@@ -117,7 +115,7 @@ def _heatmap_frame(matrix: pd.DataFrame, color_by: HeatColor) -> pd.DataFrame:
         agency=matrix["agency"].astype(str),
         month=month,
         month_key=month.dt.strftime("%Y-%m"),
-        month_label=month.dt.strftime("%m/%Y"),
+        month_label=month.dt.strftime(MONTH_FORMAT_PY),
         due=due,
         overdue=overdue,
         completed=matrix["completed"].fillna(0).astype(int),
@@ -153,7 +151,7 @@ def calendar_heatmap(deadlines: pd.DataFrame, title: str, subtitle: str = "") ->
             )
         )
     )
-    month_axis = alt.Axis(format=MONTH_FORMAT, tickCount={"interval": "month", "step": 1})
+    month_axis = alt.Axis(format=MONTH_FORMAT_D3, tickCount={"interval": "month", "step": 1})
     chart = (
         alt.Chart(data)
         .mark_rect(stroke="white", strokeWidth=1)
@@ -163,7 +161,7 @@ def calendar_heatmap(deadlines: pd.DataFrame, title: str, subtitle: str = "") ->
             y=alt.Y("weekday:O", title=None, sort=list(WEEKDAY_LABELS)),
             color=color,
             tooltip=[
-                alt.Tooltip("due_date:T", title="Ngày", format=DATE_FORMAT),
+                alt.Tooltip("due_date:T", title="Ngày", format=DATE_FORMAT_D3),
                 alt.Tooltip("weekday:N", title="Thứ"),
                 alt.Tooltip("count:Q", title="Số hạn", format="d"),
                 alt.Tooltip("kinds:N", title="Loại"),

@@ -7,7 +7,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from charts.common import DATE_FORMAT, AnyChart, empty_chart, finish, require_columns, rows_height
+from charts.common import AnyChart, empty_chart, finish, require_columns, rows_height
 from charts.palette import (
     BACKGROUND_COLOR,
     MET_COLOR,
@@ -16,15 +16,19 @@ from charts.palette import (
     SERIES_COLORS,
     TARGET_COLOR,
 )
-from labels import format_number, format_target
+from labels import (
+    DATE_FORMAT_D3,
+    KPI_NO_DATA,
+    KPI_VERDICTS,
+    format_decimal,
+    format_target,
+    kpi_verdict,
+)
 
 KPI_PICK = "kpi_pick"
 KPI_TITLE = "Chỉ tiêu"
-MET_LABEL = "Đạt"
-NOT_MET_LABEL = "Chưa đạt"
-NO_DATA_LABEL = "Chưa có số liệu"
 RESULT_SCALE = alt.Scale(
-    domain=[MET_LABEL, NOT_MET_LABEL, NO_DATA_LABEL],
+    domain=list(KPI_VERDICTS),
     range=[MET_COLOR, NOT_MET_COLOR, NO_DATA_COLOR],
 )
 PERCENT_UNIT = "%"
@@ -89,22 +93,19 @@ def _bullet_frame(kpis: pd.DataFrame) -> pd.DataFrame:
         period_label=kpis["period_label"].fillna("").astype(str),
     )
     return data.assign(
-        result=[_result(a, m) for a, m in zip(data["actual"], data["met"], strict=True)],
+        result=[
+            KPI_NO_DATA if pd.isna(a) else kpi_verdict(m)
+            for a, m in zip(data["actual"], data["met"], strict=True)
+        ],
         target_text=[
             format_target(_text_or_none(op), _float_or_none(v), u)
             for op, v, u in zip(data["operator"], data["target_value"], data["unit"], strict=True)
         ],
         actual_text=[
-            NO_DATA_LABEL if pd.isna(a) else format_number(float(a)) + u
+            KPI_NO_DATA if pd.isna(a) else format_decimal(float(a)) + u
             for a, u in zip(data["actual"], data["unit"], strict=True)
         ],
     )
-
-
-def _result(actual: object, met: object) -> str:
-    if pd.isna(actual) or met is None or pd.isna(met):
-        return NO_DATA_LABEL
-    return MET_LABEL if bool(met) else NOT_MET_LABEL
 
 
 def _text_or_none(value: object) -> str | None:
@@ -119,9 +120,9 @@ def _period_axis(period_ends: pd.Series) -> alt.Axis:
     """Ticks on the period ends themselves when there are few, dd/mm/yyyy."""
     ends = sorted(period_ends.dropna().unique())
     if len(ends) > MAX_PERIOD_TICKS:
-        return alt.Axis(format=DATE_FORMAT)
+        return alt.Axis(format=DATE_FORMAT_D3)
     values = [alt.DateTime(year=d.year, month=d.month, date=d.day) for d in pd.to_datetime(ends)]
-    return alt.Axis(format=DATE_FORMAT, values=values)
+    return alt.Axis(format=DATE_FORMAT_D3, values=values)
 
 
 def kpi_trend(actuals: pd.DataFrame, title: str, subtitle: str = "") -> AnyChart:
@@ -138,8 +139,8 @@ def kpi_trend(actuals: pd.DataFrame, title: str, subtitle: str = "") -> AnyChart
         kpi=actuals["kpi"].astype(str),
         period_end=pd.to_datetime(actuals["period_end"]).dt.normalize(),
         period_label=actuals["period_label"].fillna("").astype(str),
-        value_text=actuals["value"].map(lambda v: format_number(_float_or_none(v))),
-        target_text=actuals["target_value"].map(lambda v: format_number(_float_or_none(v))),
+        value_text=actuals["value"].map(lambda v: format_decimal(_float_or_none(v))),
+        target_text=actuals["target_value"].map(lambda v: format_decimal(_float_or_none(v))),
     )
     color = alt.Color(
         "kpi:N",
@@ -157,7 +158,7 @@ def kpi_trend(actuals: pd.DataFrame, title: str, subtitle: str = "") -> AnyChart
             tooltip=[
                 alt.Tooltip("kpi:N", title=KPI_TITLE),
                 alt.Tooltip("period_label:N", title="Kỳ"),
-                alt.Tooltip("period_end:T", title="Ngày cuối kỳ", format=DATE_FORMAT),
+                alt.Tooltip("period_end:T", title="Ngày cuối kỳ", format=DATE_FORMAT_D3),
                 alt.Tooltip("value_text:N", title="Kết quả"),
                 alt.Tooltip("target_text:N", title="Mục tiêu"),
             ],

@@ -39,7 +39,7 @@ from data_access.imports.write import commit
 from data_access.models import ImportKind
 from data_access.queries.status_export import add_statuses_command, day_argument, print_statuses
 from data_access.settings import get_settings
-from labels import format_date
+from labels import format_date, format_decimal
 from loaders.console import reader_may_leave
 from loaders.records import ProblemLevel, UnreadableFileError
 
@@ -205,7 +205,7 @@ def _describe(kind: ChangeKind, row: RowChange) -> str:
     where = f" (dòng {row.row})" if row.row is not None else ""
     text = f"{CHANGE_LABELS[kind]}: {what} số {row.number}{section} {row.plan_code}{where}".rstrip()
     if row.match is not None and row.match.method is MatchMethod.NAME:
-        text += f" — khớp theo tên, điểm {row.match.score:g}"
+        text += f" — khớp theo tên, điểm {format_decimal(row.match.score)}"
         if row.needs_confirmation:
             text += " (cần xác nhận)"
     changes = "; ".join(f"{f.label}: {f.before} → {f.after}" for f in row.fields)

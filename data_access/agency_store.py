@@ -152,7 +152,7 @@ def _new_agency(session: Session, name: str, kind: AgencyKind, short_name: str =
     agency = Agency(
         name=name,
         short_name=short_name,
-        kind=str(kind),
+        kind=kind,
         is_collective=kind is AgencyKind.COLLECTIVE,
     )
     session.add(agency)

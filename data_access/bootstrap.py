@@ -72,7 +72,7 @@ def _load_samples(session: Session, root: Path) -> None:
         batch = commit(
             session=session, upload=upload, plan_title=sample.title, issued_by=sample.issuing_body
         )
-        batch.kind = str(ImportKind.SAMPLE)  # history names the first-run plans as such
+        batch.kind = ImportKind.SAMPLE  # history names the first-run plans as such
         _starting_state(session, batch)
     path = _located(PROGRESS_WORKBOOK, root)
     upload = prepare(session=session, data=file_bytes(path, path.name), file_name=path.name)

@@ -11,6 +11,8 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import pandas as pd
 
+from labels import DATE_FORMAT_PY
+
 LOCAL_TIME = timezone(timedelta(hours=7), "ICT")  # Vietnam; no daylight saving
 
 
@@ -26,4 +28,4 @@ def end_of_day_utc(day: date) -> datetime:
 
 def local_time_text(moment: datetime | pd.Timestamp) -> str:
     """dd/mm/yyyy HH:MM in Vietnam time."""
-    return str(pd.Timestamp(moment).tz_convert(LOCAL_TIME).strftime("%d/%m/%Y %H:%M"))
+    return str(pd.Timestamp(moment).tz_convert(LOCAL_TIME).strftime(f"{DATE_FORMAT_PY} %H:%M"))

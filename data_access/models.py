@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
+import sqlalchemy as sa
 from sqlmodel import Field, Index, SQLModel, UniqueConstraint
 
 from loaders.limits import (
@@ -22,6 +23,7 @@ from loaders.limits import (
     MAX_STORED_AGENCY_CHARS,
     MAX_TEXT_CHARS,
 )
+from loaders.records import DeadlineKind
 
 
 def utc_now() -> datetime:
@@ -41,11 +43,26 @@ class AgencyRole(StrEnum):
     COORDINATING = "coordinating"  # phối hợp
 
 
+ANY_ROLE = "any"  # a query's or filter's "either role"; never stored
+
+
 class ImportKind(StrEnum):
     PLAN = "plan"  # a new plan's task/KPI tables
     PROGRESS = "progress"  # an existing plan's tasks with progress filled in
     KPI_ACTUALS = "kpi_actuals"
     SAMPLE = "sample"  # the bundled sample data, loaded on first run
+
+
+def stored_as_value(enum: type[StrEnum], length: int) -> sa.Enum:
+    """A StrEnum column kept as its values ("lead") in a plain VARCHAR(``length``), as when
+    it was a str: no database enum type, no CHECK, so existing databases read unchanged."""
+    return sa.Enum(
+        enum,
+        native_enum=False,
+        create_constraint=False,
+        length=length,
+        values_callable=lambda members: [member.value for member in members],
+    )
 
 
 class Plan(SQLModel, table=True):
@@ -74,7 +91,7 @@ class Agency(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(index=True, unique=True, max_length=MAX_STORED_AGENCY_CHARS)  # canonical
     short_name: str = Field(default="", max_length=MAX_AGENCY_CHARS)
-    kind: str = Field(default=AgencyKind.OTHER, max_length=30)
+    kind: AgencyKind = Field(default=AgencyKind.OTHER, sa_type=stored_as_value(AgencyKind, 30))
     is_collective: bool = False
 
 
@@ -110,7 +127,9 @@ class Task(SQLModel, table=True):
     name: str = Field(max_length=MAX_NAME_CHARS)
     deadline_text: str = ""
     due_date: date | None = Field(default=None, index=True)
-    deadline_kind: str = Field(default="missing", max_length=20)
+    deadline_kind: DeadlineKind = Field(
+        default=DeadlineKind.MISSING, sa_type=stored_as_value(DeadlineKind, 20)
+    )
     deadline_indicative: bool = False
     reporting_cadence: str = ""
     expected_output: str = ""
@@ -137,7 +156,7 @@ class TaskMilestone(SQLModel, table=True):
 class TaskAgency(SQLModel, table=True):
     task_id: int = Field(foreign_key="task.id", primary_key=True)
     agency_id: int = Field(foreign_key="agency.id", primary_key=True, index=True)
-    role: str = Field(primary_key=True, max_length=20)
+    role: AgencyRole = Field(primary_key=True, sa_type=stored_as_value(AgencyRole, 20))
     position: int = 0
 
 
@@ -147,7 +166,7 @@ class ImportBatch(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     file_name: str
     content_hash: str = Field(index=True, max_length=64)
-    kind: str = Field(max_length=20)
+    kind: ImportKind = Field(sa_type=stored_as_value(ImportKind, 20))
     plan_id: int | None = Field(default=None, foreign_key="plan.id")
     imported_at: datetime = Field(default_factory=utc_now)
     imported_by: str = Field(default="", max_length=MAX_PERSON_CHARS)

@@ -14,17 +14,20 @@ from datetime import date
 
 import pandas as pd
 
+from data_access.models import AgencyRole
 from data_access.queries.status import DUE_SOON_DAYS, SummaryMetrics
 from data_access.queries.statuses import TaskStatus
 from data_access.queries.tasks import links_for_role
 from labels import (
     INDICATIVE_DUE_NOTE,
+    KPI_NO_DATA,
     as_of_words,
     format_date,
+    format_decimal,
     format_int,
-    format_number,
     format_percent,
     format_target,
+    kpi_verdict,
 )
 from loaders import targets
 
@@ -41,7 +44,6 @@ TASK_LIST_COLUMNS = [
 ]
 PLAN_TITLE_CHARS = 90  # a plan standing in for the assigning document
 MAX_CELL_CHARS = 400  # a task name longer than this is cut with "…" in slides and tables
-MET, NOT_MET, NO_DATA = "Đạt", "Chưa đạt", "Chưa có số liệu"
 # What an agency is asked to send for each status chased besides overdue tasks.
 FOLLOW_UP_REQUESTS: dict[str, str] = {
     TaskStatus.MILESTONE_LATE: "Báo cáo kết quả mốc đã qua (chậm mốc)",
@@ -68,7 +70,7 @@ def task_list(
     is the assigning document as written, else the plan's title (cut), else its
     code; ``leads`` joins the lead agencies with "; ".
     """
-    leads = links_for_role(agency_links, "lead")
+    leads = links_for_role(agency_links, AgencyRole.LEAD)
     leads = leads[leads["task_id"].isin(tasks["task_id"])].sort_values(["task_id", "position"])
     joined = leads.groupby("task_id")["agency"].agg("; ".join).rename("leads")
     rows = tasks.merge(joined, left_on="task_id", right_index=True, how="left")
@@ -256,11 +258,9 @@ def _target_text(row: object) -> str:
 
 def _actual_text(value: object, unit: object) -> str:
     if is_missing(value) or not isinstance(value, int | float):
-        return NO_DATA
-    return format_number(float(value)) + (unit if isinstance(unit, str) else "")
+        return KPI_NO_DATA
+    return format_decimal(float(value)) + (unit if isinstance(unit, str) else "")
 
 
 def _result_text(met: object, value: object) -> str:
-    if is_missing(value) or is_missing(met):
-        return NO_DATA
-    return MET if bool(met) else NOT_MET
+    return KPI_NO_DATA if is_missing(value) else kpi_verdict(met)

@@ -35,7 +35,7 @@ from exports.content import (
     short,
     task_list,
 )
-from labels import ILLUSTRATIVE_NOTE, format_int
+from labels import ILLUSTRATIVE_NOTE, LEAD_AGENCY_HEADING, format_int
 
 PACK_TITLE = "Tình hình triển khai Nghị quyết 57-NQ/TW"
 OVERVIEW_TITLE = "Tổng quan"
@@ -44,7 +44,7 @@ HEATMAP_TITLE = "Hạn hoàn thành theo cơ quan và tháng"
 KPI_TITLE = "Chỉ tiêu: kết quả so với mục tiêu"
 OVERDUE_TITLE = "Nhiệm vụ quá hạn"
 NO_OVERDUE = "Không có nhiệm vụ quá hạn."
-OVERDUE_HEADERS = ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Hạn", "Số ngày quá hạn")
+OVERDUE_HEADERS = ("TT", "Nhiệm vụ", LEAD_AGENCY_HEADING, "Hạn", "Số ngày quá hạn")
 OVERDUE_ROWS_PER_SLIDE = 8
 SLIDE_OVERDUE_ROWS = 40  # five slides at most: the longest overdue; the rest is on the Quá hạn page
 SLIDE_NAME_CHARS = 180  # longer task names are cut with "…" so eight rows fit a slide

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 from docx.document import Document as DocxDocument
 
+from data_access.models import AgencyRole
 from data_access.queries.reporting import PeriodInputs, kpis_within, missing_reporters
 from data_access.queries.reporting_calendar import ReportingPeriod
 from data_access.queries.rollups import agency_summary, upcoming
@@ -26,25 +27,28 @@ from exports.content import composed, due_text, is_missing, kpi_rows, overdue_ta
 from labels import (
     EMPTY_VALUE,
     ILLUSTRATIVE_NOTE,
+    LEAD_AGENCY_HEADING,
+    MINUS,
     STATUS_ORDER,
     as_of_words,
     format_date,
     format_int,
     format_percent,
+    points_change,
+    signed_change,
     status_label,
 )
 
 NUMBER_LINE = "Số:        /BC-SKHCN"
 STATUS_ROWS = 200  # rows per task table; a longer list is cut with a note
 LIST_ROWS = 500  # rows of the overdue, agency and missing-report tables
-POINTS = " điểm %"  # a change of rate, in percentage points
 HEADINGS = ("I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ", "III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI")
-SUMMARY_HEADERS = ("Chỉ số", "Kỳ này", "Kỳ trước", "Tăng (+), giảm (−)")
-TASK_HEADERS = ("TT", "Số hiệu", "Nhiệm vụ", "Cơ quan chủ trì", "Hạn hoàn thành")
+SUMMARY_HEADERS = ("Chỉ số", "Kỳ này", "Kỳ trước", f"Tăng (+), giảm ({MINUS})")
+TASK_HEADERS = ("TT", "Số hiệu", "Nhiệm vụ", LEAD_AGENCY_HEADING, "Hạn hoàn thành")
 OVERDUE_HEADERS = (*TASK_HEADERS, "Số ngày quá hạn")
 AGENCY_HEADERS = (
     "TT",
-    "Cơ quan chủ trì",
+    LEAD_AGENCY_HEADING,
     "Số nhiệm vụ",
     "Đã hoàn thành",
     "Quá hạn",
@@ -96,7 +100,7 @@ def periodic_report(inputs: PeriodInputs, *, illustrative: bool) -> PeriodicRepo
         metrics=summary_metrics(statuses, period.as_of),
         previous=summary_metrics(inputs.previous_statuses, period.previous().end),
         tasks=listed.assign(status=statuses["status"].to_numpy()),
-        agencies=agency_summary(statuses, links, "lead"),
+        agencies=agency_summary(statuses, links, AgencyRole.LEAD),
         kpis=kpi_rows(kpis_within(inputs.kpis, period)),
         overdue=task_list(overdue_tasks(statuses), links, inputs.documents),
         missing=missing_reporters(statuses, links, inputs.reports, period.start),
@@ -123,7 +127,7 @@ def summary_rows(now: SummaryMetrics, before: SummaryMetrics) -> list[tuple[str,
             label,
             format_int(getattr(now, f)),
             format_int(getattr(before, f)),
-            _change(getattr(now, f) - getattr(before, f)),
+            signed_change(getattr(now, f) - getattr(before, f), decimals=0),
         )
         for label, f in counts
     ]
@@ -132,7 +136,7 @@ def summary_rows(now: SummaryMetrics, before: SummaryMetrics) -> list[tuple[str,
         ("Tỷ lệ hoàn thành đúng hạn", "on_time_rate"),
     ):
         a, b = getattr(now, field), getattr(before, field)
-        points = EMPTY_VALUE if a is None or b is None else _change(round((a - b) * 100, 1), POINTS)
+        points = points_change(a, b) or EMPTY_VALUE
         rows.append((label, format_percent(a), format_percent(b), points))
     return rows
 
@@ -298,14 +302,6 @@ def _kpi_rows(kpis: pd.DataFrame) -> list[tuple[str, ...]]:
 
 def _rate(value: object) -> float | None:
     return None if is_missing(value) or not isinstance(value, int | float) else float(value)
-
-
-def _change(delta: float, unit: str = "") -> str:
-    if delta == 0:
-        return "0"
-    sign = "+" if delta > 0 else "−"
-    number = format_int(abs(delta)) if not unit else f"{abs(delta):g}".replace(".", ",")
-    return f"{sign}{number}{unit}"
 
 
 def _change_words(delta: int) -> str:

@@ -17,6 +17,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from labels import DATE_FORMAT_EXCEL, format_date
+
 SHEET = "Báo cáo tiến độ"
 ALLOWED_STATUSES = ("Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện")
 HEADER = (
@@ -33,7 +35,6 @@ HEADER = (
 )
 WIDTHS = (16, 7, 7, 60, 22, 14, 18, 16, 40, 50)
 HEADER_ROW = 4
-DATE_FORMAT = "dd/mm/yyyy"
 DATE_COLUMNS = ("F", "H")
 STATUS_COLUMN = "G"
 GIVEN_FILL = PatternFill("solid", start_color="EDEDED", end_color="EDEDED")  # do not edit
@@ -52,7 +53,7 @@ def progress_template_xlsx(tasks: pd.DataFrame, *, agency: str, created_on: date
     sheet.title = SHEET
     sheet["A1"] = f"MẪU BÁO CÁO TIẾN ĐỘ – {agency}"
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet["A2"] = f"Lập ngày {created_on:%d/%m/%Y}. {INSTRUCTIONS}"
+    sheet["A2"] = f"Lập ngày {format_date(created_on)}. {INSTRUCTIONS}"
     sheet.append([])
     sheet.append(HEADER)
     for cell in sheet[HEADER_ROW]:
@@ -84,7 +85,7 @@ def _format(sheet: Worksheet, last: int) -> None:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     for column in DATE_COLUMNS:
         for (cell,) in sheet[f"{column}{HEADER_ROW + 1}:{column}{last}"]:
-            cell.number_format = DATE_FORMAT
+            cell.number_format = DATE_FORMAT_EXCEL
     sheet.freeze_panes = f"F{HEADER_ROW + 1}"
 
 

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 import pandas as pd
 from docx.document import Document as DocxDocument
 
+from data_access.models import AgencyRole
 from data_access.queries.reporting_calendar import INTERNAL_MONTHLY_REPORT_DAY, MONTHLY_REPORT_DAY
 from data_access.queries.rollups import UNASSIGNED_AGENCY, upcoming
 from data_access.queries.status import DUE_SOON_DAYS
@@ -128,7 +129,9 @@ def reminder_letters(
     soon = upcoming(statuses, as_of, DUE_SOON_DAYS)
     owed = reports_owed(statuses)
     chased = pd.concat([overdue["task_id"], soon["task_id"], owed["task_id"]])
-    leads = agency_links[(agency_links["role"] == "lead") & agency_links["task_id"].isin(chased)]
+    leads = agency_links[
+        (agency_links["role"] == AgencyRole.LEAD) & agency_links["task_id"].isin(chased)
+    ]
     documents = documents[documents["task_id"].isin(chased)]  # merged once per letter below
     bodies = agency_links.drop_duplicates("agency").set_index("agency")["parent"]
     letters = []
@@ -170,7 +173,7 @@ def reminder_recipients(
     due_soon = upcoming(statuses, as_of, DUE_SOON_DAYS)["task_id"]
     overdue = overdue_tasks(statuses)["task_id"]
     owed = reports_owed(statuses)["task_id"]
-    leads = agency_links[agency_links["role"] == "lead"]
+    leads = agency_links[agency_links["role"] == AgencyRole.LEAD]
     leads = leads[leads["task_id"].isin(pd.concat([overdue, due_soon, owed]))]
     late = leads.assign(late=leads["task_id"].isin(overdue))
     ranked = late.groupby(["agency", "is_collective"])["late"].agg(["sum", "size"]).reset_index()

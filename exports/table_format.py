@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from labels import format_number, format_percent
+from labels import format_decimal, format_percent
 
 PERCENT_UNIT = "%"
 
@@ -54,7 +54,7 @@ def csv_text(spec: ColumnFormat, value: float) -> str:
     """A number of this column as the screen reads it: "72,5%", "1.234,5"."""
     if isinstance(spec, Percent):
         return format_percent(value, spec.decimals)
-    return format_number(value, spec.decimals)
+    return format_decimal(value, spec.decimals)
 
 
 def step(spec: ColumnFormat) -> float:

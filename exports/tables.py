@@ -29,9 +29,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from exports.table_format import ColumnFormat, Number, TableFormats, csv_text, excel_cell
+from labels import DATE_FORMAT_EXCEL, DATE_FORMAT_PY
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-DATE_FORMAT = "dd/mm/yyyy"
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 TITLE_FONT = Font(bold=True, size=14)
@@ -126,7 +126,7 @@ def _write_table(
             cell = sheet.cell(row=header_row + 1 + n, column=j + 1, value=plain)
             cell.alignment, cell.border = wrap, CELL_BORDER
             if j in date_columns:
-                cell.number_format = DATE_FORMAT
+                cell.number_format = DATE_FORMAT_EXCEL
             number = _as_number(plain)
             if j in numbers and number is not None:
                 spec, units = numbers[j]
@@ -169,7 +169,7 @@ def _size_columns(sheet: Worksheet, df: pd.DataFrame, date_columns: set[int]) ->
     sample = df.head(WIDTH_SAMPLE_ROWS)
     for j, name in enumerate(df.columns):
         if j in date_columns:
-            width = max(len(DATE_FORMAT), _longest_line([str(name)])) + 2
+            width = max(len(DATE_FORMAT_EXCEL), _longest_line([str(name)])) + 2
         else:
             texts = [str(name), *(_display_text(v) for v in sample.iloc[:, j])]
             width = _longest_line(texts) + 2
@@ -216,7 +216,7 @@ def _display_text(value: object) -> str:
 def _csv_column(series: pd.Series, spec: ColumnFormat | None) -> pd.Series:
     if is_date_column(series):
         days = pd.to_datetime(series, errors="coerce")
-        return days.dt.strftime("%d/%m/%Y").fillna("").astype(object)
+        return days.dt.strftime(DATE_FORMAT_PY).fillna("").astype(object)
     if spec is not None:
         return series.map(lambda v: _csv_number(spec, v)).astype(object)
     return series.map(_csv_value).astype(object)

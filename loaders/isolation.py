@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 
 from loaders import worker
 from loaders.limits import MEGABYTE, PARSE_MEMORY_BYTES, PARSE_SECONDS
+from loaders.numbers import vietnamese_number
 from loaders.problems import unreadable_message
 from loaders.records import UnreadableFileError
 
@@ -146,7 +147,7 @@ def _follow(
 
 
 def _too_slow(file_name: str, seconds: float) -> str:
-    return unreadable_message("too_slow", file_name, seconds=f"{seconds:g}".replace(".", ","))
+    return unreadable_message("too_slow", file_name, seconds=vietnamese_number(seconds))
 
 
 def _child_environment() -> dict[str, str]:

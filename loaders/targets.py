@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from loaders.deadlines import MAX_YEAR, MIN_YEAR, month_end, quarter_end
+from loaders.numbers import vietnamese_number
 from loaders.text import clean_text, fold
 
 OPERATORS = (">", ">=", "=", "<", "<=")
+WRITTEN_DECIMALS = 6  # a number cell written back as text, to the places it may hold
 _EPSILON = 1e-9
 _SYMBOLS = {"≥": ">=", "≤": "<=", "=>": ">=", "=<": "<=", "＞": ">", "＜": "<", "＝": "="}
 _WORD_OPERATORS = {
@@ -76,7 +78,7 @@ def parse_target(value: object, number_format: str = "") -> ParsedTarget:
     """Operator, value and unit of a target cell; a bare value means ``>=``."""
     number = _native_number(value, number_format)
     if number is not None:
-        written = clean_text(number[0]).replace(".", ",") + number[1]
+        written = vietnamese_number(number[0], WRITTEN_DECIMALS) + number[1]
         return ParsedTarget(written, ">=", number[0], number[1])
     text = clean_text(value)
     if not text:

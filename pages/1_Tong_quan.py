@@ -10,15 +10,17 @@ import pandas as pd
 import streamlit as st
 
 from charts import compose_subtitle, status_breakdown
-from charts.kpis import MET_LABEL, NO_DATA_LABEL, NOT_MET_LABEL
+from data_access.models import AgencyRole
 from data_access.queries.filters import TaskFilters
 from data_access.queries.status import RATE_HELP_VI
 from exports.table_format import Number, Percent
 from labels import (
     AGENCY_KIND_LABELS,
+    KPI_VERDICTS,
     format_date,
     format_int,
     format_percent,
+    kpi_verdict,
     status_label,
 )
 from ui.common import (
@@ -29,7 +31,6 @@ from ui.common import (
     filtered_tasks_or_stop,
     filters_caption,
     illustrative_notice,
-    kpi_result,
     month_before,
     points_delta,
     presentation_toggle,
@@ -52,7 +53,6 @@ from ui.filters import page_filters
 DeltaColor = Literal["normal", "inverse", "off"]  # "inverse": fewer is better (overdue)
 TOP_AGENCIES = 8
 UPCOMING_DAYS = 90
-RESULT_LABELS = (MET_LABEL, NOT_MET_LABEL, NO_DATA_LABEL)
 UPCOMING_ROWS = 10
 
 
@@ -125,7 +125,7 @@ KPI_FORMATS = {KPI_COLUMNS["value"]: Number(1, unit_column=UNIT_HEADING)}
 
 def late_agencies_table(filters: TaskFilters) -> pd.DataFrame:
     """The lead agencies with most overdue tasks, as shown."""
-    agencies = load_agency_summary(filters, "lead")
+    agencies = load_agency_summary(filters, AgencyRole.LEAD)
     late = agencies[agencies["overdue"] > 0].head(TOP_AGENCIES)
     table = late.assign(
         agency_kind=late["agency_kind"].map(lambda kind: AGENCY_KIND_LABELS.get(kind, kind)),
@@ -187,14 +187,14 @@ def next_due(filters: TaskFilters) -> None:
 def kpi_summary_table(filters: TaskFilters) -> pd.DataFrame:
     """The chosen plans' KPIs with their latest result and verdict, as shown."""
     kpis = load_latest_kpis(filters.as_of, filters.plan_codes, filters.known_by)
-    table = kpis.assign(result=kpis["met"].map(kpi_result), unit=kpis["unit"].fillna(""))
+    table = kpis.assign(result=kpis["met"].map(kpi_verdict), unit=kpis["unit"].fillna(""))
     return table[list(KPI_COLUMNS)].rename(columns=KPI_COLUMNS)
 
 
 def result_counts(display: pd.DataFrame) -> dict[str, int]:
     """How many KPIs of the table are met, not met, without a result."""
     results = display[KPI_COLUMNS["result"]]
-    return {label: int((results == label).sum()) for label in RESULT_LABELS}
+    return {label: int((results == label).sum()) for label in KPI_VERDICTS}
 
 
 def kpi_summary(filters: TaskFilters) -> None:

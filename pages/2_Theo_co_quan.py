@@ -11,7 +11,7 @@ from data_access.queries.filters import TaskFilters
 from data_access.queries.rollups import STATUS_COLUMNS
 from data_access.queries.status import RATE_HELP_VI
 from exports.table_format import Percent
-from labels import AGENCY_KIND_LABELS, status_label
+from labels import AGENCY_KIND_LABELS, ROLE_WORDS, status_label
 from ui.common import (
     chart_pick,
     filtered_tasks_or_stop,
@@ -72,7 +72,7 @@ def ranking_table(summary: pd.DataFrame, order: list[str], role: str, units: boo
     body is marked "↳".
     """
     ranked = summary.set_index("agency").loc[order].reset_index()
-    columns = {"shown": f"Cơ quan {ROLE_CHOICES[role].lower()}", "kind": "Loại"}
+    columns = {"shown": f"Cơ quan {ROLE_WORDS[role]}", "kind": "Loại"}
     columns |= {code: status_label(code) for code in STATUS_COLUMNS}
     columns |= {"total": "Tổng số", **RATE_HEADINGS}
     beneath = ranked["parent"].isin(ranked["agency"]) & units

@@ -8,6 +8,7 @@ import streamlit as st
 
 from charts import calendar_heatmap, compose_subtitle, deadline_heatmap
 from charts.deadlines import CELL_PICK, DAY_PICK, HEAT_TITLES, HeatColor
+from data_access.models import AgencyRole
 from data_access.queries.filters import TaskFilters
 from labels import format_date
 from ui.common import (
@@ -27,7 +28,9 @@ from ui.data import (
 from ui.filters import page_filters
 from ui.state import StateKey
 
-ROLE = "lead"  # the heatmap rows are lead agencies (the "Theo cơ quan" page also has coordinating)
+ROLE = (
+    AgencyRole.LEAD
+)  # the heatmap rows are lead agencies (the "Theo cơ quan" page also has coordinating)
 TOP_AGENCIES = 25
 
 

@@ -14,13 +14,12 @@ from data_access.db_errors import DataUnavailableError
 from data_access.queries.filters import TaskFilters
 from data_access.queries.kpis import kpi_latest
 from exports.table_format import Number
-from labels import ILLUSTRATIVE_NOTE, format_date, format_int
+from labels import ILLUSTRATIVE_NOTE, KPI_VERDICTS, format_date, format_int, kpi_verdict
 from labels import format_target as target_text
 from loaders.targets import period_label
 from ui.common import (
     UNIT_HEADING,
     chart_pick,
-    kpi_result,
     page_header,
     show_chart,
     show_table,
@@ -133,7 +132,7 @@ def judged(latest: pd.DataFrame) -> pd.DataFrame:
     return latest.assign(
         actual=latest["value"],
         period_label=latest["period"].map(lambda p: period_label(p) if isinstance(p, str) else ""),
-        result=latest["met"].map(kpi_result),
+        result=latest["met"].map(kpi_verdict),
     )
 
 
@@ -181,7 +180,7 @@ def headline(latest: pd.DataFrame) -> None:
     results = latest["result"].value_counts()
     columns = st.columns(4)
     columns[0].metric("Số chỉ tiêu", format_int(len(latest)))
-    for column, label in zip(columns[1:], ("Đạt", "Chưa đạt", "Chưa có số liệu"), strict=True):
+    for column, label in zip(columns[1:], KPI_VERDICTS, strict=True):
         column.metric(label, format_int(int(results.get(label, 0))))
 
 

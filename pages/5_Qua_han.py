@@ -19,7 +19,7 @@ from data_access.queries.rollups import (
     search_tasks,
 )
 from data_access.queries.statuses import FOLLOW_UP_STATUSES, TaskStatus
-from labels import AGEING_BUCKET_LABELS, format_date, format_int, status_label
+from labels import AGEING_BUCKET_LABELS, ROLE_WORDS, format_date, format_int, status_label
 from ui.common import (
     DUE_NOTE_HEADING,
     MAX_TABLE_ROWS,
@@ -41,7 +41,7 @@ from ui.data import (
     load_task_detail,
 )
 from ui.downloads import offer_table
-from ui.filters import ROLE_CHOICES, page_filters
+from ui.filters import page_filters
 from ui.state import StateKey
 from ui.task_record import task_record
 
@@ -107,7 +107,7 @@ def charts_row(filters: TaskFilters, by_agency: pd.DataFrame) -> str | None:
     picked = chart_pick(
         overdue_by_agency,
         by_agency,
-        f"Theo cơ quan {ROLE_CHOICES.get(filters.role, '').lower()}",
+        f"Theo cơ quan {ROLE_WORDS.get(filters.role, '')}",
         subtitle,
         key=StateKey.OVERDUE_AGENCY_CHART,
         param=AGENCY_PICK,
@@ -144,7 +144,7 @@ def list_display(
     shown = listed_tasks(filters, agency, query, kind).head(MAX_TABLE_ROWS)
     table = with_due_note(shown).assign(bucket_label=shown["bucket"].map(AGEING_BUCKET_LABELS))
     fingerprint = hashlib.blake2b(shown["task_id"].to_numpy().tobytes(), digest_size=4).hexdigest()
-    columns = TABLE_COLUMNS | {"agencies": f"Cơ quan {ROLE_CHOICES.get(filters.role, '').lower()}"}
+    columns = TABLE_COLUMNS | {"agencies": f"Cơ quan {ROLE_WORDS.get(filters.role, '')}"}
     return shown, table[list(columns)].rename(columns=columns), fingerprint
 
 

@@ -19,6 +19,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from data_access.queries.reporting_calendar import MONTHLY_REPORT_DAY
+from labels import DATE_FORMAT_EXCEL, format_date
 from sample_data.layouts import PLAN_LAYOUTS
 from sample_data.manifest import PROGRESS_WORKBOOK, SOURCES_DIR
 from sample_data.progress_kpis import write_kpi_sheet
@@ -38,7 +40,6 @@ TASK_HEADER = (
     "Mô tả",
 )
 DONE, IN_PROGRESS, NOT_STARTED = "Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện"
-DATE_FORMAT = "dd/mm/yyyy"
 COMPLETED_SHARE = 0.4
 FIRST_REPORT = date(2025, 10, 1)
 LAST_REPORT = date(2026, 11, 30)
@@ -113,7 +114,7 @@ def _completed_rows(task: TaskStub, due: date, rng: random.Random) -> list[Row]:
         interim = _between(rng, start, reported - timedelta(days=20))
         rows.append(_row(task, interim, IN_PROGRESS, "Đang triển khai, đã xây dựng dự thảo."))
     with_evidence = rng.random() < 0.8  # some completions arrive without evidence
-    evidence = f"Văn bản số {rng.randint(100, 2999)}/BC-ĐV ngày {completed:%d/%m/%Y}"
+    evidence = f"Văn bản số {rng.randint(100, 2999)}/BC-ĐV ngày {format_date(completed)}"
     description = "Đã hoàn thành, đã gửi sản phẩm theo yêu cầu."
     rows.append(
         _row(task, reported, DONE, description, completed, evidence if with_evidence else None)
@@ -146,7 +147,7 @@ def _recurring_rows(task: TaskStub, rng: random.Random) -> list[Row]:
     start = PLAN_STARTS[task.plan_code]
     rows: list[Row] = []
     year, month = start.year, start.month
-    while (day := date(year, month, rng.randint(8, 20))) <= LAST_REPORT:
+    while (day := date(year, month, rng.randint(8, MONTHLY_REPORT_DAY))) <= LAST_REPORT:
         due_month = monthly or month % 3 == 0
         if due_month and day >= start and rng.random() < 0.8:
             period = f"tháng {month}/{year}" if monthly else f"quý {(month - 1) // 3 + 1}/{year}"
@@ -188,7 +189,7 @@ def _write_task_sheet(sheet: Worksheet, rows: Sequence[Row]) -> None:
     for row in rows:
         sheet.append(list(row))
         for column in (5, 7):
-            sheet.cell(row=sheet.max_row, column=column).number_format = DATE_FORMAT
+            sheet.cell(row=sheet.max_row, column=column).number_format = DATE_FORMAT_EXCEL
     widths = (16, 6, 6, 60, 14, 16, 16, 36, 44)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width

@@ -12,7 +12,15 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, func, select
 
 from data_access.db import create_schema, data_revision, get_engine, session_scope
-from data_access.models import Agency, AgencyAlias, ImportBatch, Plan, Section, utc_now
+from data_access.models import (
+    Agency,
+    AgencyAlias,
+    AgencyKind,
+    ImportBatch,
+    Plan,
+    Section,
+    utc_now,
+)
 
 
 @pytest.fixture
@@ -129,3 +137,31 @@ def test_revision_changes_when_a_batch_is_added_undone_or_an_alias_added(engine:
         session.add(AgencyAlias(agency_id=agency.id, alias="Sở Nội vụ", key="so noi vu"))
     seen.add(_revision(engine))
     assert len(seen) == 4
+
+
+# --- enum columns: stored as their values, as when they were plain text ---
+
+
+def test_enum_columns_store_their_values_and_read_back_as_members(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        session.add(Agency(name="Văn phòng Sở", kind=AgencyKind.INTERNAL_UNIT))
+    with engine.begin() as connection:  # a row as a database made before the enums holds it
+        connection.execute(
+            text(
+                "INSERT INTO agency (name, short_name, kind, is_collective) "
+                "VALUES ('UBND phường Hải Châu', '', 'commune', 0)"
+            )
+        )
+        stored = connection.execute(text("SELECT name, kind FROM agency ORDER BY id")).all()
+        declared = connection.execute(
+            text("SELECT type FROM pragma_table_info('agency') WHERE name = 'kind'")
+        ).scalar_one()
+    assert [tuple(row) for row in stored] == [
+        ("Văn phòng Sở", "internal_unit"),
+        ("UBND phường Hải Châu", "commune"),
+    ]
+    assert declared == "VARCHAR(30)"  # the column as before: no new type, no migration
+    with Session(engine) as session:
+        kinds = session.exec(select(Agency.kind).order_by(Agency.id)).all()
+    assert kinds == [AgencyKind.INTERNAL_UNIT, AgencyKind.COMMUNE]
+    assert all(type(kind) is AgencyKind for kind in kinds)

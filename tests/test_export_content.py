@@ -27,7 +27,7 @@ from exports.content import (
     short,
     task_list,
 )
-from labels import format_number
+from labels import format_decimal
 from tests.dashboard_db import POLICE, SKHCN
 from tests.frames import CELL_TEXT, DAYS, reindexed, shuffled
 
@@ -206,7 +206,7 @@ def test_kpi_rows_keep_the_kpis_given_in_order(
     )
     given_frame = data.draw(reindexed(frame))
     expected = [
-        (name, "Chưa có số liệu" if value is None else f"{format_number(value)}%")
+        (name, "Chưa có số liệu" if value is None else f"{format_decimal(value)}%")
         for name, value, _ in kpis
     ]
     rows = kpi_rows(given_frame)

@@ -16,7 +16,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from exports.table_format import Number, Percent
 from exports.tables import (
-    DATE_FORMAT,
     MAX_WIDTH,
     is_date_column,
     needs_neutralising,
@@ -86,10 +85,10 @@ def test_xlsx_values_round_trip(sheet: Worksheet) -> None:
 def test_xlsx_dates_are_real_date_cells_in_dd_mm_yyyy(sheet: Worksheet) -> None:
     due = sheet.cell(row=HEADER_ROW + 1, column=3)
     assert due.is_date and due.value == datetime(2026, 3, 31)
-    assert due.number_format == DATE_FORMAT == "dd/mm/yyyy"
+    assert due.number_format == "dd/mm/yyyy"
     reported = sheet.cell(row=HEADER_ROW + 1, column=5)
     assert reported.is_date and reported.value == datetime(2026, 4, 10)
-    assert reported.number_format == DATE_FORMAT
+    assert reported.number_format == "dd/mm/yyyy"
     assert sheet.cell(row=HEADER_ROW + 3, column=3).value is None  # NaT stays empty
 
 

@@ -91,6 +91,9 @@ def test_format_month(value: date | None, expected: str) -> None:
         (0.0, "0%"),
         (0.3333, "33,3%"),
         (12.5, "1.250%"),
+        (0.125, "12,5%"),
+        (-0.0004, "0%"),  # -0,04%: shown rounded, never as "-0%"
+        (-0.05, "-5%"),
         (None, "—"),
         (float("nan"), "—"),
     ],
@@ -123,10 +126,16 @@ def test_format_int(value: float | None, expected: str) -> None:
         (82.5, 1, "82,5"),
         (1234.56, 2, "1.234,56"),
         (-0.01, 1, "0"),
+        (-1234.5, 1, "-1.234,5"),
+        (1234567.891, 0, "1.234.568"),
+        (0.125, 2, "0,12"),  # a half rounds to the even digit, as Babel does
+        (0.15, 1, "0,2"),  # the number as written, 0.15, not its binary 0.1499…
+        (12.5, 0, "12"),
+        (1e25, 1, "10.000.000.000.000.000.000.000.000"),  # past Babel's default 28 digits
     ],
 )
-def test_format_number(value: float, decimals: int, expected: str) -> None:
-    assert labels.format_number(value, decimals) == expected
+def test_format_decimal(value: float, decimals: int, expected: str) -> None:
+    assert labels.format_decimal(value, decimals) == expected
 
 
 # --- KPI targets read with their operator ---
@@ -148,4 +157,4 @@ def test_format_target(operator: str | None, value: float | None, unit: str, exp
 def test_formatters_never_raise(value: float | None) -> None:
     assert isinstance(labels.format_percent(value), str)
     assert isinstance(labels.format_int(value), str)
-    assert isinstance(labels.format_number(value), str)
+    assert isinstance(labels.format_decimal(value), str)

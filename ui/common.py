@@ -16,17 +16,20 @@ import pandas as pd
 import streamlit as st
 
 from charts.common import AnyChart
-from charts.kpis import MET_LABEL, NO_DATA_LABEL, NOT_MET_LABEL
 from data_access.db_errors import DataUnavailableError
 from data_access.queries.filters import TaskFilters
 from exports.chart_images import slugify
 from exports.table_format import Percent, TableFormats, rounded_as_shown, step
 from labels import (
+    DATE_FORMAT_WIDGET,
     ILLUSTRATIVE_NOTE,
     INDICATIVE_DUE_NOTE,
     KNOWN_BY_LABEL,
+    MINUS,
     format_date,
-    format_number,
+    format_int,
+    points_change,
+    signed_change,
     status_label,
 )
 from ui.data import has_illustrative_data, load_all_statuses, load_statuses
@@ -48,7 +51,6 @@ NO_MATCH = "Không có nhiệm vụ nào khớp bộ lọc — hãy nới bộ l
 TASKS_EXPORT_TITLE = "Danh sách nhiệm vụ"
 DUE_NOTE_HEADING = "Loại hạn"  # the column that marks an indicative due date
 MAX_TABLE_ROWS = 2_000  # longer task lists are cut, with a note
-DATE_FORMAT = "DD/MM/YYYY"
 TASK_TABLE_COLUMNS = {
     "plan_code": "Kế hoạch",
     "section_code": "Mục",
@@ -204,7 +206,7 @@ def task_table(
     columns = {**(leading or {}), **TASK_TABLE_COLUMNS}
     shown = tasks.sort_values(["due_date", "plan_code", "position"], kind="stable")
     if len(shown) > MAX_TABLE_ROWS:
-        st.caption(f"Hiển thị {MAX_TABLE_ROWS:,} trên {len(shown):,} nhiệm vụ.".replace(",", "."))
+        st.caption(f"Hiển thị {format_int(MAX_TABLE_ROWS)} trên {format_int(len(shown))} nhiệm vụ.")
         shown = shown.head(MAX_TABLE_ROWS)
     table = with_due_note(shown).assign(status_label=shown["status"].map(status_label))
     display = table[list(columns)].rename(columns=columns)
@@ -256,7 +258,7 @@ def number_columns(formats: TableFormats) -> dict[str, Any]:
 
 
 def date_column(label: str) -> Any:
-    return st.column_config.DateColumn(label, format=DATE_FORMAT)
+    return st.column_config.DateColumn(label, format=DATE_FORMAT_WIDGET)
 
 
 def month_before(day: date) -> date:
@@ -265,30 +267,21 @@ def month_before(day: date) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-NO_CHANGE = "0"  # st.metric shows exactly this string grey and without an arrow
+def metric_delta(change: str) -> str:
+    """A signed change as ``st.metric`` needs it: Streamlit reads a decrease (its arrow and
+    colour) only from a leading ASCII "-", so here alone the minus sign is a hyphen."""
+    return change.replace(MINUS, "-", 1)
 
 
 def count_delta(now: int, before: int) -> str:
     """A count's change for ``st.metric``: "+3", "-2", or NO_CHANGE."""
-    return f"{now - before:+d}" if now != before else NO_CHANGE
+    return metric_delta(signed_change(now - before, decimals=0))
 
 
 def points_delta(now: float | None, before: float | None) -> str | None:
-    """A rate's change in percentage points: "+2,5 điểm %", NO_CHANGE, or None if unknown."""
-    if now is None or before is None:
-        return None
-    points = (now - before) * 100
-    shown = format_number(abs(points))
-    if shown == "0":
-        return NO_CHANGE
-    return f"{'-' if points < 0 else '+'}{shown} điểm %"
+    """A rate's change for ``st.metric``: "+2,5 điểm %", NO_CHANGE, or None if unknown."""
+    change = points_change(now, before)
+    return None if change is None else metric_delta(change)
 
 
 UNIT_HEADING = "Đơn vị tính"  # a KPI's unit, beside its numbers ("%" makes them percentages)
-
-
-def kpi_result(met: object) -> str:
-    """ "Đạt" / "Chưa đạt" / "Chưa có số liệu" for a KPI's ``met`` flag (True/False/NA)."""
-    if met is None or pd.isna(met):
-        return NO_DATA_LABEL
-    return MET_LABEL if bool(met) else NOT_MET_LABEL

@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from charts.status import AgencySort, agency_order
+from data_access.models import AgencyRole
 from data_access.queries import plans, rollups
 from data_access.queries import tasks as dashboard
 from data_access.queries.calendar import deadline_calendar
@@ -198,7 +199,9 @@ def load_status_counts(filters: TaskFilters) -> pd.DataFrame:
 @query(max_entries=32)
 def load_reminder_recipients(filters: TaskFilters) -> Recipients:
     """Lead agencies with tasks overdue or due soon, most overdue first (reminder letters)."""
-    return reminder_recipients(load_statuses(filters), load_role_links("lead"), filters.as_of)
+    return reminder_recipients(
+        load_statuses(filters), load_role_links(AgencyRole.LEAD), filters.as_of
+    )
 
 
 # --- Quá hạn: overdue tasks and their ageing, and the other lists to chase (5_Qua_han.py) ---

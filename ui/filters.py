@@ -19,19 +19,22 @@ from data_access.clock import vietnam_today
 from data_access.db_errors import DataUnavailableError
 from data_access.queries.filter_options import FilterOptions
 from data_access.queries.filters import ROLES, TaskFilters
-from labels import INDICATIVE_SWITCH, KNOWN_BY_HELP, KNOWN_BY_LABEL, STATUS_ORDER, status_label
+from labels import (
+    DATE_FORMAT_WIDGET,
+    INDICATIVE_SWITCH,
+    KNOWN_BY_HELP,
+    KNOWN_BY_LABEL,
+    ROLE_WORDS,
+    STATUS_ORDER,
+    status_label,
+)
 from ui.data import load_filter_options
 from ui.state import StateKey
 
 FIRST_DAY = date(2015, 1, 1)  # range of every date picker
 LAST_DAY = date(2040, 12, 31)
-DATE_FORMAT = "DD/MM/YYYY"
 RESET_LABEL = "Đặt lại bộ lọc"
-ROLE_CHOICES = {
-    "lead": "Chủ trì",
-    "coordinating": "Phối hợp",
-    "any": "Chủ trì hoặc phối hợp",
-}
+ROLE_CHOICES = {role: words.capitalize() for role, words in ROLE_WORDS.items()}
 STATUS_CODES = tuple(str(s) for s in STATUS_ORDER)
 _BOUND: dict[str, Any] = {"bind": "query-params", "persist_state": "session"}
 
@@ -175,7 +178,7 @@ def date_picker(
         min_value=FIRST_DAY,
         max_value=LAST_DAY,
         key=key,
-        format=DATE_FORMAT,
+        format=DATE_FORMAT_WIDGET,
         help=help,
         **(_BOUND if bound else {}),
     )

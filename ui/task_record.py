@@ -10,10 +10,12 @@ import streamlit as st
 from data_access.queries.status_rules import milestone_states
 from data_access.queries.task_record import TaskDetail
 from labels import (
+    COORDINATING_AGENCY_HEADING,
     DEADLINE_KIND_LABELS,
     EMPTY_VALUE,
     INDICATIVE_DUE_NOTE,
     ISSUER_UNKNOWN,
+    LEAD_AGENCY_HEADING,
     MILESTONE_STATE_LABELS,
     format_date,
     format_int,
@@ -48,8 +50,8 @@ def task_record(detail: TaskDetail, row: pd.Series, as_of: date) -> None:
             section = f"{task.section_code}. {detail.section_title}" if task.section_code else ""
             field("Mục", section)
             field("Số thứ tự", task.number)
-            field("Cơ quan chủ trì", "\n".join(detail.lead_agencies))
-            field("Cơ quan phối hợp", "\n".join(detail.coordinating_agencies))
+            field(LEAD_AGENCY_HEADING, "\n".join(detail.lead_agencies))
+            field(COORDINATING_AGENCY_HEADING, "\n".join(detail.coordinating_agencies))
         with right:
             deadline_fields(detail, row, as_of)
             field("Văn bản giao", task.basis)

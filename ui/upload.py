@@ -26,7 +26,7 @@ from data_access.imports.matching import MatchMethod
 from data_access.models import AgencyKind, ImportBatch, ImportKind
 from exports.problem_report import problem_report_xlsx
 from exports.progress_template import progress_template_xlsx
-from labels import AGENCY_KIND_LABELS
+from labels import AGENCY_KIND_LABELS, format_decimal
 from loaders.limits import MAX_FILE_BYTES, MEGABYTE
 from loaders.text import fold
 from ui.cache import database_url, forget_data, query, reading
@@ -220,13 +220,13 @@ def _match_text(method: str, score: float | None) -> str:
     """ "Tên, điểm 85,5" / "Số thứ tự, điểm 100"; "" for a row matched to nothing."""
     if not method or score is None or pd.isna(score):
         return ""
-    return f"{METHOD_LABELS[MatchMethod(method)]}, điểm {score:g}".replace(".", ",")
+    return f"{METHOD_LABELS[MatchMethod(method)]}, điểm {format_decimal(score)}"
 
 
 def suggestion_label(row: RowChange) -> str:
     """One line for a match staff must confirm: file row -> stored row, with its score."""
     where = f"dòng {row.row}: " if row.row is not None else ""
-    score = f"{row.match.score:g}" if row.match else ""
+    score = format_decimal(row.match.score) if row.match else ""
     return f"{where}số {row.number} “{row.name}” ↔ {row.plan_code} (điểm {score})"
 
 

@@ -113,7 +113,7 @@ def _new_batch(
     batch = ImportBatch(
         file_name=file_name,
         content_hash=content_hash,
-        kind=str(changes.kind),
+        kind=changes.kind,
         plan_id=plan_id,
         imported_by=imported_by,
         is_illustrative=is_illustrative,

@@ -148,7 +148,7 @@ def _new_batch(
     return ImportBatch(
         file_name=file_name,
         content_hash=content_hash,
-        kind=str(ImportKind.PLAN),
+        kind=ImportKind.PLAN,
         imported_by=imported_by,
         problem_count=len(result.problems),
     )

@@ -15,7 +15,16 @@ from sqlmodel import Session, col, select
 from data_access.agency_store import names_in_plan
 from data_access.imports.change_set import ChangeSet, FieldChange, add_missing, file_row
 from data_access.imports.matching import Match, Matcher, id_batches, kpi_matcher, task_matcher
-from data_access.models import Agency, AgencyRole, ImportKind, Kpi, Plan, Task, TaskAgency
+from data_access.models import (
+    Agency,
+    AgencyRole,
+    ImportKind,
+    Kpi,
+    Plan,
+    Task,
+    TaskAgency,
+)
+from labels import COORDINATING_AGENCY_HEADING, LEAD_AGENCY_HEADING
 from loaders.records import KpiRecord, LoadResult, TaskRecord
 
 TASK_FIELDS = {
@@ -32,7 +41,10 @@ TASK_FIELDS = {
 }
 KPI_FIELDS = {"name": "Tên chỉ tiêu", "target_text": "Chỉ tiêu", "notes": "Ghi chú"}
 NUMBER_LABEL, SECTION_LABEL = "Số thứ tự", "Mục"
-ROLE_FIELDS = {AgencyRole.LEAD: "Cơ quan chủ trì", AgencyRole.COORDINATING: "Cơ quan phối hợp"}
+ROLE_FIELDS = {
+    AgencyRole.LEAD: LEAD_AGENCY_HEADING,
+    AgencyRole.COORDINATING: COORDINATING_AGENCY_HEADING,
+}
 OWNER_LABEL = "Đơn vị theo dõi"
 CENTRAL_LABEL = "Báo cáo BCĐ Trung ương"
 YES, NO = "Có", "Không"

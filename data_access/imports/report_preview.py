@@ -18,9 +18,10 @@ from data_access.imports.matching import Matcher, id_batches, kpi_matcher, task_
 from data_access.imports.rows import COMPLETED_STATUS
 from data_access.models import ImportKind, KpiActual, ProgressUpdate
 from data_access.queries.latest_reports import in_force
+from labels import DATE_FORMAT_PY, EMPTY_VALUE, format_decimal
 from loaders.records import KpiRecord, LoadResult, TaskRecord
 
-EMPTY = "—"
+VALUE_DECIMALS = 6  # a KPI value in a diff, to the places a file may give it
 # status, completion date, evidence, description, evaluation
 Report = tuple[str, date | None, str, str, str]
 REPORT_LABELS = ("Tình trạng", "Ngày hoàn thành", "Minh chứng", "Mô tả", "Đánh giá")
@@ -176,9 +177,9 @@ def _within(matcher: Matcher, plan_codes: set[str]) -> Matcher:
 
 def _text(value: object) -> str:
     if value is None or value == "":
-        return EMPTY
+        return EMPTY_VALUE
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return value.strftime(DATE_FORMAT_PY)
     if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
+        return format_decimal(value, VALUE_DECIMALS)
     return str(value)

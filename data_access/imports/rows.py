@@ -56,7 +56,7 @@ def add_task(
         name=record.name,
         deadline_text=record.deadline_text,
         due_date=record.due_date,
-        deadline_kind=str(record.deadline_kind),
+        deadline_kind=record.deadline_kind,
         deadline_indicative=record.deadline_indicative,
         reporting_cadence=record.reporting_cadence,
         expected_output=record.expected_output,
@@ -107,7 +107,7 @@ def link_agencies(
         linked.add(agency_id)
         session.add(
             models.TaskAgency(
-                task_id=task_id, agency_id=agency_id, role=str(role), position=len(linked) - 1
+                task_id=task_id, agency_id=agency_id, role=role, position=len(linked) - 1
             )
         )
 

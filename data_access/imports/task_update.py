@@ -64,7 +64,7 @@ def renumber(session: Session, rows: list[RowChange]) -> None:
 
 def _set_deadline(session: Session, task: Task, record: TaskRecord) -> None:
     task.deadline_text, task.due_date = record.deadline_text, record.due_date
-    task.deadline_kind = str(record.deadline_kind)
+    task.deadline_kind = record.deadline_kind
     task.deadline_indicative = record.deadline_indicative
     task.reporting_cadence = record.reporting_cadence
     for stored in session.exec(select(TaskMilestone).where(TaskMilestone.task_id == task.id)):

@@ -9,12 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from labels import INDICATIVE_DUE_NOTE, KNOWN_BY_LABEL, format_date, status_label
+from data_access.models import ANY_ROLE, AgencyRole
+from labels import INDICATIVE_DUE_NOTE, KNOWN_BY_LABEL, ROLE_WORDS, format_date, status_label
 
-ROLES = ("lead", "coordinating", "any")
+ROLES = (AgencyRole.LEAD, AgencyRole.COORDINATING, ANY_ROLE)
 UNITS_NOTE = " (gồm các đơn vị thuộc)"
 MAX_NAMES_SHOWN = 3
-_ROLE_WORDS = {"lead": "chủ trì", "coordinating": "phối hợp", "any": "chủ trì hoặc phối hợp"}
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class TaskFilters:
     as_of: date
     plan_codes: tuple[str, ...] = ()
     agencies: tuple[str, ...] = ()
-    role: str = "lead"
+    role: str = AgencyRole.LEAD
     sections: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
     due_from: date | None = None
@@ -49,7 +49,7 @@ class TaskFilters:
         parts = [
             f"Tính đến {format_date(self.as_of)}",
             f"Kế hoạch: {_names(self.plan_codes)}",
-            f"Cơ quan {_ROLE_WORDS.get(self.role, self.role)}: {_names(self.agencies)}"
+            f"Cơ quan {ROLE_WORDS.get(self.role, self.role)}: {_names(self.agencies)}"
             + (UNITS_NOTE if self.include_units and self.agencies else ""),
         ]
         if self.sections:

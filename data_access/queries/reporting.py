@@ -17,7 +17,7 @@ from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
-from data_access.models import ProgressUpdate, Task
+from data_access.models import AgencyRole, ProgressUpdate, Task
 from data_access.queries.filters import TaskFilters
 from data_access.queries.kpis import kpi_frame
 from data_access.queries.latest_reports import in_force
@@ -162,7 +162,7 @@ def missing_reporters(
     done_early = completed_on.isna() | (completed_on < pd.Timestamp(period_start))
     done = statuses["status"].isin([str(s) for s in DONE_STATUSES])
     open_ids = statuses.loc[~(done & done_early), "task_id"]
-    leads = links_for_role(agency_links, "lead")
+    leads = links_for_role(agency_links, AgencyRole.LEAD)
     leads = leads[leads["task_id"].isin(open_ids) & ~leads["is_collective"].astype(bool)]
     reported = leads.merge(reports, on="task_id", how="left")
     per_agency = reported.groupby("agency", sort=False).agg(

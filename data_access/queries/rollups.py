@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from data_access.models import AgencyKind
+from data_access.models import ANY_ROLE, AgencyKind, AgencyRole
 from data_access.queries.status import DONE_STATUSES, DUE_SOON_DAYS, add_rates, metric_flags
 from data_access.queries.statuses import RECURRING_STATUSES, TaskStatus
 from data_access.queries.tasks import links_for_role
@@ -21,9 +21,9 @@ from labels import AGEING_BUCKETS, STATUS_ORDER
 from loaders.text import fold
 
 UNASSIGNED_AGENCY = {
-    "lead": "(Chưa ghi cơ quan chủ trì)",
-    "coordinating": "(Không có cơ quan phối hợp)",
-    "any": "(Chưa ghi cơ quan)",
+    AgencyRole.LEAD: "(Chưa ghi cơ quan chủ trì)",
+    AgencyRole.COORDINATING: "(Không có cơ quan phối hợp)",
+    ANY_ROLE: "(Chưa ghi cơ quan)",
 }
 STATUS_COLUMNS = [str(s) for s in STATUS_ORDER]
 LONG_OVERDUE_DAYS = 180  # the last ageing bucket, counted apart on the Quá hạn page
@@ -35,7 +35,7 @@ _COMBINING_MARKS = r"[\u0300-\u036f]"
 def agency_summary(
     statuses: pd.DataFrame,
     agency_links: pd.DataFrame,
-    role: str = "lead",
+    role: str = AgencyRole.LEAD,
     window_days: int = DUE_SOON_DAYS,
     with_units: bool = False,
 ) -> pd.DataFrame:
@@ -92,7 +92,10 @@ def agency_summary_long(summary: pd.DataFrame) -> pd.DataFrame:
 
 
 def deadline_month_matrix(
-    statuses: pd.DataFrame, agency_links: pd.DataFrame, role: str = "lead", with_units: bool = False
+    statuses: pd.DataFrame,
+    agency_links: pd.DataFrame,
+    role: str = AgencyRole.LEAD,
+    with_units: bool = False,
 ) -> pd.DataFrame:
     """Agency x month of due date (first day of the month): tasks due, overdue, completed.
 
@@ -125,7 +128,7 @@ def ageing_bucket(days_overdue: pd.Series) -> pd.Series:
 
 
 def overdue_ageing_by_agency(
-    statuses: pd.DataFrame, agency_links: pd.DataFrame, role: str = "lead"
+    statuses: pd.DataFrame, agency_links: pd.DataFrame, role: str = AgencyRole.LEAD
 ) -> pd.DataFrame:
     """Overdue tasks per agency in ``role`` and bucket: agency, bucket, count; no zero rows."""
     overdue = statuses[statuses["status"] == TaskStatus.OVERDUE]
@@ -141,7 +144,7 @@ def tasks_of_agency(
     statuses: pd.DataFrame,
     agency_links: pd.DataFrame,
     agency: str,
-    role: str = "lead",
+    role: str = AgencyRole.LEAD,
     with_units: bool = False,
 ) -> pd.DataFrame:
     """Rows of ``statuses`` whose agency in ``role`` is ``agency`` (UNASSIGNED_AGENCY included).
@@ -179,14 +182,16 @@ def search_tasks(statuses: pd.DataFrame, query: str) -> pd.DataFrame:
     return statuses[keep]
 
 
-def agency_names(agency_links: pd.DataFrame, task_ids: pd.Series, role: str = "lead") -> pd.Series:
+def agency_names(
+    agency_links: pd.DataFrame, task_ids: pd.Series, role: str = AgencyRole.LEAD
+) -> pd.Series:
     """For each of ``task_ids``, its agencies in ``role``, "; "-joined ("" when none).
 
     Document order (``position``); with ``role="any"``, lead agencies first.
     """
     links = links_for_role(agency_links, role)
     links = links[links["task_id"].isin(task_ids)]
-    ranked = links.assign(lead_first=links["role"] != "lead")
+    ranked = links.assign(lead_first=links["role"] != AgencyRole.LEAD)
     ranked = ranked.sort_values(["task_id", "lead_first", "position"], kind="stable")
     ranked = ranked.assign(place=ranked.groupby("task_id").cumcount())
     wide = ranked.pivot(index="task_id", columns="place", values="agency")  # one column per place
@@ -222,7 +227,7 @@ def _with_agencies(
     needed = statuses[["task_id", "status", "due_date", "days_to_due"]]
     rows = needed.merge(links, on="task_id", how="left")
     return rows.assign(
-        agency=rows["agency"].fillna(UNASSIGNED_AGENCY.get(role, UNASSIGNED_AGENCY["any"])),
+        agency=rows["agency"].fillna(UNASSIGNED_AGENCY.get(role, UNASSIGNED_AGENCY[ANY_ROLE])),
         agency_kind=rows["agency_kind"].fillna(str(AgencyKind.OTHER)),
         is_collective=rows["is_collective"].fillna(False).astype(bool),
         parent=rows["parent"].fillna(""),

@@ -45,6 +45,7 @@ import pandas as pd
 from data_access.queries.status_rules import RULES_HELP_VI, judge_recurring, lacks_evidence
 from data_access.queries.statuses import RECURRING_STATUSES, TaskStatus
 from labels import KNOWN_BY_HELP
+from loaders.records import DeadlineKind
 from loaders.text import fold, is_completion_note
 
 DATE_COLUMNS = ("due_date", "completion_date", "reported_on", "plan_issued_on", "first_milestone")
@@ -76,6 +77,8 @@ METRIC_COLUMNS = (
 _DONE_WORDS = re.compile(r"\bhoan thanh\b")
 _NEGATION = re.compile(r"\b(?:chua|khong)\b")
 
+DUE_SOON_DAYS = 30  # "Sắp đến hạn": not done, due within this many days of the as-of day
+
 RATE_HELP_VI = (
     f"""\
 Cách tính (tính đến ngày đã chọn):
@@ -85,7 +88,7 @@ có thời hạn xác định. Nhiệm vụ thường xuyên và nhiệm vụ ch
 hoàn thành đúng hạn / số nhiệm vụ đã đến hạn.
 - Quá hạn: chưa hoàn thành và hạn đã qua; số ngày quá hạn = ngày tính − ngày hạn. \
 Nhiệm vụ có hạn đúng vào ngày tính vẫn là đang thực hiện trong hạn.
-- Sắp đến hạn: chưa hoàn thành, hạn rơi vào số ngày tới đã chọn (mặc định 30 ngày).
+- Sắp đến hạn: chưa hoàn thành, hạn rơi vào số ngày tới đã chọn (mặc định {DUE_SOON_DAYS} ngày).
 - Hoàn thành: tính từ ngày hoàn thành ghi trong báo cáo tiến độ, dù tệp báo cáo được nạp \
 sau đó; báo cáo không ghi ngày hoàn thành thì tính từ ngày báo cáo. Hoàn thành đến hết ngày \
 hạn là đúng hạn.
@@ -98,9 +101,6 @@ từ ngày ban hành kế hoạch (không bao giờ từ ngày nạp dữ liệu
 """
     + RULES_HELP_VI
 )  # the plans' own rules: status_rules
-
-
-DUE_SOON_DAYS = 30  # "Sắp đến hạn": not done, due within this many days of the as-of day
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ def compute_statuses(tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
     late = judged & due.notna() & completed_on.notna() & (completed_on > due)
     unproven = _flag(frame, "report_to_central") & lacks_evidence(_text(frame, "evidence"))
     milestone = _dates(frame, "first_milestone")
-    recurring = _text(frame, "deadline_kind") == "recurring"
+    recurring = _text(frame, "deadline_kind") == DeadlineKind.RECURRING
     periodic = judge_recurring(
         recurring=recurring,
         cadence=_text(frame, "reporting_cadence"),

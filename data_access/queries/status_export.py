@@ -18,16 +18,17 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from data_access.db import session_scope
+from data_access.models import AgencyRole
 from data_access.queries.status import compute_statuses
 from data_access.queries.tasks import task_agency_frame, task_frame
-from labels import format_date, status_label
+from labels import DATE_FORMAT_PY, LEAD_AGENCY_HEADING, format_date, status_label
 
 FIELDS = {  # record key -> column header of the text output
     "plan_code": "Kế hoạch",
     "section": "Mục",
     "number": "STT",
     "name": "Tên nhiệm vụ",
-    "lead_agencies": "Cơ quan chủ trì",
+    "lead_agencies": LEAD_AGENCY_HEADING,
     "due_date": "Hạn",
     "due_date_indicative": "Hạn dự kiến",
     "status": "Mã trạng thái",
@@ -35,13 +36,12 @@ FIELDS = {  # record key -> column header of the text output
     "completed_on": "Ngày hoàn thành",
     "days_overdue": "Số ngày quá hạn",
 }
-DAY_FORMAT = "%d/%m/%Y"
 
 
 def day_argument(text: str) -> date:
     """A dd/mm/yyyy date on the command line; argparse shows the sentence when it is not one."""
     try:
-        return datetime.strptime(text.strip(), DAY_FORMAT).date()
+        return datetime.strptime(text.strip(), DATE_FORMAT_PY).date()
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"“{text}” không phải một ngày dạng dd/mm/yyyy (ví dụ 23/11/2026)."
@@ -70,7 +70,9 @@ def status_records(
     """
     tasks = task_frame(session=session, as_of=as_of, known_by=known_by)
     statuses = compute_statuses(tasks, as_of)
-    links = task_agency_frame(session=session, role="lead").sort_values(["task_id", "position"])
+    links = task_agency_frame(session=session, role=AgencyRole.LEAD).sort_values(
+        ["task_id", "position"]
+    )
     leads = links.groupby("task_id")["agency"].agg(list).to_dict()
     records = []
     for row in statuses.itertuples(index=False):

@@ -18,6 +18,7 @@ from sqlmodel import Session, col
 
 from data_access.clock import LOCAL_TIME
 from data_access.models import (
+    ANY_ROLE,
     Agency,
     AgencyUnit,
     Plan,
@@ -126,7 +127,7 @@ def with_reports(tasks: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     return merged[[*TASK_COLUMNS, *plan_and_section]]
 
 
-def task_agency_frame(*, session: Session, role: str = "any") -> pd.DataFrame:
+def task_agency_frame(*, session: Session, role: str = ANY_ROLE) -> pd.DataFrame:
     """Task-agency links (by task, role, position): agency name, kind, collective flag, role.
 
     ``role`` "lead" or "coordinating" reads only the links of that role; "any" all of them.
@@ -135,7 +136,9 @@ def task_agency_frame(*, session: Session, role: str = "any") -> pd.DataFrame:
     """
     link = TaskAgency
     stored_roles = sa_select(col(link.role)).distinct()
-    roles = [role] if role != "any" else list(session.connection().execute(stored_roles).scalars())
+    roles = (
+        [role] if role != ANY_ROLE else list(session.connection().execute(stored_roles).scalars())
+    )
     parts = []
     for one in roles:
         of_role = sa_select(col(link.task_id), col(link.agency_id), col(link.position)).where(
@@ -242,7 +245,7 @@ def apply_filters(
 
 def links_for_role(agency_links: pd.DataFrame, role: str) -> pd.DataFrame:
     """Links of one role ("lead", "coordinating"), or both ("any") with one row per pair."""
-    if role == "any":
+    if role == ANY_ROLE:
         return agency_links.drop_duplicates(["task_id", "agency"])
     return agency_links[agency_links["role"] == role]
 

@@ -7,7 +7,7 @@ compares full table dumps of the app's SQLite file where the issue asks for it.
 from __future__ import annotations
 
 import io
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import Engine, create_engine
 
+from data_access.clock import vietnam_today
 from sample_data.manifest import PROGRESS_WORKBOOK
 from tests.e2e.conftest import save_screenshot, script_run, wait_for_app
 from tests.upload_db import (
@@ -100,7 +101,7 @@ def test_changed_statuses_move_the_dashboard_and_undo_restores_it(
     page: Page, app_url: str, database: Engine
 ) -> None:
     before, completed = dump(database), completed_on_dashboard(page, app_url)
-    upload(page, app_url, sample_with_statuses_done(3, date.today()), "tien_do_thang_11.xlsx")
+    upload(page, app_url, sample_with_statuses_done(3, vietnam_today()), "tien_do_thang_11.xlsx")
     assert metric(page, "Thay đổi") == 3
     expect(page.get_by_text("0 lỗi (chặn việc nạp)")).to_be_visible()
     save_screenshot(page, "cap_nhat_xem_truoc")
@@ -115,7 +116,7 @@ def test_changed_statuses_move_the_dashboard_and_undo_restores_it(
 
 def test_one_blocking_error_writes_nothing(page: Page, app_url: str, database: Engine) -> None:
     before = dump(database)
-    data = edit_cell(sample_with_statuses_done(3, date.today()), "Tiến độ", "G4", "31/02/2026")
+    data = edit_cell(sample_with_statuses_done(3, vietnam_today()), "Tiến độ", "G4", "31/02/2026")
     upload(page, app_url, data, "tien_do_loi.xlsx")
     expect(page.get_by_text("Tệp còn 1 lỗi")).to_be_visible()
     expect(page.get_by_role("button", name="Xác nhận nạp dữ liệu")).to_be_disabled()
