@@ -13,7 +13,12 @@ from datetime import date
 import pandas as pd
 
 from data_access.models import ANY_ROLE, AgencyKind, AgencyRole
-from data_access.queries.statuses import MilestoneState, TaskStatus
+from data_access.queries.statuses import (
+    AGEING_EDGES_DAYS,
+    LONG_OVERDUE_DAYS,
+    MilestoneState,
+    TaskStatus,
+)
 from loaders.numbers import vietnamese_number, vietnamese_percent
 from loaders.records import DeadlineKind
 
@@ -119,12 +124,17 @@ DEADLINE_KIND_LABELS: dict[str, str] = {
 }
 
 # --- Days overdue, bucketed: codes (data) and their display labels ---
-AGEING_BUCKETS: tuple[str, ...] = ("1–30", "31–90", "91–180", ">180")
+# Codes and labels of the ageing buckets, from their edges: "1–30" … ">180".
+AGEING_BUCKETS: tuple[str, ...] = (
+    *(
+        f"{low + 1}–{high}"
+        for low, high in zip((0, *AGEING_EDGES_DAYS[:-1]), AGEING_EDGES_DAYS, strict=True)
+    ),
+    f">{LONG_OVERDUE_DAYS}",
+)
 AGEING_BUCKET_LABELS: dict[str, str] = {
-    "1–30": "1–30 ngày",
-    "31–90": "31–90 ngày",
-    "91–180": "91–180 ngày",
-    ">180": "Trên 180 ngày",
+    **{code: f"{code} ngày" for code in AGEING_BUCKETS[:-1]},
+    AGEING_BUCKETS[-1]: f"Trên {LONG_OVERDUE_DAYS} ngày",
 }
 
 # A due date the plan itself calls indicative ("Theo hướng dẫn của Bộ … (31/10/2025)").

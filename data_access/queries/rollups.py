@@ -15,7 +15,7 @@ import pandas as pd
 
 from data_access.models import ANY_ROLE, AgencyKind, AgencyRole
 from data_access.queries.status import DONE_STATUSES, DUE_SOON_DAYS, add_rates, metric_flags
-from data_access.queries.statuses import RECURRING_STATUSES, TaskStatus
+from data_access.queries.statuses import AGEING_EDGES_DAYS, RECURRING_STATUSES, TaskStatus
 from data_access.queries.tasks import links_for_role
 from labels import AGEING_BUCKETS, STATUS_ORDER
 from loaders.text import fold
@@ -26,9 +26,7 @@ UNASSIGNED_AGENCY = {
     ANY_ROLE: "(Chưa ghi cơ quan)",
 }
 STATUS_COLUMNS = [str(s) for s in STATUS_ORDER]
-LONG_OVERDUE_DAYS = 180  # the last ageing bucket, counted apart on the Quá hạn page
-# right-closed: 1–30, 31–90, 91–180, >180
-AGEING_EDGES = (0, 30, 90, LONG_OVERDUE_DAYS, float("inf"))
+AGEING_EDGES = (0, *AGEING_EDGES_DAYS, float("inf"))  # right-closed, as AGEING_BUCKETS reads
 _COMBINING_MARKS = r"[\u0300-\u036f]"
 
 
