@@ -7,6 +7,7 @@ import streamlit as st
 
 from charts import agency_status_bars, compose_subtitle
 from charts.status import AGENCY_PICK, AgencySort
+from data_access.models import AgencyRole
 from data_access.queries.filters import TaskFilters
 from data_access.queries.rollups import STATUS_COLUMNS
 from data_access.queries.status import RATE_HELP_VI
@@ -27,7 +28,7 @@ from ui.filters import ROLE_CHOICES, page_filters
 from ui.state import StateKey
 
 TOP_AGENCIES = 20
-VIEW_ROLES = ("lead", "coordinating")
+VIEW_ROLES = (AgencyRole.LEAD, AgencyRole.COORDINATING)
 SORTS: dict[AgencySort, str] = {
     "overdue": "Nhiều quá hạn nhất",
     "completion_rate": "Tỷ lệ hoàn thành thấp nhất",
@@ -47,7 +48,7 @@ def view_controls() -> tuple[str, AgencySort]:
     role = role_col.segmented_control(
         "Tính theo cơ quan",
         VIEW_ROLES,
-        default="lead",
+        default=AgencyRole.LEAD,
         required=True,
         format_func=ROLE_CHOICES.__getitem__,
         key=StateKey.AGENCY_VIEW_ROLE,
@@ -62,7 +63,7 @@ def view_controls() -> tuple[str, AgencySort]:
         key=StateKey.AGENCY_SORT,
         bind="query-params",
     )
-    return role or "lead", sort_by or "overdue"
+    return role or AgencyRole.LEAD, sort_by or "overdue"
 
 
 def ranking_table(summary: pd.DataFrame, order: list[str], role: str, units: bool) -> str | None:

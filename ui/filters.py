@@ -17,6 +17,7 @@ import streamlit as st
 
 from data_access.clock import vietnam_today
 from data_access.db_errors import DataUnavailableError
+from data_access.models import AgencyRole
 from data_access.queries.filter_options import FilterOptions
 from data_access.queries.filters import ROLES, TaskFilters
 from labels import (
@@ -103,7 +104,7 @@ def filter_defaults() -> dict[str, object]:
         StateKey.KNOWN_ONLY: False,
         StateKey.PLANS: [],
         StateKey.AGENCIES: [],
-        StateKey.ROLE: "lead",
+        StateKey.ROLE: AgencyRole.LEAD,
         StateKey.INCLUDE_UNITS: False,
         StateKey.SECTIONS: [],
         StateKey.STATUSES: [],
@@ -165,7 +166,7 @@ def _role() -> str:
         help=ROLE_HELP,
         **_BOUND,
     )
-    return role or "lead"
+    return role or AgencyRole.LEAD
 
 
 def date_picker(
