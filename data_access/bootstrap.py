@@ -18,15 +18,17 @@ from data_access.db_errors import failure_message
 from data_access.importer import ImportRefused, content_hash_of, import_plan, import_progress
 from data_access.models import ImportKind, Plan
 from data_access.settings import get_settings
+from errors import UserFacingError
 from loaders.agencies import AgencyDirectory
 from loaders.load import load_file
 from loaders.records import UnreadableFileError
 from sample_data.manifest import PROGRESS_WORKBOOK, SAMPLE_DIR, SAMPLE_PLANS, SamplePlan
 
 SAMPLES_NOT_WRITTEN = "Không ghi được dữ liệu mẫu vào cơ sở dữ liệu; hãy kiểm tra DATABASE_URL."
+NOT_LOADED = "Chưa nạp được dữ liệu mẫu: {reason}"
 
 
-class BootstrapError(Exception):
+class BootstrapError(UserFacingError):
     """The sample data could not be loaded; the message is Vietnamese. Nothing was kept."""
 
 
@@ -44,10 +46,11 @@ def ensure_sample_data(engine: Engine, *, sample_dir: Path | None = None) -> boo
                 return False
             _load_samples(session, root)
     except (UnreadableFileError, ImportRefused) as error:
-        raise BootstrapError(str(error)) from error
+        raise BootstrapError(NOT_LOADED.format(reason=error)) from error
     except SQLAlchemyError as error:
         url = engine.url.render_as_string(hide_password=True)
-        raise BootstrapError(failure_message(error, url, otherwise=SAMPLES_NOT_WRITTEN)) from error
+        reason = failure_message(error, url, otherwise=SAMPLES_NOT_WRITTEN)
+        raise BootstrapError(NOT_LOADED.format(reason=reason)) from error
     return True
 
 

@@ -35,6 +35,7 @@ from data_access.records_to_rows import (
     period_end,
     reports_progress,
 )
+from errors import UserFacingError
 from loaders.records import KpiRecord, LoadResult, ProblemLevel, TaskRecord
 
 MISSING_ISSUE_DATE = (
@@ -44,7 +45,7 @@ MISSING_ISSUE_DATE = (
 )
 
 
-class ImportRefused(Exception):
+class ImportRefused(UserFacingError):
     """The file was not imported and nothing was written; the message is Vietnamese."""
 
 

@@ -24,10 +24,9 @@ from ui.common import (
     show_chart,
     show_table,
 )
-from ui.data import DataUnavailableError, load_kpis, per_revision
+from ui.data import load_kpis, per_revision
 from ui.downloads import offer_table
 from ui.filters import page_filters, reset_button
-from ui.safe_text import literal
 from ui.state import StateKey
 
 NO_KPIS = (
@@ -224,12 +223,8 @@ def kpi_table(display: pd.DataFrame) -> None:
 
 filters = page_filters()
 page_header("Chỉ tiêu", filters)
-try:
-    kpis = plan_kpis(filters, filters.as_of)
-    has_any = kpis.shape[0] > 0 or load_kpis(filters.as_of, filters.known_by).shape[0] > 0
-except DataUnavailableError as error:
-    st.error(literal(str(error)))
-    st.stop()
+kpis = plan_kpis(filters, filters.as_of)
+has_any = kpis.shape[0] > 0 or load_kpis(filters.as_of, filters.known_by).shape[0] > 0
 if not has_any:
     st.info(NO_KPIS, icon=":material/upload_file:")
     st.stop()

@@ -13,6 +13,7 @@ import streamlit as st
 
 from data_access.changes import CHANGE_LABELS, ChangeKind
 from data_access.clock import vietnam_today
+from data_access.db_errors import DataUnavailableError
 from data_access.history import UndoRefused
 from data_access.importer import ImportRefused, has_done_marks
 from data_access.models import AgencyKind, ImportKind
@@ -28,10 +29,8 @@ from loaders.isolation import ReadCancelled
 from loaders.records import UnreadableFileError
 from ui import upload as ui
 from ui import upload_read as reading
-from ui.data import DataUnavailableError
 from ui.downloads import deferred_download
 from ui.filters import date_picker
-from ui.safe_text import literal
 
 NEW_PLAN = "Kế hoạch mới"
 CHANGE_WIDTHS = {
@@ -329,12 +328,9 @@ show_flash()
 upload_tab, history_tab, template_tab = st.tabs(
     ["Tải tệp lên", "Lịch sử nạp và hoàn tác", "Mẫu báo cáo tiến độ"]
 )
-try:
-    with upload_tab:
-        upload_section()
-    with history_tab:
-        history_section()
-    with template_tab:
-        template_section()
-except DataUnavailableError as error:
-    st.error(literal(str(error)))
+with upload_tab:
+    upload_section()
+with history_tab:
+    history_section()
+with template_tab:
+    template_section()

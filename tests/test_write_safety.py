@@ -21,7 +21,7 @@ from sqlmodel import Session
 
 from data_access import db, uploads
 from data_access.db import get_engine, session_scope
-from data_access.db_errors import LOCKED, READ_ONLY
+from data_access.db_errors import LOCKED, READ_ONLY, DataUnavailableError
 from data_access.history import import_history, undo_latest_import
 from data_access.importer import ImportRefused
 from data_access.models import AgencyKind
@@ -40,7 +40,6 @@ from tests.upload_db import (
     table_counts,
 )
 from ui import upload as ui_upload
-from ui.data import DataUnavailableError
 
 DEADLINE = 60  # seconds a thread may take before the test gives up on it
 PROGRESS = progress_file([report("I", "1", "Đang thực hiện"), report("II", "1", "Đã hoàn thành")])

@@ -31,7 +31,7 @@ from labels import (
     format_number,
     status_label,
 )
-from ui.data import DataUnavailableError, has_illustrative_data, load_all_statuses, load_statuses
+from ui.data import has_illustrative_data, load_all_statuses, load_statuses
 from ui.downloads import offer_chart, offer_table
 from ui.filters import reset_button
 from ui.memo import derived
@@ -98,14 +98,10 @@ def illustrative_notice() -> None:
 
 def filtered_tasks_or_stop(filters: TaskFilters) -> pd.DataFrame:
     """The filtered status frame; stops the page with the right message when there is none."""
-    try:
-        statuses = load_statuses(filters)
-        has_tasks = (
-            statuses.shape[0] > 0 or load_all_statuses(filters.as_of, filters.known_by).shape[0] > 0
-        )
-    except DataUnavailableError as error:
-        st.error(literal(str(error)))
-        st.stop()
+    statuses = load_statuses(filters)
+    has_tasks = (
+        statuses.shape[0] > 0 or load_all_statuses(filters.as_of, filters.known_by).shape[0] > 0
+    )
     if not has_tasks and filters.known_only and load_all_statuses(filters.as_of).shape[0] > 0:
         st.info(NOTHING_KNOWN_YET.format(day=format_date(filters.as_of)), icon=":material/history:")
         st.stop()

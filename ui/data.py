@@ -32,7 +32,7 @@ from sqlmodel import Session
 from charts.status import AgencySort, agency_order
 from data_access import dashboard, plans, rollups
 from data_access.db import create_schema, data_revision, get_engine, session_scope
-from data_access.db_errors import READ_FAILED, failure_message
+from data_access.db_errors import READ_FAILED, DataUnavailableError, failure_message
 from data_access.filters import TaskFilters
 from data_access.kpi_queries import kpi_frame, kpi_latest
 from data_access.latest_reports import latest_report_frame
@@ -55,10 +55,6 @@ _cached = partial(st.cache_resource, show_spinner=False, hash_funcs=FILTERS_HASH
 REVISION_TTL = 1.0  # seconds
 _revisions: dict[str, tuple[float, str]] = {}  # url -> (time read, token)
 _REVISION_LOCK = threading.Lock()
-
-
-class DataUnavailableError(Exception):
-    """The database could not be read; the message is one Vietnamese sentence."""
 
 
 @dataclass(frozen=True)

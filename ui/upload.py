@@ -12,14 +12,13 @@ from datetime import datetime
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from data_access import uploads
 from data_access.changes import CHANGE_LABELS, ChangeKind, RowChange
 from data_access.clock import local_time_text, vietnam_today
 from data_access.db import get_engine, session_scope
-from data_access.db_errors import WRITE_FAILED, failure_message
+from data_access.db_errors import WRITE_FAILED, database_errors
 from data_access.history import can_undo, import_history, undo_latest_import
 from data_access.import_kind import KIND_LABELS
 from data_access.matching import MatchMethod
@@ -29,7 +28,7 @@ from exports.progress_template import progress_template_xlsx
 from labels import AGENCY_KIND_LABELS
 from loaders.limits import MAX_FILE_BYTES, MEGABYTE
 from loaders.text import fold
-from ui.data import DataUnavailableError, current_revision, database_url, reading
+from ui.data import current_revision, database_url, reading
 
 UPLOAD_KINDS = (ImportKind.PLAN, ImportKind.PROGRESS, ImportKind.KPI_ACTUALS)
 PROBLEM_COLUMNS = {
@@ -129,11 +128,11 @@ def local_time(moment: datetime | pd.Timestamp | None) -> str:
 def writing() -> Iterator[Session]:
     """One write transaction on the app's database; a failure becomes DataUnavailableError."""
     url = database_url()
-    try:
-        with session_scope(get_engine(url), write=True) as session:
-            yield session
-    except SQLAlchemyError as error:
-        raise DataUnavailableError(failure_message(error, url, otherwise=WRITE_FAILED)) from error
+    with (
+        database_errors(url, otherwise=WRITE_FAILED),
+        session_scope(get_engine(url), write=True) as session,
+    ):
+        yield session
 
 
 def commit_upload(
