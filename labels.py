@@ -11,7 +11,7 @@ import math
 from datetime import date
 
 from data_access.models import AgencyKind
-from data_access.statuses import MilestoneState, TaskStatus
+from data_access.queries.statuses import MilestoneState, TaskStatus
 from loaders.numbers import vietnamese_number
 from loaders.records import DeadlineKind
 

@@ -30,10 +30,10 @@ from sqlmodel import Session
 
 from benchmarks.make_synthetic_db import build
 from benchmarks.results_file import write_section
-from data_access.dashboard import task_agency_frame, task_frame
-from data_access.kpi_queries import kpi_frame
-from data_access.rollups import agency_summary, deadline_month_matrix, search_tasks
-from data_access.status import compute_statuses, summary_metrics
+from data_access.queries.kpis import kpi_frame
+from data_access.queries.rollups import agency_summary, deadline_month_matrix, search_tasks
+from data_access.queries.status import compute_statuses, summary_metrics
+from data_access.queries.tasks import task_agency_frame, task_frame
 
 ROOT = Path(__file__).resolve().parent.parent
 START, END = "<!-- dashboard:start -->", "<!-- dashboard:end -->"

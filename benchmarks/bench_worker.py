@@ -4,7 +4,7 @@
 
 In one run, alternating, best of ``--repeat`` each, on a copy of the sample database:
 
-(a) floor: ``uploads.prepare`` in this process (the page before issue 11);
+(a) floor: ``read.prepare`` in this process (the page before issue 11);
 (b) ``upload_worker.prepare_isolated``: the same in ``python -m loaders.worker``;
 (c) the worker's start alone: a call that does nothing (imports: loaders only).
 
@@ -50,9 +50,10 @@ def main() -> None:
     from benchmarks.bench_worker import nothing as start_only  # by module name, for the worker
     from benchmarks.make_big_workbook import write_workbook
     from benchmarks.results_file import write_section
-    from data_access import upload_worker, uploads
     from data_access.bootstrap import ensure_sample_data
     from data_access.db import get_engine, session_scope
+    from data_access.imports import read
+    from data_access.imports import worker as upload_worker
     from loaders.isolation import run_isolated
     from sample_data.manifest import PLANS_DIR
 
@@ -67,7 +68,7 @@ def main() -> None:
 
         def in_process(data: bytes, name: str) -> None:
             with session_scope(get_engine(url)) as session:
-                uploads.prepare(session=session, data=data, file_name=name)
+                read.prepare(session=session, data=data, file_name=name)
 
         def isolated(data: bytes, name: str) -> None:
             upload_worker.prepare_isolated(url=url, data=data, file_name=name)
@@ -98,7 +99,7 @@ def markdown(rows: list[tuple[str, float, float]], start: float, repeat: int) ->
         "",
         f"Measured by `benchmarks/bench_worker.py` (best of {repeat}, alternating; Python "
         f"{platform.python_version()}, {platform.machine()}, {time.strftime('%d/%m/%Y')}). "
-        "Floor: `uploads.prepare` in the caller's process, as the page read before; worker: "
+        "Floor: `read.prepare` in the caller's process, as the page read before; worker: "
         "`upload_worker.prepare_isolated` (`python -m loaders.worker`, a fresh interpreter).",
         "",
         "| file | in process (s) | in the worker (s) | cost of isolation (s) |",

@@ -22,7 +22,7 @@ from charts.common import (
     rows_height,
 )
 from charts.palette import BACKGROUND_COLOR, HEAT_RANGE, STATUS_COLORS
-from data_access.statuses import TaskStatus
+from data_access.queries.statuses import TaskStatus
 from labels import WEEKDAY_LABELS, format_percent
 
 HeatColor = Literal["overdue", "overdue_share"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from data_access.statuses import TaskStatus
+from data_access.queries.statuses import TaskStatus
 from labels import AGEING_BUCKET_LABELS, AGEING_BUCKETS, STATUS_LABELS, STATUS_ORDER
 
 STATUS_COLORS: dict[str, str] = {

@@ -23,7 +23,7 @@ from charts.common import (
     with_ranked_labels,
 )
 from charts.palette import status_color_scale, status_domain
-from data_access.statuses import TaskStatus
+from data_access.queries.statuses import TaskStatus
 from labels import STATUS_ORDER, format_int, format_percent, status_label
 
 AgencySort = Literal["overdue", "completion_rate", "total"]

@@ -26,19 +26,20 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine
 
-from data_access.changes import CHANGE_LABELS, ChangeKind, RowChange
 from data_access.clock import local_time_text
 from data_access.db import create_schema, get_engine, session_scope
 from data_access.db_errors import UNREACHABLE, database_errors
-from data_access.history import import_history, undo_latest_import
-from data_access.import_kind import KIND_LABELS
-from data_access.importer import MISSING_ISSUE_DATE
-from data_access.matching import MatchMethod
+from data_access.imports.change_set import CHANGE_LABELS, ChangeKind, RowChange
+from data_access.imports.history import import_history, undo_latest_import
+from data_access.imports.kind import KIND_LABELS
+from data_access.imports.matching import MatchMethod
+from data_access.imports.new_plan import MISSING_ISSUE_DATE
+from data_access.imports.read import PreparedUpload, undated_reports
+from data_access.imports.worker import prepare_isolated
+from data_access.imports.write import commit
 from data_access.models import ImportKind
+from data_access.queries.status_export import add_statuses_command, day_argument, print_statuses
 from data_access.settings import get_settings
-from data_access.status_export import add_statuses_command, day_argument, print_statuses
-from data_access.upload_worker import prepare_isolated
-from data_access.uploads import PreparedUpload, commit, undated_reports
 from errors import UserFacingError, log_cause
 from labels import format_date
 from loaders.console import reader_may_leave

@@ -122,6 +122,13 @@ def add_alias(*, session: Session, agency: Agency, alias: str) -> AgencyAlias | 
     return row
 
 
+def upload_directory(session: Session) -> AgencyDirectory:
+    """The stored agencies; the bundled directory while none is stored (a commit stores it)."""
+    if session.exec(select(Agency.id).limit(1)).first() is None:
+        return AgencyDirectory.load_default()
+    return directory_from_db(session=session)
+
+
 def directory_from_db(*, session: Session) -> AgencyDirectory:
     """An AgencyDirectory of every stored agency with all its spellings."""
     spellings: defaultdict[int, list[str]] = defaultdict(list)

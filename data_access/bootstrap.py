@@ -12,18 +12,24 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
-from data_access.agency_store import directory_from_db, seed_agencies
 from data_access.db import create_schema, session_scope
 from data_access.db_errors import failure_message
-from data_access.importer import ImportRefused, content_hash_of, import_plan, import_progress
-from data_access.models import ImportKind, Plan
+from data_access.imports.change_log import forget_log
+from data_access.imports.change_set import ChangeKind
+from data_access.imports.new_plan import ImportRefused
+from data_access.imports.read import prepare
+from data_access.imports.write import commit
+from data_access.models import ImportBatch, ImportKind, Plan
 from data_access.settings import get_settings
 from errors import UserFacingError
-from loaders.agencies import AgencyDirectory
-from loaders.load import load_file
+from loaders.load import file_bytes
 from loaders.records import UnreadableFileError
-from sample_data.manifest import PROGRESS_WORKBOOK, SAMPLE_DIR, SAMPLE_PLANS, SamplePlan
+from sample_data.manifest import PROGRESS_WORKBOOK, SAMPLE_DIR, SAMPLE_PLANS
 
+UNMATCHED_SAMPLES = (
+    "Tệp mẫu {file} có {count} dòng không khớp chắc chắn với nhiệm vụ hay chỉ tiêu nào; "
+    "dữ liệu mẫu chưa được nạp."
+)
 SAMPLES_NOT_WRITTEN = "Không ghi được dữ liệu mẫu vào cơ sở dữ liệu; hãy kiểm tra DATABASE_URL."
 NOT_LOADED = "Chưa nạp được dữ liệu mẫu: {reason}"
 
@@ -55,36 +61,35 @@ def ensure_sample_data(engine: Engine, *, sample_dir: Path | None = None) -> boo
 
 
 def _load_samples(session: Session, root: Path) -> None:
-    seed_agencies(session=session, directory=AgencyDirectory.load_default())
-    directory = directory_from_db(session=session)
+    """Every sample file through the pipeline an upload takes: read, preview, write."""
     for sample in SAMPLE_PLANS:
-        _import_sample_plan(session, sample, _located(sample.path, root), directory)
-    progress_path = _located(PROGRESS_WORKBOOK, root)
-    result = load_file(progress_path, directory=directory)
-    import_progress(
-        session=session,
-        result=result,
-        file_name=progress_path.name,
-        content_hash=content_hash_of(progress_path.read_bytes()),
-        is_illustrative=True,
-    )
+        path = _located(sample.path, root)
+        upload = prepare(
+            session=session,
+            data=file_bytes(path, path.name),
+            file_name=path.name,
+            kind=ImportKind.PLAN,
+            plan_code=sample.code,
+            issued_on=sample.issued_on,
+        )
+        batch = commit(
+            session=session, upload=upload, plan_title=sample.title, issued_by=sample.issuing_body
+        )
+        batch.kind = str(ImportKind.SAMPLE)  # history names the first-run plans as such
+        _starting_state(session, batch)
+    path = _located(PROGRESS_WORKBOOK, root)
+    upload = prepare(session=session, data=file_bytes(path, path.name), file_name=path.name)
+    rows = upload.changes.rows
+    unmatched = sum(row.kind is ChangeKind.UNMATCHED or row.needs_confirmation for row in rows)
+    if unmatched:
+        raise ImportRefused(UNMATCHED_SAMPLES.format(file=path.name, count=unmatched))
+    _starting_state(session, commit(session=session, upload=upload))
 
 
-def _import_sample_plan(
-    session: Session, sample: SamplePlan, path: Path, directory: AgencyDirectory
-) -> None:
-    result = load_file(path, directory=directory)
-    import_plan(
-        session=session,
-        result=result,
-        plan_code=sample.code,
-        title=sample.title,
-        issuing_body=sample.issuing_body,
-        issued_on=sample.issued_on,
-        file_name=path.name,
-        content_hash=content_hash_of(path.read_bytes()),
-        kind=ImportKind.SAMPLE,
-    )
+def _starting_state(session: Session, batch: ImportBatch) -> None:
+    """The samples are the system's starting state: no change log, so no undo of them."""
+    assert batch.id is not None
+    forget_log(session=session, batch_id=batch.id)
 
 
 def _located(path: Path, root: Path) -> Path:

@@ -14,9 +14,9 @@ from datetime import date
 
 import pandas as pd
 
-from data_access.dashboard import links_for_role
-from data_access.status import DUE_SOON_DAYS, SummaryMetrics
-from data_access.statuses import TaskStatus
+from data_access.queries.status import DUE_SOON_DAYS, SummaryMetrics
+from data_access.queries.statuses import TaskStatus
+from data_access.queries.tasks import links_for_role
 from labels import (
     INDICATIVE_DUE_NOTE,
     as_of_words,

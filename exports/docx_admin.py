@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Pt, RGBColor
 from docx.table import Table, _Cell, _Row
 
-from data_access.reporting_calendar import HOME_AGENCY
+from data_access.queries.reporting_calendar import HOME_AGENCY
 from exports.content import rows_beyond
 
 FONT_NAME = "Times New Roman"

@@ -20,9 +20,9 @@ from pptx.util import Emu, Inches, Pt
 
 from charts import agency_status_bars, compose_subtitle, deadline_heatmap, kpi_bullets
 from charts.common import AnyChart
-from data_access.filters import TaskFilters
-from data_access.rollups import agency_summary, agency_summary_long, deadline_month_matrix
-from data_access.status import SummaryMetrics
+from data_access.queries.filters import TaskFilters
+from data_access.queries.rollups import agency_summary, agency_summary_long, deadline_month_matrix
+from data_access.queries.status import SummaryMetrics
 from exports.chart_images import chart_png
 from exports.content import (
     Figure,

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 from docx.document import Document as DocxDocument
 
-from data_access.status_rules import RULE_NOTES_VI
-from data_access.statuses import TaskStatus
+from data_access.queries.status_rules import RULE_NOTES_VI
+from data_access.queries.statuses import TaskStatus
 from exports import docx_admin as admin
 from exports.content import composed, due_text, is_missing
 from exports.periodic_report import PeriodicReport, in_sentence, summary_rows

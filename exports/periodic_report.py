@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data_access.reporting import PeriodInputs, kpis_within, missing_reporters
-from data_access.reporting_calendar import ReportingPeriod
-from data_access.rollups import agency_summary, upcoming
-from data_access.status import SummaryMetrics, summary_metrics
-from data_access.statuses import TaskStatus
+from data_access.queries.reporting import PeriodInputs, kpis_within, missing_reporters
+from data_access.queries.reporting_calendar import ReportingPeriod
+from data_access.queries.rollups import agency_summary, upcoming
+from data_access.queries.status import SummaryMetrics, summary_metrics
+from data_access.queries.statuses import TaskStatus
 from exports.content import kpi_rows, overdue_tasks, task_list
 from labels import (
     EMPTY_VALUE,

@@ -19,8 +19,8 @@ from datetime import date
 
 import pandas as pd
 
-from data_access.rollups import UNASSIGNED_AGENCY, upcoming
-from data_access.status import DUE_SOON_DAYS
+from data_access.queries.rollups import UNASSIGNED_AGENCY, upcoming
+from data_access.queries.status import DUE_SOON_DAYS
 from exports.content import (
     FOLLOW_UP_REQUESTS,
     overdue_tasks,

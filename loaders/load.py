@@ -40,13 +40,21 @@ def load_file(
     """Read a task/KPI workbook (.xlsx) or Word document (.docx) from disk."""
     path = Path(path)
     name = display_name or path.name
+    return load_bytes(
+        file_bytes(path, name),
+        name,
+        directory=directory,
+        suffix=path.suffix or None,
+        progress=progress,
+    )
+
+
+def file_bytes(path: Path, name: str) -> bytes:
+    """The bytes of ``path``; UnreadableFileError naming ``name`` when it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise UnreadableFileError(unreadable_message("missing", name)) from exc
-    return load_bytes(
-        data, name, directory=directory, suffix=path.suffix or None, progress=progress
-    )
 
 
 def load_bytes(

@@ -12,8 +12,8 @@ import streamlit as st
 
 from charts import compose_subtitle, status_breakdown
 from charts.kpis import MET_LABEL, NO_DATA_LABEL, NOT_MET_LABEL
-from data_access.filters import TaskFilters
-from data_access.status import RATE_HELP_VI
+from data_access.queries.filters import TaskFilters
+from data_access.queries.status import RATE_HELP_VI
 from exports.table_format import Number, Percent
 from labels import (
     AGENCY_KIND_LABELS,

@@ -7,9 +7,9 @@ import streamlit as st
 
 from charts import agency_status_bars, compose_subtitle
 from charts.status import AGENCY_PICK, AgencySort
-from data_access.filters import TaskFilters
-from data_access.rollups import STATUS_COLUMNS
-from data_access.status import RATE_HELP_VI
+from data_access.queries.filters import TaskFilters
+from data_access.queries.rollups import STATUS_COLUMNS
+from data_access.queries.status import RATE_HELP_VI
 from exports.table_format import Percent
 from labels import AGENCY_KIND_LABELS, status_label
 from ui.common import (

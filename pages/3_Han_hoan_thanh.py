@@ -8,7 +8,7 @@ import streamlit as st
 
 from charts import calendar_heatmap, compose_subtitle, deadline_heatmap
 from charts.deadlines import CELL_PICK, DAY_PICK, HEAT_TITLES, HeatColor
-from data_access.filters import TaskFilters
+from data_access.queries.filters import TaskFilters
 from labels import format_date
 from ui.common import (
     chart_pick,

@@ -10,8 +10,8 @@ import streamlit as st
 
 from charts import compose_subtitle, kpi_bullets, kpi_trend
 from charts.kpis import KPI_PICK
-from data_access.filters import TaskFilters
-from data_access.kpi_queries import kpi_latest
+from data_access.queries.filters import TaskFilters
+from data_access.queries.kpis import kpi_latest
 from exports.table_format import Number
 from labels import ILLUSTRATIVE_NOTE, format_date, format_int
 from labels import format_target as target_text

@@ -11,14 +11,14 @@ import streamlit as st
 
 from charts import ageing_bars, compose_subtitle, overdue_by_agency
 from charts.ageing import AGENCY_PICK
-from data_access.filters import TaskFilters
-from data_access.rollups import (
+from data_access.queries.filters import TaskFilters
+from data_access.queries.rollups import (
     LONG_OVERDUE_DAYS,
     UNASSIGNED_AGENCY,
     overdue_ageing,
     search_tasks,
 )
-from data_access.statuses import FOLLOW_UP_STATUSES, TaskStatus
+from data_access.queries.statuses import FOLLOW_UP_STATUSES, TaskStatus
 from labels import AGEING_BUCKET_LABELS, format_date, format_int, status_label
 from ui.common import (
     DUE_NOTE_HEADING,

@@ -12,9 +12,10 @@ from functools import partial
 import streamlit as st
 
 from data_access.db_errors import DataUnavailableError
-from data_access.history import UndoRefused
-from data_access.importer import ImportRefused
-from data_access.uploads import IMPORTED_BY_LABEL, ISSUER_LABEL, PLAN_TITLE_LABEL, PreparedUpload
+from data_access.imports.history import UndoRefused
+from data_access.imports.new_plan import ImportRefused
+from data_access.imports.read import PreparedUpload
+from data_access.imports.write import IMPORTED_BY_LABEL, ISSUER_LABEL, PLAN_TITLE_LABEL
 from loaders.isolation import ReadCancelled
 from loaders.records import UnreadableFileError
 from ui import upload as ui

@@ -9,10 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from data_access.clock import vietnam_today
-from data_access.filters import TaskFilters
-from data_access.reporting import default_period, recent_periods
-from data_access.reporting_calendar import PERIOD_KIND_LABELS, PERIOD_KINDS, ReportingPeriod
-from data_access.status import DUE_SOON_DAYS
+from data_access.queries.filters import TaskFilters
+from data_access.queries.reporting import default_period, recent_periods
+from data_access.queries.reporting_calendar import PERIOD_KIND_LABELS, PERIOD_KINDS, ReportingPeriod
+from data_access.queries.status import DUE_SOON_DAYS
 from exports.chart_images import export_file_name
 from exports.reminder_docx import letter_file_name
 from exports.reminder_letters import GROUPS_NOTE

@@ -9,10 +9,11 @@ import pandas as pd
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from data_access import dashboard, plans
-from data_access.filters import TaskFilters
-from data_access.kpi_queries import kpi_frame, kpi_latest
-from data_access.reporting import task_documents
+from data_access.queries import plans
+from data_access.queries import tasks as dashboard
+from data_access.queries.filters import TaskFilters
+from data_access.queries.kpis import kpi_frame, kpi_latest
+from data_access.queries.reporting import task_documents
 
 AS_OF = date(2026, 11, 23)  # a fixed day: the sample's progress runs to 19/11/2026
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 
-from data_access.changes import ChangeKind, ChangeSet, FieldChange, RowChange, preview_plan
 from data_access.db import session_scope
-from data_access.matching import Match, MatchMethod
+from data_access.imports.change_set import ChangeKind, ChangeSet, FieldChange, RowChange
+from data_access.imports.matching import Match, MatchMethod
+from data_access.imports.plan_preview import preview_plan
 from data_access.models import ImportKind
 from loaders.load import load_bytes
 from tests.upload_db import (

@@ -1,7 +1,7 @@
 import altair as alt
 
 from charts import palette
-from data_access.statuses import TaskStatus
+from data_access.queries.statuses import TaskStatus
 from labels import AGEING_BUCKETS, STATUS_LABELS, STATUS_ORDER
 
 

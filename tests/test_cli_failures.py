@@ -19,7 +19,7 @@ import pytest
 
 from data_access.db import get_engine
 from data_access.db_errors import READ_ONLY
-from data_access.uploads import TOO_LONG
+from data_access.imports.write import TOO_LONG
 from labels import format_int
 from loaders.limits import MAX_AGENCY_CHARS, MAX_PERSON_CHARS, MAX_PLAN_CODE_CHARS
 from tests.data_access_cli import FAILED, OK, REPO_ROOT, run_data_access, sentence_and_log

@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy import Engine
 from sqlmodel import col, select
 
-from data_access.commit import is_illustrative
 from data_access.db import session_scope
+from data_access.imports.batch import is_illustrative
 from data_access.models import (
     Agency,
     AgencyKind,

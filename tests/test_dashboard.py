@@ -9,7 +9,11 @@ import pandas as pd
 import pytest
 from sqlmodel import Session, col, select
 
-from data_access.dashboard import (
+from data_access.models import ImportBatch, Plan, ProgressUpdate, Task, TaskAgency
+from data_access.queries.filters import TaskFilters
+from data_access.queries.latest_reports import latest_report_frame
+from data_access.queries.statuses import TaskStatus
+from data_access.queries.tasks import (
     apply_filters,
     filtered_statuses,
     has_illustrative_data,
@@ -19,10 +23,6 @@ from data_access.dashboard import (
     task_base_frame,
     task_frame,
 )
-from data_access.filters import TaskFilters
-from data_access.latest_reports import latest_report_frame
-from data_access.models import ImportBatch, Plan, ProgressUpdate, Task, TaskAgency
-from data_access.statuses import TaskStatus
 from tests.dashboard_db import COLLECTIVE, HOME_AFFAIRS, POLICE, SKHCN
 
 S = TaskStatus

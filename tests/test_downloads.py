@@ -10,7 +10,7 @@ from datetime import date
 
 from streamlit.testing.v1 import AppTest
 
-from data_access.filters import TaskFilters
+from data_access.queries.filters import TaskFilters
 from ui.downloads import ROW_ORDER_NOTE
 from ui.state import StateKey
 

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlmodel import Session
 
-from data_access.dashboard import task_agency_frame, task_frame
-from data_access.kpi_queries import kpi_frame, kpi_latest
-from data_access.status import SummaryMetrics, compute_statuses
+from data_access.queries.kpis import kpi_frame, kpi_latest
+from data_access.queries.status import SummaryMetrics, compute_statuses
+from data_access.queries.tasks import task_agency_frame, task_frame
 from exports.content import (
     TASK_LIST_COLUMNS,
     date_text,

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from data_access.filters import TaskFilters
-from data_access.statuses import TaskStatus
+from data_access.queries.filters import TaskFilters
+from data_access.queries.statuses import TaskStatus
 
 AS_OF = date(2026, 11, 23)
 

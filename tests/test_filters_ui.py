@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_access.clock import vietnam_today
-from data_access.filters import TaskFilters
+from data_access.queries.filters import TaskFilters
 from labels import STATUS_LABELS, STATUS_ORDER
 from tests.frozen_clock import freeze_clock
 from tests.pages_db import TIMEOUT, use_database

@@ -9,9 +9,9 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from data_access.agency_store import add_alias, find_agency
-from data_access.change_log import logged_batches
 from data_access.db import data_revision, get_engine, session_scope
-from data_access.history import (
+from data_access.imports.change_log import logged_batches
+from data_access.imports.history import (
     HISTORY_COLUMNS,
     UndoRefused,
     can_undo,
@@ -20,7 +20,7 @@ from data_access.history import (
     latest_import,
     undo_latest_import,
 )
-from data_access.importer import content_hash_of
+from data_access.imports.new_plan import content_hash_of
 from data_access.models import ImportBatch
 from tests.upload_db import (
     HOME,

@@ -13,9 +13,10 @@ from collections.abc import Callable
 
 import pytest
 
-from data_access import upload_worker, uploads
 from data_access.db import get_engine, session_scope
-from data_access.importer import ImportRefused
+from data_access.imports import worker as upload_worker
+from data_access.imports import write
+from data_access.imports.new_plan import ImportRefused
 from loaders.limits import MAX_AGENCY_CHARS, MAX_CELL_CHARS, MAX_NAME_CHARS, PARSE_SECONDS
 from loaders.records import ProblemCode, UnreadableFileError
 from tests import hostile_files
@@ -68,7 +69,7 @@ def test_an_over_long_value_is_named_and_the_upload_writes_nothing(
         assert f"tối đa {limit} ký tự" in problem.message
         assert len(problem.message) < 1_000  # the value is quoted, not copied whole
     with session_scope(engine, write=True) as session, pytest.raises(ImportRefused) as refused:
-        uploads.commit(session=session, upload=upload)
+        write.commit(session=session, upload=upload)
     assert "chưa nạp dữ liệu nào" in str(refused.value)
     assert dump(engine) == before
     assert children_cpu_seconds() - cpu_before < PARSE_SECONDS
@@ -87,7 +88,7 @@ def test_fifty_thousand_continuation_rows_read_within_the_limits_and_write_nothi
     assert [(p.code, p.row) for p in upload.errors] == [(ProblemCode.TOO_LONG, 3)]
     assert [task.number for task in upload.result.tasks] == ["1", "2"]
     with session_scope(engine, write=True) as session, pytest.raises(ImportRefused):
-        uploads.commit(session=session, upload=upload)
+        write.commit(session=session, upload=upload)
     assert dump(engine) == before
     assert children_cpu_seconds() - cpu_before < PARSE_SECONDS
 

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import Engine
 
 from data_access.db import session_scope
-from data_access.import_kind import KindGuess, carries_progress, recognise, suggest_plan_code
+from data_access.imports.kind import KindGuess, carries_progress, recognise, suggest_plan_code
 from data_access.models import ImportKind
 from loaders.load import load_bytes
 from loaders.records import TaskRecord

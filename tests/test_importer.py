@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from datetime import date
 
@@ -13,17 +12,15 @@ from sqlmodel import Session, SQLModel, func, select
 
 from data_access.agency_store import add_alias, get_or_create_agency
 from data_access.db import create_schema, session_scope
-from data_access.importer import (
+from data_access.imports.new_plan import (
     ImportRefused,
     content_hash_of,
     import_plan,
-    import_progress,
 )
 from data_access.models import (
     Agency,
     AgencyKind,
     ImportBatch,
-    ImportKind,
     Kpi,
     KpiActual,
     ProgressUpdate,
@@ -130,18 +127,6 @@ def _import(engine: Engine, result: LoadResult | None = None) -> ImportBatch:
             issued_on=date(2025, 11, 1),
             file_name="ke_hoach_92A.xlsx",
             content_hash=content_hash_of(b"plan"),
-        )
-
-
-def _progress(engine: Engine, result: LoadResult, *, is_illustrative: bool = False) -> ImportBatch:
-    with session_scope(engine) as session:
-        return import_progress(
-            session=session,
-            result=result,
-            file_name=result.file_name,
-            content_hash=content_hash_of(result.file_name.encode()),
-            is_illustrative=is_illustrative,
-            today=date(2026, 4, 15),
         )
 
 
@@ -316,133 +301,3 @@ def test_a_plan_code_can_only_be_imported_once(engine: Engine) -> None:
     with pytest.raises(ImportRefused, match="đã có"):
         _import(engine)
     assert _table_counts(engine) == before
-
-
-# --- import_progress ---
-
-
-def _progress_row(number: str, section: str, **fields: object) -> TaskRecord:
-    return TaskRecord(number=number, name="", section=section, plan_code=PLAN_CODE, **fields)
-
-
-def test_progress_rows_add_updates_and_never_overwrite(engine: Engine) -> None:
-    _import(engine)
-    first = LoadResult(
-        file_name="tien_do_t3.xlsx",
-        tasks=[_progress_row("1", "I", status="Đang thực hiện", reported_on=date(2026, 3, 20))],
-    )
-    second = LoadResult(
-        file_name="tien_do_t4.xlsx",
-        tasks=[_progress_row("1", "I", status="Đã hoàn thành", completion_date=date(2026, 4, 2))],
-    )
-    first_batch = _progress(engine, first)
-    second_batch = _progress(engine, second, is_illustrative=True)
-    with Session(engine) as session:
-        updates = session.exec(select(ProgressUpdate).order_by(ProgressUpdate.id)).all()
-        task = session.exec(select(Task).where(Task.number == "1")).one()
-    assert [(u.task_id, u.status, u.reported_on, u.completion_date) for u in updates] == [
-        (task.id, "Đang thực hiện", date(2026, 3, 20), None),
-        (task.id, "Đã hoàn thành", date(2026, 4, 15), date(2026, 4, 2)),  # no date: today
-    ]
-    assert [(u.source, u.import_batch_id, u.is_illustrative) for u in updates] == [
-        ("tien_do_t3.xlsx", first_batch.id, False),
-        ("tien_do_t4.xlsx", second_batch.id, True),
-    ]
-    assert (second_batch.kind, second_batch.plan_id, second_batch.progress_count) == (
-        "progress",
-        task.plan_id,
-        1,
-    )
-
-
-def test_progress_row_falls_back_to_the_folded_name(engine: Engine) -> None:
-    _import(engine)
-    nfd_upper = unicodedata.normalize("NFD", "  TẬP HUẤN kỹ năng số cho cán bộ ")
-    row = TaskRecord(
-        number="7", name=nfd_upper, plan_code=PLAN_CODE, status="Đang thực hiện"
-    )  # number and section differ from the plan's
-    _progress(engine, LoadResult(file_name="tien_do.xlsx", tasks=[row]))
-    with Session(engine) as session:
-        update = session.exec(select(ProgressUpdate)).one()
-        task = session.get(Task, update.task_id)
-    assert task is not None and task.number == "2"
-
-
-def test_rows_without_progress_are_matched_but_add_nothing(engine: Engine) -> None:
-    _import(engine)
-    batch = _progress(engine, LoadResult(file_name="trong.xlsx", tasks=[_progress_row("1", "I")]))
-    assert (batch.task_count, batch.progress_count) == (1, 0)
-    assert _table_counts(engine)["progressupdate"] == 0
-
-
-def test_kpi_rows_add_actuals_matched_by_number_or_name(engine: Engine) -> None:
-    _import(engine)
-    by_number = KpiRecord(number="1", name="", actuals=[KpiActualRecord("2026-Q3", 82.0)])
-    by_name = KpiRecord(number="9", name=KPI_NAME.upper(), actuals=[KpiActualRecord("2026", 90.0)])
-    batch = _progress(
-        engine,
-        LoadResult(file_name="chi_tieu.xlsx", kpis=[by_number, by_name]),
-        is_illustrative=True,
-    )
-    with Session(engine) as session:
-        actuals = session.exec(select(KpiActual).order_by(KpiActual.id)).all()
-    assert [(a.period, a.value, a.is_illustrative) for a in actuals] == [
-        ("2026-H1", 75.5, False),  # from the plan itself, untouched
-        ("2026-Q3", 82.0, True),
-        ("2026", 90.0, True),
-    ]
-    assert len({a.kpi_id for a in actuals}) == 1
-    assert (batch.kind, batch.kpi_count, batch.progress_count) == (ImportKind.KPI_ACTUALS, 2, 2)
-
-
-@pytest.mark.parametrize(
-    "result",
-    [
-        # an error in the file
-        LoadResult(
-            file_name="loi.xlsx",
-            tasks=[_progress_row("1", "I", status="Đang thực hiện")],
-            problems=[_error()],
-        ),
-        # one row matches, one does not: the whole file is refused
-        LoadResult(
-            file_name="la.xlsx",
-            tasks=[
-                _progress_row("1", "I", status="Đang thực hiện"),
-                _progress_row("5", "IV", status="Đang thực hiện", source_row=12),
-            ],
-        ),
-        # an unknown plan code
-        LoadResult(
-            file_name="khac.xlsx",
-            tasks=[TaskRecord(number="1", name="", section="I", plan_code="KHÁC", status="x")],
-        ),
-        # a KPI nobody has
-        LoadResult(
-            file_name="kpi.xlsx",
-            kpis=[KpiRecord(number="8", name="Chỉ tiêu lạ", actuals=[KpiActualRecord("2026", 1)])],
-        ),
-    ],
-)
-def test_refused_progress_writes_nothing(engine: Engine, result: LoadResult) -> None:
-    _import(engine)
-    before = _table_counts(engine)
-    with pytest.raises(ImportRefused):
-        _progress(engine, result)
-    assert _table_counts(engine) == before
-
-
-def test_unmatched_rows_are_named_in_the_refusal(engine: Engine) -> None:
-    _import(engine)
-    row = _progress_row("5", "IV", status="Đang thực hiện", source_row=12)
-    with pytest.raises(ImportRefused, match="dòng 12 \\(nhiệm vụ số 5\\)"):
-        _progress(engine, LoadResult(file_name="la.xlsx", tasks=[row]))
-
-
-def test_a_completed_note_in_a_progress_row_is_a_completion_report(engine: Engine) -> None:
-    _import(engine)
-    row = _progress_row("1", "I", notes="(Đã thực hiện)", completed=True)
-    _progress(engine, LoadResult(file_name="tien_do.xlsx", tasks=[row]))
-    with Session(engine) as session:
-        update = session.exec(select(ProgressUpdate)).one()
-    assert (update.status, update.reported_on) == ("Đã hoàn thành", date(2026, 4, 15))

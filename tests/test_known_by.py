@@ -18,10 +18,10 @@ from sqlmodel import Session
 
 from data_access import models as m
 from data_access.clock import end_of_day_utc
-from data_access.dashboard import filtered_statuses
-from data_access.filters import TaskFilters
-from data_access.kpi_queries import kpi_frame
-from data_access.statuses import TaskStatus
+from data_access.queries.filters import TaskFilters
+from data_access.queries.kpis import kpi_frame
+from data_access.queries.statuses import TaskStatus
+from data_access.queries.tasks import filtered_statuses
 from tests.dashboard_db import open_session
 
 

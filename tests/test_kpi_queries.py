@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 from sqlmodel import Session, select
 
-from data_access.kpi_queries import kpi_frame, kpi_latest
 from data_access.models import Kpi, KpiActual
+from data_access.queries.kpis import kpi_frame, kpi_latest
 from tests.dashboard_db import SKHCN, fill
 
 

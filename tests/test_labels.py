@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 import labels
 from data_access.models import AgencyKind
-from data_access.statuses import MilestoneState, TaskStatus
+from data_access.queries.statuses import MilestoneState, TaskStatus
 from loaders.records import DeadlineKind
 
 

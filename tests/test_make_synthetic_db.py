@@ -12,10 +12,10 @@ from benchmarks.bench_queries import END, START
 from benchmarks.make_synthetic_db import build
 from benchmarks.results_file import write_section
 from data_access import models as m
-from data_access.dashboard import task_agency_frame, task_frame
-from data_access.rollups import agency_summary
-from data_access.status import compute_statuses
-from data_access.statuses import RECURRING_STATUSES
+from data_access.queries.rollups import agency_summary
+from data_access.queries.status import compute_statuses
+from data_access.queries.statuses import RECURRING_STATUSES
+from data_access.queries.tasks import task_agency_frame, task_frame
 
 
 def test_build_gives_the_requested_sizes_and_a_usable_database(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from data_access.db import session_scope
-from data_access.matching import (
+from data_access.imports.matching import (
     CONFIRM_AT,
     MIN_SCORE,
     Candidate,

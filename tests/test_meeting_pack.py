@@ -16,9 +16,9 @@ from pptx.presentation import Presentation as Deck
 from sqlalchemy import Engine
 
 from data_access.db import get_engine
-from data_access.filters import TaskFilters
-from data_access.status import SummaryMetrics, summary_metrics
-from data_access.statuses import TaskStatus
+from data_access.queries.filters import TaskFilters
+from data_access.queries.status import SummaryMetrics, summary_metrics
+from data_access.queries.statuses import TaskStatus
 from exports.chart_images import EXPORT_WIDTH
 from exports.content import headline_figures
 from exports.meeting_pack import (

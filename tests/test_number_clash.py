@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from data_access.importer import ImportRefused
+from data_access.imports.new_plan import ImportRefused
 from data_access.models import ImportKind
 from tests.upload_db import (
     HOME,

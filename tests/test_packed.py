@@ -1,4 +1,4 @@
-"""Columns read as one aggregated text each (data_access.packed) on a real SQLite database."""
+"""Columns read as one aggregated text each (data_access.queries.packed), on real SQLite."""
 
 from __future__ import annotations
 
@@ -10,10 +10,16 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.dialects import postgresql
 from sqlmodel import Session, col
 
-from data_access.dashboard import task_agency_frame, task_base_frame
-from data_access.latest_reports import latest_report_frame
 from data_access.models import ProgressUpdate, Task, TaskAgency
-from data_access.packed import SEPARATOR, Kind, _row_frame, packed_statement, read_packed_frame
+from data_access.queries.latest_reports import latest_report_frame
+from data_access.queries.packed import (
+    SEPARATOR,
+    Kind,
+    _row_frame,
+    packed_statement,
+    read_packed_frame,
+)
+from data_access.queries.tasks import task_agency_frame, task_base_frame
 
 TASK_COLUMNS = {
     "id": Kind.INT,
@@ -80,7 +86,7 @@ def test_dashboard_frames_read_packed_match_a_row_read(
     session: Session, ids: dict[str, int], frame_of, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     packed = frame_of(session)
-    monkeypatch.setattr("data_access.packed._split", lambda text, count: None)  # force rows
+    monkeypatch.setattr("data_access.queries.packed._split", lambda text, count: None)  # force rows
     pd.testing.assert_frame_equal(packed, frame_of(session))
     assert len(packed) > 0
 

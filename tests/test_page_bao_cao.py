@@ -14,9 +14,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_access.clock import LOCAL_TIME
-from data_access.dashboard import filtered_statuses, task_agency_frame
 from data_access.db import get_engine, session_scope
-from data_access.filters import TaskFilters
+from data_access.queries.filters import TaskFilters
+from data_access.queries.tasks import filtered_statuses, task_agency_frame
 from exports.reminder_letters import GROUPS_NOTE, reminder_recipients
 from labels import ILLUSTRATIVE_NOTE
 from tests.frozen_clock import freeze_clock

@@ -8,13 +8,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button
 
-from data_access import uploads
 from data_access.agency_store import find_agency
-from data_access.dashboard import filtered_statuses
 from data_access.db import get_engine, session_scope
-from data_access.filters import TaskFilters
+from data_access.imports import agencies
 from data_access.models import ImportKind
-from data_access.status import summary_metrics
+from data_access.queries.filters import TaskFilters
+from data_access.queries.status import summary_metrics
+from data_access.queries.tasks import filtered_statuses
 from sample_data.manifest import PROGRESS_WORKBOOK, SAMPLE_PLAN_DOCX
 from tests.pages_db import REPO_ROOT, TIMEOUT, use_database
 from tests.upload_db import (
@@ -249,7 +249,7 @@ def test_a_new_plan_asks_its_issuing_body_and_scopes_its_units(
     plan = next(box for box in at.selectbox if box.key.startswith("plan_"))
     assert plan.value == "KH-MOI"
     with session_scope(get_engine(url)) as session:
-        assert uploads.agency_tasks(session=session, agency_name=unit)["plan_code"].tolist() == [
+        assert agencies.agency_tasks(session=session, agency_name=unit)["plan_code"].tolist() == [
             "KH-MOI"
         ]
 

@@ -13,8 +13,8 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
 from data_access.db import get_engine, session_scope
-from data_access.kpi_queries import kpi_frame, kpi_latest
 from data_access.models import Kpi, Plan
+from data_access.queries.kpis import kpi_frame, kpi_latest
 from labels import ILLUSTRATIVE_NOTE, format_int
 from tests.pages_db import (
     REPO_ROOT,

@@ -12,7 +12,7 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data_access.filters import TaskFilters
+from data_access.queries.filters import TaskFilters
 from labels import (
     CALENDAR_KIND_DUE,
     CALENDAR_KIND_MILESTONE,

@@ -12,11 +12,11 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Dataframe
 
-from data_access.dashboard import filtered_statuses
 from data_access.db import get_engine, session_scope
-from data_access.filters import TaskFilters
-from data_access.statuses import TaskStatus
-from data_access.task_detail import task_detail
+from data_access.queries.filters import TaskFilters
+from data_access.queries.statuses import TaskStatus
+from data_access.queries.task_record import task_detail
+from data_access.queries.tasks import filtered_statuses
 from labels import ILLUSTRATIVE_NOTE
 from loaders.text import fold
 from tests.pages_db import (

@@ -11,10 +11,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data_access.dashboard import filtered_statuses, task_agency_frame
 from data_access.db import get_engine, session_scope
-from data_access.filters import TaskFilters
-from data_access.rollups import agency_summary
+from data_access.queries.filters import TaskFilters
+from data_access.queries.rollups import agency_summary
+from data_access.queries.tasks import filtered_statuses, task_agency_frame
 from labels import ILLUSTRATIVE_NOTE
 from tests.pages_db import (
     REPO_ROOT,

@@ -11,8 +11,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_access.clock import vietnam_today
-from data_access.filters import TaskFilters
-from data_access.status import RATE_HELP_VI
+from data_access.queries.filters import TaskFilters
+from data_access.queries.status import RATE_HELP_VI
 from labels import ILLUSTRATIVE_NOTE
 from tests.pages_db import APP, REPO_ROOT, TIMEOUT, page_test, run_on_empty_database, use_database
 from ui.common import NO_DATA, NO_MATCH, PRESENTATION_CSS

@@ -17,15 +17,15 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from data_access.dashboard import task_agency_frame, task_frame
 from data_access.db import get_engine
-from data_access.filters import TaskFilters
 from data_access.models import Agency, ProgressUpdate, TaskAgency
-from data_access.reporting import PeriodInputs, default_period, period_inputs
-from data_access.reporting_calendar import ReportingPeriod
-from data_access.status import SummaryMetrics, compute_statuses
-from data_access.status_rules import RULE_NOTES_VI
-from data_access.statuses import TaskStatus
+from data_access.queries.filters import TaskFilters
+from data_access.queries.reporting import PeriodInputs, default_period, period_inputs
+from data_access.queries.reporting_calendar import ReportingPeriod
+from data_access.queries.status import SummaryMetrics, compute_statuses
+from data_access.queries.status_rules import RULE_NOTES_VI
+from data_access.queries.statuses import TaskStatus
+from data_access.queries.tasks import task_agency_frame, task_frame
 from exports.periodic_docx import (
     HEADINGS,
     OVERDUE_HEADERS,

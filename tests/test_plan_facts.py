@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from data_access import models as m
 from data_access.agency_store import add_alias
-from data_access.plan_facts import internal_reporting_ids, with_plan_facts
+from data_access.queries.plan_facts import internal_reporting_ids, with_plan_facts
 
 SKHCN = "Sở Khoa học và Công nghệ"
 

@@ -11,9 +11,11 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import select
 
 from data_access.db import create_schema, session_scope
-from data_access.importer import import_plan, import_progress
+from data_access.imports.batch import commit_changes
+from data_access.imports.new_plan import import_plan
+from data_access.imports.report_preview import preview_reports
 from data_access.models import ImportBatch, utc_now
-from data_access.plans import deadline_kind_counts, has_illustrative_data, plan_overview
+from data_access.queries.plans import deadline_kind_counts, has_illustrative_data, plan_overview
 from loaders.records import DeadlineKind, KpiRecord, LoadResult, TaskRecord
 
 
@@ -58,14 +60,18 @@ def engine() -> Iterator[Engine]:
 
 
 def _report_done(engine: Engine, *, is_illustrative: bool) -> None:
+    """Task 1 of KH-A reported done, through the upload's preview and write."""
     row = TaskRecord(number="1", name="", plan_code="KH-A", completion_date=date(2026, 3, 1))
+    title = "Tiến độ (SỐ LIỆU MINH HỌA)" if is_illustrative else "Tiến độ"
+    result = LoadResult(file_name="tien_do.xlsx", title=title, tasks=[row])
     with session_scope(engine) as session:
-        import_progress(
+        changes = preview_reports(session=session, result=result, today=date(2026, 3, 2))
+        commit_changes(
             session=session,
-            result=LoadResult(file_name="tien_do.xlsx", tasks=[row]),
+            changes=changes,
+            result=result,
             file_name="tien_do.xlsx",
             content_hash="p",
-            is_illustrative=is_illustrative,
         )
 
 

@@ -8,8 +8,8 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
+from data_access.imports.validation import validate
 from data_access.models import ImportKind
-from data_access.validation import validate
 from exports.problem_report import (
     ERROR_FILL,
     LIST_HEADER,

@@ -10,8 +10,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, select
 
 from data_access.db import create_schema
-from data_access.models import AgencyRole, ImportBatch, Plan, Task, TaskAgency
-from data_access.records_to_rows import (
+from data_access.imports.rows import (
     COMPLETED_STATUS,
     flushed_id,
     link_agencies,
@@ -19,6 +18,7 @@ from data_access.records_to_rows import (
     period_end,
     reports_progress,
 )
+from data_access.models import AgencyRole, ImportBatch, Plan, Task, TaskAgency
 from loaders.records import TaskRecord
 
 REPORT_DAY = date(2026, 6, 30)

@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine
 
 from data_access.db import get_engine
-from data_access.filters import TaskFilters
-from data_access.rollups import UNASSIGNED_AGENCY
-from data_access.statuses import TaskStatus
+from data_access.queries.filters import TaskFilters
+from data_access.queries.rollups import UNASSIGNED_AGENCY
+from data_access.queries.statuses import TaskStatus
 from exports.content import FOLLOW_UP_REQUESTS
 from exports.reminder_docx import (
     FOLLOW_UP_HEADERS,

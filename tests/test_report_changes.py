@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 from sqlalchemy import Engine
 
-from data_access.changes import ChangeKind, ChangeSet
 from data_access.db import session_scope
+from data_access.imports.change_set import ChangeKind, ChangeSet
+from data_access.imports.report_preview import preview_reports, report_of
 from data_access.models import ImportKind
-from data_access.report_changes import preview_reports, report_of
 from loaders.load import load_bytes
 from loaders.records import TaskRecord
 from tests.upload_db import (

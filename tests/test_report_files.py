@@ -13,13 +13,13 @@ import pytest
 from docx import Document
 from pptx import Presentation
 
-from data_access.dashboard import filtered_statuses, task_agency_frame
 from data_access.db import get_engine, session_scope
-from data_access.filters import TaskFilters
-from data_access.kpi_queries import kpi_frame, kpi_latest
-from data_access.plans import plan_overview
-from data_access.reporting_calendar import ReportingPeriod
-from data_access.status import summary_metrics
+from data_access.queries.filters import TaskFilters
+from data_access.queries.kpis import kpi_frame, kpi_latest
+from data_access.queries.plans import plan_overview
+from data_access.queries.reporting_calendar import ReportingPeriod
+from data_access.queries.status import summary_metrics
+from data_access.queries.tasks import filtered_statuses, task_agency_frame
 from exports.meeting_pack import OVERDUE_ROWS_PER_SLIDE, PACK_TITLE, SLIDE_OVERDUE_ROWS
 from exports.reminder_letters import reminder_recipients
 from labels import ILLUSTRATIVE_NOTE

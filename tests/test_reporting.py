@@ -11,9 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlmodel import Session
 
-from data_access.dashboard import task_agency_frame, task_frame
-from data_access.filters import TaskFilters
-from data_access.reporting import (
+from data_access.queries.filters import TaskFilters
+from data_access.queries.reporting import (
     REPORT_COLUMNS,
     default_period,
     missing_reporters,
@@ -22,8 +21,9 @@ from data_access.reporting import (
     recent_periods,
     task_documents,
 )
-from data_access.reporting_calendar import PERIOD_KINDS, PeriodKind, ReportingPeriod
-from data_access.status import compute_statuses
+from data_access.queries.reporting_calendar import PERIOD_KINDS, PeriodKind, ReportingPeriod
+from data_access.queries.status import compute_statuses
+from data_access.queries.tasks import task_agency_frame, task_frame
 from tests.dashboard_db import POLICE, SKHCN
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from data_access.reporting_calendar import (
+from data_access.queries.reporting_calendar import (
     PERIOD_KINDS,
     PeriodKind,
     ReportingPeriod,

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from data_access.rollups import (
+from data_access.queries.rollups import (
     UNASSIGNED_AGENCY,
     agency_names,
     agency_summary,
@@ -21,8 +21,8 @@ from data_access.rollups import (
     units_beneath,
     upcoming,
 )
-from data_access.status import compute_statuses
-from data_access.statuses import TaskStatus
+from data_access.queries.status import compute_statuses
+from data_access.queries.statuses import TaskStatus
 
 AS_OF = date(2026, 6, 30)
 S = TaskStatus

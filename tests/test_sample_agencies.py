@@ -15,14 +15,14 @@ import pandas as pd
 import pytest
 from sqlmodel import select
 
-from data_access.changes import ChangeKind
-from data_access.dashboard import apply_filters, task_agency_frame, task_frame
 from data_access.db import get_engine, session_scope
-from data_access.filters import TaskFilters
-from data_access.kpi_queries import kpi_frame
+from data_access.imports.change_set import ChangeKind
+from data_access.imports.read import prepare
 from data_access.models import ImportKind, Plan
-from data_access.status import compute_statuses
-from data_access.uploads import prepare
+from data_access.queries.filters import TaskFilters
+from data_access.queries.kpis import kpi_frame
+from data_access.queries.status import compute_statuses
+from data_access.queries.tasks import apply_filters, task_agency_frame, task_frame
 from sample_data.manifest import sample_plan
 
 AS_OF = date(2026, 7, 1)

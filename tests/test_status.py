@@ -8,14 +8,14 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from data_access.status import (
+from data_access.queries.status import (
     RATE_HELP_VI,
     SummaryMetrics,
     compute_statuses,
     report_says_completed,
     summary_metrics,
 )
-from data_access.statuses import RECURRING_STATUSES, TaskStatus
+from data_access.queries.statuses import RECURRING_STATUSES, TaskStatus
 from labels import STATUS_LABELS
 
 AS_OF = date(2026, 6, 30)

@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from data_access.status_rules import lacks_evidence, milestone_states
-from data_access.statuses import MilestoneState as M
+from data_access.queries.status_rules import lacks_evidence, milestone_states
+from data_access.queries.statuses import MilestoneState as M
 
 AS_OF = date(2026, 11, 23)
 MILESTONE = date(2026, 5, 31)

@@ -28,10 +28,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from data_access.dashboard import task_frame
 from data_access.db import get_engine, session_scope
-from data_access.status import compute_statuses, summary_metrics
-from data_access.statuses import TaskStatus
+from data_access.queries.status import compute_statuses, summary_metrics
+from data_access.queries.statuses import TaskStatus
+from data_access.queries.tasks import task_frame
 
 MID_YEAR = date(2026, 7, 1)
 LATE_YEAR = date(2026, 11, 23)

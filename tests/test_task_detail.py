@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from data_access.task_detail import task_detail
+from data_access.queries.task_record import task_detail
 from loaders.records import Milestone
 from tests.dashboard_db import COLLECTIVE, HOME_AFFAIRS, POLICE, SKHCN, fill
 

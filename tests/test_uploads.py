@@ -11,9 +11,9 @@ from datetime import date
 import pytest
 from sqlmodel import Session, select
 
-from data_access import uploads
 from data_access.db import session_scope
-from data_access.importer import ImportRefused
+from data_access.imports import agencies, read, write
+from data_access.imports.new_plan import ImportRefused
 from data_access.models import AgencyKind, ImportKind, Plan
 from loaders.records import ProblemCode, ProblemLevel, UnreadableFileError
 from tests.upload_db import (
@@ -92,12 +92,12 @@ def test_one_blocking_error_writes_nothing() -> None:
     bad = report("I", "1", "Đã hoàn thành", done_on=date(2026, 10, 1))
     data = edit_cell(progress_file([good, bad]), "Tiến độ", "G3", "31/02/2026")
     with session_scope(engine) as session:
-        upload = uploads.prepare(session=session, data=data, file_name="bc.xlsx")
+        upload = read.prepare(session=session, data=data, file_name="bc.xlsx")
         assert [(p.level, p.code, p.row, p.column) for p in upload.errors] == [
             (ProblemLevel.ERROR, ProblemCode.INVALID_DATE, 3, "Ngày hoàn thành")
         ]
         with pytest.raises(ImportRefused, match="còn 1 lỗi"):
-            uploads.commit(session=session, upload=upload)
+            write.commit(session=session, upload=upload)
     assert dump(engine) == before
 
 
@@ -154,9 +154,9 @@ def test_the_kind_and_plan_chosen_by_staff_win() -> None:
 def test_a_new_plan_takes_the_title_given() -> None:
     engine = memory_engine()
     with session_scope(engine) as session:
-        upload = uploads.prepare(session=session, data=plan_file(), file_name="kh.xlsx")
-        uploads.commit(session=session, upload=upload, plan_title="Kế hoạch thử nghiệm")
-        assert uploads.plan_codes(session=session) == ["KH"]
+        upload = read.prepare(session=session, data=plan_file(), file_name="kh.xlsx")
+        write.commit(session=session, upload=upload, plan_title="Kế hoạch thử nghiệm")
+        assert agencies.plan_codes(session=session) == ["KH"]
 
 
 # --- The issuing body of a new plan ---
@@ -180,14 +180,14 @@ def test_a_new_plan_stores_its_issuing_body_and_scopes_its_units(
 ) -> None:
     engine = memory_engine()
     with session_scope(engine) as session:
-        upload = uploads.prepare(
+        upload = read.prepare(
             session=session, data=UNIT_PLAN, file_name="kh.xlsx", plan_code="KH-VP"
         )
-        uploads.commit(session=session, upload=upload, issued_by=issued_by)
+        write.commit(session=session, upload=upload, issued_by=issued_by)
     with session_scope(engine) as session:
         plan = session.exec(select(Plan)).one()
         assert plan.issuing_body == stored
-        assert len(uploads.agency_tasks(session=session, agency_name=unit)) == 1
+        assert len(agencies.agency_tasks(session=session, agency_name=unit)) == 1
 
 
 @pytest.mark.parametrize(
@@ -201,10 +201,10 @@ def test_a_new_plan_stores_its_issuing_body_and_scopes_its_units(
 def test_a_bad_issuing_body_is_refused_and_writes_nothing(issued_by: str, message: str) -> None:
     engine = memory_engine()
     with pytest.raises(ImportRefused, match=message), session_scope(engine) as session:
-        upload = uploads.prepare(
+        upload = read.prepare(
             session=session, data=UNIT_PLAN, file_name="kh.xlsx", plan_code="KH-VP"
         )
-        uploads.commit(session=session, upload=upload, issued_by=issued_by)
+        write.commit(session=session, upload=upload, issued_by=issued_by)
     assert all(not rows for rows in dump(engine).values())
 
 
@@ -214,10 +214,10 @@ def test_a_stored_plan_keeps_its_issuing_body() -> None:
     changed = edit_cell(plan_file(), "Nhiệm vụ", "B5", "Tên mới của nhiệm vụ")
     refused = pytest.raises(ImportRefused, match="chỉ ghi khi nạp kế hoạch mới")
     with refused, session_scope(engine) as session:
-        upload = uploads.prepare(
+        upload = read.prepare(
             session=session, data=changed, file_name="kh.xlsx", plan_code=PLAN_CODE
         )
-        uploads.commit(session=session, upload=upload, issued_by=SKHCN)
+        write.commit(session=session, upload=upload, issued_by=SKHCN)
     assert dump(engine) == before
 
 
@@ -237,7 +237,7 @@ def test_unknown_spellings_are_listed_once() -> None:
 def test_a_mapped_spelling_is_used_from_then_on() -> None:
     engine = planned_engine()
     with session_scope(engine) as session:
-        uploads.map_spelling(session=session, spelling=UNKNOWN, agency_name=SKHCN)
+        agencies.map_spelling(session=session, spelling=UNKNOWN, agency_name=SKHCN)
     upload = preview(engine, _plan_with_unknown_lead(), plan_code="KH-02")
     assert upload.unknown_agencies == []
     assert upload.result.tasks[0].lead_agencies == [SKHCN]
@@ -246,9 +246,9 @@ def test_a_mapped_spelling_is_used_from_then_on() -> None:
 def test_a_new_agency_is_known_afterwards() -> None:
     engine = planned_engine()
     with session_scope(engine) as session:
-        agency = uploads.add_agency(session=session, name=UNKNOWN, kind=AgencyKind.DEPARTMENT)
+        agency = agencies.add_agency(session=session, name=UNKNOWN, kind=AgencyKind.DEPARTMENT)
         assert agency.kind == AgencyKind.DEPARTMENT
-        assert UNKNOWN in uploads.agency_names(session=session)
+        assert UNKNOWN in agencies.agency_names(session=session)
     assert preview(engine, _plan_with_unknown_lead(), plan_code="KH-02").unknown_agencies == []
 
 
@@ -256,7 +256,7 @@ def test_a_new_agency_under_its_proper_name_keeps_the_files_spelling() -> None:
     engine = planned_engine()
     proper = "Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh"
     with session_scope(engine) as session:
-        uploads.add_agency(
+        agencies.add_agency(
             session=session, name=proper, kind=AgencyKind.DEPARTMENT, spelling=UNKNOWN
         )
     upload = preview(engine, _plan_with_unknown_lead(), plan_code="KH-02")
@@ -268,10 +268,10 @@ def test_a_new_agency_under_its_proper_name_keeps_the_files_spelling() -> None:
     ("call", "message"),
     [
         (
-            lambda s: uploads.map_spelling(session=s, spelling="X", agency_name="Không có"),
+            lambda s: agencies.map_spelling(session=s, spelling="X", agency_name="Không có"),
             "Chưa có",
         ),
-        (lambda s: uploads.add_agency(session=s, name=" ", kind=AgencyKind.OTHER), "để trống"),
+        (lambda s: agencies.add_agency(session=s, name=" ", kind=AgencyKind.OTHER), "để trống"),
     ],
 )
 def test_agency_edits_refused(call: Callable[[Session], object], message: str) -> None:
@@ -286,9 +286,9 @@ def test_agency_edits_refused(call: Callable[[Session], object], message: str) -
 def test_agency_tasks_lists_the_tasks_an_agency_leads() -> None:
     engine = planned_engine()
     with session_scope(engine) as session:
-        tasks = uploads.agency_tasks(session=session, agency_name=SKHCN)
-        nobody = uploads.agency_tasks(session=session, agency_name="Không có")
-    assert list(tasks.columns) == uploads.AGENCY_TASK_COLUMNS
+        tasks = agencies.agency_tasks(session=session, agency_name=SKHCN)
+        nobody = agencies.agency_tasks(session=session, agency_name="Không có")
+    assert list(tasks.columns) == agencies.AGENCY_TASK_COLUMNS
     assert tasks[["section", "number"]].values.tolist() == [["I", "1"], ["II", "2"]]
     assert tasks["plan_code"].unique().tolist() == [PLAN_CODE]
     assert nobody.empty

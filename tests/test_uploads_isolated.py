@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 
 from benchmarks.make_big_workbook import write_workbook
-from data_access import upload_worker, uploads
 from data_access.db import get_engine, session_scope
+from data_access.imports import read
+from data_access.imports import worker as upload_worker
 from data_access.models import ImportKind
 from loaders.load import load_bytes
 from loaders.records import UnreadableFileError
@@ -25,9 +26,9 @@ from tests.upload_db import PLAN_CODE, dump, import_file, plan_file
 TODAY = date(2026, 11, 30)
 
 
-def _in_process(url: str, data: bytes, name: str, **choices: Any) -> uploads.PreparedUpload:
+def _in_process(url: str, data: bytes, name: str, **choices: Any) -> read.PreparedUpload:
     with session_scope(get_engine(url)) as session:
-        return uploads.prepare(session=session, data=data, file_name=name, **choices)
+        return read.prepare(session=session, data=data, file_name=name, **choices)
 
 
 def test_a_large_workbook_prepares_the_same_in_the_worker(

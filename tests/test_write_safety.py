@@ -19,11 +19,12 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from data_access import db, uploads
+from data_access import db
 from data_access.db import get_engine, session_scope
 from data_access.db_errors import LOCKED, READ_ONLY, DataUnavailableError
-from data_access.history import import_history, undo_latest_import
-from data_access.importer import ImportRefused
+from data_access.imports import agencies, read, write
+from data_access.imports.history import import_history, undo_latest_import
+from data_access.imports.new_plan import ImportRefused
 from data_access.models import AgencyKind
 from labels import format_int
 from loaders.limits import MAX_AGENCY_CHARS, MAX_PERSON_CHARS, MAX_TEXT_CHARS
@@ -54,16 +55,16 @@ def url(tmp_path: Path) -> str:
     return url
 
 
-def prepared(engine: Engine, data: bytes, plan_code: str | None = None) -> uploads.PreparedUpload:
+def prepared(engine: Engine, data: bytes, plan_code: str | None = None) -> read.PreparedUpload:
     with session_scope(engine) as session:
-        return uploads.prepare(
+        return read.prepare(
             session=session, data=data, file_name="tep.xlsx", plan_code=plan_code, today=TODAY
         )
 
 
-def commit(engine: Engine, upload: uploads.PreparedUpload) -> None:
+def commit(engine: Engine, upload: read.PreparedUpload) -> None:
     with session_scope(engine, write=True) as session:
-        uploads.commit(session=session, upload=upload)
+        write.commit(session=session, upload=upload)
 
 
 def undone(engine: Engine) -> list[bool]:
@@ -96,7 +97,7 @@ def test_an_undo_started_during_an_import_waits_and_undoes_that_import(url: str)
 
     def importing() -> None:
         with session_scope(engine, write=True) as session:
-            uploads.commit(session=session, upload=upload)
+            write.commit(session=session, upload=upload)
             written.set()
             assert undo_started.wait(DEADLINE)
 
@@ -137,7 +138,7 @@ def test_an_import_previewed_before_an_undo_is_refused_after_it(url: str) -> Non
         thread.join(DEADLINE)
     assert undo_errors == []
     assert [type(error) for error in import_errors] == [ImportRefused]
-    assert str(import_errors[0]) == uploads.STALE_PREVIEW.format(file="tep.xlsx")
+    assert str(import_errors[0]) == write.STALE_PREVIEW.format(file="tep.xlsx")
     after_undo = dump(engine)
     assert undone(engine) == [True, False]  # no new batch: the import wrote nothing
     commit(engine, prepared(engine, PROGRESS))  # previewed again, it goes in
@@ -167,12 +168,12 @@ def test_a_read_only_database_names_its_file(url: str, monkeypatch: pytest.Monke
     path = url.removeprefix("sqlite:///")
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///file:{path}?mode=ro&uri=true")
     before = dump(get_engine(url))
-    for write in (
+    for attempt in (
         ui_upload.undo_latest,
         lambda: ui_upload.add_agency("Sở Mới", AgencyKind.DEPARTMENT, ""),
     ):
         with pytest.raises(DataUnavailableError) as refused:
-            write()
+            attempt()
         assert str(refused.value) == READ_ONLY.format(path=path)
     assert dump(get_engine(url)) == before
 
@@ -183,24 +184,24 @@ LONG_AGENCY = "Sở " + "x" * MAX_AGENCY_CHARS
 
 
 def too_long(label: str, length: int, limit: int) -> str:
-    return uploads.TOO_LONG.format(label=label, length=format_int(length), limit=format_int(limit))
+    return write.TOO_LONG.format(label=label, length=format_int(length), limit=format_int(limit))
 
 
 @pytest.mark.parametrize(
     ("call", "message"),
     [
         (
-            lambda s: uploads.add_agency(session=s, name=LONG_AGENCY, kind=AgencyKind.DEPARTMENT),
+            lambda s: agencies.add_agency(session=s, name=LONG_AGENCY, kind=AgencyKind.DEPARTMENT),
             too_long("Tên cơ quan", len(LONG_AGENCY), MAX_AGENCY_CHARS),
         ),
         (
-            lambda s: uploads.add_agency(
+            lambda s: agencies.add_agency(
                 session=s, name="Sở Mới", kind=AgencyKind.DEPARTMENT, spelling=LONG_AGENCY
             ),
             too_long("Tên trong tệp", len(LONG_AGENCY), MAX_AGENCY_CHARS),
         ),
         (
-            lambda s: uploads.map_spelling(session=s, spelling=LONG_AGENCY, agency_name=SKHCN),
+            lambda s: agencies.map_spelling(session=s, spelling=LONG_AGENCY, agency_name=SKHCN),
             too_long("Tên trong tệp", len(LONG_AGENCY), MAX_AGENCY_CHARS),
         ),
     ],
@@ -220,9 +221,9 @@ def test_names_at_their_maximum_are_kept() -> None:
     engine = planned_engine()
     name = "S" * MAX_AGENCY_CHARS
     with session_scope(engine, write=True) as session:
-        uploads.add_agency(session=session, name=name, kind=AgencyKind.DEPARTMENT)
+        agencies.add_agency(session=session, name=name, kind=AgencyKind.DEPARTMENT)
     with session_scope(engine) as session:
-        assert name in uploads.agency_names(session=session)
+        assert name in agencies.agency_names(session=session)
 
 
 @pytest.mark.parametrize(
@@ -237,6 +238,6 @@ def test_an_over_long_field_at_commit_is_refused(field: str, label: str, limit: 
     engine = memory_engine()
     upload = prepared(engine, plan_file(), plan_code=PLAN_CODE)
     with pytest.raises(ImportRefused) as refused, session_scope(engine, write=True) as session:
-        uploads.commit(session=session, upload=upload, **{field: "x" * (limit + 1)})
+        write.commit(session=session, upload=upload, **{field: "x" * (limit + 1)})
     assert str(refused.value) == too_long(label, limit + 1, limit)
     assert table_counts(memory_engine()) == table_counts(engine)

@@ -16,8 +16,8 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel
 
-from data_access import uploads
 from data_access.db import create_schema, session_scope
+from data_access.imports import read, write
 from data_access.models import ImportBatch, ImportKind
 from sample_data.build_progress import TASK_HEADER as PROGRESS_HEADER
 from sample_data.manifest import PROGRESS_WORKBOOK
@@ -145,7 +145,7 @@ def import_file(
     """Prepare and commit one upload in one transaction, as the page does."""
     with session_scope(engine) as session:
         upload = _prepare(session, data, file_name, kind, plan_code)
-        return uploads.commit(
+        return write.commit(
             session=session,
             upload=upload,
             confirmed=confirmed,
@@ -159,7 +159,7 @@ def preview(
     file_name: str = "tep.xlsx",
     kind: ImportKind | None = None,
     plan_code: str | None = None,
-) -> uploads.PreparedUpload:
+) -> read.PreparedUpload:
     """The preview of an upload, nothing written."""
     with session_scope(engine) as session:
         return _prepare(session, data, file_name, kind, plan_code)
@@ -171,8 +171,8 @@ def _prepare(
     file_name: str,
     kind: ImportKind | None,
     plan_code: str | None,
-) -> uploads.PreparedUpload:
-    return uploads.prepare(
+) -> read.PreparedUpload:
+    return read.prepare(
         session=session, data=data, file_name=file_name, kind=kind, plan_code=plan_code, today=TODAY
     )
 

@@ -20,7 +20,7 @@ from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
 from charts.common import AnyChart
 from charts.kpis import MET_LABEL, NO_DATA_LABEL, NOT_MET_LABEL
-from data_access.filters import TaskFilters
+from data_access.queries.filters import TaskFilters
 from exports.chart_images import slugify
 from exports.table_format import Percent, TableFormats, rounded_as_shown, step
 from labels import (

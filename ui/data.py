@@ -30,17 +30,23 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
 from charts.status import AgencySort, agency_order
-from data_access import dashboard, plans, rollups
 from data_access.db import create_schema, data_revision, get_engine, session_scope
 from data_access.db_errors import READ_FAILED, DataUnavailableError, failure_message
-from data_access.filters import TaskFilters
-from data_access.kpi_queries import kpi_frame, kpi_latest
-from data_access.latest_reports import latest_report_frame
+from data_access.queries import plans, rollups
+from data_access.queries import tasks as dashboard
+from data_access.queries.filters import TaskFilters
+from data_access.queries.kpis import kpi_frame, kpi_latest
+from data_access.queries.latest_reports import latest_report_frame
+from data_access.queries.status import (
+    DUE_SOON_DAYS,
+    SummaryMetrics,
+    compute_statuses,
+    summary_metrics,
+)
+from data_access.queries.status_rules import milestone_states
+from data_access.queries.statuses import RECURRING_STATUSES, MilestoneState, TaskStatus
+from data_access.queries.task_record import TaskDetail, task_detail
 from data_access.settings import get_settings
-from data_access.status import DUE_SOON_DAYS, SummaryMetrics, compute_statuses, summary_metrics
-from data_access.status_rules import milestone_states
-from data_access.statuses import RECURRING_STATUSES, MilestoneState, TaskStatus
-from data_access.task_detail import TaskDetail, task_detail
 from exports.reminder_letters import Recipients, reminder_recipients
 from labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE, CALENDAR_KIND_MISSED
 from loaders.text import fold, roman_to_int

@@ -18,7 +18,7 @@ import streamlit as st
 from charts import compose_subtitle
 from charts.common import AnyChart
 from data_access.clock import vietnam_today
-from data_access.filters import TaskFilters
+from data_access.queries.filters import TaskFilters
 from exports.chart_images import chart_png, chart_svg, export_file_name
 from exports.table_format import TableFormats
 from exports.tables import table_csv, table_xlsx

@@ -17,10 +17,10 @@ import pandas as pd
 from sqlmodel import Session
 
 from data_access.db import get_engine, session_scope
-from data_access.filters import TaskFilters
-from data_access.reporting import period_inputs, task_documents
-from data_access.reporting_calendar import ReportingPeriod
-from data_access.status import SummaryMetrics
+from data_access.queries.filters import TaskFilters
+from data_access.queries.reporting import period_inputs, task_documents
+from data_access.queries.reporting_calendar import ReportingPeriod
+from data_access.queries.status import SummaryMetrics
 from exports.meeting_pack import MeetingPackData, meeting_pack_data, meeting_pack_pptx
 from exports.meeting_pdf import meeting_pack_pdf
 from exports.periodic_docx import periodic_report_docx

@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from data_access.status_rules import milestone_states
-from data_access.task_detail import TaskDetail
+from data_access.queries.status_rules import milestone_states
+from data_access.queries.task_record import TaskDetail
 from labels import (
     DEADLINE_KIND_LABELS,
     EMPTY_VALUE,

@@ -14,14 +14,14 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from data_access import uploads
-from data_access.changes import CHANGE_LABELS, ChangeKind, RowChange
 from data_access.clock import local_time_text, vietnam_today
 from data_access.db import get_engine, session_scope
 from data_access.db_errors import WRITE_FAILED, database_errors
-from data_access.history import can_undo, import_history, undo_latest_import
-from data_access.import_kind import KIND_LABELS
-from data_access.matching import MatchMethod
+from data_access.imports import agencies, read, write
+from data_access.imports.change_set import CHANGE_LABELS, ChangeKind, RowChange
+from data_access.imports.history import can_undo, import_history, undo_latest_import
+from data_access.imports.kind import KIND_LABELS
+from data_access.imports.matching import MatchMethod
 from data_access.models import AgencyKind, ImportBatch, ImportKind
 from exports.problem_report import problem_report_xlsx
 from exports.progress_template import progress_template_xlsx
@@ -136,14 +136,14 @@ def writing() -> Iterator[Session]:
 
 
 def commit_upload(
-    upload: uploads.PreparedUpload,
+    upload: read.PreparedUpload,
     confirmed: Sequence[int],
     imported_by: str,
     plan_title: str,
     issued_by: str = "",
 ) -> ImportBatch:
     with writing() as session:
-        return uploads.commit(
+        return write.commit(
             session=session,
             upload=upload,
             confirmed=confirmed,
@@ -160,12 +160,12 @@ def undo_latest() -> ImportBatch:
 
 def map_spelling(spelling: str, agency_name: str) -> None:
     with writing() as session:
-        uploads.map_spelling(session=session, spelling=spelling, agency_name=agency_name)
+        agencies.map_spelling(session=session, spelling=spelling, agency_name=agency_name)
 
 
 def add_agency(name: str, kind: AgencyKind, spelling: str) -> None:
     with writing() as session:
-        uploads.add_agency(session=session, name=name, kind=kind, spelling=spelling)
+        agencies.add_agency(session=session, name=name, kind=kind, spelling=spelling)
 
 
 def agency_names() -> list[str]:
@@ -177,12 +177,12 @@ def agency_names() -> list[str]:
 def _agency_names(url: str, revision: str) -> list[str]:
     """Kept per data revision: adding an agency stores an alias, which changes it."""
     with reading(url) as session:
-        return uploads.agency_names(session=session)
+        return agencies.agency_names(session=session)
 
 
 def plan_codes() -> list[str]:
     with reading(database_url()) as session:
-        return uploads.plan_codes(session=session)
+        return agencies.plan_codes(session=session)
 
 
 def undo_available() -> bool:
@@ -196,7 +196,7 @@ def _undo_available(url: str, revision: str) -> bool:
         return can_undo(session=session)
 
 
-def problem_table(upload: uploads.PreparedUpload) -> pd.DataFrame:
+def problem_table(upload: read.PreparedUpload) -> pd.DataFrame:
     frame = pd.DataFrame(
         [p.to_json() for p in upload.problems], columns=[*PROBLEM_COLUMNS, "code", "value"]
     )
@@ -204,12 +204,12 @@ def problem_table(upload: uploads.PreparedUpload) -> pd.DataFrame:
     return frame[list(PROBLEM_COLUMNS)].rename(columns=PROBLEM_COLUMNS)
 
 
-def problem_report(upload: uploads.PreparedUpload, data: bytes) -> bytes:
+def problem_report(upload: read.PreparedUpload, data: bytes) -> bytes:
     is_xlsx = upload.file_name.lower().endswith((".xlsx", ".xltx"))
     return problem_report_xlsx(data, upload.problems, is_xlsx=is_xlsx)
 
 
-def change_table(upload: uploads.PreparedUpload, kinds: Sequence[ChangeKind]) -> pd.DataFrame:
+def change_table(upload: read.PreparedUpload, kinds: Sequence[ChangeKind]) -> pd.DataFrame:
     """The preview rows of ``kinds`` with Vietnamese headers and labels."""
     frame = upload.changes.frame()
     frame = frame[frame["kind"].isin([str(k) for k in kinds])]
@@ -263,7 +263,7 @@ def _history_table(url: str, revision: str) -> pd.DataFrame:
 
 def template_for(agency: str) -> bytes:
     with reading(database_url()) as session:
-        tasks = uploads.agency_tasks(session=session, agency_name=agency)
+        tasks = agencies.agency_tasks(session=session, agency_name=agency)
     return progress_template_xlsx(tasks, agency=agency, created_on=vietnam_today())
 
 

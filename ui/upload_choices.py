@@ -7,9 +7,9 @@ from datetime import date
 import streamlit as st
 
 from data_access.clock import vietnam_today
-from data_access.importer import has_done_marks
+from data_access.imports.new_plan import has_done_marks
+from data_access.imports.read import PreparedUpload, undated_reports
 from data_access.models import ImportKind
-from data_access.uploads import PreparedUpload, undated_reports
 from ui import upload as ui
 from ui.filters import date_picker
 

@@ -6,11 +6,12 @@ from functools import partial
 
 import streamlit as st
 
-from data_access.changes import CHANGE_LABELS, ChangeKind
 from data_access.db_errors import DataUnavailableError
-from data_access.importer import ImportRefused
+from data_access.imports.change_set import CHANGE_LABELS, ChangeKind
+from data_access.imports.new_plan import ImportRefused
+from data_access.imports.read import PreparedUpload
+from data_access.imports.write import SPELLING_LABEL
 from data_access.models import AgencyKind
-from data_access.uploads import SPELLING_LABEL, PreparedUpload
 from ui import upload as ui
 from ui.downloads import deferred_download
 

@@ -1,6 +1,6 @@
 """Reading an upload for the "Cập nhật dữ liệu" page: in a worker process, with progress and "Hủy".
 
-Previews are read by data_access.upload_worker.prepare_isolated and kept in the session
+Previews are read by data_access.imports.worker.prepare_isolated and kept in the session
 on (file hash, choices, data revision): reruns do not read again; a commit, an
 undo or a new agency spelling changes the revision, so the preview is read again.
 """
@@ -12,9 +12,10 @@ from typing import Any
 
 import streamlit as st
 
-from data_access import upload_worker, uploads
 from data_access.clock import vietnam_today
-from data_access.importer import content_hash_of
+from data_access.imports import read
+from data_access.imports import worker as upload_worker
+from data_access.imports.new_plan import content_hash_of
 from data_access.models import ImportKind
 from labels import format_int
 from loaders.isolation import ReadCancelled
@@ -37,7 +38,7 @@ def prepared(
     *,
     reported_on: date | None = None,
     issued_on: date | None = None,
-) -> uploads.PreparedUpload:
+) -> read.PreparedUpload:
     """The preview of an upload against the current data, read in a worker process.
 
     Kept in this session per (file hash, choices, data revision): reruns do not read
@@ -51,7 +52,7 @@ def prepared(
     choices |= {"issued_on": issued_on, "today": vietnam_today()}
     content_hash = content_hash_of(data)
     key = (content_hash, *choices.values(), url, current_revision(url))
-    kept: dict[tuple[object, ...], uploads.PreparedUpload]
+    kept: dict[tuple[object, ...], read.PreparedUpload]
     kept = st.session_state.setdefault(UploadKey.PREPARED, {})
     if key in kept:
         kept[key] = kept.pop(key)  # the most recently used last
@@ -67,7 +68,7 @@ def prepared(
 
 def _read(
     url: str, data: bytes, file_name: str, choices: dict[str, Any], *, button_key: str
-) -> uploads.PreparedUpload:
+) -> read.PreparedUpload:
     """Read in the worker while the page shows the rows read so far and a "Hủy" button.
 
     The server only waits (other sessions do not notice); asking ``should_stop``

@@ -11,53 +11,37 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, select
 
 from data_access.agency_store import agency_in_plan, seed_agencies
-from data_access.change_log import tracking_changes
-from data_access.changes import ChangeKind, ChangeSet, RowChange
 from data_access.clock import vietnam_today
-from data_access.importer import ImportRefused, import_plan
-from data_access.models import (
-    Agency,
-    AgencyRole,
-    ImportBatch,
-    ImportKind,
-    Kpi,
-    Plan,
-    Section,
-    Task,
-    TaskAgency,
-    TaskMilestone,
-)
-from data_access.number_clash import number_clash
-from data_access.records_to_rows import (
+from data_access.imports.change_log import tracking_changes
+from data_access.imports.change_set import ChangeKind, ChangeSet, RowChange
+from data_access.imports.new_plan import ImportRefused, import_plan
+from data_access.imports.number_clash import number_clash
+from data_access.imports.report_preview import new_actuals, stored_actuals
+from data_access.imports.rows import (
     add_actuals,
     add_kpi,
     add_task,
     flushed_id,
-    link_agencies,
     new_progress_update,
     reports_progress,
 )
-from data_access.report_changes import new_actuals, stored_actuals
+from data_access.imports.task_update import next_position, renumber, section_id, update_task
+from data_access.models import (
+    Agency,
+    ImportBatch,
+    ImportKind,
+    Kpi,
+    Plan,
+)
 from loaders.agencies import AgencyDirectory
 from loaders.records import KpiRecord, LoadResult, TaskRecord
 from loaders.text import fold
 
 ILLUSTRATIVE_MARK = "so lieu minh hoa"
 NOTHING_TO_WRITE = "Tệp không có thay đổi nào so với dữ liệu đang có; chưa nạp gì."
-TEXT_FIELDS = (
-    "name",
-    "expected_output",
-    "basis",
-    "notes",
-    "leader",
-    "evaluation",
-    "description",
-    "adjustment",
-    "reference_number",
-)
 
 
 def commit_changes(
@@ -148,7 +132,7 @@ def _write_rows(
     session: Session, changes: ChangeSet, rows: list[RowChange], batch: ImportBatch, today: date
 ) -> None:
     if changes.kind is ImportKind.PLAN:
-        _renumber(session, [row for row in rows if row.kind is ChangeKind.CHANGED and row.task])
+        renumber(session, [row for row in rows if row.kind is ChangeKind.CHANGED and row.task])
     plan_id = batch.plan_id or 0
     if changes.kind is not ImportKind.PLAN:  # tasks reported on, each counted once
         batch.task_count = len({row.stored_id for row in rows if row.task is not None})
@@ -177,12 +161,12 @@ def _write_task(
         task = add_task(
             session=session,
             plan_id=plan_id,
-            section_id=_section_id(session, plan_id, record),
+            section_id=section_id(session, plan_id, record),
             record=record,
-            position=_next_position(session, plan_id),
+            position=next_position(session, plan_id),
         )
     else:
-        task = _update_task(session, plan_id, row, record)
+        task = update_task(session, plan_id, row, record)
     batch.task_count += 1
     if reports_progress(record):
         _add_report(session, record, flushed_id(task), batch, today)
@@ -195,72 +179,6 @@ def _add_report(
     batch.progress_count += 1
 
 
-def _update_task(session: Session, plan_id: int, row: RowChange, record: TaskRecord) -> Task:
-    task = session.get(Task, row.stored_id)
-    assert task is not None
-    for name in TEXT_FIELDS:
-        if getattr(record, name):
-            setattr(task, name, getattr(record, name))
-    task.report_to_central = task.report_to_central or record.report_to_central
-    if record.deadline_text and record.deadline_text != task.deadline_text:
-        _set_deadline(session, task, record)
-    for role, names in (
-        (AgencyRole.LEAD, record.lead_agencies),
-        (AgencyRole.COORDINATING, record.coordinating_agencies),
-    ):
-        if names:
-            _replace_agencies(session, task, role, names)
-    session.add(task)
-    return task
-
-
-def _renumber(session: Session, rows: list[RowChange]) -> None:
-    """Move tasks to their new section and number in two steps, so no two ever collide."""
-    moves = []
-    for row in rows:
-        task, record = session.get(Task, row.stored_id), row.task
-        assert task is not None and record is not None
-        if (task.section_code, task.number) != (record.section, record.number):
-            moves.append((task, record))
-            task.number = f"~{task.id}"  # a placeholder no real number looks like
-            session.add(task)
-    session.flush()
-    for task, record in moves:
-        task.number, task.section_code = record.number, record.section
-        task.section_id = _section_id(session, task.plan_id, record)
-        session.add(task)
-    session.flush()
-
-
-def _set_deadline(session: Session, task: Task, record: TaskRecord) -> None:
-    task.deadline_text, task.due_date = record.deadline_text, record.due_date
-    task.deadline_kind = str(record.deadline_kind)
-    task.deadline_indicative = record.deadline_indicative
-    task.reporting_cadence = record.reporting_cadence
-    for stored in session.exec(select(TaskMilestone).where(TaskMilestone.task_id == task.id)):
-        session.delete(stored)
-    session.flush()
-    for position, milestone in enumerate(record.milestones):
-        session.add(
-            TaskMilestone(
-                task_id=flushed_id(task),
-                due_date=milestone.due_date,
-                label=milestone.label,
-                position=position,
-            )
-        )
-
-
-def _replace_agencies(session: Session, task: Task, role: AgencyRole, names: list[str]) -> None:
-    links = session.exec(
-        select(TaskAgency).where(TaskAgency.task_id == task.id, TaskAgency.role == str(role))
-    ).all()
-    for link in links:
-        session.delete(link)
-    session.flush()
-    link_agencies(session=session, task=task, role=role, names=names)
-
-
 def _write_kpi(
     session: Session,
     kind: ImportKind,
@@ -271,7 +189,9 @@ def _write_kpi(
 ) -> None:
     batch.kpi_count += 1
     if row.kind is ChangeKind.NEW:
-        add_kpi(session=session, plan_id=plan_id, record=record, batch=batch)
+        batch.progress_count += add_kpi(
+            session=session, plan_id=plan_id, record=record, batch=batch
+        )
         return
     kpi = session.get(Kpi, row.stored_id)
     assert kpi is not None and kpi.id is not None
@@ -279,7 +199,7 @@ def _write_kpi(
         _update_kpi(session, kpi, record)
     periods = set(new_actuals(record, stored_actuals(session, [kpi.id])[kpi.id]))
     fresh = replace(record, actuals=[a for a in record.actuals if a.period in periods])
-    add_actuals(session=session, kpi_id=kpi.id, record=fresh, batch=batch)
+    batch.progress_count += add_actuals(session=session, kpi_id=kpi.id, record=fresh, batch=batch)
 
 
 def _update_kpi(session: Session, kpi: Kpi, record: KpiRecord) -> None:
@@ -294,26 +214,3 @@ def _update_kpi(session: Session, kpi: Kpi, record: KpiRecord) -> None:
         kpi.target_text, kpi.unit = record.target_text, record.unit
         kpi.target_operator, kpi.target_value = record.target_operator, record.target_value
     session.add(kpi)
-
-
-def _section_id(session: Session, plan_id: int, record: TaskRecord) -> int | None:
-    if not record.section:
-        return None
-    section = session.exec(
-        select(Section).where(Section.plan_id == plan_id, Section.code == record.section)
-    ).first()
-    if section is None:
-        count = session.exec(
-            select(func.count(col(Section.id))).where(Section.plan_id == plan_id)
-        ).one()
-        section = Section(
-            plan_id=plan_id, code=record.section, title=record.section_title, position=count
-        )
-        session.add(section)
-        session.flush()
-    return section.id
-
-
-def _next_position(session: Session, plan_id: int) -> int:
-    last = session.exec(select(func.max(col(Task.position))).where(Task.plan_id == plan_id)).one()
-    return int(last or 0) + 1

@@ -36,8 +36,8 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from data_access.reporting_calendar import REPORT_DAYS_VI, report_windows
-from data_access.statuses import MilestoneState, TaskStatus
+from data_access.queries.reporting_calendar import REPORT_DAYS_VI, report_windows
+from data_access.queries.statuses import MilestoneState, TaskStatus
 from labels import INDICATIVE_DUE_NOTE, INDICATIVE_SWITCH, STATUS_LABELS
 from loaders.text import fold
 

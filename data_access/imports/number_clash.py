@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from sqlmodel import Session, select
 
-from data_access.changes import ChangeKind, ChangeSet, RowChange
+from data_access.imports.change_set import ChangeKind, ChangeSet, RowChange
 from data_access.models import ImportKind, Kpi, Plan, Task
 from loaders.limits import MAX_QUOTED_CHARS
 from loaders.problems import cut

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from data_access.matching import Matcher, kpi_matcher, task_matcher
+from data_access.imports.matching import Matcher, kpi_matcher, task_matcher
 from data_access.models import ImportKind, Task
 from loaders.records import LoadResult, TaskRecord
 

@@ -1,10 +1,10 @@
-"""Write a loaded file into the database as one ImportBatch.
+"""Write a new plan (a plan code not stored yet) as one ImportBatch; batch.py calls it.
 
 The batch counts the file's task rows (``task_count``) and KPI rows
 (``kpi_count``), and what it added as progress (``progress_count``: progress
 updates plus KPI actuals).
 
-Each function checks everything first and raises ``ImportRefused`` before
+``import_plan`` checks everything first and raises ``ImportRefused`` before
 writing anything; the caller's ``session_scope`` then commits the whole import
 at once or rolls all of it back.
 
@@ -24,10 +24,7 @@ from sqlmodel import Session, select
 
 from data_access import models
 from data_access.clock import vietnam_today
-from data_access.models import ImportBatch, ImportKind
-from data_access.progress_match import ProgressMatch, match_progress
-from data_access.records_to_rows import (
-    add_actuals,
+from data_access.imports.rows import (
     add_kpi,
     add_task,
     flushed_id,
@@ -35,6 +32,7 @@ from data_access.records_to_rows import (
     period_end,
     reports_progress,
 )
+from data_access.models import ImportBatch, ImportKind
 from errors import UserFacingError
 from loaders.records import KpiRecord, LoadResult, ProblemLevel, TaskRecord
 
@@ -69,7 +67,6 @@ def import_plan(
     issued_on: date | None = None,
     file_name: str,
     content_hash: str,
-    kind: ImportKind = ImportKind.PLAN,
     imported_by: str = "",
     today: date | None = None,
 ) -> ImportBatch:
@@ -84,7 +81,7 @@ def import_plan(
     )
     session.add(plan)
     session.flush()
-    batch = _new_batch(result, file_name, content_hash, kind, imported_by, is_illustrative=False)
+    batch = _new_batch(result, file_name, content_hash, imported_by)
     batch.plan_id = plan.id
     session.add(batch)
     session.flush()
@@ -95,40 +92,6 @@ def import_plan(
             session=session, plan_id=plan_id, record=kpi_record, batch=batch
         )
     batch.task_count, batch.kpi_count = len(result.tasks), len(result.kpis)
-    session.flush()
-    return batch
-
-
-def import_progress(
-    *,
-    session: Session,
-    result: LoadResult,
-    file_name: str,
-    content_hash: str,
-    is_illustrative: bool,
-    imported_by: str = "",
-    today: date | None = None,
-) -> ImportBatch:
-    """Add progress updates and KPI actuals to existing tasks and KPIs; never overwrite."""
-    match = check_progress(session=session, result=result)
-    kind = ImportKind.PROGRESS if result.tasks else ImportKind.KPI_ACTUALS
-    batch = _new_batch(result, file_name, content_hash, kind, imported_by, is_illustrative)
-    batch.plan_id = match.single_plan_id()
-    session.add(batch)
-    session.flush()
-    report_day = today or vietnam_today()
-    for record, task in match.tasks:
-        if record.completed or reports_progress(record):
-            update = new_progress_update(
-                record=record, task_id=flushed_id(task), batch=batch, default_day=report_day
-            )
-            session.add(update)
-            batch.progress_count += 1
-    for kpi_record, kpi in match.kpis:
-        batch.progress_count += add_actuals(
-            session=session, kpi_id=flushed_id(kpi), record=kpi_record, batch=batch
-        )
-    batch.task_count, batch.kpi_count = len(match.tasks), len(match.kpis)
     session.flush()
     return batch
 
@@ -152,19 +115,6 @@ def check_plan(
     _refuse_duplicates([(t.section, t.number) for t in result.tasks], "Nhiệm vụ")
     _refuse_duplicates([("", k.number) for k in result.kpis], "Chỉ tiêu")
     _check_periods(result.kpis)
-
-
-def check_progress(*, session: Session, result: LoadResult) -> ProgressMatch:
-    """Pair every row with its task or KPI, or raise ImportRefused naming the rows that fail."""
-    _refuse_if_errors(result)
-    _check_periods(result.kpis)
-    match = match_progress(session=session, result=result)
-    if match.unmatched:
-        rows = ", ".join(match.unmatched[:5]) + ("…" if len(match.unmatched) > 5 else "")
-        raise ImportRefused(
-            f"Không tìm thấy nhiệm vụ hoặc chỉ tiêu tương ứng cho {rows}; chưa nạp dữ liệu nào."
-        )
-    return match
 
 
 def _refuse_if_errors(result: LoadResult) -> None:
@@ -194,20 +144,14 @@ def _check_periods(kpis: list[KpiRecord]) -> None:
 
 
 def _new_batch(
-    result: LoadResult,
-    file_name: str,
-    content_hash: str,
-    kind: ImportKind,
-    imported_by: str,
-    is_illustrative: bool,
+    result: LoadResult, file_name: str, content_hash: str, imported_by: str
 ) -> ImportBatch:
     return ImportBatch(
         file_name=file_name,
         content_hash=content_hash,
-        kind=str(kind),
+        kind=str(ImportKind.PLAN),
         imported_by=imported_by,
         problem_count=len(result.problems),
-        is_illustrative=is_illustrative,
     )
 
 

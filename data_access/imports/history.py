@@ -8,7 +8,7 @@ import pandas as pd
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from data_access.change_log import inserted_keys, logged_batches, replay_backwards
+from data_access.imports.change_log import inserted_keys, logged_batches, replay_backwards
 from data_access.models import ImportBatch, Plan, utc_now
 from errors import UserFacingError
 

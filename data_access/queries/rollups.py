@@ -13,10 +13,10 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from data_access.dashboard import links_for_role
 from data_access.models import AgencyKind
-from data_access.status import DONE_STATUSES, DUE_SOON_DAYS, add_rates, metric_flags
-from data_access.statuses import RECURRING_STATUSES, TaskStatus
+from data_access.queries.status import DONE_STATUSES, DUE_SOON_DAYS, add_rates, metric_flags
+from data_access.queries.statuses import RECURRING_STATUSES, TaskStatus
+from data_access.queries.tasks import links_for_role
 from labels import AGEING_BUCKETS, STATUS_ORDER
 from loaders.text import fold
 

@@ -10,9 +10,9 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
 from data_access.clock import end_of_day_utc
-from data_access.dashboard import read_frame
-from data_access.latest_reports import in_force, known_by_end_of
 from data_access.models import Agency, Kpi, KpiActual, Plan
+from data_access.queries.latest_reports import in_force, known_by_end_of
+from data_access.queries.tasks import read_frame
 from loaders.targets import is_met
 
 KPI_COLUMNS = [

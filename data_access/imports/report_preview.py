@@ -1,6 +1,6 @@
 """Preview of a progress or KPI-result file: which reports and results it adds.
 
-Each progress row is matched to a stored task (see ``data_access.matching``). It
+Each progress row is matched to a stored task (see ``data_access.imports.matching``). It
 adds a dated report unless the same report is already stored; the preview shows
 the task's latest report as of that day (before) next to the row (after). KPI
 results are compared period by period. Nothing is ever overwritten: commit adds.
@@ -13,11 +13,11 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from data_access.changes import ChangeKind, ChangeSet, FieldChange, add_missing, file_row
-from data_access.latest_reports import in_force
-from data_access.matching import Matcher, id_batches, kpi_matcher, task_matcher
+from data_access.imports.change_set import ChangeKind, ChangeSet, FieldChange, add_missing, file_row
+from data_access.imports.matching import Matcher, id_batches, kpi_matcher, task_matcher
+from data_access.imports.rows import COMPLETED_STATUS
 from data_access.models import ImportKind, KpiActual, ProgressUpdate
-from data_access.records_to_rows import COMPLETED_STATUS
+from data_access.queries.latest_reports import in_force
 from loaders.records import KpiRecord, LoadResult, TaskRecord
 
 EMPTY = "—"

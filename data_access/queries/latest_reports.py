@@ -18,7 +18,7 @@ from sqlmodel import Session, col
 
 from data_access.clock import end_of_day_utc
 from data_access.models import ImportBatch, ProgressUpdate, Task
-from data_access.packed import Kind, read_packed_frame
+from data_access.queries.packed import Kind, read_packed_frame
 
 REPORT_COLUMNS = [
     "task_id",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, and_, event, inspect
+from sqlalchemy import Table, and_, delete, event, inspect
 from sqlalchemy.orm import Mapper, UOWTransaction
 from sqlmodel import Session, SQLModel, col, select
 
@@ -98,6 +98,11 @@ def logged_batches(*, session: Session) -> set[int]:
     """Ids of the import batches that carry a change log (and so can be undone)."""
     rows = session.exec(select(ImportChange.import_batch_id).distinct()).all()
     return set(rows)
+
+
+def forget_log(*, session: Session, batch_id: int) -> None:
+    """Drop ``batch_id``'s change log: the batch becomes part of the starting state."""
+    session.execute(delete(ImportChange).where(col(ImportChange.import_batch_id) == batch_id))
 
 
 def inserted_keys(*, session: Session, batch_id: int, table: str) -> set[Any]:

@@ -1,6 +1,6 @@
 """Turn loaded records into database rows: tasks, agency links, KPIs, actuals, reports.
 
-Shared by ``importer`` (a whole new plan or progress file) and ``commit`` (the
+Shared by ``new_plan`` (a whole new plan) and ``batch`` (the
 confirmed rows of a change set). Every function adds to the session and flushes
 where it needs an id; committing is the caller's ``session_scope``'s job.
 """
@@ -158,7 +158,7 @@ def reports_progress(record: TaskRecord) -> bool:
     """Whether a row reports progress: a status, completion date or evidence.
 
     A progress workbook's "Đã hoàn thành" note also counts (see
-    ``importer.import_progress``); in a plan it only sets ``completed_in_source``.
+    ``batch.commit_changes``); in a plan it only sets ``completed_in_source``.
     """
     return bool(record.status or record.completion_date or record.evidence)
 

@@ -8,8 +8,6 @@ import pandas as pd
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from data_access.dashboard import read_frame
-from data_access.latest_reports import in_force
 from data_access.models import (
     Agency,
     AgencyRole,
@@ -20,6 +18,8 @@ from data_access.models import (
     TaskAgency,
     TaskMilestone,
 )
+from data_access.queries.latest_reports import in_force
+from data_access.queries.tasks import read_frame
 from loaders.records import Milestone
 
 PROGRESS_COLUMNS = [

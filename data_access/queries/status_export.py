@@ -17,9 +17,9 @@ import pandas as pd
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from data_access.dashboard import task_agency_frame, task_frame
 from data_access.db import session_scope
-from data_access.status import compute_statuses
+from data_access.queries.status import compute_statuses
+from data_access.queries.tasks import task_agency_frame, task_frame
 from labels import format_date, status_label
 
 FIELDS = {  # record key -> column header of the text output

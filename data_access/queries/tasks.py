@@ -2,7 +2,7 @@
 
 Everything is selected in the database in a few queries (never one query per
 task from Python), so pages can cache the frames and filter them in pandas.
-Which reports count on a day is ``data_access.latest_reports``.
+Which reports count on a day is ``data_access.queries.latest_reports``.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from data_access.clock import LOCAL_TIME
-from data_access.filters import TaskFilters
-from data_access.latest_reports import REPORT_COLUMNS, latest_report_frame
 from data_access.models import (
     Agency,
     AgencyUnit,
@@ -28,11 +26,13 @@ from data_access.models import (
     TaskAgency,
     TaskMilestone,
 )
-from data_access.packed import Kind, read_packed_frame
-from data_access.plan_facts import with_plan_facts
-from data_access.plans import has_illustrative_data as has_illustrative_data
-from data_access.status import compute_statuses
-from data_access.statuses import RECURRING_STATUSES
+from data_access.queries.filters import TaskFilters
+from data_access.queries.latest_reports import REPORT_COLUMNS, latest_report_frame
+from data_access.queries.packed import Kind, read_packed_frame
+from data_access.queries.plan_facts import with_plan_facts
+from data_access.queries.plans import has_illustrative_data as has_illustrative_data
+from data_access.queries.status import compute_statuses
+from data_access.queries.statuses import RECURRING_STATUSES
 
 TASK_COLUMNS = [
     "task_id",

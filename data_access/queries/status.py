@@ -42,8 +42,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from data_access.status_rules import RULES_HELP_VI, judge_recurring, lacks_evidence
-from data_access.statuses import RECURRING_STATUSES, TaskStatus
+from data_access.queries.status_rules import RULES_HELP_VI, judge_recurring, lacks_evidence
+from data_access.queries.statuses import RECURRING_STATUSES, TaskStatus
 from labels import KNOWN_BY_HELP
 from loaders.text import fold, is_completion_note
 

@@ -12,8 +12,8 @@ from functools import partial
 from typing import Any
 
 from data_access.db import get_engine, session_scope
+from data_access.imports.read import PreparedUpload, prepare
 from data_access.models import ImportKind
-from data_access.uploads import PreparedUpload, prepare
 from loaders.isolation import run_isolated
 
 

@@ -17,18 +17,18 @@ from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
-from data_access.dashboard import (
+from data_access.models import ProgressUpdate, Task
+from data_access.queries.filters import TaskFilters
+from data_access.queries.kpis import kpi_frame
+from data_access.queries.latest_reports import in_force
+from data_access.queries.reporting_calendar import PeriodKind, ReportingPeriod
+from data_access.queries.status import DONE_STATUSES
+from data_access.queries.tasks import (
     filtered_statuses,
     links_for_role,
     read_frame,
     task_agency_frame,
 )
-from data_access.filters import TaskFilters
-from data_access.kpi_queries import kpi_frame
-from data_access.latest_reports import in_force
-from data_access.models import ProgressUpdate, Task
-from data_access.reporting_calendar import PeriodKind, ReportingPeriod
-from data_access.status import DONE_STATUSES
 
 REPORT_COLUMNS = ["task_id", "reports", "last_reported_on"]
 MISSING_COLUMNS = ["agency", "tasks"]
