@@ -5,7 +5,7 @@
 In one run, alternating, best of ``--repeat`` each, on a copy of the sample database:
 
 (a) floor: ``read.prepare`` in this process (the page before issue 11);
-(b) ``upload_worker.prepare_isolated``: the same in ``python -m loaders.worker``;
+(b) ``worker.prepare_isolated``: the same in ``python -m loaders.worker``;
 (c) the worker's start alone: a call that does nothing (imports: loaders only).
 
 for the seed plan 001 (35 tasks) and a 10,000-task workbook in its layout. The
@@ -52,8 +52,7 @@ def main() -> None:
     from benchmarks.results_file import write_section
     from data_access.bootstrap import ensure_sample_data
     from data_access.db import get_engine, session_scope
-    from data_access.imports import read
-    from data_access.imports import worker as upload_worker
+    from data_access.imports import read, worker
     from loaders.isolation import run_isolated
     from sample_data.manifest import PLANS_DIR
 
@@ -71,7 +70,7 @@ def main() -> None:
                 read.prepare(session=session, data=data, file_name=name)
 
         def isolated(data: bytes, name: str) -> None:
-            upload_worker.prepare_isolated(url=url, data=data, file_name=name)
+            worker.prepare_isolated(url=url, data=data, file_name=name)
 
         start = min(
             timed(lambda: run_isolated(start_only, file_name="-")) for _ in range(args.repeat)
@@ -100,7 +99,7 @@ def markdown(rows: list[tuple[str, float, float]], start: float, repeat: int) ->
         f"Measured by `benchmarks/bench_worker.py` (best of {repeat}, alternating; Python "
         f"{platform.python_version()}, {platform.machine()}, {time.strftime('%d/%m/%Y')}). "
         "Floor: `read.prepare` in the caller's process, as the page read before; worker: "
-        "`upload_worker.prepare_isolated` (`python -m loaders.worker`, a fresh interpreter).",
+        "`worker.prepare_isolated` (`python -m loaders.worker`, a fresh interpreter).",
         "",
         "| file | in process (s) | in the worker (s) | cost of isolation (s) |",
         "|---|---|---|---|",

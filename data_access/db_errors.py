@@ -1,6 +1,6 @@
 """What a failed database read or write tells the user: one Vietnamese sentence, in one place.
 
-The page (ui.data ``reading``, ui.upload ``writing``), the sample-data bootstrap and
+The page (ui.cache ``reading``, ui.upload ``writing``), the sample-data bootstrap and
 the command line all turn a SQLAlchemy error into a sentence here, so a busy or a
 read-only database is named as such wherever it happens.
 """

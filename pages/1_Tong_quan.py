@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from functools import partial
 from typing import Literal
 
 import pandas as pd
@@ -46,11 +45,9 @@ from ui.data import (
     load_status_counts,
     load_summary,
     load_upcoming,
-    per_revision,
 )
 from ui.downloads import offer_table
 from ui.filters import page_filters
-from ui.memo import derived
 
 DeltaColor = Literal["normal", "inverse", "off"]  # "inverse": fewer is better (overdue)
 TOP_AGENCIES = 8
@@ -127,7 +124,7 @@ KPI_FORMATS = {KPI_COLUMNS["value"]: Number(1, unit_column=UNIT_HEADING)}
 
 
 def late_agencies_table(filters: TaskFilters) -> pd.DataFrame:
-    """The lead agencies with most overdue tasks, as shown (kept per data revision)."""
+    """The lead agencies with most overdue tasks, as shown."""
     agencies = load_agency_summary(filters, "lead")
     late = agencies[agencies["overdue"] > 0].head(TOP_AGENCIES)
     table = late.assign(
@@ -139,9 +136,9 @@ def late_agencies_table(filters: TaskFilters) -> pd.DataFrame:
 def section_table(
     heading: str, build: Callable[[TaskFilters], pd.DataFrame], filters: TaskFilters, empty: str
 ) -> pd.DataFrame | None:
-    """A section's heading and its table (built once per data revision), or ``empty`` said."""
+    """A section's heading and its table, or ``empty`` said when it has no rows."""
     st.subheader(heading)
-    table = per_revision(build, filters)
+    table = build(filters)
     if table.empty:
         st.caption(empty)
         return None
@@ -177,7 +174,7 @@ def next_due_table(filters: TaskFilters) -> tuple[pd.DataFrame, int]:
 
 def next_due(filters: TaskFilters) -> None:
     st.subheader(f"Sắp đến hạn ({UPCOMING_DAYS} ngày tới)")
-    display, total = per_revision(next_due_table, filters)
+    display, total = next_due_table(filters)
     if not total:
         st.caption(f"Không có nhiệm vụ nào đến hạn trong {UPCOMING_DAYS} ngày tới.")
         return
@@ -206,7 +203,7 @@ def kpi_summary(filters: TaskFilters) -> None:
     )
     if display is None:
         return
-    counts = derived(display, "result_counts", partial(result_counts, display))
+    counts = result_counts(display)
     for cell, (label, count) in zip(st.columns(3), counts.items(), strict=True):
         cell.metric(f"Chỉ tiêu {label.lower()}", format_int(count))
     show_table(

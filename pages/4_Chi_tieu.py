@@ -24,7 +24,7 @@ from ui.common import (
     show_chart,
     show_table,
 )
-from ui.data import load_kpis, per_revision
+from ui.data import load_kpis
 from ui.downloads import offer_table
 from ui.filters import page_filters, reset_button
 from ui.state import StateKey
@@ -66,7 +66,7 @@ TABLE_FORMATS = {
 
 def plan_kpis(filters: TaskFilters, as_of: date) -> pd.DataFrame:
     """KPI rows (one per KPI and actual) of the chosen plans, periods ended by ``as_of``."""
-    return per_revision(kpis_of_plans, filters.plan_codes, as_of, filters.known_by)
+    return kpis_of_plans(filters.plan_codes, as_of, filters.known_by)
 
 
 def kpis_of_plans(plan_codes: tuple[str, ...], as_of: date, known_by: date | None) -> pd.DataFrame:
@@ -78,13 +78,13 @@ def kpis_of_plans(plan_codes: tuple[str, ...], as_of: date, known_by: date | Non
 
 def latest_view(filters: TaskFilters, period_end: date) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Each KPI's latest result by ``period_end`` (judged), and the table shown for it."""
-    return per_revision(judged_kpis, filters.plan_codes, period_end, filters.known_by)
+    return judged_kpis(filters.plan_codes, period_end, filters.known_by)
 
 
 def judged_kpis(
     plan_codes: tuple[str, ...], period_end: date, known_by: date | None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    latest = judged(kpi_latest(per_revision(kpis_of_plans, plan_codes, period_end, known_by)))
+    latest = judged(kpi_latest(kpis_of_plans(plan_codes, period_end, known_by)))
     return latest, display_table(latest)
 
 
@@ -106,7 +106,7 @@ def reported_periods(filters: TaskFilters) -> dict[str, date]:
 
 def period_picker(filters: TaskFilters) -> date:
     """The chosen reporting period's last day (default: the latest period with results)."""
-    ends = per_revision(reported_periods, filters)
+    ends = reported_periods(filters)
     if not ends:
         st.info(
             f"Chưa có kết quả chỉ tiêu nào đến ngày {format_date(filters.as_of)} — hãy tải lên "
@@ -144,7 +144,7 @@ def first_rows(latest: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, str]:
 
 @dataclass(frozen=True)
 class KpiView:
-    """What the page shows for the chosen plans and period (kept per data revision)."""
+    """What the page shows for the chosen plans and period."""
 
     latest: pd.DataFrame  # one row per KPI, judged
     table: pd.DataFrame  # the KPI table as displayed
@@ -165,7 +165,7 @@ def kpi_view(filters: TaskFilters, period_end: date) -> KpiView:
 
 def trend_rows(filters: TaskFilters, period_end: date, picked: str | None) -> pd.DataFrame:
     """The clicked KPI's results over periods, else those of the first charted KPIs."""
-    view = per_revision(kpi_view, filters, period_end)
+    view = kpi_view(filters, period_end)
     trend = view.trend
     if picked is not None and (trend["kpi"] == picked).any():
         rows = trend[trend["kpi"] == picked]
@@ -235,7 +235,7 @@ if kpis.empty:
 st.caption(SCOPE_NOTE)
 
 period_end = period_picker(filters)
-view = per_revision(kpi_view, filters, period_end)
+view = kpi_view(filters, period_end)
 if view.illustrative:
     st.info(ILLUSTRATIVE_NOTE, icon=":material/science:")
 headline(view.latest)
@@ -259,7 +259,7 @@ if view.shown_note:
 chosen_kpi = str(picked) if picked else None
 show_chart(
     kpi_trend,
-    per_revision(trend_rows, filters, period_end, chosen_kpi),
+    trend_rows(filters, period_end, chosen_kpi),
     "Diễn biến kết quả qua các kỳ",
     compose_subtitle(chosen_kpi or "", illustrative=view.illustrative),
 )

@@ -39,7 +39,6 @@ from ui.data import (
     load_overdue_by_agency,
     load_overdue_of_agency,
     load_task_detail,
-    per_revision,
 )
 from ui.downloads import offer_table
 from ui.filters import ROLE_CHOICES, page_filters
@@ -91,7 +90,7 @@ def headline(filters: TaskFilters) -> None:
         "Số ngày quá hạn trung vị",
         "Cơ quan có nhiệm vụ quá hạn",
     )
-    numbers = per_revision(headline_numbers, filters)
+    numbers = headline_numbers(filters)
     for column, label, number in zip(st.columns(4), labels, numbers, strict=True):
         column.metric(label, number)
 
@@ -104,7 +103,7 @@ def ageing_of(filters: TaskFilters) -> pd.DataFrame:
 def charts_row(filters: TaskFilters, by_agency: pd.DataFrame) -> str | None:
     """The ageing and per-agency charts; the agency clicked in the second, if any."""
     subtitle = compose_subtitle(filters.describe_vi(), illustrative=has_illustrative_data())
-    show_chart(ageing_bars, per_revision(ageing_of, filters), "Theo thời gian quá hạn", subtitle)
+    show_chart(ageing_bars, ageing_of(filters), "Theo thời gian quá hạn", subtitle)
     picked = chart_pick(
         overdue_by_agency,
         by_agency,
@@ -153,7 +152,7 @@ def task_list(
     filters: TaskFilters, agency: str | None, query: str, kind: str, total: int
 ) -> int | None:
     """The sortable list of ``kind`` tasks; the task_id of the clicked row, if any."""
-    shown, display, fingerprint = per_revision(list_display, filters, agency, query, kind)
+    shown, display, fingerprint = list_display(filters, agency, query, kind)
     if total > len(shown):
         st.caption(f"Hiển thị {format_int(len(shown))} trên {format_int(total)} nhiệm vụ.")
     event = show_table(
@@ -203,7 +202,7 @@ query = st.text_input(
     placeholder="Ví dụ: chuyen doi so",
     bind="query-params",
 )
-tasks = per_revision(listed_tasks, filters, agency, query or "", kind)
+tasks = listed_tasks(filters, agency, query or "", kind)
 if tasks.empty:
     label = status_label(kind).lower()
     searched = " khớp từ khóa — hãy thử từ khóa khác hoặc bỏ chọn cơ quan" if query else ""

@@ -7,12 +7,9 @@ file are in ui.upload_choices, its check and preview in ui.upload_preview.
 
 from __future__ import annotations
 
-from functools import partial
-
 import streamlit as st
 
 from data_access.db_errors import DataUnavailableError
-from data_access.imports.history import UndoRefused
 from data_access.imports.new_plan import ImportRefused
 from data_access.imports.read import PreparedUpload
 from data_access.imports.write import IMPORTED_BY_LABEL, ISSUER_LABEL, PLAN_TITLE_LABEL
@@ -20,7 +17,7 @@ from loaders.isolation import ReadCancelled
 from loaders.records import UnreadableFileError
 from ui import upload as ui
 from ui import upload_read as reading
-from ui.downloads import deferred_download
+from ui import upload_sections as sections
 from ui.upload_choices import choose, choose_dates
 from ui.upload_preview import show_agencies, show_changes, show_problems
 
@@ -29,12 +26,6 @@ ISSUER_HELP = (
     "Các đơn vị thuộc Sở có trong kế hoạch (Văn phòng Sở, Phòng…) được hiểu là đơn vị của "
     "cơ quan này."
 )
-
-
-def show_flash() -> None:
-    flash = st.session_state.pop(ui.UploadKey.FLASH, None)
-    if flash:
-        st.success(flash)
 
 
 def show_commit(upload: PreparedUpload, confirmed: list[int]) -> None:
@@ -104,54 +95,18 @@ def upload_section() -> None:
     show_commit(upload, confirmed)
 
 
-def history_section() -> None:
-    st.dataframe(ui.history_table(), hide_index=True, key="history")
-    if not ui.undo_available():
-        st.caption("Không có lần nạp nào hoàn tác được (dữ liệu ban đầu không hoàn tác).")
-        return
-    sure = st.checkbox("Tôi muốn hoàn tác lần nạp gần nhất", key=ui.UploadKey.UNDO_CONFIRM)
-    if st.button("Hoàn tác lần nạp gần nhất", disabled=not sure, key="undo"):
-        try:
-            batch = ui.undo_latest()
-        except (UndoRefused, DataUnavailableError) as error:
-            st.error("Chưa hoàn tác được; cơ sở dữ liệu không thay đổi.")
-            st.text(str(error))
-            return
-        st.session_state[ui.UploadKey.FLASH] = f"Đã hoàn tác lần nạp số {batch.id}."
-        st.session_state.pop(ui.UploadKey.UNDO_CONFIRM, None)
-        st.rerun()
-
-
-def template_section() -> None:
-    st.write(
-        "Mẫu Excel có sẵn các nhiệm vụ do cơ quan chủ trì, để cơ quan điền tiến độ và gửi lại."
-    )
-    agencies = ui.agency_names()
-    if not agencies:
-        st.info("Chưa có cơ quan nào trong danh mục.")
-        return
-    agency = st.selectbox("Cơ quan", agencies, key=ui.UploadKey.TEMPLATE_AGENCY)
-    deferred_download(
-        "Tải mẫu báo cáo tiến độ (.xlsx)",
-        partial(ui.template_for, agency),
-        file_name=ui.template_file_name(agency),
-        key="template",
-        icon=":material/download:",
-    )
-
-
 st.title("Cập nhật dữ liệu")
 st.caption(
     f"Tải lên tệp Excel (.xlsx) hoặc Word (.docx), dung lượng tối đa {ui.max_upload_mb()} MB. "
     "Dữ liệu chỉ được ghi sau khi bạn xem trước và bấm xác nhận."
 )
-show_flash()
+sections.show_flash()
 upload_tab, history_tab, template_tab = st.tabs(
     ["Tải tệp lên", "Lịch sử nạp và hoàn tác", "Mẫu báo cáo tiến độ"]
 )
 with upload_tab:
     upload_section()
 with history_tab:
-    history_section()
+    sections.history_section()
 with template_tab:
-    template_section()
+    sections.template_section()

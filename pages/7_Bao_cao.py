@@ -18,9 +18,9 @@ from exports.reminder_docx import letter_file_name
 from exports.reminder_letters import GROUPS_NOTE
 from labels import as_of_words, format_date
 from ui import report_files
+from ui.cache import database_url
 from ui.common import filtered_tasks_or_stop, illustrative_notice, page_header
 from ui.data import (
-    database_url,
     has_illustrative_data,
     load_agency_links,
     load_filter_options,

@@ -9,8 +9,7 @@ import pandas as pd
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from data_access.queries import plans
-from data_access.queries import tasks as dashboard
+from data_access.queries import plans, tasks
 from data_access.queries.filters import TaskFilters
 from data_access.queries.kpis import kpi_frame, kpi_latest
 from data_access.queries.reporting import task_documents
@@ -31,8 +30,8 @@ def gather(engine: Engine, filters: TaskFilters) -> Frames:
     with Session(engine) as session:
         overview = plans.plan_overview(session=session)
         return Frames(
-            statuses=dashboard.filtered_statuses(session=session, filters=filters),
-            links=dashboard.task_agency_frame(session=session),
+            statuses=tasks.filtered_statuses(session=session, filters=filters),
+            links=tasks.task_agency_frame(session=session),
             documents=task_documents(session=session),
             kpis=kpi_latest(kpi_frame(session=session, as_of=filters.as_of)),
             plan_titles=dict(zip(overview["code"], overview["title"], strict=True)),

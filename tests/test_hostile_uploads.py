@@ -14,8 +14,7 @@ from collections.abc import Callable
 import pytest
 
 from data_access.db import get_engine, session_scope
-from data_access.imports import worker as upload_worker
-from data_access.imports import write
+from data_access.imports import worker, write
 from data_access.imports.new_plan import ImportRefused
 from loaders.limits import MAX_AGENCY_CHARS, MAX_CELL_CHARS, MAX_NAME_CHARS, PARSE_SECONDS
 from loaders.records import ProblemCode, UnreadableFileError
@@ -62,7 +61,7 @@ def test_an_over_long_value_is_named_and_the_upload_writes_nothing(
 ) -> None:
     engine = get_engine(sample_copy_url)
     before, cpu_before = dump(engine), children_cpu_seconds()
-    upload = upload_worker.prepare_isolated(url=sample_copy_url, data=build(), file_name="kh.xlsx")
+    upload = worker.prepare_isolated(url=sample_copy_url, data=build(), file_name="kh.xlsx")
     too_long = [p for p in upload.errors if p.code is ProblemCode.TOO_LONG]
     assert [(p.sheet, p.row, p.column) for p in too_long] == [e[:3] for e in expected]
     for problem, (*_, limit) in zip(too_long, expected, strict=True):
@@ -82,7 +81,7 @@ def test_fifty_thousand_continuation_rows_read_within_the_limits_and_write_nothi
     name's maximum; the read is linear, so it ends well inside the time limit."""
     engine = get_engine(sample_copy_url)
     before, cpu_before = dump(engine), children_cpu_seconds()
-    upload = upload_worker.prepare_isolated(
+    upload = worker.prepare_isolated(
         url=sample_copy_url, data=hostile_files.continuation_rows(50_000), file_name="dai.xlsx"
     )
     assert [(p.code, p.row) for p in upload.errors] == [(ProblemCode.TOO_LONG, 3)]
@@ -99,7 +98,7 @@ def test_formulas_without_values_are_refused_naming_a_cell_and_write_nothing(
     engine = get_engine(sample_copy_url)
     before = dump(engine)
     with pytest.raises(UnreadableFileError) as refused:
-        upload_worker.prepare_isolated(
+        worker.prepare_isolated(
             url=sample_copy_url, data=hostile_files.formula_without_values(), file_name="ct.xlsx"
         )
     message = str(refused.value)

@@ -15,8 +15,7 @@ import pytest
 
 from benchmarks.make_big_workbook import write_workbook
 from data_access.db import get_engine, session_scope
-from data_access.imports import read
-from data_access.imports import worker as upload_worker
+from data_access.imports import read, worker
 from data_access.models import ImportKind
 from loaders.load import load_bytes
 from loaders.records import UnreadableFileError
@@ -38,7 +37,7 @@ def test_a_large_workbook_prepares_the_same_in_the_worker(
     write_workbook(path, 3_000)
     data = path.read_bytes()
     told: list[int] = []
-    isolated = upload_worker.prepare_isolated(
+    isolated = worker.prepare_isolated(
         url=sample_copy_url, data=data, file_name=path.name, today=TODAY, progress=told.append
     )
     counted: list[int] = []
@@ -55,7 +54,7 @@ def test_earlier_imports_of_the_same_bytes_come_back_from_the_worker(
     data = plan_file()
     batch = import_file(get_engine(sample_copy_url), data, "ke_hoach.xlsx", plan_code=PLAN_CODE)
     choices: dict[str, Any] = {"kind": ImportKind.PLAN, "plan_code": PLAN_CODE, "today": TODAY}
-    isolated = upload_worker.prepare_isolated(
+    isolated = worker.prepare_isolated(
         url=sample_copy_url, data=data, file_name="lai.xlsx", **choices
     )
     in_process = _in_process(sample_copy_url, data, "lai.xlsx", **choices)
@@ -81,7 +80,7 @@ def test_a_bomb_through_the_page_path_is_one_sentence_and_writes_nothing(
     """The loaders' own checks refuse it in the worker; their sentence comes through unchanged."""
     data, before = bomb(), dump(get_engine(sample_copy_url))
     with pytest.raises(UnreadableFileError) as in_worker:
-        upload_worker.prepare_isolated(url=sample_copy_url, data=data, file_name=name)
+        worker.prepare_isolated(url=sample_copy_url, data=data, file_name=name)
     with pytest.raises(UnreadableFileError) as in_process:
         load_bytes(data, name)  # refused before it inflates: cheap here too
     assert str(in_worker.value) == str(in_process.value)

@@ -7,16 +7,13 @@ or through ``ui.safe_text.literal`` where an element reads Markdown; never as HT
 from __future__ import annotations
 
 import calendar
-import copy
 import hashlib
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
 import pandas as pd
-import pyarrow as pa
 import streamlit as st
-from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
 from charts.common import AnyChart
 from charts.kpis import MET_LABEL, NO_DATA_LABEL, NOT_MET_LABEL
@@ -34,7 +31,6 @@ from labels import (
 from ui.data import has_illustrative_data, load_all_statuses, load_statuses
 from ui.downloads import offer_chart, offer_table
 from ui.filters import reset_button
-from ui.memo import derived
 from ui.safe_text import literal
 from ui.state import StateKey
 
@@ -136,8 +132,8 @@ def show_chart(
     builder: Callable[..., AnyChart], frame: pd.DataFrame, title: str, subtitle: str, **options: Any
 ) -> None:
     """Build a chart with ``builder(frame, title, subtitle, **options)`` (cached) and show it."""
-    chart, spec = _built_chart(builder, frame, title, subtitle, tuple(options.items()))
-    st.vega_lite_chart(spec=copy.deepcopy(spec))
+    chart = _cached_chart(builder, _name(builder), frame, title, subtitle, tuple(options.items()))
+    st.altair_chart(chart)
     offer_chart(chart, title=title, key=f"chart_{slugify(title)}")
 
 
@@ -152,30 +148,14 @@ def chart_pick(
     **options: Any,
 ) -> dict[str, Any]:
     """Show a chart whose items can be clicked; the fields of the clicked item, or {}."""
-    chart, spec = _built_chart(builder, frame, title, subtitle, tuple(options.items()))
-    event = st.vega_lite_chart(
-        spec=copy.deepcopy(spec), key=key, on_select="rerun", selection_mode=param
-    )
+    chart = _cached_chart(builder, _name(builder), frame, title, subtitle, tuple(options.items()))
+    event = st.altair_chart(chart, key=key, on_select="rerun", selection_mode=param)
     offer_chart(chart, title=title, key=key)
     return first_pick(event, param)
 
 
-ChartKey = tuple[str, str, str, tuple[tuple[str, Any], ...]]
-BuiltChart = tuple[AnyChart, dict[str, Any]]
-
-
-def _built_chart(
-    builder: Callable[..., AnyChart],
-    frame: pd.DataFrame,
-    title: str,
-    subtitle: str,
-    options: tuple[tuple[str, Any], ...],
-) -> BuiltChart:
-    """The chart of ``frame`` and its spec; a cached frame's charts are found by identity."""
-    key: ChartKey = (f"{builder.__module__}.{builder.__qualname__}", title, subtitle, options)
-    return derived(
-        frame, key, lambda: _cached_chart(builder, key[0], frame, title, subtitle, options)
-    )
+def _name(builder: Callable[..., AnyChart]) -> str:
+    return f"{builder.__module__}.{builder.__qualname__}"
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -186,16 +166,11 @@ def _cached_chart(
     title: str,
     subtitle: str,
     options: tuple[tuple[str, Any], ...],
-) -> tuple[AnyChart, dict[str, Any]]:
-    """The chart and its Vega-Lite spec, rebuilt only when their input changes.
-
-    Building takes up to a second on large inputs; turning a chart into its spec
-    (validation, Arrow datasets) 5-35 ms, which every rerun would otherwise pay
-    in ``st.altair_chart``. The spec is the one ``st.altair_chart`` would send
-    (Streamlit's own conversion); callers show a copy, as Streamlit edits it.
-    """
-    chart = _builder(frame, title, subtitle, **dict(options))
-    return chart, _convert_altair_to_vega_lite_spec(chart)
+) -> AnyChart:
+    """The chart, rebuilt only when its input changes (building takes up to a second
+    on large inputs). Kept by the frame's content, so it needs no clearing on write.
+    Read-only: Streamlit turns it into its spec without changing it."""
+    return _builder(frame, title, subtitle, **dict(options))
 
 
 def first_pick(event: Any, param: str) -> dict[str, Any]:
@@ -248,18 +223,16 @@ def with_due_note(tasks: pd.DataFrame) -> pd.DataFrame:
 
 
 def show_table(frame: pd.DataFrame, *, formats: TableFormats | None = None, **options: Any) -> Any:
-    """``st.dataframe(frame, **options)``, the frame sent in its Arrow form, built once.
+    """``st.dataframe(frame, **options)``, numbers rounded as ``formats`` show them.
 
     ``formats`` (the table's declared number formats, also given to its downloads)
-    become column configs; ``options["column_config"]`` adds to them. Streamlit
-    converts a pandas frame to Arrow on every rerun (with a thread pool for long
-    tables: milliseconds each); a cached display frame's Arrow table is found by
-    identity instead. Returns the selection event, as ``st.dataframe``.
+    become column configs; ``options["column_config"]`` adds to them. Returns the
+    selection event, as ``st.dataframe``.
     """
     formats = formats or {}
     config = {**number_columns(formats), **options.pop("column_config", {})}
-    arrow = derived(frame, "arrow", lambda: arrow_table(rounded_as_shown(frame, formats)))
-    return st.dataframe(arrow, column_config=config or None, **options)
+    shown = rounded_as_shown(frame, formats)
+    return st.dataframe(shown, column_config=config or None, **options)
 
 
 def number_columns(formats: TableFormats) -> dict[str, Any]:
@@ -275,18 +248,6 @@ def number_columns(formats: TableFormats) -> dict[str, Any]:
             kind = "percent" if isinstance(spec, Percent) else "localized"
             config[name] = st.column_config.NumberColumn(format=kind)
     return config
-
-
-def arrow_table(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
-    """``frame`` as an Arrow table without its index, as Streamlit would send it.
-
-    A frame Arrow cannot type (mixed values in a column) is returned as is, for
-    Streamlit's own conversion, which falls back to text.
-    """
-    try:
-        return pa.Table.from_pandas(frame, preserve_index=False, nthreads=1)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
-        return frame
 
 
 def date_column(label: str) -> Any:

@@ -17,9 +17,10 @@ import streamlit as st
 
 from data_access.clock import vietnam_today
 from data_access.db_errors import DataUnavailableError
+from data_access.queries.filter_options import FilterOptions
 from data_access.queries.filters import ROLES, TaskFilters
 from labels import INDICATIVE_SWITCH, KNOWN_BY_HELP, KNOWN_BY_LABEL, STATUS_ORDER, status_label
-from ui.data import FilterOptions, load_filter_options
+from ui.data import load_filter_options
 from ui.state import StateKey
 
 FIRST_DAY = date(2015, 1, 1)  # range of every date picker

@@ -28,7 +28,7 @@ from exports.progress_template import progress_template_xlsx
 from labels import AGENCY_KIND_LABELS
 from loaders.limits import MAX_FILE_BYTES, MEGABYTE
 from loaders.text import fold
-from ui.data import current_revision, database_url, reading
+from ui.cache import database_url, forget_data, query, reading
 
 UPLOAD_KINDS = (ImportKind.PLAN, ImportKind.PROGRESS, ImportKind.KPI_ACTUALS)
 PROBLEM_COLUMNS = {
@@ -126,13 +126,18 @@ def local_time(moment: datetime | pd.Timestamp | None) -> str:
 
 @contextmanager
 def writing() -> Iterator[Session]:
-    """One write transaction on the app's database; a failure becomes DataUnavailableError."""
+    """One write transaction on the app's database; a failure becomes DataUnavailableError.
+
+    Every write the pages make (an import, an undo, an alias or a new agency) goes
+    through here; the cached queries are cleared once it is committed.
+    """
     url = database_url()
     with (
         database_errors(url, otherwise=WRITE_FAILED),
         session_scope(get_engine(url), write=True) as session,
     ):
         yield session
+    forget_data()
 
 
 def commit_upload(
@@ -168,15 +173,9 @@ def add_agency(name: str, kind: AgencyKind, spelling: str) -> None:
         agencies.add_agency(session=session, name=name, kind=kind, spelling=spelling)
 
 
+@query(max_entries=4)
 def agency_names() -> list[str]:
-    url = database_url()
-    return _agency_names(url, current_revision(url))
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)  # read-only: no copy per run
-def _agency_names(url: str, revision: str) -> list[str]:
-    """Kept per data revision: adding an agency stores an alias, which changes it."""
-    with reading(url) as session:
+    with reading(database_url()) as session:
         return agencies.agency_names(session=session)
 
 
@@ -185,14 +184,9 @@ def plan_codes() -> list[str]:
         return agencies.plan_codes(session=session)
 
 
+@query(max_entries=4)
 def undo_available() -> bool:
-    url = database_url()
-    return _undo_available(url, current_revision(url))
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)  # read-only: no copy per run
-def _undo_available(url: str, revision: str) -> bool:
-    with reading(url) as session:
+    with reading(database_url()) as session:
         return can_undo(session=session)
 
 
@@ -239,15 +233,10 @@ def kind_label(kind: ImportKind) -> str:
     return KIND_LABELS[kind]
 
 
+@query(max_entries=4)
 def history_table() -> pd.DataFrame:
-    """Every import, newest first, as shown on the page (kept per data revision)."""
-    url = database_url()
-    return _history_table(url, current_revision(url))
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)  # read-only: no copy per run
-def _history_table(url: str, revision: str) -> pd.DataFrame:
-    with reading(url) as session:
+    """Every import, newest first, as shown on the page."""
+    with reading(database_url()) as session:
         history = import_history(session=session)
     states = [
         f"Đã hoàn tác lúc {local_time(undone)}" if pd.notna(undone) else "Minh họa" if demo else ""

@@ -13,15 +13,14 @@ from typing import Any
 import streamlit as st
 
 from data_access.clock import vietnam_today
-from data_access.imports import read
-from data_access.imports import worker as upload_worker
+from data_access.imports import read, worker
 from data_access.imports.new_plan import content_hash_of
 from data_access.models import ImportKind
 from labels import format_int
 from loaders.isolation import ReadCancelled
 from loaders.load import check_size
 from loaders.records import UnreadableFileError
-from ui.data import current_revision, database_url
+from ui.cache import current_revision, database_url
 from ui.upload import UploadKey
 
 READING = "Đang đọc và kiểm tra tệp…"
@@ -86,7 +85,7 @@ def _read(
         status.text(ROWS_READ.format(rows=format_int(rows)))
 
     try:
-        upload = upload_worker.prepare_isolated(
+        upload = worker.prepare_isolated(
             url=url,
             data=data,
             file_name=file_name,
