@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import streamlit as st
 
-from data_access.bootstrap import BootstrapError, ensure_sample_data
+from data_access.bootstrap import ensure_sample_data
 from data_access.db import create_schema, get_engine
+from data_access.db_errors import READ_FAILED, DataUnavailableError, database_errors
 from data_access.settings import get_settings
+from errors import UserFacingError, log_cause
 from ui.filters import render_filter_sidebar
 from ui.safe_text import literal
 from ui.state import StateKey
@@ -17,6 +21,8 @@ from ui.state import StateKey
 DASHBOARDS = "Bảng điều khiển"
 DATA = "Dữ liệu"
 SECTIONS = (DASHBOARDS, DATA)  # menu order
+UNEXPECTED = "Chưa chuẩn bị được cơ sở dữ liệu do một lỗi không lường trước; hãy báo quản trị viên."
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -70,8 +76,23 @@ def prepare_database(url: str, load_sample_data: bool) -> bool:
     engine = get_engine(url)
     if load_sample_data:
         return ensure_sample_data(engine)
-    create_schema(engine)
+    with database_errors(url, otherwise=READ_FAILED):
+        create_schema(engine)
     return False
+
+
+def shown(step: Callable[[], object]) -> UserFacingError | None:
+    """Run ``step``; the one place where an error users may read is shown (and returned).
+
+    The sentence is shown exactly as written, never as Markdown; the log keeps the cause.
+    """
+    try:
+        step()
+    except UserFacingError as error:
+        log_cause(_log, error)
+        st.error(literal(str(error)))
+        return error
+    return None
 
 
 def navigation_menu() -> dict[str, list[st.Page]]:
@@ -119,14 +140,15 @@ draw_menu(menu)
 
 settings = get_settings()
 try:
-    prepare_database(settings.database_url, settings.load_sample_data)
-except BootstrapError as error:
-    st.error(f"Chưa nạp được dữ liệu mẫu: {literal(str(error))}")
+    failure = shown(partial(prepare_database, settings.database_url, settings.load_sample_data))
 except Exception:  # a user never sees a traceback; the log keeps it
-    logging.getLogger(__name__).exception("database preparation failed")
-    st.error(
-        "Chưa chuẩn bị được cơ sở dữ liệu do một lỗi không lường trước; hãy báo quản trị viên."
-    )
+    _log.exception("database preparation failed")
+    st.error(UNEXPECTED)
+else:
+    # The samples failed to load (BootstrapError): the page still runs and offers the upload.
+    # The database itself cannot be used: the page would only say so again.
+    if isinstance(failure, DataUnavailableError):
+        st.stop()
 
 share_filters(menu, current_page)
-current_page.run()
+shown(current_page.run)

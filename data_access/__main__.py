@@ -9,7 +9,8 @@
 
 The database comes from DATABASE_URL. Exit status 0 on success; 1 when the file
 is refused or has errors, or the database cannot be written (nothing is written;
-one sentence on stderr, never a traceback); 2 for a wrong command line. Output
+one sentence on stderr, never a traceback; after it, when there is one, a log line
+with the technical cause for IT staff); 2 for a wrong command line. Output
 piped into a reader that stops early (``… | head``) is dropped; the work is still
 done (loaders.console).
 """
@@ -17,31 +18,32 @@ done (loaders.console).
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
 
 from data_access.clock import local_time_text
 from data_access.db import create_schema, get_engine, session_scope
-from data_access.db_errors import UNREACHABLE, failure_message
+from data_access.db_errors import UNREACHABLE, database_errors
 from data_access.imports.change_set import CHANGE_LABELS, ChangeKind, RowChange
-from data_access.imports.history import UndoRefused, import_history, undo_latest_import
+from data_access.imports.history import import_history, undo_latest_import
 from data_access.imports.kind import KIND_LABELS
 from data_access.imports.matching import MatchMethod
-from data_access.imports.new_plan import MISSING_ISSUE_DATE, ImportRefused
+from data_access.imports.new_plan import MISSING_ISSUE_DATE
 from data_access.imports.read import PreparedUpload, undated_reports
 from data_access.imports.worker import prepare_isolated
 from data_access.imports.write import commit
 from data_access.models import ImportKind
 from data_access.queries.status_export import add_statuses_command, day_argument, print_statuses
 from data_access.settings import get_settings
+from errors import UserFacingError, log_cause
 from labels import format_date, format_decimal
 from loaders.console import reader_may_leave
-from loaders.records import ProblemLevel, UnreadableFileError
+from loaders.records import ProblemLevel
 
 OK, FAILED = 0, 1
 UNEXPECTED = "Đã dừng vì một lỗi không lường trước ({detail}); chưa có gì thay đổi."
@@ -50,17 +52,20 @@ DESCRIPTION = (
     "Nạp tệp kế hoạch, tiến độ, kết quả chỉ tiêu; xem lịch sử; hoàn tác; trạng thái nhiệm vụ."
 )
 KIND_CHOICES = [str(ImportKind.PLAN), str(ImportKind.PROGRESS), str(ImportKind.KPI_ACTUALS)]
+_log = logging.getLogger("data_access")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     url = get_settings().database_url
     try:
         args = _parser().parse_args(argv)
-        engine = get_engine(url)
-        create_schema(engine)
-        return _run(engine, args)
-    except SQLAlchemyError as error:
-        print(failure_message(error, url, otherwise=UNREACHABLE), file=sys.stderr)
+        with database_errors(url, otherwise=UNREACHABLE):
+            engine = get_engine(url)
+            create_schema(engine)
+            return _run(engine, args)
+    except UserFacingError as error:
+        print(error, file=sys.stderr)
+        log_cause(_log, error)
         return FAILED
     except Exception as error:  # the contract: one sentence, never a traceback
         print(UNEXPECTED.format(detail=f"{type(error).__name__}: {error}"), file=sys.stderr)
@@ -123,42 +128,38 @@ def _import(engine: Engine, args: argparse.Namespace) -> int:
         print(f"Không tìm thấy tệp “{path}”.", file=sys.stderr)
         return FAILED
     kind = ImportKind(args.kind) if args.kind else None
-    try:
-        upload = prepare_isolated(  # a worker process, within the time and memory limits
-            url=engine.url.render_as_string(hide_password=False),
-            data=data,
-            file_name=path.name,
-            kind=kind,
-            plan_code=args.plan,
-            reported_on=args.reported_on,
-            issued_on=args.issued_on,
-        )
-        _print_report(upload)
-        if upload.errors:
-            print(f"Có {len(upload.errors)} lỗi cần sửa; chưa ghi dữ liệu nào.")
-            return FAILED
-        if upload.needs_issue_date:
-            print(MISSING_ISSUE_DATE.format(file=upload.file_name), file=sys.stderr)
-            return FAILED
-        if args.dry_run:
-            print("Chạy thử: chưa ghi dữ liệu nào.")
-            return OK
-        suggested = [r.index for r in upload.changes.rows if r.needs_confirmation]
-        with session_scope(engine, write=True) as session:  # the write, in this process
-            batch = commit(
-                session=session,
-                upload=upload,
-                confirmed=suggested if args.accept_suggestions else (),
-                imported_by=args.by,
-                issued_by=args.issued_by,
-            )
-        print(
-            f"Đã nạp (lần nạp số {batch.id}): {batch.task_count} nhiệm vụ, "
-            f"{batch.progress_count} báo cáo tiến độ, {batch.kpi_count} chỉ tiêu."
-        )
-    except (UnreadableFileError, ImportRefused) as error:
-        print(str(error), file=sys.stderr)
+    upload = prepare_isolated(  # a worker process, within the time and memory limits
+        url=engine.url.render_as_string(hide_password=False),
+        data=data,
+        file_name=path.name,
+        kind=kind,
+        plan_code=args.plan,
+        reported_on=args.reported_on,
+        issued_on=args.issued_on,
+    )
+    _print_report(upload)
+    if upload.errors:
+        print(f"Có {len(upload.errors)} lỗi cần sửa; chưa ghi dữ liệu nào.")
         return FAILED
+    if upload.needs_issue_date:
+        print(MISSING_ISSUE_DATE.format(file=upload.file_name), file=sys.stderr)
+        return FAILED
+    if args.dry_run:
+        print("Chạy thử: chưa ghi dữ liệu nào.")
+        return OK
+    suggested = [r.index for r in upload.changes.rows if r.needs_confirmation]
+    with session_scope(engine, write=True) as session:  # the write, in this process
+        batch = commit(
+            session=session,
+            upload=upload,
+            confirmed=suggested if args.accept_suggestions else (),
+            imported_by=args.by,
+            issued_by=args.issued_by,
+        )
+    print(
+        f"Đã nạp (lần nạp số {batch.id}): {batch.task_count} nhiệm vụ, "
+        f"{batch.progress_count} báo cáo tiến độ, {batch.kpi_count} chỉ tiêu."
+    )
     return OK
 
 
@@ -233,17 +234,14 @@ def _history(engine: Engine, limit: int) -> int:
 
 
 def _undo(engine: Engine) -> int:
-    try:
-        with session_scope(engine, write=True) as session:
-            batch = undo_latest_import(session=session)
-    except UndoRefused as error:
-        print(str(error), file=sys.stderr)
-        return FAILED
+    with session_scope(engine, write=True) as session:
+        batch = undo_latest_import(session=session)
     print(f"Đã hoàn tác lần nạp số {batch.id} ({batch.file_name}).")
     return OK
 
 
 if __name__ == "__main__":
+    logging.basicConfig(format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     with reader_may_leave():
         status = main()
     sys.exit(status)

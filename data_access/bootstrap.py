@@ -21,6 +21,7 @@ from data_access.imports.read import prepare
 from data_access.imports.write import commit
 from data_access.models import ImportBatch, ImportKind, Plan
 from data_access.settings import get_settings
+from errors import UserFacingError
 from loaders.load import file_bytes
 from loaders.records import UnreadableFileError
 from sample_data.manifest import PROGRESS_WORKBOOK, SAMPLE_DIR, SAMPLE_PLANS
@@ -30,9 +31,10 @@ UNMATCHED_SAMPLES = (
     "dữ liệu mẫu chưa được nạp."
 )
 SAMPLES_NOT_WRITTEN = "Không ghi được dữ liệu mẫu vào cơ sở dữ liệu; hãy kiểm tra DATABASE_URL."
+NOT_LOADED = "Chưa nạp được dữ liệu mẫu: {reason}"
 
 
-class BootstrapError(Exception):
+class BootstrapError(UserFacingError):
     """The sample data could not be loaded; the message is Vietnamese. Nothing was kept."""
 
 
@@ -50,10 +52,11 @@ def ensure_sample_data(engine: Engine, *, sample_dir: Path | None = None) -> boo
                 return False
             _load_samples(session, root)
     except (UnreadableFileError, ImportRefused) as error:
-        raise BootstrapError(str(error)) from error
+        raise BootstrapError(NOT_LOADED.format(reason=error)) from error
     except SQLAlchemyError as error:
         url = engine.url.render_as_string(hide_password=True)
-        raise BootstrapError(failure_message(error, url, otherwise=SAMPLES_NOT_WRITTEN)) from error
+        reason = failure_message(error, url, otherwise=SAMPLES_NOT_WRITTEN)
+        raise BootstrapError(NOT_LOADED.format(reason=reason)) from error
     return True
 
 

@@ -8,10 +8,14 @@ read-only database is named as such wherever it happens.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
+
+from errors import UserFacingError
 
 LOCKED = (
     "Đang có một thao tác ghi khác vào cơ sở dữ liệu; hãy thử lại sau ít giây. Chưa có gì thay đổi."
@@ -28,8 +32,8 @@ _BUSY_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
 SQLITE_READONLY, SQLITE_CANTOPEN = 8, 14  # CANTOPEN: a new file in a folder that takes none
 
 
-class DataUnavailableError(Exception):
-    """The database could not be read or written; the message is one Vietnamese sentence."""
+class DataUnavailableError(UserFacingError):
+    """The database could not be read or written; the cause is the SQLAlchemy error."""
 
 
 def failure_message(error: SQLAlchemyError, url: str, *, otherwise: str) -> str:
@@ -44,6 +48,15 @@ def failure_message(error: SQLAlchemyError, url: str, *, otherwise: str) -> str:
     if code == SQLITE_READONLY or (code == SQLITE_CANTOPEN and Path(path).parent.is_dir()):
         return READ_ONLY.format(path=path)
     return otherwise
+
+
+@contextmanager
+def database_errors(url: str, *, otherwise: str) -> Iterator[None]:
+    """Turn a SQLAlchemy error on ``url`` into DataUnavailableError, its cause kept."""
+    try:
+        yield
+    except SQLAlchemyError as error:
+        raise DataUnavailableError(failure_message(error, url, otherwise=otherwise)) from error
 
 
 def database_path(url: str) -> str:

@@ -1,7 +1,9 @@
 """Command line: ``python -m loaders PATH [--json]``.
 
 Exit 0 when the file was read (even with problems), 2 when it cannot be read
-(one sentence on stderr), 1 on an unexpected failure (one sentence, no traceback).
+(one sentence on stderr; after it, when there is one, a log line with the technical
+cause, such as the zip error of a broken workbook), 1 on an unexpected failure
+(one sentence, no traceback).
 The file is read in a worker process (loaders.isolation); what to print comes from
 loaders.cli_output. Output piped into a reader that stops early (``… | head``) is
 dropped (loaders.console).
@@ -10,10 +12,12 @@ dropped (loaders.console).
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from functools import partial
 from pathlib import Path
 
+from errors import log_cause
 from loaders.cli_output import render, write_utf8
 from loaders.console import reader_may_leave
 from loaders.isolation import run_isolated
@@ -21,6 +25,7 @@ from loaders.problems import unreadable_message
 from loaders.records import UnreadableFileError
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_UNREADABLE = 0, 1, 2
+_log = logging.getLogger("loaders")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         output = run_isolated(read, file_name=args.path.name)
     except UnreadableFileError as exc:
         write_utf8(sys.stderr, f"{exc}\n")
+        log_cause(_log, exc)
         return EXIT_UNREADABLE
     except Exception as exc:  # the contract: one sentence, never a traceback
         detail = f"{type(exc).__name__}: {exc}"
@@ -48,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    logging.basicConfig(format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     with reader_may_leave():
         status = main()
     sys.exit(status)

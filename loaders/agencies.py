@@ -23,33 +23,16 @@ Choices kept in the data, not in code:
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from loaders.text import clean_text, fold
+from loaders import agency_tokens as tok
+from loaders.text import clean_text
 
 KINDS = ("department", "commune", "internal_unit", "collective", "other")
 DEFAULT_CSV = Path(__file__).with_name("data") / "agencies.csv"
-
-_PUNCT = ",;()&+•*\\-–—"
-_TOKEN = re.compile(rf"\n|[{_PUNCT}]|[^\s{_PUNCT}]+")
-_KEY_OF_PUNCT = {"&": "va", "–": "-", "—": "-"}
-_SEPARATORS = frozenset({",", ";", ".", "\n"})
-_HARD_STOPS = frozenset({";", "\n"})
-_BULLETS = frozenset({"-", "+", "•", "*"})
-_ENUMERATION = re.compile(r"^(?:\d{1,2}|[ivx]{1,4}|[a-z])$")
-# Words that start a trailing role note after a name ("Công an tỉnh hướng dẫn, …").
-_ROLE_WORDS = tuple(
-    tuple(words.split())
-    for words in (
-        "huong dan", "tham dinh", "phe duyet", "bao cao", "thuc hien", "theo",
-        "tong hop", "tham muu", "chu tri", "phoi hop", "chiu trach nhiem", "de xuat",
-        "trien khai", "giup",
-    )
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -79,13 +62,6 @@ class AgencyMention:
         return self.kind == "collective"
 
 
-@dataclass(frozen=True)
-class _Token:
-    key: str
-    start: int
-    end: int
-
-
 @dataclass
 class _Scan:
     mentions: list[AgencyMention] = field(default_factory=list)
@@ -95,7 +71,7 @@ class _Scan:
 
 def agency_key(text: str) -> str:
     """The matching key of a spelling: folded word tokens, markers and end punctuation dropped."""
-    return " ".join(_name_key(clean_text(text)))
+    return " ".join(tok.name_key(clean_text(text)))
 
 
 class AgencyDirectory:
@@ -112,7 +88,7 @@ class AgencyDirectory:
         self._longest = max((len(key) for key in self._index), default=0)
 
     def _add_key(self, spelling: str, entry: AgencyEntry) -> None:
-        key = _name_key(clean_text(spelling))
+        key = tok.name_key(clean_text(spelling))
         if not key:
             return
         other = self._index.setdefault(key, entry)
@@ -161,7 +137,7 @@ class AgencyDirectory:
     def resolve(self, text: str) -> AgencyMention:
         """The agency one name refers to; unknown names come back with ``known`` False."""
         cleaned = clean_text(text)
-        entry = self._index.get(_name_key(cleaned))
+        entry = self._index.get(tok.name_key(cleaned))
         if entry is not None:
             return _known(cleaned, entry)
         return _unknown(cleaned)
@@ -169,7 +145,7 @@ class AgencyDirectory:
     def split(self, cell: object) -> list[AgencyMention]:
         """Every agency named in a cell, in order, without repeats."""
         text = clean_text(cell)
-        tokens = _tokens(text)
+        tokens = tok.split_tokens(text)
         best = self._scan(text, tokens)
         if best.unknown and "\n" in text:
             joined = self._scan(text, [t for t in tokens if t.key != "\n"])
@@ -180,7 +156,7 @@ class AgencyDirectory:
             unique.setdefault(mention.name, mention)
         return list(unique.values())
 
-    def _scan(self, text: str, tokens: list[_Token]) -> _Scan:
+    def _scan(self, text: str, tokens: list[tok.Token]) -> _Scan:
         scan = _Scan()
         i, after_known = 0, False
         while i < len(tokens):
@@ -192,27 +168,27 @@ class AgencyDirectory:
             length = self._match(tokens, i)
             if length:
                 entry = self._entry(tokens, i, i + length)
-                scan.mentions.append(_known(_span(text, tokens, i, i + length), entry))
+                scan.mentions.append(_known(tok.span(text, tokens, i, i + length), entry))
                 i, after_known = i + length, True
-            elif attached and _is_role_note(tokens, i):
+            elif attached and tok.is_role_note(tokens, i):
                 end = self._role_note_end(tokens, i)
                 unit = self._bracketed_name(tokens, i, end)
                 if unit is None:
                     scan.dropped += end - i
                 else:
                     found = _known(
-                        _span(text, tokens, unit, end - 1), self._entry(tokens, unit, end - 1)
+                        tok.span(text, tokens, unit, end - 1), self._entry(tokens, unit, end - 1)
                     )
                     scan.mentions.append(replace(found, unit_of=scan.mentions[-1].name))
                 i = end
             else:
-                end = _next_separator(tokens, i)
-                scan.mentions.append(_unknown(_span(text, tokens, i, end)))
+                end = tok.next_separator(tokens, i)
+                scan.mentions.append(_unknown(tok.span(text, tokens, i, end)))
                 scan.unknown += 1
                 i, after_known = end, False
         return scan
 
-    def _bracketed_name(self, tokens: list[_Token], i: int, end: int) -> int | None:
+    def _bracketed_name(self, tokens: list[tok.Token], i: int, end: int) -> int | None:
         """Where the known name that closes the bracket ``tokens[i:end]`` starts, if any.
 
         ``(Trung tâm phục vụ hành chính công tỉnh)`` and ``(Cơ quan thường trực là
@@ -226,10 +202,10 @@ class AgencyDirectory:
                 return start
         return None
 
-    def _entry(self, tokens: list[_Token], start: int, end: int) -> AgencyEntry:
+    def _entry(self, tokens: list[tok.Token], start: int, end: int) -> AgencyEntry:
         return self._index[tuple(t.key for t in tokens[start:end])]
 
-    def _match(self, tokens: list[_Token], i: int) -> int:
+    def _match(self, tokens: list[tok.Token], i: int) -> int:
         """Length of the longest spelling starting at ``i`` that ends at a boundary, or 0."""
         keys = tuple(t.key for t in tokens[i : i + self._longest])
         for length in range(len(keys), 0, -1):
@@ -237,18 +213,20 @@ class AgencyDirectory:
                 return length
         return 0
 
-    def _ends_name(self, tokens: list[_Token], k: int) -> bool:
-        return k >= len(tokens) or self._skip_separators(tokens, k) > k or _is_role_note(tokens, k)
+    def _ends_name(self, tokens: list[tok.Token], k: int) -> bool:
+        return (
+            k >= len(tokens) or self._skip_separators(tokens, k) > k or tok.is_role_note(tokens, k)
+        )
 
-    def _skip_separators(self, tokens: list[_Token], i: int) -> int:
+    def _skip_separators(self, tokens: list[tok.Token], i: int) -> int:
         """Skip ``,`` ``;`` line breaks, bullets, ``(1)`` markers, and ``và`` before a name."""
         while i < len(tokens):
-            if _is_enumeration(tokens, i):
+            if tok.is_enumeration(tokens, i):
                 i += 3
             elif (
-                tokens[i].key in _SEPARATORS
-                or tokens[i].key in _BULLETS
-                or _is_line_number(tokens, i)
+                tokens[i].key in tok.SEPARATORS
+                or tokens[i].key in tok.BULLETS
+                or tok.is_line_number(tokens, i)
                 or (tokens[i].key == "va" and self._starts_name(tokens, i + 1))
             ):
                 i += 1
@@ -256,11 +234,11 @@ class AgencyDirectory:
                 break
         return i
 
-    def _starts_name(self, tokens: list[_Token], i: int) -> bool:
+    def _starts_name(self, tokens: list[tok.Token], i: int) -> bool:
         keys = tuple(t.key for t in tokens[i : i + self._longest])
         return any(keys[:length] in self._index for length in range(1, len(keys) + 1))
 
-    def _role_note_end(self, tokens: list[_Token], i: int) -> int:
+    def _role_note_end(self, tokens: list[tok.Token], i: int) -> int:
         """End of a role note: its closing bracket, a ``;``, a line break, or ``, <known name>``."""
         if tokens[i].key == "(":
             depth = 0
@@ -270,69 +248,11 @@ class AgencyDirectory:
                     return k + 1
             return len(tokens)
         for k in range(i + 1, len(tokens)):
-            if tokens[k].key in _HARD_STOPS:
+            if tokens[k].key in tok.HARD_STOPS:
                 return k
             if tokens[k - 1].key == "," and self._match(tokens, k):
                 return k
         return len(tokens)
-
-
-def _tokens(text: str) -> list[_Token]:
-    tokens = []
-    for match in _TOKEN.finditer(text):
-        raw = match.group()
-        key = _KEY_OF_PUNCT.get(raw) or fold(raw).rstrip(".") or ("." if "." in raw else raw)
-        tokens.append(_Token(key, match.start(), match.end()))
-    return tokens
-
-
-def _name_key(text: str) -> tuple[str, ...]:
-    """Token keys of one name, without line breaks, ``(1)`` markers, bullets and end punctuation."""
-    kept = [t for t in _tokens(text) if t.key != "\n"]
-    kept = [t for i, t in enumerate(kept) if not _in_enumeration(kept, i)]
-    while kept and (kept[0].key in _SEPARATORS or kept[0].key in _BULLETS):
-        kept.pop(0)
-    while kept and kept[-1].key in _SEPARATORS:
-        kept.pop()
-    return tuple(t.key for t in kept)
-
-
-def _is_enumeration(tokens: list[_Token], i: int) -> bool:
-    return (
-        i + 2 < len(tokens)
-        and tokens[i].key == "("
-        and tokens[i + 2].key == ")"
-        and bool(_ENUMERATION.match(tokens[i + 1].key))
-    )
-
-
-def _in_enumeration(tokens: list[_Token], i: int) -> bool:
-    return any(_is_enumeration(tokens, k) for k in range(max(i - 2, 0), i + 1))
-
-
-def _is_line_number(tokens: list[_Token], i: int) -> bool:
-    """A list number such as ``1.`` opening a line of several names."""
-    key = tokens[i].key
-    at_line_start = i == 0 or tokens[i - 1].key == "\n"
-    return at_line_start and i + 1 < len(tokens) and key.isdigit() and len(key) <= 2
-
-
-def _is_role_note(tokens: list[_Token], i: int) -> bool:
-    if tokens[i].key == "(":
-        return True
-    keys = tuple(t.key for t in tokens[i : i + 3])
-    return any(keys[: len(words)] == words for words in _ROLE_WORDS)
-
-
-def _next_separator(tokens: list[_Token], i: int) -> int:
-    for k in range(i + 1, len(tokens)):
-        if tokens[k].key in _SEPARATORS:
-            return k
-    return len(tokens)
-
-
-def _span(text: str, tokens: list[_Token], start: int, end: int) -> str:
-    return text[tokens[start].start : tokens[end - 1].end]
 
 
 def _known(raw: str, entry: AgencyEntry) -> AgencyMention:

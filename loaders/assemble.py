@@ -14,8 +14,9 @@ from loaders.cells import PendingRow, cell_text, clean, join_parts
 from loaders.deadlines import parse_date, parse_deadline, recurring_by_text
 from loaders.guards import CellGuard, CutText
 from loaders.headers import Column, HeaderMap
-from loaders.limits import MAX_AGENCY_CHARS, MAX_NAME_CHARS, MAX_PLAN_CODE_CHARS, MAX_TEXT_CHARS
+from loaders.limits import MAX_AGENCY_CHARS, MAX_TEXT_CHARS
 from loaders.problems import ProblemCollector
+from loaders.record_fields import FIELD_LABELS, FIELD_LIMITS, TASK_FIELDS
 from loaders.records import (
     DeadlineKind,
     KpiActual,
@@ -29,33 +30,6 @@ from loaders.targets import parse_actual, parse_target
 from loaders.text import is_completion_note
 
 _NO_DEADLINE = ParsedDeadline(text="", kind=DeadlineKind.MISSING)
-# Columns whose clean text is a TaskRecord field as it stands.
-_TASK_FIELDS = {
-    Column.NAME: "name",
-    Column.EXPECTED_OUTPUT: "expected_output",
-    Column.BASIS: "basis",
-    Column.NOTES: "notes",
-    Column.LEADER: "leader",
-    Column.EVALUATION: "evaluation",
-    Column.DESCRIPTION: "description",
-    Column.ADJUSTMENT: "adjustment",
-    Column.REFERENCE_NUMBER: "reference_number",
-    Column.STATUS: "status",
-    Column.EVIDENCE: "evidence",
-    Column.PLAN_CODE: "plan_code",
-}
-# The most characters a field may hold; any other text field: MAX_TEXT_CHARS.
-_FIELD_LIMITS = {
-    Column.NAME: MAX_NAME_CHARS,
-    Column.KPI_NAME: MAX_NAME_CHARS,
-    Column.PLAN_CODE: MAX_PLAN_CODE_CHARS,
-}
-_FIELD_LABELS = {
-    Column.NAME: "tên nhiệm vụ",
-    Column.KPI_NAME: "tên chỉ tiêu",
-    Column.LEAD: "cơ quan chủ trì",
-    Column.DEADLINE: "thời hạn hoàn thành",
-}
 
 
 class Assembler:
@@ -72,7 +46,7 @@ class Assembler:
     def task(self, row: PendingRow, header: HeaderMap) -> TaskRecord:
         text, too_long = self._texts(row, header)
         # str values; typed Any because mypy checks ** against every TaskRecord field
-        fields: dict[str, Any] = {_TASK_FIELDS[c]: t for c, t in text.items() if c in _TASK_FIELDS}
+        fields: dict[str, Any] = {TASK_FIELDS[c]: t for c, t in text.items() if c in TASK_FIELDS}
         task = TaskRecord(
             number=row.number,
             name=fields.pop("name", ""),
@@ -160,7 +134,7 @@ class Assembler:
                 text = clean(value)
                 if isinstance(value, CutText):  # a cell too long, reported already
                     too_long.add(column)
-            limit = _FIELD_LIMITS.get(column, MAX_TEXT_CHARS)
+            limit = FIELD_LIMITS.get(column, MAX_TEXT_CHARS)
             if len(text) > limit:
                 text = self._too_long(row, header, index, text, limit)
                 too_long.add(column)
@@ -187,7 +161,7 @@ class Assembler:
                     index,
                     ProblemCode.MISSING_VALUE,
                     "",
-                    field_label=_FIELD_LABELS[column],
+                    field_label=FIELD_LABELS[column],
                 )
 
     def _agencies_of(
@@ -236,7 +210,7 @@ class Assembler:
         if index is None:
             return
         if own.kind is DeadlineKind.MISSING:
-            label = _FIELD_LABELS[Column.DEADLINE]
+            label = FIELD_LABELS[Column.DEADLINE]
             self._report(row, header, index, ProblemCode.MISSING_VALUE, "", field_label=label)
         elif parsed.kind is DeadlineKind.UNPARSED:
             reason = f" ({parsed.problem.rstrip('.')})" if parsed.problem else ""

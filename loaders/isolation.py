@@ -49,8 +49,12 @@ class ReadCancelled(Exception):
     """``should_stop`` asked to stop the read; the child is gone."""
 
 
-class ChildTraceback(Exception):
-    """The traceback of an exception raised in the child, kept as the cause for the log."""
+class ChildError(Exception):
+    """What the child knew of an error, as text, kept as the cause for the log.
+
+    The whole traceback of an unexpected error; for a UserFacingError only the error
+    behind it (``zipfile.BadZipFile: …``), since its own traceback tells nothing more.
+    """
 
 
 def run_isolated(
@@ -142,8 +146,8 @@ def _follow(
                 unreadable_message("too_much_memory", file_name, megabytes=megabytes)
             )
         else:
-            error, remote_traceback = payload
-            raise error from ChildTraceback(remote_traceback)
+            error, detail = payload
+            raise error from (None if detail is None else ChildError(detail))
 
 
 def _too_slow(file_name: str, seconds: float) -> str:

@@ -12,6 +12,8 @@ from enum import StrEnum
 from operator import attrgetter
 from typing import Any
 
+from errors import UserFacingError
+
 
 class DeadlineKind(StrEnum):
     """How a deadline text was understood."""
@@ -236,7 +238,7 @@ class LoadResult:
         }
 
 
-class UnreadableFileError(Exception):
+class UnreadableFileError(UserFacingError):
     """The file cannot be read at all; the message is one Vietnamese sentence."""
 
 

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
+from errors import UserFacingError, cause_text
+
 PROGRESS, DONE, MEMORY, FAILED = "progress", "done", "memory", "failed"
 
 
@@ -36,14 +38,21 @@ def main(argv: list[str]) -> None:
     except MemoryError:
         outcome = (MEMORY, None)
     except Exception as error:
-        remote_traceback = traceback.format_exc()
-        outcome = (FAILED, (_portable(error), remote_traceback))
+        detail = _detail(error)  # before _portable drops the frames
+        outcome = (FAILED, (_portable(error), detail))
         if _out_of_memory(error):  # a reader that took it for a broken file
             outcome = (MEMORY, None)
     try:
         channel.send(outcome)
     except MemoryError:  # the result itself is too big to send
         channel.send((MEMORY, None))
+
+
+def _detail(error: Exception) -> str | None:
+    """For the log: a user-facing error's cause (None if none), any other error's traceback."""
+    if isinstance(error, UserFacingError):
+        return cause_text(error)
+    return "".join(traceback.format_exception(error))
 
 
 def _out_of_memory(error: BaseException | None) -> bool:

@@ -10,7 +10,6 @@ import streamlit as st
 
 from charts import compose_subtitle, kpi_bullets, kpi_trend
 from charts.kpis import KPI_PICK
-from data_access.db_errors import DataUnavailableError
 from data_access.queries.filters import TaskFilters
 from data_access.queries.kpis import kpi_latest
 from exports.table_format import Number
@@ -27,7 +26,6 @@ from ui.common import (
 from ui.data import load_kpis
 from ui.downloads import offer_table
 from ui.filters import page_filters, reset_button
-from ui.safe_text import literal
 from ui.state import StateKey
 
 NO_KPIS = (
@@ -224,12 +222,8 @@ def kpi_table(display: pd.DataFrame) -> None:
 
 filters = page_filters()
 page_header("Chỉ tiêu", filters)
-try:
-    kpis = plan_kpis(filters, filters.as_of)
-    has_any = kpis.shape[0] > 0 or load_kpis(filters.as_of, filters.known_by).shape[0] > 0
-except DataUnavailableError as error:
-    st.error(literal(str(error)))
-    st.stop()
+kpis = plan_kpis(filters, filters.as_of)
+has_any = kpis.shape[0] > 0 or load_kpis(filters.as_of, filters.known_by).shape[0] > 0
 if not has_any:
     st.info(NO_KPIS, icon=":material/upload_file:")
     st.stop()

@@ -14,7 +14,8 @@ from data_access.queries.reporting import default_period, recent_periods
 from data_access.queries.reporting_calendar import PERIOD_KIND_LABELS, PERIOD_KINDS, ReportingPeriod
 from data_access.queries.status import DUE_SOON_DAYS
 from exports.chart_images import export_file_name
-from exports.reminder_letters import GROUPS_NOTE, letter_file_name
+from exports.reminder_docx import letter_file_name
+from exports.reminder_letters import GROUPS_NOTE
 from labels import as_of_words, format_date
 from ui import report_files
 from ui.cache import database_url

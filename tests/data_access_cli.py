@@ -11,6 +11,12 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 OK, FAILED, USAGE = 0, 1, 2  # the command's exit codes: done, refused, wrong command line
 
 
+def sentence_and_log(stderr: str) -> tuple[str, str]:
+    """The first line of ``stderr`` (the sentence staff read) and the rest (the logged cause)."""
+    sentence, _, log = stderr.partition("\n")
+    return sentence, log.strip()
+
+
 def run_data_access(
     url: str, *args: str | Path, **settings: str
 ) -> subprocess.CompletedProcess[str]:

@@ -1,4 +1,4 @@
-"""The command line contract: JSON shape, exit codes, never a traceback."""
+"""The command line contract: JSON shape, exit codes, never a traceback, the cause logged."""
 
 import io
 import json
@@ -67,6 +67,21 @@ def test_unreadable_file_exits_2_with_one_sentence(
     assert done.stdout == ""
     assert done.stderr.count("\n") == 1 and f"“{name}”" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_broken_workbook_logs_the_zip_error_after_its_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "hong.xlsx"
+    # The first 500 bytes of a real workbook: it starts as a zip (PK) but the central
+    # directory, at the end, is gone, which Python's zipfile reports as "not a zip file".
+    path.write_bytes(PLAN_004.read_bytes()[:500])
+    done = run_cli(str(path))
+    assert done.returncode == 2
+    sentence, log = done.stderr.rstrip("\n").split("\n")
+    assert sentence == unreadable_message("corrupt", path.name)
+    assert log == (
+        "ERROR loaders: UnreadableFileError; cause: "
+        "loaders.isolation.ChildError: zipfile.BadZipFile: File is not a zip file"
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 """Both command lines, as subprocesses: a reader that leaves, a read-only database, long options.
 
-Never a traceback: stderr holds one sentence or nothing. A read-only database is
+Never a traceback: stderr holds one sentence or nothing, and after the sentence the
+logged cause when there is one (SQLite's own words). A read-only database is
 made two real ways (the tests run as root, whom file permissions do not stop):
 SQLite's own read-only open (URI ``mode=ro``) and a read-only bind mount of the
 folder in a private mount namespace (``unshare --mount``), gone when it exits.
@@ -21,7 +22,7 @@ from data_access.db_errors import READ_ONLY
 from data_access.imports.write import TOO_LONG
 from labels import format_int
 from loaders.limits import MAX_AGENCY_CHARS, MAX_PERSON_CHARS, MAX_PLAN_CODE_CHARS
-from tests.data_access_cli import FAILED, OK, REPO_ROOT, run_data_access
+from tests.data_access_cli import FAILED, OK, REPO_ROOT, run_data_access, sentence_and_log
 from tests.upload_db import PLAN_CODE, dump, plan_file, progress_file, report
 
 
@@ -104,7 +105,12 @@ def test_a_read_only_database_file(url: str) -> None:
     path = url.removeprefix("sqlite:///")
     before = dump(get_engine(url))
     run = run_data_access(f"sqlite:///file:{path}?mode=ro&uri=true", "undo")
-    assert (run.returncode, run.stderr.strip()) == (FAILED, READ_ONLY.format(path=path))
+    sentence, log = sentence_and_log(run.stderr)
+    assert (run.returncode, sentence) == (FAILED, READ_ONLY.format(path=path))
+    # The cause, logged for IT staff: SQLite's message for SQLITE_READONLY (sqlite.org/rescode).
+    assert log.startswith("ERROR data_access: DataUnavailableError; cause: ")
+    assert "(sqlite3.OperationalError) attempt to write a readonly database" in log
+    assert "Traceback" not in run.stderr
     assert dump(get_engine(url)) == before
 
 
@@ -121,8 +127,9 @@ def test_a_database_in_a_read_only_folder(url: str, tmp_path: Path) -> None:
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{mounted / 'cli.sqlite'}"}
     assert shutil.which("unshare")
     run = subprocess.run(command, cwd=REPO_ROOT, env=env, capture_output=True, text=True)
-    assert run.returncode == FAILED
-    assert run.stderr.strip() == READ_ONLY.format(path=mounted / "cli.sqlite")
+    sentence, log = sentence_and_log(run.stderr)
+    assert (run.returncode, sentence) == (FAILED, READ_ONLY.format(path=mounted / "cli.sqlite"))
+    assert "sqlite3.OperationalError" in log
     assert dump(get_engine(url)) == before
 
 

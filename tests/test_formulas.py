@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from loaders.formulas import UncomputedFormula, first_uncomputed_formula, uncomputed_cells
-from tests import hostile_files
+from tests import hostile_files, zip_bombs
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -107,8 +107,8 @@ def test_the_first_cell_is_named_with_its_sheet_in_workbook_order() -> None:
 def test_sheets_found_through_relative_targets_as_excel_writes_them() -> None:
     data = hostile_files.formula_without_values()
     rels = "xl/_rels/workbook.xml.rels"
-    relative = hostile_files.member_text(data, rels).replace('Target="/xl/', 'Target="')
-    data = hostile_files.repackaged(data, {rels: lambda stream: stream.write(relative.encode())})
+    relative = zip_bombs.member_text(data, rels).replace('Target="/xl/', 'Target="')
+    data = zip_bombs.repackaged(data, {rels: lambda stream: stream.write(relative.encode())})
     assert first_uncomputed_formula(io.BytesIO(data)) == UncomputedFormula("Sheet1", "C12", 2)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.make_big_workbook import write_workbook
-from loaders.isolation import ChildTraceback, ReadCancelled, run_isolated
+from loaders.isolation import ChildError, ReadCancelled, run_isolated
 from loaders.limits import MEGABYTE
 from loaders.load import load_file
 from loaders.problems import unreadable_message
@@ -172,10 +172,10 @@ def test_unreadable_file_error_passes_through_unchanged() -> None:
     assert str(caught.value) == unreadable_message("corrupt", NAME)
 
 
-def test_another_exception_passes_through_with_the_child_traceback_as_cause() -> None:
+def test_another_exception_passes_through_with_the_child_traceback_in_its_cause() -> None:
     with pytest.raises(ValueError, match="giá trị sai") as caught:
         run_isolated(fail, file_name=NAME)
-    assert isinstance(caught.value.__cause__, ChildTraceback)
+    assert isinstance(caught.value.__cause__, ChildError)
     assert "in fail" in str(caught.value.__cause__)
 
 

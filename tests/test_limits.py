@@ -26,15 +26,17 @@ from loaders.load import load_bytes
 from loaders.records import LoadResult, Problem, ProblemCode, ProblemLevel, UnreadableFileError
 from tests.hostile_files import (
     FIRST_TASK_ROW,
-    GOOD_DOCX,
-    GOOD_XLSX,
     SHEET_NAME,
     continuation_rows,
-    docx_bomb,
     edited_seed,
-    forged_size_bomb,
     huge_cell,
     long_names,
+)
+from tests.zip_bombs import (
+    GOOD_DOCX,
+    GOOD_XLSX,
+    docx_bomb,
+    forged_size_bomb,
     rows_bomb,
     shared_strings_bomb,
 )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button
 
 from data_access.agency_store import find_agency
-from data_access.clock import vietnam_today
 from data_access.db import get_engine, session_scope
 from data_access.imports import agencies
 from data_access.models import ImportKind
@@ -32,6 +33,10 @@ PAGE = REPO_ROOT / "pages" / "6_Cap_nhat_du_lieu.py"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 UNKNOWN = "Ban Quản lý Khu kinh tế tỉnh"
 MARKDOWN_NAME = "**đậm** [liên kết](http://example.com) <b>x</b>.xlsm"
+# A fixed day, not the server's: the sample progress workbook's reports (sample_data/progress)
+# are dated 05/11/2025 to 19/11/2026, so on 23/11/2026 every one of them is known and a
+# completion dated on its report day counts as done, whatever day the tests run.
+AS_OF = date(2026, 11, 23)
 
 
 @pytest.fixture
@@ -63,8 +68,8 @@ def _keys(at: AppTest) -> list[str]:
 
 def _completed(url: str) -> int:
     with session_scope(get_engine(url)) as session:
-        statuses = filtered_statuses(session=session, filters=TaskFilters(as_of=vietnam_today()))
-    return summary_metrics(statuses, vietnam_today()).completed
+        statuses = filtered_statuses(session=session, filters=TaskFilters(as_of=AS_OF))
+    return summary_metrics(statuses, AS_OF).completed
 
 
 def _shown_as_markup(at: AppTest) -> list[str]:
@@ -108,7 +113,7 @@ def test_the_same_file_again_is_detected_and_changes_nothing(url: str) -> None:
 
 
 def test_kpi_results_chosen_for_the_progress_workbook_leave_its_task_rows_out(url: str) -> None:
-    at = _upload(_page(), sample_with_statuses_done(3, vietnam_today()), "tien_do_thang_11.xlsx")
+    at = _upload(_page(), sample_with_statuses_done(3, AS_OF), "tien_do_thang_11.xlsx")
     assert _metrics(at)["Thay đổi"] == "3"
     kind = next(key for key in _keys(at) if key.startswith("kind_"))
     at.selectbox(key=kind).set_value(ImportKind.KPI_ACTUALS).run()
@@ -120,7 +125,7 @@ def test_kpi_results_chosen_for_the_progress_workbook_leave_its_task_rows_out(ur
 
 def test_changed_statuses_commit_move_the_numbers_and_undo_restores(url: str) -> None:
     before, completed = dump(get_engine(url)), _completed(url)
-    at = _upload(_page(), sample_with_statuses_done(3, vietnam_today()), "tien_do_thang_11.xlsx")
+    at = _upload(_page(), sample_with_statuses_done(3, AS_OF), "tien_do_thang_11.xlsx")
     assert _metrics(at)["Thay đổi"] == "3"
     changes = next(frame.value for frame in at.dataframe if "Thay đổi (trước → sau)" in frame.value)
     assert changes["Loại"].tolist() == ["Thay đổi"] * 3
@@ -185,7 +190,7 @@ def test_a_macro_workbook_is_refused_in_plain_text(url: str) -> None:
 
 def test_one_blocking_error_blocks_the_commit(url: str) -> None:
     before = dump(get_engine(url))
-    data = edit_cell(sample_with_statuses_done(3, vietnam_today()), "Tiến độ", "G4", "31/02/2026")
+    data = edit_cell(sample_with_statuses_done(3, AS_OF), "Tiến độ", "G4", "31/02/2026")
     at = _upload(_page(), data)
     problems = next(frame.value for frame in at.dataframe if "Mức độ" in frame.value)
     assert problems[["Mức độ", "Trang tính", "Dòng", "Cột"]].values.tolist() == [
@@ -200,7 +205,7 @@ def test_one_blocking_error_blocks_the_commit(url: str) -> None:
 
 
 def test_after_hủy_a_rerun_does_not_read_the_file_until_đọc_lại(url: str) -> None:
-    at = _upload(_page(), sample_with_statuses_done(3, vietnam_today()))
+    at = _upload(_page(), sample_with_statuses_done(3, AS_OF))
     assert _metrics(at)["Thay đổi"] == "3"
     # "Hủy" pressed while the file was read: nothing kept, the flag set (as its callback does).
     at.session_state[UploadKey.PREPARED] = {}

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from data_access.db import get_engine, session_scope
 from data_access.queries.filters import TaskFilters
-from data_access.queries.rollups import agency_summary, tasks_of_agency
+from data_access.queries.rollups import agency_summary
 from data_access.queries.tasks import filtered_statuses, task_agency_frame
 from labels import ILLUSTRATIVE_NOTE
 from tests.pages_db import (
@@ -61,13 +61,6 @@ def ranking(at: AppTest) -> pd.DataFrame:
 
 def select_row(at: AppTest, row: int) -> None:
     at.session_state[StateKey.AGENCY_TABLE] = {"selection": {"rows": [row], "columns": []}}
-
-
-def task_ids_of(url: str, filters: TaskFilters, role: str, agency: str) -> list[str]:
-    _, statuses = engine_view(url, filters, role)
-    with session_scope(get_engine(url)) as session:
-        links = task_agency_frame(session=session)
-    return sorted(tasks_of_agency(statuses, links, agency, role)["name"].tolist())
 
 
 # --- The ranking table ---
@@ -255,28 +248,37 @@ def test_no_task_list_until_an_agency_is_chosen(page: AppTest) -> None:
     assert not page.text
 
 
-@pytest.mark.parametrize("row", [0, 2])
-def test_clicking_a_row_lists_its_tasks(page: AppTest, sample_url: str, row: int) -> None:
-    page.run()
-    agency = ranking(page)["Cơ quan chủ trì"].iloc[row]
+# DC-CT-NV-2026 (seed 004, Phụ lục 02): the lead cells name "GDTX, GDNN&ĐH (2)" in task 1,
+# "GDTX, GDNN&ĐH" in 12 and "Phòng GDTX, GDNN&ĐH" in 14 and 15; "Văn phòng, TCCB" in 13.
+@pytest.mark.parametrize(
+    ("unit", "numbers"), [(EDUCATION, ["1", "12", "14", "15"]), (STAFF, ["13"])]
+)
+def test_clicking_a_row_lists_its_tasks(page: AppTest, unit: str, numbers: list[str]) -> None:
+    page.query_params["plan"] = "DC-CT-NV-2026"
+    row = ranking(page.run())["Cơ quan chủ trì"].tolist().index(unit)
     select_row(page, row)
     page.run()
-    assert page.text[0].value == agency
+    assert page.text[0].value == unit
     tasks = page.dataframe[1].value
-    expected = task_ids_of(sample_url, TaskFilters(as_of=AS_OF), "lead", agency)
-    assert sorted(tasks["Nhiệm vụ"].tolist()) == expected
+    assert set(tasks["Kế hoạch"]) == {"DC-CT-NV-2026"}
+    assert sorted(tasks["STT"].tolist(), key=int) == numbers
     assert tasks["Hạn hoàn thành"].dropna().is_monotonic_increasing
 
 
-def test_clicking_a_bar_lists_its_tasks(page: AppTest, sample_url: str) -> None:
+def test_clicking_a_bar_lists_its_tasks(page: AppTest) -> None:
     page.run()
     page.session_state[StateKey.AGENCY_CHART] = {"selection": {"agency_pick": [{"agency": GROUP}]}}
     page.run()
     assert not page.exception
     assert page.text[0].value == GROUP
-    expected = task_ids_of(sample_url, TaskFilters(as_of=AS_OF), "lead", GROUP)
-    assert sorted(page.dataframe[1].value["Nhiệm vụ"].tolist()) == expected
-    assert len(expected) == 13
+    tasks = page.dataframe[1].value
+    # Seed 000 (Phụ lục II, PL-II-2026) is the only plan whose lead column names the sở,
+    # ban, ngành and localities together: tasks 2, 7, 8, 14, 15, 17, 19, 25, 26, 27 as
+    # "Các sở, ban, ngành, địa phương", 5, 6, 11 without the comma (28's "Các Sở, ban,
+    # ngành" leaves out the localities).
+    assert set(tasks["Kế hoạch"]) == {"PL-II-2026"}
+    numbers = ["2", "5", "6", "7", "8", "11", "14", "15", "17", "19", "25", "26", "27"]
+    assert sorted(tasks["STT"].tolist(), key=int) == numbers
 
 
 # --- Empty states and the app ---

@@ -238,7 +238,7 @@ def test_a_failed_first_run_shows_a_vietnamese_error_not_a_traceback(
     monkeypatch.setenv("SAMPLE_DATA_DIR", str(tmp_path / "khong_co"))
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not at.exception
-    assert at.error[0].value.startswith("Chưa nạp được dữ liệu mẫu: ")
+    assert at.error[0].value.startswith(literal("Chưa nạp được dữ liệu mẫu:"))
     assert [info.value for info in at.info] == [NO_DATA]
 
 

@@ -26,15 +26,13 @@ from data_access.queries.status import SummaryMetrics, compute_statuses
 from data_access.queries.status_rules import RULE_NOTES_VI
 from data_access.queries.statuses import TaskStatus
 from data_access.queries.tasks import task_agency_frame, task_frame
-from exports.periodic_report import (
+from exports.periodic_docx import (
     HEADINGS,
     OVERDUE_HEADERS,
     RULE_NOTES_HEADING,
-    PeriodicReport,
-    in_sentence,
-    periodic_report,
     periodic_report_docx,
 )
+from exports.periodic_report import PeriodicReport, in_sentence, periodic_report
 from labels import ILLUSTRATIVE_NOTE, STATUS_ORDER, format_int, format_percent, status_label
 from tests.export_sample import AS_OF
 from tests.frames import CELL_TEXT, TaskRows, due_cell, reindexed, shuffled, task_lists

@@ -22,21 +22,19 @@ from data_access.queries.filters import TaskFilters
 from data_access.queries.rollups import UNASSIGNED_AGENCY
 from data_access.queries.statuses import TaskStatus
 from exports.content import FOLLOW_UP_REQUESTS
-from exports.reminder_letters import (
+from exports.reminder_docx import (
     FOLLOW_UP_HEADERS,
     FOLLOW_UP_HEADING,
     NONE_LISTED,
     OVERDUE_HEADERS,
     SUBJECT,
     UPCOMING_HEADERS,
-    ReminderLetter,
     letter_file_name,
     next_report_day,
-    reminder_letter,
     reminder_letter_docx,
     reminder_letters_zip,
-    reminder_recipients,
 )
+from exports.reminder_letters import ReminderLetter, reminder_letter, reminder_recipients
 from labels import ILLUSTRATIVE_NOTE, format_int
 from tests.export_sample import Frames, gather
 from tests.frames import TaskRows, due_cell, shuffled, task_lists

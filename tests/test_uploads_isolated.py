@@ -19,7 +19,7 @@ from data_access.imports import read, worker
 from data_access.models import ImportKind
 from loaders.load import load_bytes
 from loaders.records import UnreadableFileError
-from tests import hostile_files
+from tests import zip_bombs
 from tests.upload_db import PLAN_CODE, dump, import_file, plan_file
 
 TODAY = date(2026, 11, 30)
@@ -68,10 +68,10 @@ def test_earlier_imports_of_the_same_bytes_come_back_from_the_worker(
 @pytest.mark.parametrize(
     ("bomb", "name"),
     [
-        (hostile_files.shared_strings_bomb, "chuoi.xlsx"),
-        (hostile_files.forged_size_bomb, "khai_sai.xlsx"),
-        (hostile_files.rows_bomb, "dong.xlsx"),
-        (hostile_files.docx_bomb, "van_ban.docx"),
+        (zip_bombs.shared_strings_bomb, "chuoi.xlsx"),
+        (zip_bombs.forged_size_bomb, "khai_sai.xlsx"),
+        (zip_bombs.rows_bomb, "dong.xlsx"),
+        (zip_bombs.docx_bomb, "van_ban.docx"),
     ],
 )
 def test_a_bomb_through_the_page_path_is_one_sentence_and_writes_nothing(

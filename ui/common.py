@@ -16,7 +16,6 @@ import pandas as pd
 import streamlit as st
 
 from charts.common import AnyChart
-from data_access.db_errors import DataUnavailableError
 from data_access.queries.filters import TaskFilters
 from exports.chart_images import slugify
 from exports.table_format import Percent, TableFormats, rounded_as_shown, step
@@ -97,14 +96,10 @@ def illustrative_notice() -> None:
 
 def filtered_tasks_or_stop(filters: TaskFilters) -> pd.DataFrame:
     """The filtered status frame; stops the page with the right message when there is none."""
-    try:
-        statuses = load_statuses(filters)
-        has_tasks = (
-            statuses.shape[0] > 0 or load_all_statuses(filters.as_of, filters.known_by).shape[0] > 0
-        )
-    except DataUnavailableError as error:
-        st.error(literal(str(error)))
-        st.stop()
+    statuses = load_statuses(filters)
+    has_tasks = (
+        statuses.shape[0] > 0 or load_all_statuses(filters.as_of, filters.known_by).shape[0] > 0
+    )
     if not has_tasks and filters.known_only and load_all_statuses(filters.as_of).shape[0] > 0:
         st.info(NOTHING_KNOWN_YET.format(day=format_date(filters.as_of)), icon=":material/history:")
         st.stop()

@@ -23,14 +23,10 @@ from data_access.queries.reporting_calendar import ReportingPeriod
 from data_access.queries.status import SummaryMetrics
 from exports.meeting_pack import MeetingPackData, meeting_pack_data, meeting_pack_pptx
 from exports.meeting_pdf import meeting_pack_pdf
-from exports.periodic_report import periodic_report, periodic_report_docx
-from exports.reminder_letters import (
-    reminder_letter,
-    reminder_letter_docx,
-    reminder_letters,
-    reminder_letters_zip,
-    reminder_recipients,
-)
+from exports.periodic_docx import periodic_report_docx
+from exports.periodic_report import periodic_report
+from exports.reminder_docx import reminder_letter_docx, reminder_letters_zip
+from exports.reminder_letters import reminder_letter, reminder_letters, reminder_recipients
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,11 @@ from datetime import datetime
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from data_access.clock import local_time_text, vietnam_today
 from data_access.db import get_engine, session_scope
-from data_access.db_errors import WRITE_FAILED, DataUnavailableError, failure_message
+from data_access.db_errors import WRITE_FAILED, database_errors
 from data_access.imports import agencies, read, write
 from data_access.imports.change_set import CHANGE_LABELS, ChangeKind, RowChange
 from data_access.imports.history import can_undo, import_history, undo_latest_import
@@ -133,11 +132,11 @@ def writing() -> Iterator[Session]:
     through here; the cached queries are cleared once it is committed.
     """
     url = database_url()
-    try:
-        with session_scope(get_engine(url), write=True) as session:
-            yield session
-    except SQLAlchemyError as error:
-        raise DataUnavailableError(failure_message(error, url, otherwise=WRITE_FAILED)) from error
+    with (
+        database_errors(url, otherwise=WRITE_FAILED),
+        session_scope(get_engine(url), write=True) as session,
+    ):
+        yield session
     forget_data()
 
 

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from data_access.imports.change_log import inserted_keys, logged_batches, replay_backwards
 from data_access.models import ImportBatch, Plan, utc_now
+from errors import UserFacingError
 
 HISTORY_COLUMNS = [
     "batch_id",
@@ -28,7 +29,7 @@ HISTORY_COLUMNS = [
 ]
 
 
-class UndoRefused(Exception):
+class UndoRefused(UserFacingError):
     """Nothing was undone; the message says why, in Vietnamese."""
 
 

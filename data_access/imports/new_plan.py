@@ -33,6 +33,7 @@ from data_access.imports.rows import (
     reports_progress,
 )
 from data_access.models import ImportBatch, ImportKind
+from errors import UserFacingError
 from loaders.records import KpiRecord, LoadResult, ProblemLevel, TaskRecord
 
 MISSING_ISSUE_DATE = (
@@ -42,7 +43,7 @@ MISSING_ISSUE_DATE = (
 )
 
 
-class ImportRefused(Exception):
+class ImportRefused(UserFacingError):
     """The file was not imported and nothing was written; the message is Vietnamese."""
 
 
