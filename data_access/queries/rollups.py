@@ -14,9 +14,10 @@ from datetime import date, timedelta
 import pandas as pd
 
 from data_access.models import ANY_ROLE, AgencyKind, AgencyRole
-from data_access.queries.status import DONE_STATUSES, DUE_SOON_DAYS, add_rates, metric_flags
-from data_access.queries.statuses import AGEING_EDGES_DAYS, RECURRING_STATUSES, TaskStatus
+from data_access.queries.status import DONE_STATUSES, add_rates, metric_flags
+from data_access.queries.statuses import RECURRING_STATUSES, TaskStatus
 from data_access.queries.tasks import links_for_role
+from data_access.rules import AGEING_EDGES_DAYS, DUE_SOON_DAYS
 from labels import AGEING_BUCKETS, STATUS_ORDER
 from loaders.text import fold
 
