@@ -198,7 +198,7 @@ def agency_names(
     for place in wide.columns:  # a handful of places, each a vectorised step
         name = wide[place]
         names = names.where(name.isna(), (names + "; ").where(names != "", "") + name)
-    return task_ids.map(names).fillna("").astype("str")
+    return task_ids.map(names).astype(object).fillna("").astype("str")  # object: none linked
 
 
 def _with_agencies(
