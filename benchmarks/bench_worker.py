@@ -79,12 +79,15 @@ def main() -> None:
         for path, label in ((seed, "seed 001 (35 tasks)"), (big, "10,000 tasks")):
             data = path.read_bytes()
             floor: list[float] = []
-            worker: list[float] = []
+            isolated_times: list[float] = []
             for _ in range(args.repeat):  # alternate: a busy moment hits both alike
                 floor.append(timed(partial(in_process, data, path.name)))
-                worker.append(timed(partial(isolated, data, path.name)))
-            rows.append((label, min(floor), min(worker)))
-            print(f"{label}: in process {min(floor):.2f}s, worker {min(worker):.2f}s", flush=True)
+                isolated_times.append(timed(partial(isolated, data, path.name)))
+            rows.append((label, min(floor), min(isolated_times)))
+            print(
+                f"{label}: in process {min(floor):.2f}s, worker {min(isolated_times):.2f}s",
+                flush=True,
+            )
     print(f"worker start alone: {start:.2f}s")
     text = markdown(rows, start, args.repeat)
     if args.write:
@@ -106,7 +109,7 @@ def markdown(rows: list[tuple[str, float, float]], start: float, repeat: int) ->
         *(f"| {label} | {a:.2f} | {b:.2f} | {b - a:+.2f} |" for label, a, b in rows),
         "",
         f"A worker that does nothing (start, imports of `loaders` only, exit): {start:.2f} s. "
-        "The rest of the cost is the worker importing `data_access.uploads` (pandas, "
+        "The rest of the cost is the worker importing `data_access.imports.read` (pandas, "
         "SQLAlchemy) and the result coming back pickled.",
     ]
     return "\n".join(lines)
