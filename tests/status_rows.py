@@ -7,11 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from data_access.queries.status import (
-    SummaryMetrics,
-    compute_statuses,
-    summary_metrics,
-)
+from data_access.queries.status import SummaryMetrics, compute_statuses, summary_metrics
 
 AS_OF = date(2026, 6, 30)
 DUE = date(2026, 6, 30)

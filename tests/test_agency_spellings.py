@@ -11,13 +11,7 @@ from data_access.db import session_scope
 from data_access.imports import agencies
 from data_access.imports.new_plan import ImportRefused
 from data_access.models import AgencyKind
-from tests.upload_db import (
-    SKHCN,
-    TASKS,
-    plan_file,
-    planned_engine,
-    preview,
-)
+from tests.upload_db import SKHCN, TASKS, plan_file, planned_engine, preview
 
 UNKNOWN = "Ban Quản lý Khu kinh tế tỉnh"
 

@@ -13,17 +13,7 @@ from data_access.queries.rollups import (
     tasks_of_agency,
     units_beneath,
 )
-from tests.rollup_rows import (
-    GROUP,
-    LINKS,
-    POLICE,
-    SKHCN,
-    TASKS,
-    UNIT,
-    UNIT_LINKS,
-    S,
-    link,
-)
+from tests.rollup_rows import GROUP, LINKS, POLICE, SKHCN, TASKS, UNIT, UNIT_LINKS, S, link
 
 # --- agency_summary ---
 

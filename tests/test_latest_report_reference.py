@@ -11,10 +11,7 @@ from sqlmodel import Session, select
 
 from data_access.models import ImportBatch, Plan, ProgressUpdate, Task
 from data_access.queries.latest_reports import latest_report_frame
-from data_access.queries.tasks import (
-    task_base_frame,
-    task_frame,
-)
+from data_access.queries.tasks import task_base_frame, task_frame
 
 # --- latest_report_frame against a plain pandas reference on random reports ---
 

@@ -17,12 +17,7 @@ from data_access.clock import LOCAL_TIME
 from exports.reminder_letters import GROUPS_NOTE
 from labels import ILLUSTRATIVE_NOTE
 from tests.frozen_clock import freeze_clock
-from tests.pages_db import (
-    REPO_ROOT,
-    open_through_app,
-    page_test,
-    run_on_empty_database,
-)
+from tests.pages_db import REPO_ROOT, open_through_app, page_test, run_on_empty_database
 from ui.common import NO_DATA
 from ui.safe_text import literal
 from ui.state import StateKey

@@ -16,10 +16,7 @@ from data_access.queries.reporting import default_period
 from data_access.queries.reporting_calendar import ReportingPeriod
 from exports.periodic_docx import periodic_report_docx
 from exports.periodic_report import PeriodicReport, periodic_report
-from tests.periodic_sample import (
-    inputs_for,
-    texts,
-)
+from tests.periodic_sample import inputs_for, texts
 
 
 @pytest.fixture(scope="module")

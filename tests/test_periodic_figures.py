@@ -16,14 +16,7 @@ from data_access.queries.status import SummaryMetrics
 from exports.periodic_docx import periodic_report_docx
 from exports.periodic_report import PeriodicReport, periodic_report
 from labels import format_int, format_percent
-from tests.periodic_sample import (
-    ALL,
-    QUARTER,
-    inputs_for,
-    quarter_report,
-    table_after,
-    texts,
-)
+from tests.periodic_sample import ALL, QUARTER, inputs_for, quarter_report, table_after, texts
 
 
 @pytest.fixture(scope="module")

@@ -11,16 +11,10 @@ from docx.document import Document as DocxDocument
 from data_access.queries.reporting_calendar import ReportingPeriod
 from data_access.queries.status_rules import RULE_NOTES_VI
 from data_access.queries.statuses import TaskStatus
-from exports.periodic_docx import (
-    HEADINGS,
-    RULE_NOTES_HEADING,
-)
+from exports.periodic_docx import HEADINGS, RULE_NOTES_HEADING
 from exports.periodic_report import in_sentence
 from labels import ILLUSTRATIVE_NOTE, STATUS_ORDER, status_label
-from tests.periodic_sample import (
-    quarter_document,
-    texts,
-)
+from tests.periodic_sample import quarter_document, texts
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,7 @@ from docx.document import Document as DocxDocument
 from data_access.queries.statuses import TaskStatus
 from exports.periodic_docx import OVERDUE_HEADERS
 from labels import STATUS_ORDER, format_int, status_label
-from tests.periodic_sample import (
-    quarter_document,
-    table_after,
-    texts,
-)
+from tests.periodic_sample import quarter_document, table_after, texts
 
 
 @pytest.fixture(scope="module")

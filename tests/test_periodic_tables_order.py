@@ -20,11 +20,7 @@ from exports.periodic_docx import periodic_report_docx
 from exports.periodic_report import PeriodicReport, periodic_report
 from labels import STATUS_ORDER, format_int, format_percent, status_label
 from tests.frames import CELL_TEXT, TaskRows, due_cell, reindexed, shuffled, task_lists
-from tests.periodic_sample import (
-    QUARTER,
-    inputs_for,
-    table_after,
-)
+from tests.periodic_sample import QUARTER, inputs_for, table_after
 
 
 @pytest.fixture(scope="module")

@@ -21,14 +21,7 @@ from exports.reminder_docx import (
 from exports.reminder_letters import reminder_recipients
 from labels import ILLUSTRATIVE_NOTE
 from tests.export_sample import Frames
-from tests.reminder_sample import (
-    AS_OF,
-    POLICE,
-    body_rows,
-    letter_for,
-    open_docx,
-    sample_frames,
-)
+from tests.reminder_sample import AS_OF, POLICE, body_rows, letter_for, open_docx, sample_frames
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,7 @@ import pytest
 
 from data_access.queries.rollups import UNASSIGNED_AGENCY
 from data_access.queries.statuses import TaskStatus
-from exports.reminder_docx import (
-    SUBJECT,
-    reminder_letter_docx,
-)
+from exports.reminder_docx import SUBJECT, reminder_letter_docx
 from exports.reminder_letters import reminder_recipients
 from tests.export_sample import Frames
 from tests.reminder_sample import (

@@ -12,13 +12,7 @@ from exports.reminder_letters import ReminderLetter, reminder_letter
 from labels import format_int
 from tests.export_sample import Frames
 from tests.frames import TaskRows, due_cell, shuffled, task_lists
-from tests.reminder_sample import (
-    AS_OF,
-    POLICE,
-    body_rows,
-    open_docx,
-    sample_frames,
-)
+from tests.reminder_sample import AS_OF, POLICE, body_rows, open_docx, sample_frames
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,7 @@ from typing import Any
 import docx
 import pytest
 
-from sample_data.manifest import (
-    SAMPLE_PLAN_DOCX,
-    SAMPLE_PLANS,
-)
+from sample_data.manifest import SAMPLE_PLAN_DOCX, SAMPLE_PLANS
 from tests.sample_files import (
     ROMAN,
     TASK_NUMBER,

@@ -18,11 +18,7 @@ from sample_data.manifest import (
     SOURCES_DIR,
     sample_plan,
 )
-from tests.sample_files import (
-    all_text,
-    plan_sheet,
-    sheet_rows,
-)
+from tests.sample_files import all_text, plan_sheet, sheet_rows
 
 # --- manifest ---------------------------------------------------------------------------------
 

@@ -8,10 +8,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from data_access.queries.status import (
-    compute_statuses,
-    report_says_completed,
-)
+from data_access.queries.status import compute_statuses, report_says_completed
 from data_access.queries.statuses import TaskStatus
 from tests.status_rows import AS_OF, DUE, one, task
 

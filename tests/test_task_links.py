@@ -7,10 +7,7 @@ import pytest
 from sqlmodel import Session, select
 
 from data_access.models import TaskAgency
-from data_access.queries.tasks import (
-    linked_agency_names,
-    task_agency_frame,
-)
+from data_access.queries.tasks import linked_agency_names, task_agency_frame
 from tests.dashboard_db import COLLECTIVE, HOME_AFFAIRS, POLICE, SKHCN
 
 
