@@ -15,9 +15,10 @@ from datetime import date
 import pandas as pd
 
 from data_access.models import AgencyRole
-from data_access.queries.status import DUE_SOON_DAYS, SummaryMetrics
+from data_access.queries.status import SummaryMetrics
 from data_access.queries.statuses import TaskStatus
 from data_access.queries.tasks import links_for_role
+from data_access.rules import DUE_SOON_DAYS
 from labels import (
     INDICATIVE_DUE_NOTE,
     KPI_NO_DATA,

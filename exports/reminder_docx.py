@@ -14,8 +14,7 @@ from datetime import date, timedelta
 import pandas as pd
 from docx.document import Document as DocxDocument
 
-from data_access.queries.reporting_calendar import INTERNAL_MONTHLY_REPORT_DAY, MONTHLY_REPORT_DAY
-from data_access.queries.status import DUE_SOON_DAYS
+from data_access.rules import DUE_SOON_DAYS, INTERNAL_MONTHLY_REPORT_DAY, MONTHLY_REPORT_DAY
 from exports import docx_admin as admin
 from exports.chart_images import export_file_name, slugify
 from exports.content import (

@@ -21,7 +21,7 @@ import pandas as pd
 
 from data_access.models import AgencyRole
 from data_access.queries.rollups import UNASSIGNED_AGENCY, upcoming
-from data_access.queries.status import DUE_SOON_DAYS
+from data_access.rules import DUE_SOON_DAYS
 from exports.content import (
     FOLLOW_UP_REQUESTS,
     overdue_tasks,

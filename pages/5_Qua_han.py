@@ -17,7 +17,8 @@ from data_access.queries.rollups import (
     overdue_ageing,
     search_tasks,
 )
-from data_access.queries.statuses import FOLLOW_UP_STATUSES, LONG_OVERDUE_DAYS, TaskStatus
+from data_access.queries.statuses import FOLLOW_UP_STATUSES, TaskStatus
+from data_access.rules import LONG_OVERDUE_DAYS
 from labels import AGEING_BUCKET_LABELS, ROLE_WORDS, format_date, format_int, status_label
 from ui.common import (
     DUE_NOTE_HEADING,

@@ -12,7 +12,7 @@ from data_access.clock import vietnam_today
 from data_access.queries.filters import TaskFilters
 from data_access.queries.reporting import default_period, recent_periods
 from data_access.queries.reporting_calendar import PERIOD_KIND_LABELS, PERIOD_KINDS, ReportingPeriod
-from data_access.queries.status import DUE_SOON_DAYS
+from data_access.rules import DUE_SOON_DAYS
 from exports.chart_images import export_file_name
 from exports.reminder_docx import letter_file_name
 from exports.reminder_letters import GROUPS_NOTE

@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from data_access.queries.reporting_calendar import MONTHLY_REPORT_DAY
+from data_access.rules import MONTHLY_REPORT_DAY
 from labels import DATE_FORMAT_EXCEL, format_date
 from sample_data.layouts import PLAN_LAYOUTS
 from sample_data.manifest import PROGRESS_WORKBOOK, SOURCES_DIR

@@ -17,14 +17,10 @@ from data_access.queries.filters import TaskFilters
 from data_access.queries.kpis import kpi_frame, kpi_latest
 from data_access.queries.latest_reports import latest_report_frame
 from data_access.queries.overdue import overdue_list
-from data_access.queries.status import (
-    DUE_SOON_DAYS,
-    SummaryMetrics,
-    compute_statuses,
-    summary_metrics,
-)
+from data_access.queries.status import SummaryMetrics, compute_statuses, summary_metrics
 from data_access.queries.statuses import TaskStatus
 from data_access.queries.task_record import TaskDetail, task_detail
+from data_access.rules import DUE_SOON_DAYS
 from exports.reminder_letters import Recipients, reminder_recipients
 from ui.cache import database_url, query, reading
 

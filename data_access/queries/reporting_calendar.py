@@ -19,6 +19,13 @@ from typing import Literal
 
 import pandas as pd
 
+from data_access.rules import (
+    HALF_YEAR_REPORT,
+    INTERNAL_MONTHLY_REPORT_DAY,
+    MONTHLY_REPORT_DAY,
+    QUARTERLY_REPORT_DAY,
+    YEAR_REPORT,
+)
 from loaders.records import Cadence
 from loaders.targets import period_label
 
@@ -33,11 +40,6 @@ PERIOD_KIND_LABELS: dict[str, str] = {
 MONTHS_IN: dict[str, int] = {"month": 1, "quarter": 3, "half": 6, "year": 12}
 
 HOME_AGENCY = "Sở Khoa học và Công nghệ"  # the standing office: its own units report by the 12th
-MONTHLY_REPORT_DAY = 20
-INTERNAL_MONTHLY_REPORT_DAY = 12
-QUARTERLY_REPORT_DAY = 10  # of the quarter's last month (and of the second half's)
-HALF_YEAR_REPORT = (6, 10)  # (month, day) of the first half's report
-YEAR_REPORT = (11, 30)  # (month, day) of the year's report
 REPORT_DAYS_VI = (  # the days above, as the help texts and reports say them
     f"báo cáo tháng gửi đến hết ngày {MONTHLY_REPORT_DAY} (trong nội bộ {HOME_AGENCY}: "
     f"ngày {INTERNAL_MONTHLY_REPORT_DAY}), báo cáo quý đến ngày {QUARTERLY_REPORT_DAY} "

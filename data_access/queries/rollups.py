@@ -14,9 +14,10 @@ from datetime import date, timedelta
 import pandas as pd
 
 from data_access.models import ANY_ROLE, AgencyKind, AgencyRole
-from data_access.queries.status import DONE_STATUSES, DUE_SOON_DAYS, add_rates, metric_flags
-from data_access.queries.statuses import AGEING_EDGES_DAYS, RECURRING_STATUSES, TaskStatus
+from data_access.queries.status import DONE_STATUSES, add_rates, metric_flags
+from data_access.queries.statuses import RECURRING_STATUSES, TaskStatus
 from data_access.queries.tasks import links_for_role
+from data_access.rules import AGEING_EDGES_DAYS, DUE_SOON_DAYS
 from labels import AGEING_BUCKETS, STATUS_ORDER
 from loaders.text import fold
 
@@ -197,7 +198,7 @@ def agency_names(
     for place in wide.columns:  # a handful of places, each a vectorised step
         name = wide[place]
         names = names.where(name.isna(), (names + "; ").where(names != "", "") + name)
-    return task_ids.map(names).fillna("").astype("str")
+    return task_ids.map(names).astype(object).fillna("").astype("str")  # object: none linked
 
 
 def _with_agencies(

@@ -44,6 +44,7 @@ import pandas as pd
 
 from data_access.queries.status_rules import RULES_HELP_VI, judge_recurring, lacks_evidence
 from data_access.queries.statuses import RECURRING_STATUSES, TaskStatus
+from data_access.rules import DUE_SOON_DAYS
 from labels import KNOWN_BY_HELP
 from loaders.records import DeadlineKind
 from loaders.text import fold, is_completion_note
@@ -76,8 +77,6 @@ METRIC_COLUMNS = (
 
 _DONE_WORDS = re.compile(r"\bhoan thanh\b")
 _NEGATION = re.compile(r"\b(?:chua|khong)\b")
-
-DUE_SOON_DAYS = 30  # "Sắp đến hạn": not done, due within this many days of the as-of day
 
 RATE_HELP_VI = (
     f"""\

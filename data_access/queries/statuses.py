@@ -46,7 +46,3 @@ RECURRING_STATUSES = (
     TaskStatus.RECURRING_NOT_REPORTED,
     TaskStatus.RECURRING_NOT_DUE,
 )
-# How long an overdue task has been late, in days: right-closed buckets 1–30, 31–90, 91–180
-# and over the last edge, which the Quá hạn page also counts apart.
-AGEING_EDGES_DAYS = (30, 90, 180)
-LONG_OVERDUE_DAYS = AGEING_EDGES_DAYS[-1]
