@@ -7,29 +7,39 @@ Rounding is Babel's (half to even, on the number as Python prints it).
 from __future__ import annotations
 
 from decimal import localcontext
+from functools import cache, lru_cache
 
-from babel.numbers import format_decimal, format_percent
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
 
-LOCALE = "vi_VN"
+LOCALE = Locale.parse("vi_VN")
 # Babel rounds in the current decimal context, 28 digits by default: 1e25 with a decimal
 # place would not fit. Every finite float, even times 100, has at most 311 digits.
 DIGITS = 400
 
 
-def _pattern(decimals: int) -> str:
+@cache
+def _pattern(decimals: int, percent: bool = False) -> NumberPattern:
     """Thousands grouped, at most ``decimals`` places, trailing zeros dropped: "#,##0.#"."""
-    return "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
+    text = "#,##0" + ("." + "#" * decimals if decimals > 0 else "") + ("%" if percent else "")
+    return parse_pattern(text)
 
 
+# A page shows the same numbers on every rerun (2,000 KPI targets on Chỉ tiêu at national
+# scale): kept, they cost nothing the second time. Babel's format_decimal, which parses the
+# locale and the pattern on each call, took 24 µs a number, 0.15 s of that page's 0.19 s
+# rerun; the parsed pattern applied to the parsed locale takes 10 µs.
+@lru_cache(maxsize=65_536)
 def vietnamese_number(x: float, decimals: int = 1) -> str:
     """``12.4 -> "12,4"``, ``100000 -> "100.000"``; trailing decimal zeros are dropped."""
     with localcontext(prec=DIGITS):
-        text = format_decimal(abs(x), format=_pattern(decimals), locale=LOCALE)
+        text = _pattern(decimals).apply(abs(x), LOCALE)
     return f"-{text}" if x < 0 and text != "0" else text  # never "-0"
 
 
+@lru_cache(maxsize=65_536)
 def vietnamese_percent(fraction: float, decimals: int = 1) -> str:
     """A fraction as a percentage: ``0.725 -> "72,5%"``, ``1.0 -> "100%"``."""
     with localcontext(prec=DIGITS):
-        text = format_percent(abs(fraction), format=_pattern(decimals) + "%", locale=LOCALE)
+        text = _pattern(decimals, percent=True).apply(abs(fraction), LOCALE)
     return f"-{text}" if fraction < 0 and text != "0%" else text

@@ -7,11 +7,13 @@ or through ``ui.safe_text.literal`` where an element reads Markdown; never as HT
 from __future__ import annotations
 
 import calendar
+import copy
 import hashlib
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -134,8 +136,10 @@ def show_chart(
     builder: Callable[..., AnyChart], frame: pd.DataFrame, title: str, subtitle: str, **options: Any
 ) -> None:
     """Build a chart with ``builder(frame, title, subtitle, **options)`` (cached) and show it."""
-    chart = _cached_chart(builder, _name(builder), frame, title, subtitle, tuple(options.items()))
-    st.altair_chart(chart)
+    chart, spec = _cached_chart(
+        builder, _name(builder), frame, title, subtitle, tuple(options.items())
+    )
+    st.vega_lite_chart(spec=copy.deepcopy(spec))
     offer_chart(chart, title=title, key=f"chart_{slugify(title)}")
 
 
@@ -150,8 +154,12 @@ def chart_pick(
     **options: Any,
 ) -> dict[str, Any]:
     """Show a chart whose items can be clicked; the fields of the clicked item, or {}."""
-    chart = _cached_chart(builder, _name(builder), frame, title, subtitle, tuple(options.items()))
-    event = st.altair_chart(chart, key=key, on_select="rerun", selection_mode=param)
+    chart, spec = _cached_chart(
+        builder, _name(builder), frame, title, subtitle, tuple(options.items())
+    )
+    event = st.vega_lite_chart(
+        spec=copy.deepcopy(spec), key=key, on_select="rerun", selection_mode=param
+    )
     offer_chart(chart, title=title, key=key)
     return first_pick(event, param)
 
@@ -168,11 +176,18 @@ def _cached_chart(
     title: str,
     subtitle: str,
     options: tuple[tuple[str, Any], ...],
-) -> AnyChart:
-    """The chart, rebuilt only when its input changes (building takes up to a second
-    on large inputs). Kept by the frame's content, so it needs no clearing on write.
-    Read-only: Streamlit turns it into its spec without changing it."""
-    return _builder(frame, title, subtitle, **dict(options))
+) -> tuple[AnyChart, dict[str, Any]]:
+    """The chart and its Vega-Lite spec (Altair's public ``to_dict``), rebuilt only when
+    their input changes. Kept by the frame's content, so they need no clearing on write.
+
+    Building takes up to a second on large inputs; the spec, validated against the
+    Vega-Lite schema, 30-60 ms a chart, which ``st.altair_chart`` pays on every rerun
+    (0.12 s of Chỉ tiêu's 0.19 s warm rerun at national scale, measured with
+    benchmarks/bench_pages.py --profile). Callers show a copy: Streamlit edits the spec.
+    """
+    chart = _builder(frame, title, subtitle, **dict(options))
+    with alt.data_transformers.disable_max_rows():  # the charts aggregate; some exceed 5,000
+        return chart, chart.to_dict()
 
 
 def first_pick(event: Any, param: str) -> dict[str, Any]:
