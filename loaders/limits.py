@@ -3,7 +3,7 @@
 Generous for real plans: a national list of 100,000 tasks in seed 001's layout
 (benchmarks/make_big_workbook.py) is a 5 MB .xlsx (5,067,131 bytes) whose sheet
 inflates to 110 MB (110,433,884 bytes), a compression ratio of 21.8; it loads within
-every limit below (measured once: building it takes 25 s, so tests/test_limits.py
+every limit below (measured once: building it takes 25 s, so tests/test_limits_zip.py
 checks the 10,000-task workbook). A file past a limit is refused with one Vietnamese
 sentence before or while it is read (loaders/package.py, the readers, loaders/guards.py).
 """

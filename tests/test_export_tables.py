@@ -1,4 +1,5 @@
-"""Tables as xlsx and CSV: values, real date cells, frozen filtered header, defused formulas."""
+"""Tables as xlsx and CSV: values, real date cells, frozen filtered header, defused formulas,
+and the exporter's pure pieces (formula triggers, sheet names, date columns)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,10 @@ from datetime import date, datetime
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
-from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exports.table_format import Number, Percent
 from exports.tables import (
     MAX_WIDTH,
     is_date_column,
@@ -23,11 +22,9 @@ from exports.tables import (
     table_csv,
     table_xlsx,
 )
-from tests.frames import CELL_TEXT, DAYS, reindexed
+from tests.table_files import open_sheet
 
 HEADER_ROW = 5  # title, two subtitle lines, a blank row
-SHOWN_COLUMNS = ["Nhiệm vụ", "Số ngày quá hạn", "Hạn hoàn thành"]
-Row = tuple[str, int, date]
 
 
 def overdue_frame() -> pd.DataFrame:
@@ -44,12 +41,6 @@ def overdue_frame() -> pd.DataFrame:
             "Ngày báo cáo": [date(2026, 4, 10), None, date(2026, 5, 1)],
         }
     )
-
-
-def open_sheet(data: bytes) -> Worksheet:
-    sheet = load_workbook(io.BytesIO(data)).active
-    assert isinstance(sheet, Worksheet)
-    return sheet
 
 
 @pytest.fixture
@@ -165,110 +156,6 @@ def test_csv_never_starts_a_cell_with_a_formula_trigger(texts: list[str]) -> Non
     data = table_csv(pd.DataFrame({"Nội dung": texts}))
     cells = [row[0] for row in csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))]
     assert not any(needs_neutralising(c) for c in cells[1:])
-
-
-# --- The rows given, in the order given, whatever the frame's index ---
-@st.composite
-def shown_table(draw: st.DrawFn) -> tuple[pd.DataFrame, list[Row]]:
-    """A table as a page shows it (sorted, filtered…) and its rows as the reader sees them."""
-    rows = draw(
-        st.lists(st.tuples(CELL_TEXT, st.integers(-1000, 10**6), DAYS), min_size=1, max_size=12)
-    )
-    frame = pd.DataFrame(rows, columns=SHOWN_COLUMNS)
-    frame["Hạn hoàn thành"] = pd.to_datetime(frame["Hạn hoàn thành"])
-    return draw(reindexed(frame)), rows
-
-
-def csv_rows(data: bytes) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-
-
-@given(shown_table())
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_csv_rows_are_the_rows_given_in_order(table: tuple[pd.DataFrame, list[Row]]) -> None:
-    frame, rows = table
-    written = csv_rows(table_csv(frame))
-    assert written[0] == SHOWN_COLUMNS
-    assert written[1:] == [[name, str(days), f"{due:%d/%m/%Y}"] for name, days, due in rows]
-
-
-@given(shown_table())
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_xlsx_rows_are_the_rows_given_in_order(table: tuple[pd.DataFrame, list[Row]]) -> None:
-    frame, rows = table
-    sheet = open_sheet(table_xlsx(frame, title="Bảng"))
-    written = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]  # no subtitle
-    assert written == [
-        [name, days, datetime(due.year, due.month, due.day)] for name, days, due in rows
-    ]
-
-
-def test_csv_of_a_sorted_filtered_table_has_every_row_in_order() -> None:
-    """Regression: the CSV was rebuilt on 0..n-1 while its columns kept the table's index, so a
-    sorted, filtered list came out with rows blank and the rest back in the original order."""
-    tasks = pd.DataFrame(
-        {"Nhiệm vụ": [f"Nhiệm vụ {i}" for i in range(60)], "Số ngày quá hạn": range(60)}
-    )
-    shown = tasks[tasks["Số ngày quá hạn"] % 6 != 0].sort_values("Số ngày quá hạn", ascending=False)
-    written = csv_rows(table_csv(shown))[1:]
-    assert len(written) == 50  # 60 rows less the 10 whose days are a multiple of 6
-    assert written[:2] == [["Nhiệm vụ 59", "59"], ["Nhiệm vụ 58", "58"]]
-    assert [int(days) for _, days in written] == sorted(
-        (d for d in range(60) if d % 6), reverse=True
-    )
-
-
-# --- Numbers stay numbers: one format for the screen, the xlsx and the CSV ---
-RATE, RESULT, UNIT = "Tỷ lệ hoàn thành", "Kết quả", "Đơn vị tính"
-FORMATS = {RATE: Percent(1), RESULT: Number(1, unit_column=UNIT)}
-
-
-def kpi_like() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "Cơ quan": ["Công an tỉnh", "Sở Nội vụ", "Sở Y tế"],
-            RATE: [0.13333333333333333, 1.0, None],
-            RESULT: [86.0, 25.0, None],
-            UNIT: ["%", "DVC", "%"],
-        }
-    ).iloc[::-1]  # as sorted on a page: the index runs backwards
-
-
-def test_xlsx_percentages_are_numbers_with_a_percent_format() -> None:
-    sheet = open_sheet(table_xlsx(kpi_like(), title="Bảng", formats=FORMATS))
-    rate = [sheet.cell(row=r, column=2) for r in (4, 5, 6)]
-    assert [c.value for c in rate] == [None, 1.0, pytest.approx(0.1333333)]
-    assert [c.number_format for c in rate[1:]] == ["0.0%", "0.0%"]
-    assert all(c.data_type == "n" for c in rate[1:])
-    result = [sheet.cell(row=r, column=3) for r in (4, 5, 6)]
-    assert [c.value for c in result] == [None, 25.0, pytest.approx(0.86)]  # 86% is 0.86
-    assert [c.number_format for c in result[1:]] == ["#,##0.0", "0.0%"]
-
-
-def test_csv_numbers_read_as_on_screen() -> None:
-    rows = csv_rows(table_csv(kpi_like(), FORMATS))
-    assert rows[1:] == [
-        ["Sở Y tế", "", "", "%"],
-        ["Sở Nội vụ", "100%", "25", "DVC"],
-        ["Công an tỉnh", "13,3%", "86", "%"],
-    ]
-    unformatted = csv_rows(table_csv(kpi_like()))
-    assert unformatted[3][1] == "0.13333333333333333"  # without a format: the value as is
-
-
-@given(st.lists(st.floats(0, 1), min_size=1, max_size=8), st.data())
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_percentages_keep_their_value(rates: list[float], data: st.DataObject) -> None:
-    """The xlsx keeps the fraction (to Excel's 15 digits); the CSV reads back within its
-    rounding (0,05 percentage point)."""
-    frame = data.draw(reindexed(pd.DataFrame({RATE: rates})))
-    sheet = open_sheet(table_xlsx(frame, title="Bảng", formats=FORMATS))
-    stored = [sheet.cell(row=4 + i, column=1).value for i in range(len(rates))]
-    assert stored == pytest.approx(rates, rel=1e-14, abs=0)
-    written = [row[0] for row in csv_rows(table_csv(frame, FORMATS))[1:]]
-    for text, rate in zip(written, rates, strict=True):
-        number = float(text.removesuffix("%").replace(",", "."))
-        assert abs(number - rate * 100) <= 0.05 + 1e-9
 
 
 # --- Helpers ---

@@ -1,8 +1,8 @@
 """Hostile files that can be read, through the page's path: the worker reads and previews
 them, the user is told what is wrong, and nothing is written.
 
-Bombs, refused before they are read, are in test_uploads_isolated.py; each limit at
-its boundary is in test_limits.py. Here the files open, so what stops them is the
+Bombs, refused before they are read, are in test_worker.py; each limit at its boundary is
+in test_limits.py and test_limits_zip.py. Here the files open, so what stops them is the
 check of each value, and the commit that refuses a file with errors.
 """
 

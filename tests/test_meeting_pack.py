@@ -1,23 +1,20 @@
-"""The meeting pack on the sample data: slides, titles, figures, charts and the overdue list."""
+"""The meeting pack on the sample data: its content and the PowerPoint deck, and its pure
+pieces (the plan line, overdue rows cut into pages)."""
 
 from __future__ import annotations
 
 import io
 import math
-import re
 from dataclasses import replace
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
 from PIL import Image
 from pptx import Presentation
 from pptx.presentation import Presentation as Deck
 from sqlalchemy import Engine
 
 from data_access.db import get_engine
-from data_access.queries.filters import TaskFilters
-from data_access.queries.status import SummaryMetrics, summary_metrics
 from data_access.queries.statuses import TaskStatus
 from exports.chart_images import EXPORT_WIDTH
 from exports.content import headline_figures
@@ -27,41 +24,17 @@ from exports.meeting_pack import (
     KPI_TITLE,
     NO_OVERDUE,
     OVERDUE_ROWS_PER_SLIDE,
-    PACK_KPIS,
     PACK_TITLE,
     SLIDE_OVERDUE_ROWS,
     SLIDE_SCALE,
     MeetingPackData,
-    chart_images,
-    meeting_pack_data,
     meeting_pack_pptx,
     overdue_pages,
-    pack_charts,
     plan_line,
     png_size,
 )
-from exports.meeting_pdf import meeting_pack_pdf
 from labels import ILLUSTRATIVE_NOTE, INDICATIVE_DUE_NOTE, format_int
-from tests.export_sample import AS_OF, gather
-from tests.frames import TaskRows, due_cell, task_lists
-from tests.pdf_text import pdf_page_count, pdf_text
-
-ALL = TaskFilters(as_of=AS_OF)
-DATE_RUN = re.compile(r"\d{2}/\d{2}/\d{4}")
-
-
-def pack_data(engine: Engine, filters: TaskFilters) -> MeetingPackData:
-    frames = gather(engine, filters)
-    return meeting_pack_data(
-        filters=filters,
-        statuses=frames.statuses,
-        agency_links=frames.links,
-        documents=frames.documents,
-        kpis=frames.kpis,
-        metrics=summary_metrics(frames.statuses, filters.as_of),
-        plan_titles=frames.plan_titles,
-        illustrative=True,
-    )
+from tests.meeting_pack_sample import ALL, pack_data, sample_images, sample_pack, table_rows
 
 
 @pytest.fixture(scope="module")
@@ -70,13 +43,13 @@ def engine(sample_url: str) -> Engine:
 
 
 @pytest.fixture(scope="module")
-def data(engine: Engine) -> MeetingPackData:
-    return pack_data(engine, ALL)
+def data(sample_url: str) -> MeetingPackData:
+    return sample_pack(sample_url)
 
 
 @pytest.fixture(scope="module")
-def images(data: MeetingPackData) -> list[tuple[str, bytes]]:
-    return chart_images(data)
+def images(sample_url: str) -> list[tuple[str, bytes]]:
+    return sample_images(sample_url)
 
 
 @pytest.fixture(scope="module")
@@ -91,15 +64,6 @@ def slide_texts(slide: object) -> list[str]:
         if shape.has_table:
             texts += [cell.text for row in shape.table.rows for cell in row.cells]
     return texts
-
-
-def table_rows(deck: Deck) -> list[list[str]]:
-    rows: list[list[str]] = []
-    for slide in deck.slides:
-        for shape in slide.shapes:
-            if shape.has_table:
-                rows += [[c.text for c in row.cells] for row in list(shape.table.rows)[1:]]
-    return rows
 
 
 # --- The content: the sample on 23/11/2026, counted in test_status_samples ---
@@ -196,112 +160,6 @@ def test_nothing_overdue_gives_one_slide_saying_so(
     assert len(deck.slides) == 6
     assert deck.slides[5].shapes.title.text == "Nhiệm vụ quá hạn"
     assert NO_OVERDUE in slide_texts(deck.slides[5])
-
-
-# --- PDF ---
-def test_pdf_text_holds_titles_figures_and_overdue_list(
-    data: MeetingPackData, images: list[tuple[str, bytes]]
-) -> None:
-    pdf = meeting_pack_pdf(data, images)
-    assert pdf.startswith(b"%PDF-")
-    runs = pdf_text(pdf)
-    text = "\n".join(runs)
-    assert "\ufffd" not in text
-    for expected in (
-        PACK_TITLE,
-        "Tất cả kế hoạch (5 văn bản)",
-        "Tính đến ngày 23/11/2026",
-        ILLUSTRATIVE_NOTE,
-        AGENCY_TITLE,
-        HEATMAP_TITLE,
-        KPI_TITLE,
-        f"Nhiệm vụ quá hạn ({len(data.overdue)})",
-    ):
-        assert expected in runs, expected
-    for figure in headline_figures(data.metrics):
-        assert figure.label in runs and figure.value in runs
-    table = runs[runs.index(f"Nhiệm vụ quá hạn ({len(data.overdue)})") :]
-    dated = [i for i, run in enumerate(table) if DATE_RUN.fullmatch(run)]
-    assert [table[i] for i in dated] == [d.strftime("%d/%m/%Y") for d in data.overdue["due_date"]]
-    # an indicative date is followed by its mark, then the days, in the same cell row
-    marked = data.overdue["indicative"].tolist()
-    after = [table[i + 2] if mark else table[i + 1] for i, mark in zip(dated, marked, strict=True)]
-    assert after == [format_int(d) for d in data.overdue["days_overdue"]]
-    assert [table[i + 1] for i, mark in zip(dated, marked, strict=True) if mark] == [
-        f"({INDICATIVE_DUE_NOTE})"
-    ] * sum(marked)
-    pages = pdf_page_count(pdf)
-    assert pages >= 6
-    assert [f"Trang {n}/{pages}" for n in range(1, pages + 1)] == [
-        run for run in runs if run.startswith("Trang ")
-    ]
-
-
-def test_pdf_images_are_the_chart_pngs(
-    data: MeetingPackData, images: list[tuple[str, bytes]]
-) -> None:
-    pdf = meeting_pack_pdf(data, images)
-    widths = [int(w) for w in re.findall(rb"/Subtype /Image.*?/Width (\d+)", pdf, re.S)]
-    assert sorted(widths) == sorted(png_size(png)[0] for _, png in images)
-
-
-def test_kpi_chart_keeps_to_the_first_25_kpis(data: MeetingPackData) -> None:
-    many = pd.concat([data.kpis] * 5, ignore_index=True)
-    many = many.assign(kpi=[f"Chỉ tiêu {i}" for i in range(len(many))])
-    title, chart = pack_charts(replace(data, kpis=many))[2]
-    spec = chart.to_dict()
-    shown = {row["kpi"] for layer in spec["datasets"].values() for row in layer}
-    assert len(many) == 30 and len(shown) == PACK_KPIS
-    assert spec["title"]["subtitle"][-1] == "Hiển thị 25 trên 30 chỉ tiêu"
-
-
-# --- The overdue list is the rows given, in the order given, whatever the frame's index ---
-NO_METRICS = SummaryMetrics(0, 0, 0, 0, 0, None, None, 0, 0, 0, 0, 0, 0, 0, 0)
-
-
-def pack_of(overdue: pd.DataFrame) -> MeetingPackData:
-    """A pack whose overdue list is ``overdue`` (no charts are drawn from the empty frames)."""
-    empty = pd.DataFrame()
-    return MeetingPackData("Tất cả", AS_OF, "", False, NO_METRICS, empty, empty, empty, overdue)
-
-
-def expected_rows(rows: TaskRows) -> list[list[str]]:
-    """OVERDUE_HEADERS: TT, "name (plan, nhiệm vụ reference)", leads, due date, days overdue."""
-    return [
-        [
-            str(i),
-            f"{r['name']} ({r['plan_code']}, nhiệm vụ {r['reference']})",
-            r["leads"],
-            due_cell(r),
-            format_int(r["days_overdue"]),
-        ]
-        for i, r in enumerate(rows, start=1)
-    ]
-
-
-@given(task_lists(max_size=12))
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_deck_lists_the_overdue_rows_given_in_order(tasks: tuple[pd.DataFrame, TaskRows]) -> None:
-    frame, rows = tasks
-    deck = Presentation(io.BytesIO(meeting_pack_pptx(pack_of(frame), images=[])))
-    assert table_rows(deck) == expected_rows(rows)
-
-
-@given(task_lists(max_size=12))
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_pdf_lists_the_overdue_rows_given_in_order(tasks: tuple[pd.DataFrame, TaskRows]) -> None:
-    frame, rows = tasks
-    runs = pdf_text(meeting_pack_pdf(pack_of(frame), images=[]))
-    table = runs[runs.index("quá hạn") + 1 :]  # after the header's last run
-    # A long cell wraps in its column and comes back as several runs (where it wraps
-    # depends on the text), so the runs are compared in order with the spaces taken out.
-    cells = [cell for row in expected_rows(rows) for cell in row]
-    assert squeezed(table).startswith(squeezed(cells))
-
-
-def squeezed(texts: list[str]) -> str:
-    """The texts one after the other, without any space or line break."""
-    return "".join("".join(texts).split())
 
 
 # --- Pure pieces ---

@@ -1,4 +1,5 @@
-"""Cập nhật dữ liệu under AppTest: uploads given as bytes, on the sample data in SQLite."""
+"""Cập nhật dữ liệu under AppTest: uploads given as bytes, on the sample data in SQLite: the
+limit, re-upload, commit and undo, refusals, reading in the worker, the template."""
 
 from __future__ import annotations
 
@@ -6,37 +7,18 @@ from datetime import date
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from streamlit.testing.v1.element_tree import Button
 
-from data_access.agency_store import find_agency
 from data_access.db import get_engine, session_scope
-from data_access.imports import agencies
 from data_access.models import ImportKind
 from data_access.queries.filters import TaskFilters
 from data_access.queries.status import summary_metrics
 from data_access.queries.tasks import filtered_statuses
 from sample_data.manifest import PROGRESS_WORKBOOK, SAMPLE_PLAN_DOCX
-from tests.pages_db import REPO_ROOT, TIMEOUT, use_database
-from tests.upload_db import (
-    SKHCN,
-    TASKS,
-    dump,
-    edit_cell,
-    plan_file,
-    sample_with_statuses_done,
-    workbook,
-)
+from tests.cap_nhat_page import button, open_page, upload
+from tests.pages_db import use_database
+from tests.upload_db import SKHCN, dump, edit_cell, sample_with_statuses_done
 from ui.upload import UploadKey
 from ui.upload_read import CANCELLED
-
-PAGE = REPO_ROOT / "pages" / "6_Cap_nhat_du_lieu.py"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-UNKNOWN = "Ban Quản lý Khu kinh tế tỉnh"
-MARKDOWN_NAME = "**đậm** [liên kết](http://example.com) <b>x</b>.xlsm"
-# A fixed day, not the server's: the sample progress workbook's reports (sample_data/progress)
-# are dated 05/11/2025 to 19/11/2026, so on 23/11/2026 every one of them is known and a
-# completion dated on its report day counts as done, whatever day the tests run.
-AS_OF = date(2026, 11, 23)
 
 
 @pytest.fixture
@@ -45,21 +27,15 @@ def url(sample_copy_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     return sample_copy_url
 
 
-def _page() -> AppTest:
-    return AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
-
-
-def _upload(at: AppTest, data: bytes, name: str = "tien_do.xlsx") -> AppTest:
-    at.file_uploader(key=UploadKey.FILE).set_value((name, data, XLSX))
-    return at.run()
+MARKDOWN_NAME = "**đậm** [liên kết](http://example.com) <b>x</b>.xlsm"
+# A fixed day, not the server's: the sample progress workbook's reports (sample_data/progress)
+# are dated 05/11/2025 to 19/11/2026, so on 23/11/2026 every one of them is known and a
+# completion dated on its report day counts as done, whatever day the tests run.
+AS_OF = date(2026, 11, 23)
 
 
 def _metrics(at: AppTest) -> dict[str, str]:
     return {metric.label: metric.value for metric in at.metric}
-
-
-def _button(at: AppTest, key: str) -> Button:
-    return next(button for button in at.button if button.key == key)
 
 
 def _keys(at: AppTest) -> list[str]:
@@ -82,7 +58,7 @@ def _shown_as_markup(at: AppTest) -> list[str]:
 
 
 def test_the_page_states_the_upload_limit(url: str) -> None:
-    at = _page()
+    at = open_page()
     assert not at.exception
     assert "dung lượng tối đa 10 MB" in at.caption[0].value  # loaders.limits.MAX_FILE_BYTES
     assert at.file_uploader(key=UploadKey.FILE).label.endswith("(tối đa 10 MB)")
@@ -90,7 +66,7 @@ def test_the_page_states_the_upload_limit(url: str) -> None:
 
 def test_a_file_past_the_limit_gets_the_sentence_in_vietnamese(url: str) -> None:
     before = dump(get_engine(url))
-    at = _upload(_page(), b"PK" + bytes(10 * 1024 * 1024 - 1), "lon.xlsx")  # 10 MB and 1 byte
+    at = upload(open_page(), b"PK" + bytes(10 * 1024 * 1024 - 1), "lon.xlsx")  # 10 MB and 1 byte
     assert not at.exception
     assert [error.value for error in at.error] == ["Không nhận tệp này; dữ liệu không thay đổi."]
     assert "Tệp “lon.xlsx” nặng 10,1 MB, vượt mức tối đa 10 MB cho một tệp tải lên." in [
@@ -103,17 +79,17 @@ def test_a_file_past_the_limit_gets_the_sentence_in_vietnamese(url: str) -> None
 
 
 def test_the_same_file_again_is_detected_and_changes_nothing(url: str) -> None:
-    at = _upload(_page(), PROGRESS_WORKBOOK.read_bytes())
+    at = upload(open_page(), PROGRESS_WORKBOOK.read_bytes())
     assert not at.exception
     assert [info.value for info in at.info] == ["Nhận dạng: Cập nhật tiến độ nhiệm vụ."]
     assert at.warning[0].value.startswith("Tệp này (cùng nội dung) đã được nạp lúc ")
     assert _metrics(at)["Không đổi"] == "257"
     assert _metrics(at)["Thay đổi"] == "0"
-    assert _button(at, "commit").disabled
+    assert button(at, "commit").disabled
 
 
 def test_kpi_results_chosen_for_the_progress_workbook_leave_its_task_rows_out(url: str) -> None:
-    at = _upload(_page(), sample_with_statuses_done(3, AS_OF), "tien_do_thang_11.xlsx")
+    at = upload(open_page(), sample_with_statuses_done(3, AS_OF), "tien_do_thang_11.xlsx")
     assert _metrics(at)["Thay đổi"] == "3"
     kind = next(key for key in _keys(at) if key.startswith("kind_"))
     at.selectbox(key=kind).set_value(ImportKind.KPI_ACTUALS).run()
@@ -125,7 +101,7 @@ def test_kpi_results_chosen_for_the_progress_workbook_leave_its_task_rows_out(ur
 
 def test_changed_statuses_commit_move_the_numbers_and_undo_restores(url: str) -> None:
     before, completed = dump(get_engine(url)), _completed(url)
-    at = _upload(_page(), sample_with_statuses_done(3, AS_OF), "tien_do_thang_11.xlsx")
+    at = upload(open_page(), sample_with_statuses_done(3, AS_OF), "tien_do_thang_11.xlsx")
     assert _metrics(at)["Thay đổi"] == "3"
     changes = next(frame.value for frame in at.dataframe if "Thay đổi (trước → sau)" in frame.value)
     assert changes["Loại"].tolist() == ["Thay đổi"] * 3
@@ -133,7 +109,7 @@ def test_changed_statuses_commit_move_the_numbers_and_undo_restores(url: str) ->
     assert dump(get_engine(url)) == before  # nothing written by the preview
 
     at.text_input(key=UploadKey.BY).input("Nguyễn Thị Lan")
-    _button(at, "commit").click()
+    button(at, "commit").click()
     at.run()
     assert not at.exception
     assert [s.value for s in at.success] == [
@@ -149,7 +125,7 @@ def test_changed_statuses_commit_move_the_numbers_and_undo_restores(url: str) ->
 
     at.checkbox(key=UploadKey.UNDO_CONFIRM).check()
     at.run()
-    _button(at, "undo").click()
+    button(at, "undo").click()
     at.run()
     assert [s.value for s in at.success] == ["Đã hoàn tác lần nạp số 7."]
     assert dump(get_engine(url)) == before
@@ -158,7 +134,7 @@ def test_changed_statuses_commit_move_the_numbers_and_undo_restores(url: str) ->
 
 def test_a_word_plan_appendix_is_recognised_as_its_stored_plan(url: str) -> None:
     docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    at = _page()
+    at = open_page()
     at.file_uploader(key=UploadKey.FILE).set_value(
         (SAMPLE_PLAN_DOCX.name, SAMPLE_PLAN_DOCX.read_bytes(), docx)
     )
@@ -178,7 +154,7 @@ def test_a_word_plan_appendix_is_recognised_as_its_stored_plan(url: str) -> None
 
 def test_a_macro_workbook_is_refused_in_plain_text(url: str) -> None:
     before = dump(get_engine(url))
-    at = _upload(_page(), PROGRESS_WORKBOOK.read_bytes(), MARKDOWN_NAME)
+    at = upload(open_page(), PROGRESS_WORKBOOK.read_bytes(), MARKDOWN_NAME)
     assert not at.exception
     assert [error.value for error in at.error] == ["Không nhận tệp này; dữ liệu không thay đổi."]
     sentence = next(text.value for text in at.text if "macro" in text.value)
@@ -191,13 +167,13 @@ def test_a_macro_workbook_is_refused_in_plain_text(url: str) -> None:
 def test_one_blocking_error_blocks_the_commit(url: str) -> None:
     before = dump(get_engine(url))
     data = edit_cell(sample_with_statuses_done(3, AS_OF), "Tiến độ", "G4", "31/02/2026")
-    at = _upload(_page(), data)
+    at = upload(open_page(), data)
     problems = next(frame.value for frame in at.dataframe if "Mức độ" in frame.value)
     assert problems[["Mức độ", "Trang tính", "Dòng", "Cột"]].values.tolist() == [
         ["Lỗi", "Tiến độ", 4, "Ngày hoàn thành"]
     ]
     assert at.error[0].value.startswith("Tệp còn 1 lỗi")
-    assert _button(at, "commit").disabled
+    assert button(at, "commit").disabled
     assert dump(get_engine(url)) == before
 
 
@@ -205,7 +181,7 @@ def test_one_blocking_error_blocks_the_commit(url: str) -> None:
 
 
 def test_after_hủy_a_rerun_does_not_read_the_file_until_đọc_lại(url: str) -> None:
-    at = _upload(_page(), sample_with_statuses_done(3, AS_OF))
+    at = upload(open_page(), sample_with_statuses_done(3, AS_OF))
     assert _metrics(at)["Thay đổi"] == "3"
     # "Hủy" pressed while the file was read: nothing kept, the flag set (as its callback does).
     at.session_state[UploadKey.PREPARED] = {}
@@ -213,93 +189,17 @@ def test_after_hủy_a_rerun_does_not_read_the_file_until_đọc_lại(url: str)
     at.run()
     assert [info.value for info in at.info] == [CANCELLED]
     assert not at.metric  # not read again
-    _button(at, UploadKey.READ_AGAIN).click()
+    button(at, UploadKey.READ_AGAIN).click()
     at.run()
     assert CANCELLED not in [info.value for info in at.info]
     assert _metrics(at)["Thay đổi"] == "3"
     assert not any(button.label == "Hủy" for button in at.button)  # gone once read
 
 
-# --- A new plan and its issuing body ---
-
-
-@pytest.mark.parametrize(
-    ("issuer", "unit"),
-    [
-        ("Sở Y tế", "Văn phòng Sở (Sở YT)"),  # known: the unit is that Sở's
-        ("", "Văn phòng Sở (đơn vị ban hành KH-MOI)"),  # left blank: unknown, not guessed
-    ],
-)
-def test_a_new_plan_asks_its_issuing_body_and_scopes_its_units(
-    url: str, issuer: str, unit: str
-) -> None:
-    tasks = [(*TASKS[0][:3], "Văn phòng Sở", "", "30/6/2026")]
-    at = _upload(_page(), plan_file(tasks, with_kpis=False), "ke_hoach_moi.xlsx")
-    new_code = next(box for box in at.text_input if box.key.startswith("new_code_"))
-    new_code.input("KH-MOI")
-    at.run()
-    field = next(box for box in at.text_input if box.key.startswith("issuer_"))
-    assert (field.label, field.value) == ("Cơ quan ban hành", "")  # asked, never pre-filled
-    field.input(issuer)
-    _button(at.run(), "commit").click()
-    at.run()
-    assert not at.exception
-    assert at.success[0].value.startswith("Đã nạp lần số")
-    # the file now reads as the plan it created, no longer as a new plan
-    plan = next(box for box in at.selectbox if box.key.startswith("plan_"))
-    assert plan.value == "KH-MOI"
-    with session_scope(get_engine(url)) as session:
-        assert agencies.agency_tasks(session=session, agency_name=unit)["plan_code"].tolist() == [
-            "KH-MOI"
-        ]
-
-
-# --- Agency spellings and suggested matches ---
-
-
-def test_an_unknown_agency_is_mapped_and_remembered(url: str) -> None:
-    tasks = [(*TASKS[0][:3], UNKNOWN, "", "30/6/2026")]
-    at = _upload(_page(), plan_file(tasks, with_kpis=False), "ke_hoach_moi.xlsx")
-    unknown = next(frame.value for frame in at.dataframe if "Tên trong tệp" in frame.value)
-    assert unknown["Tên trong tệp"].tolist() == [UNKNOWN]
-    at.radio(key=UploadKey.SPELLING_ACTION).set_value("Là tên khác của một cơ quan đã có")
-    at.selectbox(key=UploadKey.SPELLING_AGENCY).set_value(SKHCN)
-    at.button[0].click()  # the form's submit button comes first
-    at.run()
-    assert not at.exception
-    assert [s.value for s in at.success] == ["Đã lưu tên gọi khác của cơ quan."]
-    assert not any("Tên trong tệp" in frame.value for frame in at.dataframe)
-
-
-def test_an_unknown_agency_is_added_under_its_proper_name(url: str) -> None:
-    tasks = [(*TASKS[0][:3], UNKNOWN, "", "30/6/2026")]
-    at = _upload(_page(), plan_file(tasks, with_kpis=False), "ke_hoach_moi.xlsx")
-    at.radio(key=UploadKey.SPELLING_ACTION).set_value("Thêm cơ quan mới")
-    at.text_input(key=UploadKey.SPELLING_NAME).input(f"{UNKNOWN} Hà Tĩnh")
-    at.button[0].click()
-    at.run()
-    assert [s.value for s in at.success] == ["Đã thêm cơ quan mới vào danh mục."]
-    with session_scope(get_engine(url)) as session:
-        assert find_agency(session=session, name=UNKNOWN).name == f"{UNKNOWN} Hà Tĩnh"
-
-
-def test_a_suggested_match_waits_for_confirmation(url: str) -> None:
-    rows = [["Kế hoạch", "Mục", "STT", "Tên nhiệm vụ", "Ngày báo cáo", "Tình trạng"]]
-    rows.append(["PL-II-2026", None, 99, "Trung tâm giám sát an ninh mạng tập trung", None, "Chậm"])
-    at = _upload(_page(), workbook({"Tiến độ": rows}))
-    confirm = at.multiselect[0]
-    assert len(confirm.options) == 1
-    assert "(điểm " in confirm.options[0]
-    assert _button(at, "commit").disabled  # nothing to write until it is confirmed
-    confirm.select(confirm.options[0])
-    at.run()
-    assert not _button(at, "commit").disabled
-
-
 # --- Template ---
 
 
 def test_the_template_tab_offers_a_download_per_agency(url: str) -> None:
-    at = _page()
+    at = open_page()
     assert SKHCN in at.selectbox(key=UploadKey.TEMPLATE_AGENCY).options
     assert at.get("download_button")

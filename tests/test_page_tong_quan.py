@@ -1,4 +1,5 @@
-"""Tổng quan under AppTest, on its own and through app.py, on the sample data in SQLite."""
+"""Tổng quan under AppTest on the sample data in SQLite: the numbers counted from the seeds,
+KPIs, presentation mode, empty states, and what was known then."""
 
 from __future__ import annotations
 
@@ -14,31 +15,18 @@ from data_access.clock import vietnam_today
 from data_access.queries.filters import TaskFilters
 from data_access.queries.status import RATE_HELP_VI
 from labels import ILLUSTRATIVE_NOTE
-from tests.pages_db import APP, REPO_ROOT, TIMEOUT, page_test, run_on_empty_database, use_database
-from ui.common import NO_DATA, NO_MATCH, PRESENTATION_CSS
+from tests.pages_db import REPO_ROOT, page_test, run_on_empty_database
+from tests.tong_quan_page import KH_92A_IN_2026, big_numbers, has_presentation_css
+from ui.common import NO_DATA, NO_MATCH
 from ui.safe_text import literal
 from ui.state import StateKey
 
 PAGE = REPO_ROOT / "pages" / "1_Tong_quan.py"
-OTHER_PAGE = "pages/2_Theo_co_quan.py"
-BIG_NUMBERS = (
-    "Nhiệm vụ",
-    "Đã hoàn thành",
-    "Tỷ lệ đúng hạn",
-    "Quá hạn",
-    "Đến hạn 30 ngày tới",
-)
 
 
 @pytest.fixture
 def page(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     return page_test(monkeypatch, sample_url, PAGE)
-
-
-def big_numbers(at: AppTest) -> dict[str, tuple[str, str]]:
-    assert not at.exception
-    shown = {metric.label: (metric.value, metric.proto.delta) for metric in at.metric}
-    return {label: shown[label] for label in BIG_NUMBERS}
 
 
 # --- The five numbers and their change from a month before, counted by hand from the seeds
@@ -56,15 +44,8 @@ PL_II_ON_1_JULY = {
     "Quá hạn": ("16", "+11"),
     "Đến hạn 30 ngày tới": ("0", "-17"),
 }
-# KH-92A-UBND (seed 001) in 2026: 35 tasks, 24 dated and due in 2025; done by reports sent
-# before 04/2026, 6 on time (25%) and 5 late; 13 overdue. Nothing changes during 2026.
-KH_92A_IN_2026 = {
-    "Nhiệm vụ": ("35", "0"),
-    "Đã hoàn thành": ("11", "0"),
-    "Tỷ lệ đúng hạn": ("25%", "0"),
-    "Quá hạn": ("13", "0"),
-    "Đến hạn 30 ngày tới": ("0", "0"),
-}
+
+
 # The whole sample on 23/11/2026: 119 tasks, 33 done, 17 of the 72 due done on time (23,6%),
 # 43 overdue; nothing is completed or falls due between 23/10 and 23/11 (the next due date
 # is 31/12/2026, 38 days on), so every change is 0.
@@ -84,10 +65,6 @@ def kpi_counts(at: AppTest) -> tuple[str, str, str]:
         shown["Chỉ tiêu chưa đạt"],
         shown["Chỉ tiêu chưa có số liệu"],
     )
-
-
-def has_presentation_css(at: AppTest) -> bool:
-    return any(PRESENTATION_CSS.strip() in html.proto.body for html in at.html)
 
 
 # --- The page on its own: the numbers counted from the seeds ---
@@ -214,68 +191,6 @@ def test_an_empty_database_says_to_upload(tmp_path: Path, monkeypatch: pytest.Mo
     at = run_on_empty_database(PAGE, tmp_path, monkeypatch)
     assert [info.value for info in at.info] == [NO_DATA]
     assert not at.metric
-
-
-# --- Through app.py ---
-
-
-def test_first_run_loads_the_samples_and_opens_the_overview(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'nq57.sqlite'}")
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
-    assert not at.exception
-    assert not at.error
-    assert at.title[0].value == "Tổng quan"
-    assert big_numbers(at)["Nhiệm vụ"][0] == "119"
-    assert at.multiselect(key=StateKey.PLANS)  # the shared filters are in the sidebar
-
-
-def test_a_failed_first_run_shows_a_vietnamese_error_not_a_traceback(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'nq57.sqlite'}")
-    monkeypatch.setenv("SAMPLE_DATA_DIR", str(tmp_path / "khong_co"))
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
-    assert not at.exception
-    assert at.error[0].value.startswith(literal("Chưa nạp được dữ liệu mẫu:"))
-    assert [info.value for info in at.info] == [NO_DATA]
-
-
-def test_sample_loading_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    use_database(monkeypatch, f"sqlite:///{tmp_path / 'nq57.sqlite'}")
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
-    assert not at.exception
-    assert not at.error
-    assert [info.value for info in at.info] == [NO_DATA]
-
-
-def test_filters_carry_across_pages(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    use_database(monkeypatch, sample_url)
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.query_params["as_of"] = "2026-07-01"
-    at.run()
-    at.multiselect(key=StateKey.PLANS).select("KH-92A-UBND").run()
-    filters = TaskFilters(as_of=date(2026, 7, 1), plan_codes=("KH-92A-UBND",))
-    assert big_numbers(at) == KH_92A_IN_2026
-    at.switch_page(OTHER_PAGE).run()
-    assert at.title[0].value == "Theo cơ quan"
-    assert at.caption[0].value == literal(filters.describe_vi())
-    at.switch_page("pages/1_Tong_quan.py").run()
-    assert at.title[0].value == "Tổng quan"
-    assert big_numbers(at)["Nhiệm vụ"][0] == "35"
-    assert len(at.get("multiselect")) == 4  # one set of filters, drawn by app.py
-
-
-def test_presentation_mode_through_the_app(
-    sample_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    use_database(monkeypatch, sample_url)
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.query_params[StateKey.PRESENTATION] = "true"
-    at.run()
-    assert not at.exception
-    assert has_presentation_css(at)
 
 
 # --- "What we knew then" ---

@@ -1,9 +1,8 @@
-"""Roll-ups of a status frame: per agency, per month, ageing, upcoming, search."""
+"""Roll-ups of a status frame: per month, ageing, upcoming, search, per agency's tasks."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pandas as pd
 import pytest
@@ -11,208 +10,28 @@ import pytest
 from data_access.queries.rollups import (
     UNASSIGNED_AGENCY,
     agency_names,
-    agency_summary,
-    agency_summary_long,
     deadline_month_matrix,
     overdue_ageing,
     overdue_ageing_by_agency,
     search_tasks,
     tasks_of_agency,
-    units_beneath,
     upcoming,
 )
-from data_access.queries.status import compute_statuses
-from data_access.queries.statuses import TaskStatus
-
-AS_OF = date(2026, 6, 30)
-S = TaskStatus
-SKHCN, POLICE, GROUP = "Sở Khoa học và Công nghệ", "Công an tỉnh", "Các sở, ban, ngành, địa phương"
-
-
-def statuses_of(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows)
-    frame.insert(0, "task_id", range(1, len(rows) + 1))
-    return compute_statuses(frame, AS_OF)
-
-
-def t(name: str, due: date | None, kind: str = "date", **more: Any) -> dict[str, Any]:
-    return {"name": name, "due_date": due, "deadline_kind": kind, "plan_code": "92A"} | more
-
-
-DONE = {"reported_status": "Đã hoàn thành", "reported_on": date(2026, 5, 1)}
-TASKS = statuses_of(
-    [
-        t("Chiến lược chuyển đổi số", date(2026, 5, 31), **DONE),  # 1: done on time
-        t("Rà soát thủ tục", date(2026, 6, 15)),  # 2: overdue 15 days
-        # 3: recurring from 01/06 (a first due date, not a deadline); June's report not sent
-        t("Báo cáo định kỳ", date(2026, 6, 1), "recurring"),
-        t("Số hoá hồ sơ", date(2026, 7, 20)),  # 4: due in 20 days
-        t("Đề án Đắk Lắk số", date(2025, 12, 1)),  # 5: overdue 211 days
-        t("Nhiệm vụ chưa rõ hạn", None, "unparsed"),  # 6
-    ]
+from tests.rollup_rows import (
+    AS_OF,
+    DONE,
+    GROUP,
+    LINKS,
+    POLICE,
+    SKHCN,
+    TASKS,
+    UNIT,
+    UNIT_LINKS,
+    S,
+    link,
+    statuses_of,
+    t,
 )
-
-
-def link(
-    task_id: int, agency: str, role: str = "lead", kind: str = "department", parent: str = ""
-) -> dict[str, Any]:
-    return {
-        "task_id": task_id,
-        "agency": agency,
-        "agency_kind": kind,
-        "is_collective": kind == "collective",
-        "role": role,
-        "position": 0,
-        "parent": parent,
-    }
-
-
-LINKS = pd.DataFrame(
-    [
-        link(1, SKHCN),
-        link(1, POLICE),  # two leads: counts for each
-        link(1, GROUP, "coordinating", "collective"),
-        link(2, GROUP, kind="collective"),
-        link(3, SKHCN),
-        link(4, POLICE),
-        link(4, SKHCN, "coordinating"),
-        link(5, SKHCN),
-    ]
-)
-
-
-# --- agency_summary ---
-
-
-def test_agency_summary_counts_each_lead_and_keeps_groups_and_unassigned() -> None:
-    summary = agency_summary(TASKS, LINKS).set_index("agency")
-    unassigned = UNASSIGNED_AGENCY["lead"]
-    assert summary.index.tolist() == [SKHCN, GROUP, POLICE, unassigned]  # most overdue first
-    assert summary.loc[SKHCN, ["total", "done_on_time", "overdue", "recurring"]].tolist() == [
-        3,
-        1,
-        1,
-        1,
-    ]
-    assert summary.loc[POLICE, ["total", "done_on_time", "in_progress", "due_soon"]].tolist() == [
-        2,
-        1,
-        1,
-        1,
-    ]
-    group = summary.loc[GROUP]
-    assert (group["agency_kind"], bool(group["is_collective"]), group["overdue"]) == (
-        "collective",
-        True,
-        1,
-    )
-    assert summary.loc[unassigned, ["total", "no_deadline"]].tolist() == [1, 1]
-
-
-@pytest.mark.parametrize(
-    ("agency", "completion_rate", "on_time_rate"),
-    [
-        (SKHCN, 1 / 2, 1 / 2),  # tasks 1 and 5 are dated (3 is recurring); 1 done on time
-        (POLICE, 1 / 2, 1.0),  # task 4 not due yet
-        (GROUP, 0.0, 0.0),
-    ],
-)
-def test_agency_rates(agency: str, completion_rate: float, on_time_rate: float) -> None:
-    row = agency_summary(TASKS, LINKS).set_index("agency").loc[agency]
-    assert (row["completion_rate"], row["on_time_rate"]) == pytest.approx(
-        (completion_rate, on_time_rate)
-    )
-
-
-def test_agency_rates_are_missing_without_denominator() -> None:
-    row = agency_summary(TASKS, LINKS).set_index("agency").loc[UNASSIGNED_AGENCY["lead"]]
-    assert pd.isna(row["completion_rate"]) and pd.isna(row["on_time_rate"])
-
-
-@pytest.mark.parametrize(
-    ("role", "totals"),
-    [
-        ("coordinating", {GROUP: 1, SKHCN: 1, UNASSIGNED_AGENCY["coordinating"]: 4}),
-        ("any", {SKHCN: 4, POLICE: 2, GROUP: 2, UNASSIGNED_AGENCY["any"]: 1}),
-    ],
-)
-def test_agency_summary_by_role(role: str, totals: dict[str, int]) -> None:
-    summary = agency_summary(TASKS, LINKS, role=role)
-    assert dict(zip(summary["agency"], summary["total"], strict=True)) == totals
-
-
-# A unit of the Sở leading task 1 (which the Sở leads too) and task 2 (overdue).
-UNIT = "Văn phòng Sở (Sở KH&CN)"
-UNIT_LINKS = pd.concat(
-    [
-        LINKS,
-        pd.DataFrame([link(t, UNIT, kind="internal_unit", parent=SKHCN) for t in (1, 2)]),
-    ],
-    ignore_index=True,
-)
-
-
-def test_with_units_a_body_counts_its_units_tasks_once() -> None:
-    flat = agency_summary(TASKS, UNIT_LINKS).set_index("agency")
-    rolled = agency_summary(TASKS, UNIT_LINKS, with_units=True).set_index("agency")
-    assert flat.loc[SKHCN, ["total", "overdue"]].tolist() == [3, 1]  # tasks 1, 3, 5
-    # tasks 1, 3, 5 and the unit's 2: task 1 counted once; 2 and 5 overdue
-    assert rolled.loc[SKHCN, ["total", "overdue"]].tolist() == [4, 2]
-    assert rolled.loc[UNIT, ["total", "parent", "agency_kind"]].tolist() == [
-        2,
-        SKHCN,
-        "internal_unit",
-    ]
-    assert rolled.loc[SKHCN, ["parent", "agency_kind"]].tolist() == ["", "department"]
-
-
-def test_with_units_a_body_without_links_of_its_own_is_kind_other() -> None:
-    links = pd.DataFrame([link(2, UNIT, kind="internal_unit", parent="Đơn vị ban hành X")])
-    rolled = agency_summary(TASKS, links, with_units=True).set_index("agency")
-    assert rolled.loc["Đơn vị ban hành X", ["total", "agency_kind"]].tolist() == [1, "other"]
-
-
-@pytest.mark.parametrize(
-    ("order", "expected"),
-    [
-        ([POLICE, UNIT, GROUP, SKHCN], [POLICE, GROUP, SKHCN, UNIT]),  # moved under its body
-        ([UNIT, POLICE], [UNIT, POLICE]),  # its body not listed: stays where it is
-    ],
-)
-def test_units_beneath_their_body(order: list[str], expected: list[str]) -> None:
-    summary = agency_summary(TASKS, UNIT_LINKS, with_units=True)
-    assert units_beneath(summary, order) == expected
-
-
-def test_tasks_of_a_body_with_units() -> None:
-    rows = tasks_of_agency(TASKS, UNIT_LINKS, SKHCN, with_units=True)
-    assert sorted(rows["task_id"]) == [1, 2, 3, 5]
-    assert sorted(tasks_of_agency(TASKS, UNIT_LINKS, SKHCN)["task_id"]) == [1, 3, 5]
-
-
-def test_agency_summary_long_feeds_the_stacked_bars() -> None:
-    long = agency_summary_long(agency_summary(TASKS, LINKS))
-    assert {"agency", "status", "count", "total", "completion_rate", "on_time_rate"} <= set(long)
-    skhcn = long[long["agency"] == SKHCN].set_index("status")["count"]
-    assert skhcn.to_dict() == {
-        S.DONE_ON_TIME: 1,
-        S.DONE_LATE: 0,
-        S.DONE_NO_EVIDENCE: 0,
-        S.IN_PROGRESS: 0,
-        S.MILESTONE_LATE: 0,
-        S.OVERDUE: 1,
-        S.RECURRING_REPORTED: 0,
-        S.RECURRING_NOT_REPORTED: 1,
-        S.RECURRING_NOT_DUE: 0,
-        S.NO_DEADLINE: 0,
-    }
-
-
-def test_agency_summary_of_nothing_is_empty() -> None:
-    summary = agency_summary(TASKS.iloc[:0], LINKS)
-    assert summary.empty
-    assert {"agency", "total", "completion_rate"} <= set(summary)
-
 
 # --- deadline_month_matrix ---
 

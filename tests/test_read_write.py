@@ -1,26 +1,23 @@
 """The upload pipeline end to end: bad files refused, blocking errors write nothing, duplicate
-files noticed, agency spellings mapped or added, templates' task lists."""
+files noticed, staff's choices over the guess, templates' task lists, KPI results chosen."""
 
 from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable
 from datetime import date
 
 import pytest
-from sqlmodel import Session, select
 
 from data_access.db import session_scope
 from data_access.imports import agencies, read, write
 from data_access.imports.new_plan import ImportRefused
-from data_access.models import AgencyKind, ImportKind, Plan
+from data_access.models import ImportKind
 from loaders.records import ProblemCode, ProblemLevel, UnreadableFileError
 from tests.upload_db import (
     PLAN_CODE,
     PROGRESS_HEADER,
     SKHCN,
-    TASKS,
     dump,
     edit_cell,
     import_file,
@@ -36,7 +33,6 @@ from tests.upload_db import (
 )
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-UNKNOWN = "Ban Quản lý Khu kinh tế tỉnh"
 
 
 def _with_macros(data: bytes) -> bytes:
@@ -157,127 +153,6 @@ def test_a_new_plan_takes_the_title_given() -> None:
         upload = read.prepare(session=session, data=plan_file(), file_name="kh.xlsx")
         write.commit(session=session, upload=upload, plan_title="Kế hoạch thử nghiệm")
         assert agencies.plan_codes(session=session) == ["KH"]
-
-
-# --- The issuing body of a new plan ---
-
-UNIT_PLAN = plan_file([(*TASKS[0][:3], "Văn phòng Sở", "", "30/6/2026")], with_kpis=False)
-
-
-@pytest.mark.parametrize(
-    ("issued_by", "stored", "unit"),
-    [
-        # any spelling of a known body is stored under its name; its units are its own
-        ("SKHCN", SKHCN, "Văn phòng Sở (Sở KH&CN)"),
-        # a body not in the directory is kept as written
-        ("Sở Y tế tỉnh", "Sở Y tế tỉnh", "Văn phòng Sở (Sở Y tế tỉnh)"),
-        # not stated in the document: unknown, the unit scoped to the plan that names it
-        ("", "", "Văn phòng Sở (đơn vị ban hành KH-VP)"),
-    ],
-)
-def test_a_new_plan_stores_its_issuing_body_and_scopes_its_units(
-    issued_by: str, stored: str, unit: str
-) -> None:
-    engine = memory_engine()
-    with session_scope(engine) as session:
-        upload = read.prepare(
-            session=session, data=UNIT_PLAN, file_name="kh.xlsx", plan_code="KH-VP"
-        )
-        write.commit(session=session, upload=upload, issued_by=issued_by)
-    with session_scope(engine) as session:
-        plan = session.exec(select(Plan)).one()
-        assert plan.issuing_body == stored
-        assert len(agencies.agency_tasks(session=session, agency_name=unit)) == 1
-
-
-@pytest.mark.parametrize(
-    ("issued_by", "message"),
-    [
-        # a unit or a group cannot issue a plan
-        ("Văn phòng Sở", "không thể là cơ quan ban hành"),
-        ("Các sở, ban, ngành, địa phương", "không thể là cơ quan ban hành"),
-    ],
-)
-def test_a_bad_issuing_body_is_refused_and_writes_nothing(issued_by: str, message: str) -> None:
-    engine = memory_engine()
-    with pytest.raises(ImportRefused, match=message), session_scope(engine) as session:
-        upload = read.prepare(
-            session=session, data=UNIT_PLAN, file_name="kh.xlsx", plan_code="KH-VP"
-        )
-        write.commit(session=session, upload=upload, issued_by=issued_by)
-    assert all(not rows for rows in dump(engine).values())
-
-
-def test_a_stored_plan_keeps_its_issuing_body() -> None:
-    engine = planned_engine()  # KH-01, imported without one
-    before = dump(engine)
-    changed = edit_cell(plan_file(), "Nhiệm vụ", "B5", "Tên mới của nhiệm vụ")
-    refused = pytest.raises(ImportRefused, match="chỉ ghi khi nạp kế hoạch mới")
-    with refused, session_scope(engine) as session:
-        upload = read.prepare(
-            session=session, data=changed, file_name="kh.xlsx", plan_code=PLAN_CODE
-        )
-        write.commit(session=session, upload=upload, issued_by=SKHCN)
-    assert dump(engine) == before
-
-
-# --- Agency spellings ---
-
-
-def _plan_with_unknown_lead() -> bytes:
-    return plan_file([(*TASKS[0][:3], UNKNOWN, "", "30/6/2026")], with_kpis=False)
-
-
-def test_unknown_spellings_are_listed_once() -> None:
-    tasks = [(*task[:3], f"{UNKNOWN}; {SKHCN}", UNKNOWN, task[5]) for task in TASKS]
-    upload = preview(planned_engine(), plan_file(tasks, with_kpis=False), plan_code="KH-02")
-    assert upload.unknown_agencies == [UNKNOWN]
-
-
-def test_a_mapped_spelling_is_used_from_then_on() -> None:
-    engine = planned_engine()
-    with session_scope(engine) as session:
-        agencies.map_spelling(session=session, spelling=UNKNOWN, agency_name=SKHCN)
-    upload = preview(engine, _plan_with_unknown_lead(), plan_code="KH-02")
-    assert upload.unknown_agencies == []
-    assert upload.result.tasks[0].lead_agencies == [SKHCN]
-
-
-def test_a_new_agency_is_known_afterwards() -> None:
-    engine = planned_engine()
-    with session_scope(engine) as session:
-        agency = agencies.add_agency(session=session, name=UNKNOWN, kind=AgencyKind.DEPARTMENT)
-        assert agency.kind == AgencyKind.DEPARTMENT
-        assert UNKNOWN in agencies.agency_names(session=session)
-    assert preview(engine, _plan_with_unknown_lead(), plan_code="KH-02").unknown_agencies == []
-
-
-def test_a_new_agency_under_its_proper_name_keeps_the_files_spelling() -> None:
-    engine = planned_engine()
-    proper = "Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh"
-    with session_scope(engine) as session:
-        agencies.add_agency(
-            session=session, name=proper, kind=AgencyKind.DEPARTMENT, spelling=UNKNOWN
-        )
-    upload = preview(engine, _plan_with_unknown_lead(), plan_code="KH-02")
-    assert upload.unknown_agencies == []
-    assert upload.result.tasks[0].lead_agencies == [proper]
-
-
-@pytest.mark.parametrize(
-    ("call", "message"),
-    [
-        (
-            lambda s: agencies.map_spelling(session=s, spelling="X", agency_name="Không có"),
-            "Chưa có",
-        ),
-        (lambda s: agencies.add_agency(session=s, name=" ", kind=AgencyKind.OTHER), "để trống"),
-    ],
-)
-def test_agency_edits_refused(call: Callable[[Session], object], message: str) -> None:
-    engine = planned_engine()
-    with pytest.raises(ImportRefused, match=message), session_scope(engine) as session:
-        call(session)
 
 
 # --- Task lists for templates ---
