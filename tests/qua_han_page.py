@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Dataframe
 
@@ -44,7 +44,7 @@ def task_list(at: AppTest) -> Dataframe:
 def chart_data(at: AppTest, position: int) -> pd.DataFrame:
     """The first dataset of the ``position``-th chart on the page."""
     charts = [e for e in at.main if e.type == "vega_lite_chart"]
-    return convert_arrow_bytes_to_pandas_df(charts[position].proto.datasets[0].data.data)
+    return pa.ipc.open_stream(charts[position].proto.datasets[0].data.data).read_all().to_pandas()
 
 
 def open_row(at: AppTest, position: int) -> AppTest:

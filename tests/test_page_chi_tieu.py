@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 from sqlmodel import select
-from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
 from data_access.db import get_engine, session_scope
@@ -62,7 +62,7 @@ def kpi_table(at: AppTest) -> pd.DataFrame:
 
 def chart_data(at: AppTest, position: int) -> pd.DataFrame:
     charts = [e for e in at.main if e.type == "vega_lite_chart"]
-    return convert_arrow_bytes_to_pandas_df(charts[position].proto.datasets[0].data.data)
+    return pa.ipc.open_stream(charts[position].proto.datasets[0].data.data).read_all().to_pandas()
 
 
 # --- The numbers are the data layer's ---
