@@ -10,7 +10,8 @@ from sqlmodel import Session, SQLModel, func, select
 
 from data_access.bootstrap import BootstrapError, ensure_sample_data
 from data_access.models import ImportBatch, Kpi, KpiActual, Plan, ProgressUpdate, Task
-from sample_data.manifest import SAMPLE_PLANS
+from sample_data.manifest import PROGRESS_WORKBOOK, SAMPLE_DIR, SAMPLE_PLANS
+from tests.upload_db import edit_cell
 
 
 @pytest.fixture(scope="module")
@@ -87,5 +88,24 @@ def test_missing_sample_files_fail_in_vietnamese_and_keep_nothing(tmp_path: Path
     engine = create_engine(f"sqlite:///{tmp_path / 'nq57.sqlite'}")
     with pytest.raises(BootstrapError, match="Không"):
         ensure_sample_data(engine, sample_dir=tmp_path / "khong_co")
+    assert _count(engine, Plan) == 0
+    assert _count(engine, ImportBatch) == 0
+
+
+def test_a_sample_progress_row_on_no_task_stops_the_first_run_and_keeps_nothing(
+    tmp_path: Path,
+) -> None:
+    """The samples go through the upload's preview: a row it cannot match is refused."""
+    for path in [sample.path for sample in SAMPLE_PLANS] + [PROGRESS_WORKBOOK]:
+        copy = tmp_path / "samples" / path.relative_to(SAMPLE_DIR)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(path.read_bytes())
+    progress = tmp_path / "samples" / PROGRESS_WORKBOOK.relative_to(SAMPLE_DIR)
+    data = edit_cell(progress.read_bytes(), "Tiến độ", "C4", 999)  # plan PL-II has no task 999
+    progress.write_bytes(edit_cell(data, "Tiến độ", "D4", "Nhiệm vụ không có trong kế hoạch"))
+    engine = create_engine(f"sqlite:///{tmp_path / 'nq57.sqlite'}")
+    with pytest.raises(BootstrapError) as refused:
+        ensure_sample_data(engine, sample_dir=tmp_path / "samples")
+    assert f"{PROGRESS_WORKBOOK.name} có 1 dòng không khớp" in str(refused.value)
     assert _count(engine, Plan) == 0
     assert _count(engine, ImportBatch) == 0
