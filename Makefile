@@ -33,7 +33,8 @@ run: $(BIN)/.runtime
 ## Regenerate the lock files after changing a pin in requirements*.txt.
 lock: | $(UV)
 	$(COMPILE) requirements.txt --output-file requirements.lock
-	$(COMPILE) requirements-dev.txt --constraint requirements.lock --output-file requirements-dev.lock
+	$(COMPILE) requirements-server.txt --constraint requirements.lock --output-file requirements-server.lock
+	$(COMPILE) requirements-dev.txt --constraint requirements-server.lock --output-file requirements-dev.lock
 
 ## Debian's headless Chromium for the browser tests (Playwright drives it).
 browser:
