@@ -36,7 +36,7 @@ from data_access.imports.matching import MatchMethod
 from data_access.imports.new_plan import MISSING_ISSUE_DATE
 from data_access.imports.read import PreparedUpload, undated_reports
 from data_access.imports.worker import prepare_isolated
-from data_access.imports.write import commit
+from data_access.imports.write import StalePreviewError, commit
 from data_access.models import ImportKind
 from data_access.queries.status_export import add_statuses_command, day_argument, print_statuses
 from data_access.settings import get_settings
@@ -52,6 +52,10 @@ DESCRIPTION = (
     "Nạp tệp kế hoạch, tiến độ, kết quả chỉ tiêu; xem lịch sử; hoàn tác; trạng thái nhiệm vụ."
 )
 KIND_CHOICES = [str(ImportKind.PLAN), str(ImportKind.PROGRESS), str(ImportKind.KPI_ACTUALS)]
+# Another writer changed the data between reading the file and writing it: nobody reviews
+# the command line's preview, so it reads the file again, a few times at most.
+PREPARE_ATTEMPTS = 3
+PREPARING_AGAIN = "Dữ liệu vừa được một lần nạp khác thay đổi; đang đọc lại tệp để so sánh lại."
 _log = logging.getLogger("data_access")
 
 
@@ -127,40 +131,51 @@ def _import(engine: Engine, args: argparse.Namespace) -> int:
     except OSError:
         print(f"Không tìm thấy tệp “{path}”.", file=sys.stderr)
         return FAILED
-    kind = ImportKind(args.kind) if args.kind else None
-    upload = prepare_isolated(  # a worker process, within the time and memory limits
-        url=engine.url.render_as_string(hide_password=False),
-        data=data,
-        file_name=path.name,
-        kind=kind,
-        plan_code=args.plan,
-        reported_on=args.reported_on,
-        issued_on=args.issued_on,
-    )
-    _print_report(upload)
-    if upload.errors:
-        print(f"Có {len(upload.errors)} lỗi cần sửa; chưa ghi dữ liệu nào.")
-        return FAILED
-    if upload.needs_issue_date:
-        print(MISSING_ISSUE_DATE.format(file=upload.file_name), file=sys.stderr)
-        return FAILED
-    if args.dry_run:
-        print("Chạy thử: chưa ghi dữ liệu nào.")
-        return OK
-    suggested = [r.index for r in upload.changes.rows if r.needs_confirmation]
-    with session_scope(engine, write=True) as session:  # the write, in this process
-        batch = commit(
-            session=session,
-            upload=upload,
-            confirmed=suggested if args.accept_suggestions else (),
-            imported_by=args.by,
-            issued_by=args.issued_by,
-        )
+    for attempt in range(1, PREPARE_ATTEMPTS + 1):
+        upload = _prepare(engine, args, data, path.name)
+        _print_report(upload)
+        if upload.errors:
+            print(f"Có {len(upload.errors)} lỗi cần sửa; chưa ghi dữ liệu nào.")
+            return FAILED
+        if upload.needs_issue_date:
+            print(MISSING_ISSUE_DATE.format(file=upload.file_name), file=sys.stderr)
+            return FAILED
+        if args.dry_run:
+            print("Chạy thử: chưa ghi dữ liệu nào.")
+            return OK
+        suggested = [r.index for r in upload.changes.rows if r.needs_confirmation]
+        try:
+            with session_scope(engine, write=True) as session:  # the write, in this process
+                batch = commit(
+                    session=session,
+                    upload=upload,
+                    confirmed=suggested if args.accept_suggestions else (),
+                    imported_by=args.by,
+                    issued_by=args.issued_by,
+                )
+            break
+        except StalePreviewError:
+            if attempt == PREPARE_ATTEMPTS:
+                raise
+            print(PREPARING_AGAIN, file=sys.stderr)
     print(
         f"Đã nạp (lần nạp số {batch.id}): {batch.task_count} nhiệm vụ, "
         f"{batch.progress_count} báo cáo tiến độ, {batch.kpi_count} chỉ tiêu."
     )
     return OK
+
+
+def _prepare(engine: Engine, args: argparse.Namespace, data: bytes, name: str) -> PreparedUpload:
+    """The file read and compared with the database in a worker process, within the limits."""
+    return prepare_isolated(
+        url=engine.url.render_as_string(hide_password=False),
+        data=data,
+        file_name=name,
+        kind=ImportKind(args.kind) if args.kind else None,
+        plan_code=args.plan,
+        reported_on=args.reported_on,
+        issued_on=args.issued_on,
+    )
 
 
 def _print_report(upload: PreparedUpload) -> None:
