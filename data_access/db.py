@@ -1,4 +1,4 @@
-"""The one way to get an engine and a session, and to create the tables.
+"""The one way to get an engine and a session (the tables: data_access.schema).
 
 On SQLite, writes are serialised: a session opened with ``write=True`` starts with
 ``BEGIN IMMEDIATE``, so it holds the write lock before it reads anything it will
@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, event, func
-from sqlmodel import Session, SQLModel, col, create_engine, select
+from sqlmodel import Session, col, create_engine, select
 
 from data_access import models
 from data_access.settings import get_settings
@@ -59,14 +59,6 @@ def _sqlite_connected(dbapi_connection: sqlite3.Connection, _record: Any) -> Non
 def _sqlite_begin(connection: Connection) -> None:
     write = connection.get_execution_options().get(WRITE_OPTION, False)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
-
-
-def create_schema(engine: Engine) -> None:
-    """Create every table that does not exist yet, and indexes added to existing tables since."""
-    SQLModel.metadata.create_all(engine)
-    for table in SQLModel.metadata.sorted_tables:
-        for index in table.indexes:
-            index.create(engine, checkfirst=True)
 
 
 @contextmanager

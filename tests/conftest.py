@@ -20,7 +20,9 @@ from sqlalchemy import create_engine
 from sqlmodel import Session
 
 from data_access.bootstrap import ensure_sample_data
+from data_access.db import get_engine
 from tests.dashboard_db import fill, open_session
+from tests.migration_databases import NewUrl
 from tests.upload_db import workbook
 
 Rows = Sequence[Sequence[Any]]
@@ -111,3 +113,22 @@ def session() -> Iterator[Session]:
 def ids(session: Session) -> dict[str, int]:
     """The small sample of ``tests.dashboard_db`` in ``session``: task ids by key."""
     return fill(session)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[NewUrl]:
+    """Makes the URL of a new empty database: a SQLite file, or one on the test server."""
+    made: list[str] = []
+
+    def make() -> str:
+        if request.param == "sqlite":
+            made.append(f"sqlite:///{tmp_path / f'nq57_{len(made)}.sqlite'}")
+        else:
+            made.append(request.getfixturevalue("postgres").create_database())
+        return made[-1]
+
+    yield make
+    for url in made:
+        get_engine(url).dispose()
+        if request.param == "postgresql":
+            request.getfixturevalue("postgres").drop_database(url)

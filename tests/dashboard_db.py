@@ -23,6 +23,7 @@ from sqlmodel.pool import StaticPool
 
 import data_access.db  # noqa: F401  (turns SQLite foreign keys on)
 from data_access import models as m
+from data_access.schema import upgrade_schema
 
 SKHCN = "Sở Khoa học và Công nghệ"
 POLICE = "Công an tỉnh"
@@ -34,7 +35,7 @@ Row = TypeVar("Row", bound=SQLModel)
 
 def memory_engine() -> Engine:
     engine = create_engine("sqlite://", poolclass=StaticPool)
-    SQLModel.metadata.create_all(engine)
+    upgrade_schema(engine)
     return engine
 
 

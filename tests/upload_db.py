@@ -16,9 +16,10 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel
 
-from data_access.db import create_schema, session_scope
+from data_access.db import session_scope
 from data_access.imports import read, write
 from data_access.models import ImportBatch, ImportKind
+from data_access.schema import upgrade_schema
 from sample_data.build_progress import TASK_HEADER as PROGRESS_HEADER
 from sample_data.manifest import PROGRESS_WORKBOOK
 
@@ -128,7 +129,7 @@ def edit_cell(data: bytes, sheet: str, cell: str, value: Any) -> bytes:
 
 def memory_engine() -> Engine:
     engine = create_engine("sqlite://", poolclass=StaticPool)
-    create_schema(engine)
+    upgrade_schema(engine)
     return engine
 
 
