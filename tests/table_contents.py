@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import Engine
@@ -27,10 +28,11 @@ def table_contents(engine: Engine, columns: dict[str, list[str]]) -> Contents:
 
     Values are read as the database driver returns them, untouched by the models.
     """
-    contents = {}
+    contents: Contents = {}
     with engine.connect() as connection:
         for table, names in columns.items():
-            query = sa.select(*(sa.column(name) for name in names)).select_from(sa.table(table))
+            selected: list[sa.ColumnClause[Any]] = [sa.column(name) for name in names]
+            query = sa.select(*selected).select_from(sa.table(table))
             rows = sorted(repr(tuple(row)) for row in connection.execute(query))
             digest = hashlib.sha256("\n".join(rows).encode()).hexdigest()
             contents[table] = (len(rows), digest)

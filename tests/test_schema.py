@@ -3,6 +3,7 @@ and starting (app, command line, two processes at once) brings any database up t
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -140,7 +141,7 @@ def test_processes_starting_together_on_a_new_database_migrate_it_once(new_url: 
 
 
 def _start_upgrades(url: str, count: int) -> list[subprocess.Popen[str]]:
-    env = {"DATABASE_URL": url, "PYTHONIOENCODING": "utf-8", "PATH": "/usr/bin:/bin"}
+    env = {**os.environ, "DATABASE_URL": url, "PYTHONIOENCODING": "utf-8"}
     return [
         subprocess.Popen(
             [sys.executable, "-m", "data_access", "upgrade"],
