@@ -1,4 +1,4 @@
-"""The one way to get an engine and a session, and to create the tables.
+"""The one way to get an engine and a session (the tables: data_access.schema).
 
 Writes are serialised per database: a session opened with ``write=True`` holds the
 database's write lock before it reads anything it will change, and a second writer
@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, event, func
-from sqlmodel import Session, SQLModel, col, create_engine, select
+from sqlmodel import Session, col, create_engine, select
 
 from data_access import models
 from data_access.settings import get_settings
@@ -74,14 +74,6 @@ def _server_begin(connection: Connection) -> None:
     if connection.get_execution_options().get(WRITE_OPTION, False):
         connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{WRITE_WAIT_SECONDS}s'")
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
-
-
-def create_schema(engine: Engine) -> None:
-    """Create every table that does not exist yet, and indexes added to existing tables since."""
-    SQLModel.metadata.create_all(engine)
-    for table in SQLModel.metadata.sorted_tables:
-        for index in table.indexes:
-            index.create(engine, checkfirst=True)
 
 
 @contextmanager

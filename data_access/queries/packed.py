@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from sqlalchemy import Select, String, cast, func
+from sqlalchemy import ColumnElement, Select, String, cast, func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session
 
@@ -68,7 +68,7 @@ def read_packed_frame(
 def packed_statement(statement: AnySelect) -> AnySelect:
     """The row count, then every row of ``statement`` as one text (values, then rows joined)."""
     rows = statement.subquery()
-    fields = [func.coalesce(cast(column, String), "") for column in rows.c]
+    fields: list[ColumnElement[str]] = [func.coalesce(cast(c, String), "") for c in rows.c]
     row_text = fields[0]
     for field in fields[1:]:
         row_text = row_text.op("||")(FIELD_SEPARATOR).op("||")(field)
