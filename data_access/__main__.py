@@ -6,6 +6,8 @@
     python -m data_access history [--limit N]
     python -m data_access undo
     python -m data_access statuses --as-of DD/MM/YYYY [--known-by DD/MM/YYYY] [--json]
+    python -m data_access backup PATH
+    python -m data_access restore PATH
 
 The database comes from DATABASE_URL. Exit status 0 on success; 1 when the file
 is refused or has errors, or the database cannot be written (nothing is written;
@@ -26,6 +28,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine
 
+from data_access.backup import BACKUP_COMMANDS, add_backup_commands, run_backup_command
 from data_access.clock import local_time_text
 from data_access.db import create_schema, get_engine, session_scope
 from data_access.db_errors import UNREACHABLE, database_errors
@@ -49,7 +52,8 @@ OK, FAILED = 0, 1
 UNEXPECTED = "Đã dừng vì một lỗi không lường trước ({detail}); chưa có gì thay đổi."
 LEVEL_LABELS = {ProblemLevel.ERROR: "LỖI", ProblemLevel.WARNING: "Cảnh báo"}
 DESCRIPTION = (
-    "Nạp tệp kế hoạch, tiến độ, kết quả chỉ tiêu; xem lịch sử; hoàn tác; trạng thái nhiệm vụ."
+    "Nạp tệp kế hoạch, tiến độ, kết quả chỉ tiêu; xem lịch sử; hoàn tác; trạng thái nhiệm vụ; "
+    "sao lưu và khôi phục cơ sở dữ liệu."
 )
 KIND_CHOICES = [str(ImportKind.PLAN), str(ImportKind.PROGRESS), str(ImportKind.KPI_ACTUALS)]
 _log = logging.getLogger("data_access")
@@ -79,6 +83,8 @@ def _run(engine: Engine, args: argparse.Namespace) -> int:
         return _history(engine, args.limit)
     if args.command == "statuses":
         return print_statuses(engine, args)
+    if args.command in BACKUP_COMMANDS:
+        return run_backup_command(engine, args)
     return _undo(engine)
 
 
@@ -117,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     history.add_argument("--limit", type=int, default=20)
     commands.add_parser("undo", help="hoàn tác lần nạp gần nhất")
     add_statuses_command(commands)
+    add_backup_commands(commands)
     return parser
 
 
