@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from data_access.db import data_revision, get_engine, session_scope
+from data_access.models import ImportBatch
 from tests.backends import POSTGRESQL, SQLITE
 from tests.data_access_cli import FAILED, OK, run_data_access, sentence_and_log
 from tests.postgres import PostgresServer
@@ -212,3 +213,36 @@ def test_a_sqlite_database_of_another_app_is_refused(tmp_path: Path, sample_file
     shutil.copyfile(sample_file, copy)
     path = _foreign_sqlite(tmp_path)
     assert _refused(f"sqlite:///{copy}", path) == _not_a_backup(path)
+
+
+# --- consistency while the app writes ---
+
+
+@pytest.fixture
+def scratch_url(
+    sample_copy_url: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[str]:
+    """An empty database of the same kind as ``sample_copy_url``, to restore into."""
+    if _kind(sample_copy_url) == SQLITE:
+        yield f"sqlite:///{tmp_path / 'thu.sqlite'}"
+        return
+    server: PostgresServer = request.getfixturevalue("postgres")
+    url = server.create_database()
+    yield url
+    get_engine(url).dispose()
+    server.drop_database(url)
+
+
+def test_a_backup_taken_during_a_write_holds_the_state_before_it(
+    sample_copy_url: str, scratch_url: str, tmp_path: Path
+) -> None:
+    before = _tables(sample_copy_url)
+    saved = tmp_path / "nq57.backup"
+    with session_scope(get_engine(sample_copy_url), write=True) as session:
+        session.add(ImportBatch(file_name="dang_ghi.xlsx", content_hash="0" * 64, kind="plan"))
+        session.flush()  # written and not committed: this process holds the write lock
+        _backup(sample_copy_url, saved)  # another process, not kept waiting by the writer
+    assert len(_tables(sample_copy_url)["importbatch"]) == len(before["importbatch"]) + 1
+
+    _restore(scratch_url, saved, imports=len(before["importbatch"]))  # into a new database
+    assert _tables(scratch_url) == before
