@@ -5,9 +5,9 @@
                                       [--issued-by NAME]
     python -m data_access history [--limit N]
     python -m data_access undo
-    python -m data_access statuses --as-of DD/MM/YYYY [--known-by DD/MM/YYYY] [--json]
     python -m data_access backup PATH
     python -m data_access restore PATH
+    python -m data_access statuses --as-of DD/MM/YYYY [--known-by DD/MM/YYYY] [--json]
 
 The database comes from DATABASE_URL. Exit status 0 on success; 1 when the file
 is refused or has errors, or the database cannot be written (nothing is written;
@@ -52,8 +52,7 @@ OK, FAILED = 0, 1
 UNEXPECTED = "Đã dừng vì một lỗi không lường trước ({detail}); chưa có gì thay đổi."
 LEVEL_LABELS = {ProblemLevel.ERROR: "LỖI", ProblemLevel.WARNING: "Cảnh báo"}
 DESCRIPTION = (
-    "Nạp tệp kế hoạch, tiến độ, kết quả chỉ tiêu; xem lịch sử; hoàn tác; trạng thái nhiệm vụ; "
-    "sao lưu và khôi phục cơ sở dữ liệu."
+    "Nạp tệp kế hoạch, tiến độ, kết quả chỉ tiêu; xem lịch sử; hoàn tác; trạng thái nhiệm vụ."
 )
 KIND_CHOICES = [str(ImportKind.PLAN), str(ImportKind.PROGRESS), str(ImportKind.KPI_ACTUALS)]
 _log = logging.getLogger("data_access")
