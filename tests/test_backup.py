@@ -246,3 +246,25 @@ def test_a_backup_taken_during_a_write_holds_the_state_before_it(
 
     _restore(scratch_url, saved, imports=len(before["importbatch"]))  # into a new database
     assert _tables(scratch_url) == before
+
+
+def test_a_restore_during_a_write_waits_then_says_the_database_is_busy(
+    tmp_path: Path, sample_file: Path, backups: dict[str, Path]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'nq57.sqlite'}"
+    shutil.copyfile(sample_file, tmp_path / "nq57.sqlite")
+    with session_scope(get_engine(url), write=True) as session:
+        session.add(ImportBatch(file_name="dang_ghi.xlsx", content_hash="0" * 64, kind="plan"))
+        session.flush()  # the write lock, held by this process until the block ends
+        before = _tables(url)
+        run = run_data_access(url, "restore", backups[SQLITE])
+    assert run.returncode == FAILED
+    assert sentence_and_log(run.stderr)[0] == (
+        "Đang có một thao tác ghi khác vào cơ sở dữ liệu; hãy thử lại sau ít giây. "
+        "Chưa có gì thay đổi."
+    )
+    after = _tables(url)  # the write went through, the restore changed nothing
+    earlier = before.pop("importbatch")
+    added = [row for row in after.pop("importbatch") if row not in earlier]
+    assert [row[1] for row in added] == ["dang_ghi.xlsx"]  # (id, file_name, …)
+    assert after == before
