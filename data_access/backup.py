@@ -56,8 +56,6 @@ RESTORE_FAILED = (
 )
 SQLITE, POSTGRESQL = "SQLite", "PostgreSQL"
 FILE_KINDS = {SQLITE: "một tệp cơ sở dữ liệu SQLite", POSTGRESQL: "một bản sao lưu PostgreSQL"}
-
-
 BACKUP_COMMANDS = ("backup", "restore")
 BACKED_UP = "Đã sao lưu cơ sở dữ liệu vào “{path}”."
 RESTORED = "Đã khôi phục cơ sở dữ liệu từ “{path}”: {count} lần nạp trong lịch sử."
