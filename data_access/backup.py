@@ -32,9 +32,10 @@ from typing import Any
 from sqlalchemy import Engine, PoolProxiedConnection, func
 from sqlmodel import col, select
 
-from data_access.db import create_schema, session_scope
+from data_access.db import session_scope
 from data_access.db_errors import LOCKED, DataUnavailableError
 from data_access.models import ImportBatch
+from data_access.schema import upgrade_schema
 from errors import UserFacingError
 
 SQLITE_HEADER = b"SQLite format 3\x00"  # https://sqlite.org/fileformat.html#the_database_header
@@ -114,7 +115,7 @@ def restore(*, engine: Engine, path: Path) -> None:
         _sqlite_restore(engine, path)
     else:
         _pg_restore(engine, path)
-    create_schema(engine)  # tables and indexes added since the backup was taken
+    upgrade_schema(engine)  # a backup made before the latest migrations
 
 
 def _is_sqlite(engine: Engine) -> bool:

@@ -3,7 +3,8 @@
 A restore brings back every table as it was at backup time, the import history
 included; a file of the other database's kind, or of neither, is refused with one
 sentence and changes nothing; the data revision the app's caches follow differs after
-a restore, even when the counts it saw come back.
+a restore, even when the counts it saw come back. A backup taken during another
+process's write holds the state before it; a restore during one waits, then says so.
 """
 
 from __future__ import annotations
@@ -249,15 +250,16 @@ def test_a_backup_taken_during_a_write_holds_the_state_before_it(
 
 
 def test_a_restore_during_a_write_waits_then_says_the_database_is_busy(
-    tmp_path: Path, sample_file: Path, backups: dict[str, Path]
+    sample_copy_url: str, backups: dict[str, Path]
 ) -> None:
-    url = f"sqlite:///{tmp_path / 'nq57.sqlite'}"
-    shutil.copyfile(sample_file, tmp_path / "nq57.sqlite")
+    url = sample_copy_url
     with session_scope(get_engine(url), write=True) as session:
         session.add(ImportBatch(file_name="dang_ghi.xlsx", content_hash="0" * 64, kind="plan"))
         session.flush()  # the write lock, held by this process until the block ends
         before = _tables(url)
-        run = run_data_access(url, "restore", backups[SQLITE])
+        run = run_data_access(
+            url, "restore", backups[_kind(url)], DATABASE_WRITE_WAIT_SECONDS="0.5"
+        )
     assert run.returncode == FAILED
     assert sentence_and_log(run.stderr)[0] == (
         "Đang có một thao tác ghi khác vào cơ sở dữ liệu; hãy thử lại sau ít giây. "
