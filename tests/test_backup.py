@@ -20,8 +20,10 @@ import pytest
 
 from data_access.db import data_revision, get_engine, session_scope
 from data_access.models import ImportBatch
+from data_access.schema import current_revision, head_revision
 from tests.backends import POSTGRESQL, SQLITE
 from tests.data_access_cli import FAILED, OK, run_data_access, sentence_and_log
+from tests.migration_databases import RELEASE_12
 from tests.postgres import PostgresServer
 from tests.upload_db import PLAN_CODE, TASKS, dump, edit_cell, plan_file
 
@@ -270,3 +272,12 @@ def test_a_restore_during_a_write_waits_then_says_the_database_is_busy(
     added = [row for row in after.pop("importbatch") if row not in earlier]
     assert [row[1] for row in added] == ["dang_ghi.xlsx"]  # (id, file_name, …)
     assert after == before
+
+
+def test_a_backup_made_before_the_migrations_is_restored_then_upgraded(tmp_path: Path) -> None:
+    """The previous release's database file is a backup of it, as IT staff would have kept."""
+    with closing(sqlite3.connect(RELEASE_12)) as saved:
+        (imports,) = saved.execute("SELECT count(*) FROM importbatch").fetchone()
+    url = f"sqlite:///{tmp_path / 'nq57.sqlite'}"
+    _restore(url, RELEASE_12, imports=imports)
+    assert current_revision(get_engine(url)) == head_revision()
