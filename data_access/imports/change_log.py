@@ -1,7 +1,8 @@
 """Record every row an import writes, so that undo can put the earlier state back exactly.
 
 While ``tracking_changes`` is active, each flush of the session appends, for every
-row of a tracked table, what happened to it and what it held before. The log is
+row of a tracked table, what happened to it and what it held before; rows inserted
+in bulk (data_access.imports.bulk) are appended by ``log_inserts``. The log is
 written as ImportChange rows; ``replay_backwards`` undoes them in reverse order with
 plain SQL statements, so each step sees the same database as the import did.
 """
@@ -15,13 +16,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, and_, delete, event, inspect
+from sqlalchemy import Table, and_, delete, event, insert, inspect
 from sqlalchemy.orm import Mapper, UOWTransaction
 from sqlmodel import Session, SQLModel, col, select
 
 from data_access.models import ImportChange
 
 UNTRACKED = frozenset({"importbatch", "importchange"})  # the history itself
+ACTIVE_LOG = "change_log"  # session.info key of the log ``tracking_changes`` fills
 INSERT, UPDATE, DELETE = "insert", "update", "delete"
 
 
@@ -32,30 +34,36 @@ class ChangeLog:
     entries: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
 
     def write(self, *, session: Session, batch_id: int) -> int:
-        """Store the log as ImportChange rows of ``batch_id``; returns how many."""
-        for position, (table, action, key, before) in enumerate(self.entries):
-            session.add(
-                ImportChange(
-                    import_batch_id=batch_id,
-                    position=position,
-                    table_name=table,
-                    action=action,
-                    row_key=_dumps(key),
-                    before=_dumps(before) if before else "",
-                )
-            )
+        """Store the log as ImportChange rows of ``batch_id``; returns how many.
+
+        One INSERT for all of them: built as SQLModel objects, the 45,000 changes of a
+        new 10,000-task plan took 12.9 s to store on SQLite (profiled).
+        """
+        rows = [
+            {
+                "import_batch_id": batch_id,
+                "position": position,
+                "table_name": table,
+                "action": action,
+                "row_key": _dumps(key),
+                "before": _dumps(before) if before else "",
+            }
+            for position, (table, action, key, before) in enumerate(self.entries)
+        ]
         session.flush()
-        return len(self.entries)
+        if rows:
+            session.connection().execute(insert(table_of(ImportChange)), rows)
+        return len(rows)
 
     def _after_flush(self, session: Session, _context: UOWTransaction) -> None:
         order = {table.name: i for i, table in enumerate(SQLModel.metadata.sorted_tables)}
         saved = [(INSERT, obj) for obj in session.new] + [
             (UPDATE, obj) for obj in session.dirty if session.is_modified(obj)
         ]
-        saved.sort(key=lambda item: order.get(_table(item[1]).name, 0))
-        deleted = sorted(session.deleted, key=lambda obj: -order.get(_table(obj).name, 0))
+        saved.sort(key=lambda item: order.get(table_of(item[1]).name, 0))
+        deleted = sorted(session.deleted, key=lambda obj: -order.get(table_of(obj).name, 0))
         for action, obj in [*saved, *((DELETE, obj) for obj in deleted)]:
-            table = _table(obj)
+            table = table_of(obj)
             if table.name in UNTRACKED:
                 continue
             before = {} if action == INSERT else _before_image(obj, current=action == DELETE)
@@ -67,10 +75,19 @@ def tracking_changes(session: Session) -> Iterator[ChangeLog]:
     """Log every insert, update and delete flushed by ``session`` inside the block."""
     log = ChangeLog()
     event.listen(session, "after_flush", log._after_flush)
+    session.info[ACTIVE_LOG] = log
     try:
         yield log
     finally:
+        del session.info[ACTIVE_LOG]
         event.remove(session, "after_flush", log._after_flush)
+
+
+def log_inserts(*, session: Session, table: str, keys: list[dict[str, Any]]) -> None:
+    """Log rows inserted into ``table`` without a flush, when ``session`` is tracked."""
+    log: ChangeLog | None = session.info.get(ACTIVE_LOG)
+    if log is not None and table not in UNTRACKED:
+        log.entries.extend((table, INSERT, key, {}) for key in keys)
 
 
 def replay_backwards(*, session: Session, batch_id: int) -> int:
@@ -122,8 +139,10 @@ def _mapper(obj: object) -> Mapper[Any]:
     return mapper
 
 
-def _table(obj: object) -> Table:
-    table = _mapper(obj).local_table
+def table_of(model: object) -> Table:
+    """The table of a model class or of one of its rows."""
+    found = inspect(model)
+    table = (found if isinstance(found, Mapper) else found.mapper).local_table
     assert isinstance(table, Table)
     return table
 
