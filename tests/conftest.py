@@ -20,7 +20,10 @@ from sqlalchemy import create_engine
 from sqlmodel import Session
 
 from data_access.bootstrap import ensure_sample_data
-from tests.dashboard_db import fill, open_session
+from data_access.db import get_engine
+from tests.backends import BACKENDS, POSTGRESQL, SQLITE, Database, schema_template, using
+from tests.dashboard_db import fill
+from tests.postgres import PostgresServer, postgres_server
 from tests.upload_db import workbook
 
 Rows = Sequence[Sequence[Any]]
@@ -78,6 +81,31 @@ def make_docx(tmp_path: Path) -> Callable[..., Path]:
 
 
 @pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server for the whole run (tests.postgres)."""
+    with postgres_server() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def postgres_schema(postgres: PostgresServer) -> str:
+    """A database on the server with every table and no rows, copied by ``database``."""
+    return schema_template(postgres)
+
+
+@pytest.fixture(params=BACKENDS)
+def database(request: pytest.FixtureRequest) -> Iterator[Database]:
+    """Each kind of database in turn; ``tests.backends.fresh_engine()`` follows it."""
+    if request.param == SQLITE:
+        chosen = Database(SQLITE)
+    else:
+        server = request.getfixturevalue("postgres")
+        chosen = Database(POSTGRESQL, server, request.getfixturevalue("postgres_schema"))
+    with using(chosen):
+        yield chosen
+
+
+@pytest.fixture(scope="session")
 def sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite file holding the sample plans and illustrative progress, built once."""
     path = tmp_path_factory.mktemp("sample") / "nq57.sqlite"
@@ -88,23 +116,46 @@ def sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def sample_url(sample_file: Path) -> str:
-    """The shared sample database; tests that write use ``sample_copy_url`` instead."""
-    return f"sqlite:///{sample_file}"
+def postgres_sample(postgres: PostgresServer) -> str:
+    """The name of a PostgreSQL database holding the samples, built once and only copied."""
+    url = postgres.create_database()
+    engine = create_engine(url)
+    assert ensure_sample_data(engine)
+    engine.dispose()
+    return url.rsplit("/", 1)[-1]
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def sample_url(request: pytest.FixtureRequest, sample_file: Path) -> str:
+    """The shared sample database, on each kind; tests that write use ``sample_copy_url``."""
+    if request.param == SQLITE:
+        return f"sqlite:///{sample_file}"
+    server: PostgresServer = request.getfixturevalue("postgres")
+    return server.create_database(template=request.getfixturevalue("postgres_sample"))
+
+
+@pytest.fixture(params=BACKENDS)
+def sample_copy_url(
+    request: pytest.FixtureRequest, sample_file: Path, tmp_path: Path
+) -> Iterator[str]:
+    """A copy of the sample database for one test to change as it likes, on each kind."""
+    if request.param == SQLITE:
+        copy = tmp_path / "nq57.sqlite"
+        shutil.copyfile(sample_file, copy)
+        yield f"sqlite:///{copy}"
+        return
+    server: PostgresServer = request.getfixturevalue("postgres")
+    url = server.create_database(template=request.getfixturevalue("postgres_sample"))
+    yield url
+    get_engine(url).dispose()
+    server.drop_database(url)
 
 
 @pytest.fixture
-def sample_copy_url(sample_file: Path, tmp_path: Path) -> str:
-    """A copy of the sample database for one test to change as it likes."""
-    copy = tmp_path / "nq57.sqlite"
-    shutil.copyfile(sample_file, copy)
-    return f"sqlite:///{copy}"
-
-
-@pytest.fixture
-def session() -> Iterator[Session]:
-    """A session on a fresh in-memory database with every table."""
-    yield from open_session()
+def session(database: Database) -> Iterator[Session]:
+    """A session on a fresh database with every table, on each kind."""
+    with Session(database.fresh_engine(), expire_on_commit=False) as session:
+        yield session
 
 
 @pytest.fixture

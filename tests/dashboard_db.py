@@ -17,12 +17,11 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import TypeVar
 
-from sqlalchemy import Engine
-from sqlmodel import Session, SQLModel, create_engine
-from sqlmodel.pool import StaticPool
+from sqlmodel import Session, SQLModel
 
 import data_access.db  # noqa: F401  (turns SQLite foreign keys on)
 from data_access import models as m
+from tests.backends import fresh_engine
 
 SKHCN = "Sở Khoa học và Công nghệ"
 POLICE = "Công an tỉnh"
@@ -32,15 +31,9 @@ COLLECTIVE = "Các sở, ban, ngành, địa phương"
 Row = TypeVar("Row", bound=SQLModel)
 
 
-def memory_engine() -> Engine:
-    engine = create_engine("sqlite://", poolclass=StaticPool)
-    SQLModel.metadata.create_all(engine)
-    return engine
-
-
 def open_session() -> Iterator[Session]:
     """A session on a fresh in-memory database (use as a fixture body)."""
-    with Session(memory_engine(), expire_on_commit=False) as session:
+    with Session(fresh_engine(), expire_on_commit=False) as session:
         yield session
 
 

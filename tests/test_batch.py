@@ -29,9 +29,9 @@ from tests.upload_db import (
     TASKS,
     TODAY,
     dump,
+    fresh_engine,
     import_file,
     kpi_rows,
-    memory_engine,
     plan_file,
     planned_engine,
     preview,
@@ -95,7 +95,7 @@ def test_a_suggested_match_is_written_only_once_confirmed() -> None:
 
 
 def test_a_first_import_stores_the_agency_directory_with_its_kinds() -> None:
-    engine = memory_engine()
+    engine = fresh_engine()
     import_file(engine, plan_file(), "kh.xlsx", plan_code=PLAN_CODE)
     with session_scope(engine) as session:
         police = session.exec(select(Agency).where(Agency.name == POLICE)).one()

@@ -29,9 +29,9 @@ from tests.upload_db import (
     SKHCN,
     TASKS,
     dump,
+    fresh_engine,
     import_file,
     kpi_rows,
-    memory_engine,
     plan_file,
     planned_engine,
     progress_file,
@@ -130,7 +130,7 @@ def test_undo_changes_the_data_revision() -> None:
 
 def test_nothing_to_undo_on_an_empty_database() -> None:
     with pytest.raises(UndoRefused, match="Chưa có lần nạp"):
-        _undo(memory_engine())
+        _undo(fresh_engine())
 
 
 def test_the_sample_data_cannot_be_undone(sample_copy_url: str) -> None:
@@ -213,7 +213,7 @@ def test_undo_time_is_recorded_in_utc() -> None:
 
 
 def test_undo_walks_back_past_the_plan_that_later_imports_pointed_to() -> None:
-    engine = memory_engine()
+    engine = fresh_engine()
     empty = dump(engine)
     import_file(engine, plan_file(), "kh.xlsx", plan_code=PLAN_CODE)
     import_file(engine, progress_file([report("I", "1", "Đang thực hiện")]))

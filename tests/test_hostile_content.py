@@ -15,7 +15,7 @@ from loaders.load import load_bytes
 from loaders.records import LoadResult, ProblemCode, UnreadableFileError
 from loaders.text import BIDI_CONTROLS, ZERO_WIDTH
 from tests import hostile_files
-from tests.upload_db import dump, import_file, memory_engine, planned_engine
+from tests.upload_db import dump, fresh_engine, import_file, planned_engine
 
 HIDDEN = ProblemCode.HIDDEN_CHARACTERS
 HIDDEN_ALPHABET = ZERO_WIDTH + BIDI_CONTROLS
@@ -94,7 +94,7 @@ def test_invisible_and_bidi_characters_are_removed_and_named_per_cell() -> None:
 
 
 def test_a_right_to_left_override_is_not_stored() -> None:
-    engine = memory_engine()
+    engine = fresh_engine()
     import_file(engine, hostile_files.zero_width_and_bidi(), "an.xlsx", plan_code="KH-AN")
     stored = [v for rows in dump(engine).values() for row in rows for v in row]
     assert "Xây dựng cơ sở dữ liệu" in stored

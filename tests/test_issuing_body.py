@@ -15,7 +15,7 @@ from tests.upload_db import (
     TASKS,
     dump,
     edit_cell,
-    memory_engine,
+    fresh_engine,
     plan_file,
     planned_engine,
 )
@@ -37,7 +37,7 @@ UNIT_PLAN = plan_file([(*TASKS[0][:3], "Văn phòng Sở", "", "30/6/2026")], wi
 def test_a_new_plan_stores_its_issuing_body_and_scopes_its_units(
     issued_by: str, stored: str, unit: str
 ) -> None:
-    engine = memory_engine()
+    engine = fresh_engine()
     with session_scope(engine) as session:
         upload = read.prepare(
             session=session, data=UNIT_PLAN, file_name="kh.xlsx", plan_code="KH-VP"
@@ -58,7 +58,7 @@ def test_a_new_plan_stores_its_issuing_body_and_scopes_its_units(
     ],
 )
 def test_a_bad_issuing_body_is_refused_and_writes_nothing(issued_by: str, message: str) -> None:
-    engine = memory_engine()
+    engine = fresh_engine()
     with pytest.raises(ImportRefused, match=message), session_scope(engine) as session:
         upload = read.prepare(
             session=session, data=UNIT_PLAN, file_name="kh.xlsx", plan_code="KH-VP"

@@ -14,8 +14,8 @@ from tests.upload_db import (
     PLAN_CODE,
     SKHCN,
     TASKS,
+    fresh_engine,
     kpi_rows,
-    memory_engine,
     plan_file,
     planned_engine,
     progress_file,
@@ -80,7 +80,7 @@ def test_progress_for_several_plans_names_them_all() -> None:
 
 
 def test_everything_is_a_new_plan_on_an_empty_database() -> None:
-    guess = _recognise(memory_engine(), plan_file(), "001_ke_hoach_92A_KH-UBND.xlsx")
+    guess = _recognise(fresh_engine(), plan_file(), "001_ke_hoach_92A_KH-UBND.xlsx")
     assert guess == KindGuess(
         ImportKind.PLAN,
         "001-KE-HOACH-92A-KH-UBND",

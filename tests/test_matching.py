@@ -19,7 +19,7 @@ from data_access.imports.matching import (
     task_matcher,
 )
 from data_access.models import Plan, Task
-from tests.upload_db import PLAN_CODE, TASKS, memory_engine, planned_engine
+from tests.upload_db import PLAN_CODE, TASKS, fresh_engine, planned_engine
 
 STRATEGY = "Xây dựng Chiến lược chuyển đổi số của tỉnh giai đoạn 2026-2030"
 RULES = "Ban hành quy chế quản lý, khai thác dữ liệu dùng chung của tỉnh"
@@ -126,7 +126,7 @@ def test_task_matcher_reads_the_stored_tasks_of_the_given_plans() -> None:
 
 
 def test_an_empty_database_matches_nothing() -> None:
-    with session_scope(memory_engine()) as session:
+    with session_scope(fresh_engine()) as session:
         matcher = task_matcher(session=session)
     assert matcher.match(plan_code="", section="", number="1", name=STRATEGY) is None
 

@@ -20,9 +20,9 @@ from tests.upload_db import (
     SKHCN,
     dump,
     edit_cell,
+    fresh_engine,
     import_file,
     kpi_rows,
-    memory_engine,
     plan_file,
     planned_engine,
     preview,
@@ -118,7 +118,7 @@ def test_nothing_new_is_refused() -> None:
 
 def test_a_new_plan_needs_a_code() -> None:
     with pytest.raises(ImportRefused, match="mã kế hoạch"):
-        import_file(memory_engine(), plan_file(), plan_code="  ")
+        import_file(fresh_engine(), plan_file(), plan_code="  ")
 
 
 # --- The same file twice ---
@@ -148,7 +148,7 @@ def test_the_kind_and_plan_chosen_by_staff_win() -> None:
 
 
 def test_a_new_plan_takes_the_title_given() -> None:
-    engine = memory_engine()
+    engine = fresh_engine()
     with session_scope(engine) as session:
         upload = read.prepare(session=session, data=plan_file(), file_name="kh.xlsx")
         write.commit(session=session, upload=upload, plan_title="Kế hoạch thử nghiệm")

@@ -33,7 +33,7 @@ from tests.upload_db import (
     SKHCN,
     TODAY,
     dump,
-    memory_engine,
+    fresh_engine,
     plan_file,
     planned_engine,
     progress_file,
@@ -235,9 +235,9 @@ def test_names_at_their_maximum_are_kept() -> None:
     ],
 )
 def test_an_over_long_field_at_commit_is_refused(field: str, label: str, limit: int) -> None:
-    engine = memory_engine()
+    engine = fresh_engine()
     upload = prepared(engine, plan_file(), plan_code=PLAN_CODE)
     with pytest.raises(ImportRefused) as refused, session_scope(engine, write=True) as session:
         write.commit(session=session, upload=upload, **{field: "x" * (limit + 1)})
     assert str(refused.value) == too_long(label, limit + 1, limit)
-    assert table_counts(memory_engine()) == table_counts(engine)
+    assert table_counts(fresh_engine()) == table_counts(engine)

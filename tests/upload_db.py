@@ -12,15 +12,15 @@ from io import BytesIO
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
-from sqlalchemy import Engine, create_engine
-from sqlalchemy.pool import StaticPool
+from sqlalchemy import Engine
 from sqlmodel import Session, SQLModel
 
-from data_access.db import create_schema, session_scope
+from data_access.db import session_scope
 from data_access.imports import read, write
 from data_access.models import ImportBatch, ImportKind
 from sample_data.build_progress import TASK_HEADER as PROGRESS_HEADER
 from sample_data.manifest import PROGRESS_WORKBOOK
+from tests.backends import fresh_engine
 
 PLAN_CODE = "KH-01"
 TODAY = date(2026, 11, 30)
@@ -126,12 +126,6 @@ def edit_cell(data: bytes, sheet: str, cell: str, value: Any) -> bytes:
     return out.getvalue()
 
 
-def memory_engine() -> Engine:
-    engine = create_engine("sqlite://", poolclass=StaticPool)
-    create_schema(engine)
-    return engine
-
-
 def import_file(
     engine: Engine,
     data: bytes,
@@ -179,7 +173,7 @@ def _prepare(
 
 def planned_engine() -> Engine:
     """A database holding plan KH-01 (TASKS and KPIS), imported through the pipeline."""
-    engine = memory_engine()
+    engine = fresh_engine()
     import_file(engine, plan_file(), "ke_hoach.xlsx", plan_code=PLAN_CODE)
     return engine
 
