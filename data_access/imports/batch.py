@@ -16,8 +16,7 @@ from sqlmodel import Session, select
 
 from data_access.agency_store import agency_in_plan, seed_agencies
 from data_access.clock import vietnam_today
-from data_access.imports.bulk import insert_rows
-from data_access.imports.change_log import tracking_changes
+from data_access.imports.change_log import insert_rows, tracking_changes
 from data_access.imports.change_set import ChangeKind, ChangeSet, RowChange
 from data_access.imports.new_plan import ImportRefused, import_plan
 from data_access.imports.number_clash import number_clash

@@ -2,7 +2,7 @@
 
 While ``tracking_changes`` is active, each flush of the session appends, for every
 row of a tracked table, what happened to it and what it held before; rows inserted
-in bulk (data_access.imports.bulk) are appended by ``log_inserts``. The log is
+without the session (``insert_rows``) are appended as they are inserted. The log is
 written as ImportChange rows; ``replay_backwards`` undoes them in reverse order with
 plain SQL statements, so each step sees the same database as the import did.
 """
@@ -10,16 +10,17 @@ plain SQL statements, so each step sees the same database as the import did.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, and_, delete, event, insert, inspect
+from sqlalchemy import and_, delete, event, inspect
 from sqlalchemy.orm import Mapper, UOWTransaction
 from sqlmodel import Session, SQLModel, col, select
 
+from data_access.imports.bulk import insert_many, table_of
 from data_access.models import ImportChange
 
 UNTRACKED = frozenset({"importbatch", "importchange"})  # the history itself
@@ -51,8 +52,7 @@ class ChangeLog:
             for position, (table, action, key, before) in enumerate(self.entries)
         ]
         session.flush()
-        if rows:
-            session.connection().execute(insert(table_of(ImportChange)), rows)
+        insert_many(session.connection(), table_of(ImportChange), rows, ids=False)
         return len(rows)
 
     def _after_flush(self, session: Session, _context: UOWTransaction) -> None:
@@ -83,11 +83,30 @@ def tracking_changes(session: Session) -> Iterator[ChangeLog]:
         event.remove(session, "after_flush", log._after_flush)
 
 
-def log_inserts(*, session: Session, table: str, keys: list[dict[str, Any]]) -> None:
-    """Log rows inserted into ``table`` without a flush, when ``session`` is tracked."""
+def insert_rows(
+    session: Session, model: type[SQLModel], rows: Sequence[dict[str, Any]]
+) -> list[int]:
+    """Insert ``rows`` (every column but the id) into ``model``'s table at once, in order,
+    logged when ``session`` is tracked; returns their ids (none for a table without one).
+
+    What the session holds is flushed first, so the log keeps the order in which the
+    database saw the changes.
+    """
+    if not rows:
+        return []
+    session.flush()
+    table = table_of(model)
+    with_ids = "id" in table.c
+    ids = insert_many(session.connection(), table, rows, ids=with_ids)
     log: ChangeLog | None = session.info.get(ACTIVE_LOG)
-    if log is not None and table not in UNTRACKED:
-        log.entries.extend((table, INSERT, key, {}) for key in keys)
+    if log is not None and table.name not in UNTRACKED:
+        keys = (
+            [{"id": value} for value in ids]
+            if with_ids
+            else [{column.name: row[column.name] for column in table.primary_key} for row in rows]
+        )
+        log.entries.extend((table.name, INSERT, key, {}) for key in keys)
+    return ids
 
 
 def replay_backwards(*, session: Session, batch_id: int) -> int:
@@ -137,14 +156,6 @@ def inserted_keys(*, session: Session, batch_id: int, table: str) -> set[Any]:
 def _mapper(obj: object) -> Mapper[Any]:
     mapper: Mapper[Any] = inspect(obj).mapper
     return mapper
-
-
-def table_of(model: object) -> Table:
-    """The table of a model class or of one of its rows."""
-    found = inspect(model)
-    table = (found if isinstance(found, Mapper) else found.mapper).local_table
-    assert isinstance(table, Table)
-    return table
 
 
 def _key(obj: object) -> dict[str, Any]:

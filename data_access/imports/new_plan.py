@@ -24,7 +24,7 @@ from sqlmodel import Session, select
 
 from data_access import models
 from data_access.clock import vietnam_today
-from data_access.imports.bulk import insert_rows
+from data_access.imports.change_log import insert_rows
 from data_access.imports.rows import (
     add_kpi,
     add_tasks,

@@ -18,7 +18,7 @@ from sqlmodel import Session, SQLModel
 
 from data_access import models
 from data_access.agency_store import agency_in_plan
-from data_access.imports.bulk import insert_rows
+from data_access.imports.change_log import insert_rows
 from data_access.models import AgencyRole, ImportBatch
 from loaders.records import KpiRecord, TaskRecord
 
