@@ -8,7 +8,7 @@ UV_VERSION := 0.13.9
 INSTALL := $(UV) pip install --python $(BIN)/python --requirement
 COMPILE := $(UV) pip compile --quiet --universal --python-version 3.11
 
-.PHONY: run test lint browser lock
+.PHONY: run test lint browser servers lock
 
 $(UV):
 	@echo "== Creating $(VENV) and installing uv $(UV_VERSION) into it"
@@ -41,11 +41,18 @@ browser:
 	@command -v chromium >/dev/null || { echo "== Installing Debian's chromium"; \
 		apt-get update -qq && apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
 
+## Debian's PostgreSQL and nginx: the tests start their own throwaway server and proxy on
+## local ports (tests/postgres.py, tests/e2e), so nothing is configured system-wide.
+servers:
+	@test -x /usr/sbin/nginx && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+		echo "== Installing Debian's postgresql and nginx"; \
+		apt-get update -qq && apt-get install -y -qq postgresql nginx-light >/dev/null; }
+
 lint: $(BIN)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 ## Install everything the tests need, lint, then run the whole suite.
-test: $(BIN)/.dev browser lint
+test: $(BIN)/.dev browser servers lint
 	$(BIN)/pytest

@@ -10,8 +10,9 @@ from functools import partial
 import streamlit as st
 
 from data_access.bootstrap import ensure_sample_data
-from data_access.db import create_schema, get_engine
+from data_access.db import get_engine
 from data_access.db_errors import READ_FAILED, DataUnavailableError, database_errors
+from data_access.schema import upgrade_schema
 from data_access.settings import get_settings
 from errors import UserFacingError, log_cause
 from ui.filters import render_filter_sidebar
@@ -77,7 +78,7 @@ def prepare_database(url: str, load_sample_data: bool) -> bool:
     if load_sample_data:
         return ensure_sample_data(engine)
     with database_errors(url, otherwise=READ_FAILED):
-        create_schema(engine)
+        upgrade_schema(engine)
     return False
 
 

@@ -36,7 +36,8 @@ from streamlit.testing.v1.element_tree import Block
 
 from benchmarks.make_synthetic_db import build
 from benchmarks.results_file import write_section
-from data_access.db import create_schema, get_engine
+from data_access.db import get_engine
+from data_access.schema import upgrade_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted((ROOT / "pages").glob("[0-9]*_*.py"))
@@ -238,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     url = f"sqlite:///{args.path.resolve()}"
     os.environ["DATABASE_URL"] = url
     os.environ["LOAD_SAMPLE_DATA"] = "0"
-    create_schema(get_engine(url))  # an older file gets today's indexes before any timing
+    upgrade_schema(get_engine(url))  # an older file gets today's indexes before any timing
     if args.profile:
         profile(args.profile.resolve(), args.sort)
         return 0

@@ -26,6 +26,7 @@ from sqlalchemy import Connection, Table
 from sqlmodel import SQLModel, create_engine
 
 from data_access import models as m
+from data_access.schema import upgrade_schema
 
 CHUNK = 20_000
 TASKS_PER_PLAN = 1_000
@@ -41,7 +42,7 @@ def build(path: Path, *, tasks: int, agencies: int, updates: int, seed: int = 57
     """Write a fresh SQLite database at ``path`` (replaced if it exists)."""
     path.unlink(missing_ok=True)
     engine = create_engine(f"sqlite:///{path}")
-    SQLModel.metadata.create_all(engine)
+    upgrade_schema(engine)
     rng = random.Random(seed)
     plans = max(1, -(-tasks // TASKS_PER_PLAN))
     with engine.begin() as conn:

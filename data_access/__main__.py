@@ -6,13 +6,15 @@
     python -m data_access history [--limit N]
     python -m data_access undo
     python -m data_access statuses --as-of DD/MM/YYYY [--known-by DD/MM/YYYY] [--json]
+    python -m data_access upgrade
 
-The database comes from DATABASE_URL. Exit status 0 on success; 1 when the file
-is refused or has errors, or the database cannot be written (nothing is written;
-one sentence on stderr, never a traceback; after it, when there is one, a log line
-with the technical cause for IT staff); 2 for a wrong command line. Output
-piped into a reader that stops early (``… | head``) is dropped; the work is still
-done (loaders.console).
+The database comes from DATABASE_URL; every command first brings its schema up to date
+(data_access.schema); ``upgrade`` does only that, and says from which revision to which.
+Exit status 0 on success; 1 when the file is refused or has errors, or the database
+cannot be written (nothing is written; one sentence on stderr, never a traceback; after
+it, when there is one, a log line with the technical cause for IT staff); 2 for a wrong
+command line. Output piped into a reader that stops early (``… | head``) is dropped; the
+work is still done (loaders.console).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from data_access.clock import local_time_text
-from data_access.db import create_schema, get_engine, session_scope
+from data_access.db import get_engine, session_scope
 from data_access.db_errors import UNREACHABLE, database_errors
 from data_access.imports.change_set import CHANGE_LABELS, ChangeKind, RowChange
 from data_access.imports.history import import_history, undo_latest_import
@@ -36,9 +38,10 @@ from data_access.imports.matching import MatchMethod
 from data_access.imports.new_plan import MISSING_ISSUE_DATE
 from data_access.imports.read import PreparedUpload, undated_reports
 from data_access.imports.worker import prepare_isolated
-from data_access.imports.write import commit
+from data_access.imports.write import StalePreviewError, commit
 from data_access.models import ImportKind
 from data_access.queries.status_export import add_statuses_command, day_argument, print_statuses
+from data_access.schema import current_revision, upgrade_schema
 from data_access.settings import get_settings
 from errors import UserFacingError, log_cause
 from labels import format_date, format_decimal
@@ -49,9 +52,17 @@ OK, FAILED = 0, 1
 UNEXPECTED = "Đã dừng vì một lỗi không lường trước ({detail}); chưa có gì thay đổi."
 LEVEL_LABELS = {ProblemLevel.ERROR: "LỖI", ProblemLevel.WARNING: "Cảnh báo"}
 DESCRIPTION = (
-    "Nạp tệp kế hoạch, tiến độ, kết quả chỉ tiêu; xem lịch sử; hoàn tác; trạng thái nhiệm vụ."
+    "Nạp tệp kế hoạch, tiến độ, kết quả chỉ tiêu; xem lịch sử; hoàn tác; trạng thái nhiệm vụ; "
+    "nâng cấu trúc cơ sở dữ liệu."
 )
+UPGRADED = "Đã nâng cấu trúc cơ sở dữ liệu từ phiên bản {before} lên {after}."
+UP_TO_DATE = "Cấu trúc cơ sở dữ liệu đã ở phiên bản mới nhất ({revision}); không có gì thay đổi."
+NO_REVISION = "chưa đánh số"  # a new database, or one made before the migrations
 KIND_CHOICES = [str(ImportKind.PLAN), str(ImportKind.PROGRESS), str(ImportKind.KPI_ACTUALS)]
+# Another writer changed the data between reading the file and writing it: nobody reviews
+# the command line's preview, so it reads the file again, a few times at most.
+PREPARE_ATTEMPTS = 3
+PREPARING_AGAIN = "Dữ liệu vừa được một lần nạp khác thay đổi; đang đọc lại tệp để so sánh lại."
 _log = logging.getLogger("data_access")
 
 
@@ -61,7 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         with database_errors(url, otherwise=UNREACHABLE):
             engine = get_engine(url)
-            create_schema(engine)
+            if args.command == "upgrade":
+                return _upgrade(engine)
+            upgrade_schema(engine)
             return _run(engine, args)
     except UserFacingError as error:
         print(error, file=sys.stderr)
@@ -116,8 +129,20 @@ def _parser() -> argparse.ArgumentParser:
     history = commands.add_parser("history", help="lịch sử các lần nạp")
     history.add_argument("--limit", type=int, default=20)
     commands.add_parser("undo", help="hoàn tác lần nạp gần nhất")
+    commands.add_parser("upgrade", help="nâng cấu trúc cơ sở dữ liệu lên phiên bản mới nhất")
     add_statuses_command(commands)
     return parser
+
+
+def _upgrade(engine: Engine) -> int:
+    before = current_revision(engine)
+    upgrade_schema(engine)
+    after = current_revision(engine)
+    if before == after:
+        print(UP_TO_DATE.format(revision=after))
+    else:
+        print(UPGRADED.format(before=before or NO_REVISION, after=after))
+    return OK
 
 
 def _import(engine: Engine, args: argparse.Namespace) -> int:
@@ -127,40 +152,51 @@ def _import(engine: Engine, args: argparse.Namespace) -> int:
     except OSError:
         print(f"Không tìm thấy tệp “{path}”.", file=sys.stderr)
         return FAILED
-    kind = ImportKind(args.kind) if args.kind else None
-    upload = prepare_isolated(  # a worker process, within the time and memory limits
-        url=engine.url.render_as_string(hide_password=False),
-        data=data,
-        file_name=path.name,
-        kind=kind,
-        plan_code=args.plan,
-        reported_on=args.reported_on,
-        issued_on=args.issued_on,
-    )
-    _print_report(upload)
-    if upload.errors:
-        print(f"Có {len(upload.errors)} lỗi cần sửa; chưa ghi dữ liệu nào.")
-        return FAILED
-    if upload.needs_issue_date:
-        print(MISSING_ISSUE_DATE.format(file=upload.file_name), file=sys.stderr)
-        return FAILED
-    if args.dry_run:
-        print("Chạy thử: chưa ghi dữ liệu nào.")
-        return OK
-    suggested = [r.index for r in upload.changes.rows if r.needs_confirmation]
-    with session_scope(engine, write=True) as session:  # the write, in this process
-        batch = commit(
-            session=session,
-            upload=upload,
-            confirmed=suggested if args.accept_suggestions else (),
-            imported_by=args.by,
-            issued_by=args.issued_by,
-        )
+    for attempt in range(1, PREPARE_ATTEMPTS + 1):
+        upload = _prepare(engine, args, data, path.name)
+        _print_report(upload)
+        if upload.errors:
+            print(f"Có {len(upload.errors)} lỗi cần sửa; chưa ghi dữ liệu nào.")
+            return FAILED
+        if upload.needs_issue_date:
+            print(MISSING_ISSUE_DATE.format(file=upload.file_name), file=sys.stderr)
+            return FAILED
+        if args.dry_run:
+            print("Chạy thử: chưa ghi dữ liệu nào.")
+            return OK
+        suggested = [r.index for r in upload.changes.rows if r.needs_confirmation]
+        try:
+            with session_scope(engine, write=True) as session:  # the write, in this process
+                batch = commit(
+                    session=session,
+                    upload=upload,
+                    confirmed=suggested if args.accept_suggestions else (),
+                    imported_by=args.by,
+                    issued_by=args.issued_by,
+                )
+            break
+        except StalePreviewError:
+            if attempt == PREPARE_ATTEMPTS:
+                raise
+            print(PREPARING_AGAIN, file=sys.stderr)
     print(
         f"Đã nạp (lần nạp số {batch.id}): {batch.task_count} nhiệm vụ, "
         f"{batch.progress_count} báo cáo tiến độ, {batch.kpi_count} chỉ tiêu."
     )
     return OK
+
+
+def _prepare(engine: Engine, args: argparse.Namespace, data: bytes, name: str) -> PreparedUpload:
+    """The file read and compared with the database in a worker process, within the limits."""
+    return prepare_isolated(
+        url=engine.url.render_as_string(hide_password=False),
+        data=data,
+        file_name=name,
+        kind=ImportKind(args.kind) if args.kind else None,
+        plan_code=args.plan,
+        reported_on=args.reported_on,
+        issued_on=args.issued_on,
+    )
 
 
 def _print_report(upload: PreparedUpload) -> None:

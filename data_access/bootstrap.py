@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
-from data_access.db import create_schema, session_scope
+from data_access.db import session_scope
 from data_access.db_errors import failure_message
 from data_access.imports.change_log import forget_log
 from data_access.imports.change_set import ChangeKind
@@ -20,6 +20,7 @@ from data_access.imports.new_plan import ImportRefused
 from data_access.imports.read import prepare
 from data_access.imports.write import commit
 from data_access.models import ImportBatch, ImportKind, Plan
+from data_access.schema import upgrade_schema
 from data_access.settings import get_settings
 from errors import UserFacingError
 from loaders.load import file_bytes
@@ -46,7 +47,7 @@ def ensure_sample_data(engine: Engine, *, sample_dir: Path | None = None) -> boo
     """
     root = sample_dir or get_settings().sample_data_dir
     try:
-        create_schema(engine)
+        upgrade_schema(engine)
         with session_scope(engine, write=True) as session:
             if session.exec(select(Plan.id).limit(1)).first() is not None:
                 return False

@@ -1,10 +1,15 @@
-"""The one way to get an engine and a session, and to create the tables.
+"""The one way to get an engine and a session (the tables: data_access.schema).
 
-On SQLite, writes are serialised: a session opened with ``write=True`` starts with
-``BEGIN IMMEDIATE``, so it holds the write lock before it reads anything it will
-change, and a second writer waits (up to WRITE_WAIT_SECONDS) instead of acting on
-what the first is replacing. Reads run in WAL mode, so they never wait for a writer
-and a writer never waits for them; every session is one transaction (``BEGIN``).
+Writes are serialised per database: a session opened with ``write=True`` holds the
+database's write lock before it reads anything it will change, and a second writer
+(another thread, process or app server) waits up to WRITE_WAIT_SECONDS instead of acting
+on what the first is replacing; then it gets db_errors.LOCKED, never a lost update.
+- SQLite: the session starts with ``BEGIN IMMEDIATE``; reads run in WAL mode, so they
+  never wait for a writer and a writer never waits for them; every session is one
+  transaction (``BEGIN``).
+- PostgreSQL: the session's transaction first takes the advisory lock WRITE_LOCK_KEY
+  (``pg_advisory_xact_lock``, released at commit or rollback, also when the process
+  dies), under ``lock_timeout``. Reads never take it.
 """
 
 from __future__ import annotations
@@ -16,13 +21,14 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, event, func
-from sqlmodel import Session, SQLModel, col, create_engine, select
+from sqlmodel import Session, col, create_engine, select
 
 from data_access import models
 from data_access.settings import get_settings
 from loaders.limits import WRITE_WAIT_SECONDS
 
 WRITE_OPTION = "nq57_write"  # execution option of the connections of a write session
+WRITE_LOCK_KEY = 5_705_700  # PostgreSQL advisory lock held by every write transaction
 
 
 @event.listens_for(Engine, "connect")
@@ -42,7 +48,9 @@ def get_engine(url: str | None = None) -> Engine:
 @lru_cache(maxsize=8)
 def _engine_for(url: str) -> Engine:
     if not url.startswith("sqlite"):
-        return create_engine(url)
+        engine = create_engine(url, pool_pre_ping=True)
+        event.listen(engine, "begin", _server_begin)
+        return engine
     engine = create_engine(url, connect_args={"timeout": WRITE_WAIT_SECONDS})
     event.listen(engine, "connect", _sqlite_connected)
     event.listen(engine, "begin", _sqlite_begin)
@@ -61,12 +69,11 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def create_schema(engine: Engine) -> None:
-    """Create every table that does not exist yet, and indexes added to existing tables since."""
-    SQLModel.metadata.create_all(engine)
-    for table in SQLModel.metadata.sorted_tables:
-        for index in table.indexes:
-            index.create(engine, checkfirst=True)
+def _server_begin(connection: Connection) -> None:
+    """A write transaction on a server database waits for, then holds, the write lock."""
+    if connection.get_execution_options().get(WRITE_OPTION, False):
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{WRITE_WAIT_SECONDS}s'")
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
 
 @contextmanager

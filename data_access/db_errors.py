@@ -24,9 +24,16 @@ READ_ONLY = (
     "Không ghi được vào cơ sở dữ liệu tại {path}: tệp hoặc thư mục này chỉ cho phép đọc. "
     "Chưa có gì thay đổi."
 )
+SERVER_READ_ONLY = (
+    "Máy chủ cơ sở dữ liệu đang chỉ cho phép đọc; chưa có gì thay đổi. Hãy báo quản trị viên."
+)
 READ_FAILED = "Không đọc được cơ sở dữ liệu; hãy tải lại trang hoặc báo quản trị viên."
 WRITE_FAILED = "Không ghi được vào cơ sở dữ liệu; chưa có gì thay đổi. Hãy thử lại."
 UNREACHABLE = "Không truy cập được cơ sở dữ liệu; hãy kiểm tra DATABASE_URL."
+# PostgreSQL's SQLSTATEs for a writer that waited too long or lost a race: lock_not_available,
+# deadlock_detected, serialization_failure
+_SERVER_BUSY_STATES = frozenset({"55P03", "40P01", "40001"})
+_SERVER_READ_ONLY_STATE = "25006"  # read_only_sql_transaction (a standby, a read-only role)
 # SQLite's primary result codes (https://sqlite.org/rescode.html); extended codes add bits above.
 _BUSY_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
 SQLITE_READONLY, SQLITE_CANTOPEN = 8, 14  # CANTOPEN: a new file in a folder that takes none
@@ -39,6 +46,11 @@ class DataUnavailableError(UserFacingError):
 def failure_message(error: SQLAlchemyError, url: str, *, otherwise: str) -> str:
     """The sentence for ``error`` on the database at ``url``; ``otherwise`` for other causes."""
     cause = getattr(error, "orig", None)
+    state = getattr(cause, "sqlstate", None)  # psycopg's errors carry the SQLSTATE
+    if state in _SERVER_BUSY_STATES:
+        return LOCKED
+    if state == _SERVER_READ_ONLY_STATE:
+        return SERVER_READ_ONLY
     if not isinstance(cause, sqlite3.Error):
         return otherwise
     code = getattr(cause, "sqlite_errorcode", 0) & 0xFF

@@ -1,5 +1,8 @@
 """All database tables, in one place (SQLModel).
 
+A change here ships with a migration (data_access/migrations; README says how), and a
+test fails while the two differ.
+
 Portable across SQLite and PostgreSQL: no dialect-specific types or SQL.
 Text lengths come from loaders.limits (VARCHAR(n): PostgreSQL enforces them, SQLite
 does not, so the loaders and uploads.py check them first, each with a sentence).
@@ -98,8 +101,8 @@ class Agency(SQLModel, table=True):
 class AgencyUnit(SQLModel, table=True):
     """An internal unit and the body it belongs to: "Văn phòng Sở (Sở KH&CN)" of Sở KH&CN.
 
-    A table of its own (not a column of Agency) so that databases made before it
-    get it from ``create_schema`` without a migration.
+    A table of its own (not a column of Agency): databases made before it gained it as a
+    new table, before there were migrations.
     """
 
     agency_id: int = Field(foreign_key="agency.id", primary_key=True)
@@ -167,7 +170,7 @@ class ImportBatch(SQLModel, table=True):
     file_name: str
     content_hash: str = Field(index=True, max_length=64)
     kind: ImportKind = Field(sa_type=stored_as_value(ImportKind, 20))
-    plan_id: int | None = Field(default=None, foreign_key="plan.id")
+    plan_id: int | None = Field(default=None, foreign_key="plan.id", index=True)
     imported_at: datetime = Field(default_factory=utc_now)
     imported_by: str = Field(default="", max_length=MAX_PERSON_CHARS)
     task_count: int = 0
@@ -214,7 +217,7 @@ class Kpi(SQLModel, table=True):
     target_value: float | None = None
     unit: str = ""
     year: int | None = None
-    owner_agency_id: int | None = Field(default=None, foreign_key="agency.id")
+    owner_agency_id: int | None = Field(default=None, foreign_key="agency.id", index=True)
     owner_text: str = Field(default="", max_length=MAX_AGENCY_CHARS)
     notes: str = ""
 

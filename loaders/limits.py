@@ -51,6 +51,6 @@ MAX_PLAN_CODE_CHARS = 100
 MAX_PERSON_CHARS = 300  # who imported, reported or approved
 MAX_QUOTED_CHARS = 200  # of a value quoted in a problem message ("…" marks the cut)
 
-# Writes to a SQLite database: a second writer (an undo during an import, two uploads)
+# Writes: a second writer (an undo during an import, two uploads, another app process)
 # waits this long for the first to finish, then is told the database is busy.
-WRITE_WAIT_SECONDS = 10
+WRITE_WAIT_SECONDS = _setting("DATABASE_WRITE_WAIT_SECONDS", 10)

@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.pool import StaticPool
 
-from data_access.db import create_schema
+from data_access.schema import upgrade_schema
 from tests.postgres import PostgresServer
 
 SQLITE, POSTGRESQL = "sqlite", "postgresql"
@@ -39,7 +39,7 @@ class Database:
         """An engine on a new database with every table and no rows."""
         if self.server is None:
             engine = create_engine("sqlite://", poolclass=StaticPool)
-            create_schema(engine)
+            upgrade_schema(engine)
             return engine
         url = self.server.create_database(template=self.schema_template)
         engine = create_engine(url)
@@ -50,7 +50,7 @@ class Database:
         """The URL of a new empty database: the SQLite file ``sqlite_path``, or on the server."""
         if self.server is None:
             engine = create_engine(f"sqlite:///{sqlite_path}")
-            create_schema(engine)
+            upgrade_schema(engine)
             engine.dispose()
             return f"sqlite:///{sqlite_path}"
         url = self.server.create_database(template=self.schema_template)
@@ -89,7 +89,7 @@ def schema_template(server: PostgresServer) -> str:
     """A database on ``server`` with every table and no rows, to copy; returns its name."""
     url = server.create_database()
     engine = create_engine(url)
-    create_schema(engine)
+    upgrade_schema(engine)
     engine.dispose()
     name = url.rsplit("/", 1)[-1]
     return name

@@ -23,6 +23,7 @@ from data_access.bootstrap import ensure_sample_data
 from data_access.db import get_engine
 from tests.backends import BACKENDS, POSTGRESQL, SQLITE, Database, schema_template, using
 from tests.dashboard_db import fill
+from tests.migration_databases import NewUrl
 from tests.postgres import PostgresServer, postgres_server
 from tests.upload_db import workbook
 
@@ -162,3 +163,22 @@ def session(database: Database) -> Iterator[Session]:
 def ids(session: Session) -> dict[str, int]:
     """The small sample of ``tests.dashboard_db`` in ``session``: task ids by key."""
     return fill(session)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[NewUrl]:
+    """Makes the URL of a new empty database: a SQLite file, or one on the test server."""
+    made: list[str] = []
+
+    def make() -> str:
+        if request.param == "sqlite":
+            made.append(f"sqlite:///{tmp_path / f'nq57_{len(made)}.sqlite'}")
+        else:
+            made.append(request.getfixturevalue("postgres").create_database())
+        return made[-1]
+
+    yield make
+    for url in made:
+        get_engine(url).dispose()
+        if request.param == "postgresql":
+            request.getfixturevalue("postgres").drop_database(url)

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data_access.db import create_schema, get_engine
+from data_access.db import get_engine
+from data_access.schema import upgrade_schema
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 APP = REPO_ROOT / "app.py"
@@ -20,7 +21,7 @@ TIMEOUT = 120  # seconds for one AppTest run (the first one computes every statu
 def empty_database(directory: Path) -> str:
     """A SQLite file in ``directory`` with the tables and no data."""
     url = f"sqlite:///{directory / 'empty.sqlite'}"
-    create_schema(get_engine(url))
+    upgrade_schema(get_engine(url))
     return url
 
 

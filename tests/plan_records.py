@@ -10,9 +10,10 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, func, select
 
 from data_access.agency_store import add_alias, get_or_create_agency
-from data_access.db import create_schema, session_scope
+from data_access.db import session_scope
 from data_access.imports.new_plan import content_hash_of, import_plan
 from data_access.models import AgencyKind, ImportBatch
+from data_access.schema import upgrade_schema
 from loaders.records import (
     DeadlineKind,
     KpiRecord,
@@ -32,7 +33,7 @@ KPI_NAME = "Tỉ lệ TTHC cung cấp DVCTT toàn trình"
 def seeded_engine() -> Engine:
     """An in-memory database knowing the Sở KH&CN, also spelled "Sở KH&CN"."""
     engine = create_engine("sqlite://", poolclass=StaticPool)
-    create_schema(engine)
+    upgrade_schema(engine)
     with session_scope(engine) as session:
         agency = get_or_create_agency(
             session=session, name="Sở Khoa học và Công nghệ", kind=AgencyKind.DEPARTMENT

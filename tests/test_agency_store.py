@@ -19,8 +19,9 @@ from data_access.agency_store import (
     name_in_plan,
     seed_agencies,
 )
-from data_access.db import create_schema, session_scope
+from data_access.db import session_scope
 from data_access.models import Agency, AgencyAlias, AgencyKind, AgencyUnit, Plan
+from data_access.schema import upgrade_schema
 from loaders.agencies import AgencyDirectory, AgencyEntry
 
 ENTRIES = [
@@ -33,7 +34,7 @@ ENTRIES = [
 @pytest.fixture
 def engine() -> Iterator[Engine]:
     engine = create_engine("sqlite://", poolclass=StaticPool)
-    create_schema(engine)
+    upgrade_schema(engine)
     with session_scope(engine) as session:
         seed_agencies(session=session, directory=AgencyDirectory.from_entries(ENTRIES))
     yield engine
@@ -68,7 +69,7 @@ def test_seeding_twice_adds_nothing(engine: Engine) -> None:
 
 def test_the_default_directory_seeds_and_round_trips() -> None:
     engine = create_engine("sqlite://", poolclass=StaticPool)
-    create_schema(engine)
+    upgrade_schema(engine)
     default = AgencyDirectory.load_default()
     with session_scope(engine) as session:
         assert seed_agencies(session=session, directory=default) == len(default.entries())

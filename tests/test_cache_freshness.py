@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data_access.db import create_schema, get_engine
+from data_access.db import get_engine
+from data_access.schema import upgrade_schema
 from tests.pages_db import REPO_ROOT, TIMEOUT, use_database
 from tests.upload_db import PLAN_CODE, TASKS, import_file, plan_file
 from ui.common import NO_DATA
@@ -28,7 +29,7 @@ def url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """One plan of len(TASKS) tasks imported: the database's only import."""
     url = f"sqlite:///{tmp_path / 'nq57.sqlite'}"
     engine = get_engine(url)
-    create_schema(engine)
+    upgrade_schema(engine)
     import_file(engine, plan_file(), "ke_hoach.xlsx", plan_code=PLAN_CODE)
     use_database(monkeypatch, url)
     return url

@@ -1,4 +1,4 @@
-"""Engine, session scope, schema and the data revision token."""
+"""Engine, session scope and the data revision token (the schema: test_schema*.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, func, select
 
-from data_access.db import create_schema, data_revision, get_engine, session_scope
+from data_access.db import data_revision, get_engine, session_scope
 from data_access.models import (
     Agency,
     AgencyAlias,
@@ -21,12 +21,13 @@ from data_access.models import (
     Section,
     utc_now,
 )
+from data_access.schema import upgrade_schema
 
 
 @pytest.fixture
 def engine() -> Iterator[Engine]:
     engine = create_engine("sqlite://", poolclass=StaticPool)
-    create_schema(engine)
+    upgrade_schema(engine)
     yield engine
     engine.dispose()
 
@@ -86,26 +87,13 @@ def test_get_engine_defaults_to_the_configured_url(
     assert get_engine() is get_engine(url)
 
 
-def test_create_schema_makes_a_file_database_usable_and_is_repeatable(tmp_path: Path) -> None:
+def test_upgrade_schema_makes_a_file_database_usable_and_is_repeatable(tmp_path: Path) -> None:
     engine = get_engine(f"sqlite:///{tmp_path / 'fresh.sqlite'}")
-    create_schema(engine)
-    create_schema(engine)
+    upgrade_schema(engine)
+    upgrade_schema(engine)
     with engine.connect() as connection:
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
     assert _plan_count(engine) == 0
-
-
-def test_create_schema_adds_indexes_missing_from_an_older_database(tmp_path: Path) -> None:
-    engine = get_engine(f"sqlite:///{tmp_path / 'older.sqlite'}")
-    create_schema(engine)
-    with engine.begin() as connection:
-        connection.execute(text("DROP INDEX ix_progressupdate_task_reported"))
-    create_schema(engine)
-    with engine.connect() as connection:
-        columns = connection.execute(
-            text("PRAGMA index_info('ix_progressupdate_task_reported')")
-        ).all()
-    assert [row[2] for row in columns] == ["task_id", "reported_on"]
 
 
 # --- data_revision ---
@@ -160,7 +148,7 @@ def test_enum_columns_store_their_values_and_read_back_as_members(engine: Engine
         ("Văn phòng Sở", "internal_unit"),
         ("UBND phường Hải Châu", "commune"),
     ]
-    assert declared == "VARCHAR(30)"  # the column as before: no new type, no migration
+    assert declared == "VARCHAR(30)"  # the column as before the enums: no new type
     with Session(engine) as session:
         kinds = session.exec(select(Agency.kind).order_by(Agency.id)).all()
     assert kinds == [AgencyKind.INTERNAL_UNIT, AgencyKind.COMMUNE]

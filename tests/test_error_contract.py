@@ -8,12 +8,12 @@ see as a traceback.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from data_access.db import get_engine
 from data_access.db_errors import READ_FAILED
 from tests.pages_db import APP, TIMEOUT, page_test, use_database
 from ui.safe_text import literal
@@ -37,8 +37,8 @@ def test_a_database_of_another_shape_shows_one_sentence(
     sample_copy_url: str, monkeypatch: pytest.MonkeyPatch, page: str, table: str, column: str
 ) -> None:
     """A database an older or another program wrote: the tables are there, a column is not."""
-    with sqlite3.connect(sample_copy_url.removeprefix("sqlite:///")) as database:
-        database.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    with get_engine(sample_copy_url).begin() as database:
+        database.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN {column}")
     at = page_test(monkeypatch, sample_copy_url, APP).run()
     at.switch_page(page).run()
     assert not at.exception

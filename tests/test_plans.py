@@ -10,12 +10,13 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.pool import StaticPool
 from sqlmodel import select
 
-from data_access.db import create_schema, session_scope
+from data_access.db import session_scope
 from data_access.imports.batch import commit_changes
 from data_access.imports.new_plan import import_plan
 from data_access.imports.report_preview import preview_reports
 from data_access.models import ImportBatch, utc_now
 from data_access.queries.plans import deadline_kind_counts, has_illustrative_data, plan_overview
+from data_access.schema import upgrade_schema
 from loaders.records import DeadlineKind, KpiRecord, LoadResult, TaskRecord
 
 
@@ -28,7 +29,7 @@ def _task(number: str, kind: DeadlineKind, *, completed: bool = False) -> TaskRe
 @pytest.fixture
 def engine() -> Iterator[Engine]:
     engine = create_engine("sqlite://", poolclass=StaticPool)
-    create_schema(engine)
+    upgrade_schema(engine)
     plans = {
         "KH-A": LoadResult(
             file_name="a.xlsx",
@@ -106,7 +107,7 @@ def test_a_reported_completion_counts_until_its_batch_is_undone(engine: Engine) 
 
 def test_an_empty_database_gives_an_empty_frame_with_the_columns() -> None:
     engine = create_engine("sqlite://", poolclass=StaticPool)
-    create_schema(engine)
+    upgrade_schema(engine)
     with session_scope(engine) as session:
         assert plan_overview(session=session).empty
         assert list(deadline_kind_counts(session=session).columns) == [

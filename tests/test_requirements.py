@@ -12,7 +12,7 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEV_FOLDERS = ("tests", "benchmarks")  # installed by requirements-dev.txt only
-PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;#]+)", re.MULTILINE)
+PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==([^\s;#]+)", re.MULTILINE)
 
 
 def _name(distribution: str) -> str:
@@ -52,7 +52,8 @@ def test_the_app_imports_only_packages_pinned_in_requirements_txt() -> None:
 
 
 def test_tests_and_benchmarks_import_only_packages_pinned_directly() -> None:
-    pinned = _pins("requirements.txt").keys() | _pins("requirements-dev.txt").keys()
+    files = ("requirements.txt", "requirements-server.txt", "requirements-dev.txt")
+    pinned = set().union(*(_pins(file).keys() for file in files))
     assert _distributions(dev=True) - pinned == set()
 
 
@@ -64,13 +65,18 @@ def test_known_direct_imports_are_found() -> None:
 
 @pytest.mark.parametrize(
     ("requirements", "lock"),
-    [("requirements.txt", "requirements.lock"), ("requirements-dev.txt", "requirements-dev.lock")],
+    [
+        ("requirements.txt", "requirements.lock"),
+        ("requirements-server.txt", "requirements-server.lock"),
+        ("requirements-dev.txt", "requirements-dev.lock"),
+    ],
 )
 def test_the_lock_file_installs_every_direct_pin(requirements: str, lock: str) -> None:
     locked = _pins(lock)
     assert {name: locked.get(name) for name in _pins(requirements)} == _pins(requirements)
 
 
-def test_both_lock_files_agree_on_the_packages_they_share() -> None:
-    runtime, dev = _pins("requirements.lock"), _pins("requirements-dev.lock")
-    assert {name: dev.get(name) for name in runtime} == runtime
+@pytest.mark.parametrize("wider", ["requirements-server.lock", "requirements-dev.lock"])
+def test_lock_files_agree_on_the_packages_they_share(wider: str) -> None:
+    runtime, more = _pins("requirements.lock"), _pins(wider)
+    assert {name: more.get(name) for name in runtime} == runtime

@@ -9,7 +9,6 @@ from sqlalchemy import create_engine
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, select
 
-from data_access.db import create_schema
 from data_access.imports.rows import (
     COMPLETED_STATUS,
     flushed_id,
@@ -19,6 +18,7 @@ from data_access.imports.rows import (
     reports_progress,
 )
 from data_access.models import AgencyRole, ImportBatch, Plan, Task, TaskAgency
+from data_access.schema import upgrade_schema
 from loaders.records import TaskRecord
 
 REPORT_DAY = date(2026, 6, 30)
@@ -95,7 +95,7 @@ def test_new_progress_update(record: TaskRecord, status: str, reported_on: date)
 
 def test_link_agencies_links_each_agency_once_per_role_in_order() -> None:
     engine = create_engine("sqlite://", poolclass=StaticPool)
-    create_schema(engine)
+    upgrade_schema(engine)
     with Session(engine) as session:
         plan = Plan(code="92A/KH-UBND", title="Kế hoạch")
         session.add(plan)

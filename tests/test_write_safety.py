@@ -26,6 +26,7 @@ from data_access.imports import agencies, read, write
 from data_access.imports.history import import_history, undo_latest_import
 from data_access.imports.new_plan import ImportRefused
 from data_access.models import AgencyKind
+from data_access.schema import upgrade_schema
 from labels import format_int
 from loaders.limits import MAX_AGENCY_CHARS, MAX_PERSON_CHARS, MAX_TEXT_CHARS
 from tests.upload_db import (
@@ -50,7 +51,7 @@ PROGRESS = progress_file([report("I", "1", "Đang thực hiện"), report("II", 
 def url(tmp_path: Path) -> str:
     """A SQLite file holding plan KH-01, imported through the pipeline (a logged batch)."""
     url = f"sqlite:///{tmp_path / 'nq57.sqlite'}"
-    db.create_schema(get_engine(url))
+    upgrade_schema(get_engine(url))
     commit(get_engine(url), prepared(get_engine(url), plan_file(), plan_code=PLAN_CODE))
     return url
 
@@ -137,7 +138,7 @@ def test_an_import_previewed_before_an_undo_is_refused_after_it(url: str) -> Non
     for thread in (undo_thread, import_thread):
         thread.join(DEADLINE)
     assert undo_errors == []
-    assert [type(error) for error in import_errors] == [ImportRefused]
+    assert [type(error) for error in import_errors] == [write.StalePreviewError]
     assert str(import_errors[0]) == write.STALE_PREVIEW.format(file="tep.xlsx")
     after_undo = dump(engine)
     assert undone(engine) == [True, False]  # no new batch: the import wrote nothing

@@ -32,9 +32,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
-from data_access.db import create_schema, data_revision, get_engine, session_scope
+from data_access.db import data_revision, get_engine, session_scope
 from data_access.db_errors import READ_FAILED, DataUnavailableError, failure_message
 from data_access.queries.filters import TaskFilters
+from data_access.schema import upgrade_schema
 from data_access.settings import get_settings
 
 P = ParamSpec("P")
@@ -67,7 +68,7 @@ def database_url() -> str:
 @st.cache_resource(show_spinner=False)
 def _ready_engine(url: str) -> Engine:
     engine = get_engine(url)
-    create_schema(engine)
+    upgrade_schema(engine)
     return engine
 
 

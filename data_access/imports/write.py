@@ -21,6 +21,11 @@ from labels import format_int
 from loaders.limits import MAX_AGENCY_CHARS, MAX_PERSON_CHARS, MAX_PLAN_CODE_CHARS, MAX_TEXT_CHARS
 from loaders.text import clean_text
 
+
+class StalePreviewError(ImportRefused):
+    """The data changed between the preview and the write; preparing again may succeed."""
+
+
 TOO_LONG = (
     "{label} dài {length} ký tự, quá mức tối đa {limit} ký tự; hãy rút gọn. Chưa có gì thay đổi."
 )
@@ -67,7 +72,7 @@ def commit(
     ):
         refuse_too_long(label, value, limit)
     if data_revision(session) != upload.revision:
-        raise ImportRefused(STALE_PREVIEW.format(file=upload.file_name))
+        raise StalePreviewError(STALE_PREVIEW.format(file=upload.file_name))
     issuing_body = issuer(session=session, upload=upload, issued_by=issued_by)
     return commit_changes(
         session=session,

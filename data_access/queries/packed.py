@@ -2,16 +2,18 @@
 
 A row-by-row read makes one Python object per cell (a million or more on the
 dashboard's tables at national scale), and that, not the query, is most of a
-cold page's time. Here the database joins each column's values into one
-string (SQLAlchemy's ``aggregate_strings``: ``group_concat`` on SQLite,
-``string_agg`` on PostgreSQL) and Arrow splits and types them in C++.
+cold page's time. Here the database joins each row's values into one text and
+every row's text into one string, with a single aggregate (SQLAlchemy's
+``aggregate_strings``: ``group_concat`` on SQLite, ``string_agg`` on PostgreSQL),
+and Arrow splits and types them in C++. One aggregate, so nothing depends on two
+aggregates seeing the rows in the same order, which SQL does not promise.
 
 Every value is cast to text, NULL written as the empty string; each column's
-kind says how to read it back. A value that contains the separator would shift
-its column, so the number of values is checked against the row count, and a
-mismatch falls back to the ordinary row-by-row read: correct either way. Each
-column's text must fit the database's limit on one value (1 GB on SQLite and
-PostgreSQL): millions of rows.
+kind says how to read it back. A value that contains a separator would shift
+its row, so the number of values is checked against rows × columns, and a
+mismatch falls back to the ordinary row-by-row read: correct either way. The
+whole text must fit the database's limit on one value (1 GB on SQLite and
+PostgreSQL): a few million rows of the task frame.
 """
 
 from __future__ import annotations
@@ -20,14 +22,16 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from sqlalchemy import Select, String, cast, func
+from sqlalchemy import ColumnElement, Select, String, cast, func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session
 
-SEPARATOR = "\x1f"  # ASCII unit separator: not found in document text
+FIELD_SEPARATOR = "\x1f"  # ASCII unit separator: not found in document text
+ROW_SEPARATOR = "\x1e"  # ASCII record separator: neither
 TRUE_TEXTS = ["1", "true", "t"]  # a boolean cast to text: SQLite, PostgreSQL
 AnySelect = Select[*tuple[Any, ...]]
 
@@ -49,31 +53,34 @@ def read_packed_frame(
     Row order is the statement's as the database feeds it to the aggregates:
     sort the frame if order matters.
     """
-    count, *texts = session.connection().execute(packed_statement(statement)).one()
-    split = [_split(text, count) for text in texts]
-    values = [value for value in split if value is not None]
-    if len(values) < len(split):  # a separator inside a value
+    count, text = session.connection().execute(packed_statement(statement)).one()
+    values = _split(text, count * len(columns))
+    if values is None:  # a separator inside a value
         return _row_frame(session, statement, columns)
-    kinds = columns.items()
-    arrays = {name: _typed(value, kind) for (name, kind), value in zip(kinds, values, strict=True)}
+    width = len(columns)
+    arrays = {
+        name: _typed(values.take(np.arange(index, len(values), width)), kind)
+        for index, (name, kind) in enumerate(columns.items())
+    }
     return pa.table(arrays).to_pandas()
 
 
 def packed_statement(statement: AnySelect) -> AnySelect:
-    """The row count, then each column of ``statement`` as one text (values joined)."""
+    """The row count, then every row of ``statement`` as one text (values, then rows joined)."""
     rows = statement.subquery()
-    packed = [
-        func.aggregate_strings(func.coalesce(cast(column, String), ""), SEPARATOR)
-        for column in rows.c
-    ]
-    return sa_select(func.count(), *packed)
+    fields: list[ColumnElement[str]] = [func.coalesce(cast(c, String), "") for c in rows.c]
+    row_text = fields[0]
+    for field in fields[1:]:
+        row_text = row_text.op("||")(FIELD_SEPARATOR).op("||")(field)
+    return sa_select(func.count(), func.aggregate_strings(row_text, ROW_SEPARATOR))
 
 
 def _split(text: str | None, count: int) -> pa.Array | None:
-    """The ``count`` values joined in ``text``; None when they are not ``count``."""
+    """The ``count`` values in ``text``; None when they are not ``count``."""
     if count == 0:
         return pa.array([], pa.string())
-    parts = pc.split_pattern(pa.array([text or ""], pa.string()), SEPARATOR).flatten()
+    rows = pc.split_pattern(pa.array([text or ""], pa.string()), ROW_SEPARATOR).flatten()
+    parts = pc.split_pattern(rows, FIELD_SEPARATOR).flatten()
     return parts if len(parts) == count else None
 
 

@@ -29,30 +29,31 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
 
 
-def _wait_until_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 90) -> None:
+def wait_until_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 90) -> None:
+    """Poll Streamlit's health check at ``url`` (the app, or a proxy in front of it)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {process.returncode}")
+            raise RuntimeError(f"{process.args!r} exited with code {process.returncode}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:
             time.sleep(0.5)
-    raise RuntimeError("streamlit did not become healthy in time")
+    raise RuntimeError(f"{url} did not become healthy in time")
 
 
 @contextmanager
 def serving(db_path: Path, log_path: Path) -> Iterator[str]:
     """The app served on localhost over the SQLite file ``db_path``; yields its URL."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db_path}"}
     command = [
         sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"),
@@ -63,7 +64,7 @@ def serving(db_path: Path, log_path: Path) -> Iterator[str]:
         process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log, stderr=log)
         url = f"http://127.0.0.1:{port}"
         try:
-            _wait_until_healthy(url, process)
+            wait_until_healthy(url, process)
             yield url
         finally:
             process.terminate()
