@@ -50,7 +50,7 @@ from data_access.db import get_engine, session_scope  # noqa: E402
 from data_access.imports import read, write  # noqa: E402
 from data_access.models import Plan, Task  # noqa: E402
 from loaders.load import load_bytes  # noqa: E402
-from loaders.text import fold
+from loaders.text import fold  # noqa: E402
 from sample_data.build_progress import DONE, IN_PROGRESS, NOT_STARTED, TASK_HEADER  # noqa: E402
 
 TASKS = 10_000
