@@ -4,14 +4,16 @@
         [--warm 5] [--seconds 60] [--shots DIR] [--write]
 
 Serves ``app.py`` with ``streamlit run`` over ``--database-url`` (default: the SQLite
-file ``--synthetic``, built by ``make_synthetic_db`` if missing; a PostgreSQL URL is
-filled from that file first, see ``copy_database``) and a blank page the same way, and
+file ``--synthetic``, built by ``make_synthetic_db`` if missing; a PostgreSQL database
+without tasks is filled from that file first, see ``copy_database``) and a blank page the
+same way, and
 times in headless Chromium (``browser_session``): the first page after start; each page
 opened warm in a new session (median of ``--warm``, after one unmeasured visit), beside
 the blank page; a change of the agency filter on Tổng quan; the server's memory; 8 new
 sessions arriving at once on a freshly started and on a running server; 8 and 16
 sessions changing the agency filter every ~3 s for ``--seconds``. ``--write`` replaces
-the browser section of RESULTS.md.
+that database's browser section of RESULTS.md. Screenshots of what each first visit
+saw land in ``--shots``.
 """
 
 from __future__ import annotations
@@ -23,12 +25,13 @@ import platform
 import statistics
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from playwright.async_api import Browser
-from sqlalchemy import create_engine, make_url, select
+from sqlalchemy import create_engine, func, inspect, make_url, select
 
 from benchmarks.bench_pages import BLANK_SCRIPT, SIZES
 from benchmarks.browser_load import PERIOD, Load, arrivals, filter_load, serving
@@ -90,9 +93,12 @@ async def measure(database_url: str, args: argparse.Namespace, folder: Path) -> 
             running = await arrivals(browser, overview, ARRIVALS)
             loads = {}
             for sessions in LOAD_SESSIONS:
+                cpu, began = server.cpu_seconds(), time.monotonic()
                 loads[sessions] = await filter_load(
                     browser, overview, agencies[:sessions], args.seconds
                 )
+                loads[sessions].server_cpu = server.cpu_seconds() - cpu
+                loads[sessions].wall = time.monotonic() - began
                 print(f"{sessions} sessions: {loads[sessions].summary()}", flush=True)
             memory_load = server.memory_mb()
         with serving(app, database_url, folder / "fresh.log") as server:
@@ -123,6 +129,15 @@ async def _filter_changes(browser: Browser, url: str, agency: str, runs: int) ->
         return [await session.toggle_agency(agency) for _ in range(2 * runs)]
     finally:
         await session.close()
+
+
+def _task_count(database_url: str) -> int:
+    """Tasks already in the database at ``database_url`` (0 if it has no tables yet)."""
+    engine = create_engine(database_url)
+    if not inspect(engine).has_table(m.Task.__tablename__):
+        return 0
+    with engine.connect() as connection:
+        return int(connection.execute(select(func.count()).select_from(m.Task)).scalar_one())
 
 
 def _agency_names(database_url: str, count: int) -> list[str]:
@@ -222,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     sqlite_url = f"sqlite:///{args.synthetic.resolve()}"
     upgrade_schema(get_engine(sqlite_url))  # an older file gets today's indexes first
     database_url = args.database_url or sqlite_url
-    if database_url != sqlite_url:
+    if database_url != sqlite_url and not _task_count(database_url):
         fill_from_sqlite(get_engine(sqlite_url), create_engine(database_url))
     database = make_url(database_url).get_backend_name()
     before = _loadavg()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
 import time
 from collections.abc import Awaitable, Iterator
@@ -28,6 +29,11 @@ class Server:
         """Resident and peak resident memory (MB) of the server and its child processes."""
         pids = [self.pid, *_descendants(self.pid)]
         return _status_mb(pids, "VmRSS"), _status_mb(pids, "VmHWM")
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) the server process has used so far."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _descendants(pid: int) -> list[int]:
@@ -57,6 +63,8 @@ def serving(script: Path, database_url: str, log: Path) -> Iterator[Server]:
 class Load:
     times: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    server_cpu: float = 0.0  # s of CPU the server used meanwhile
+    wall: float = 0.0  # s
 
     @property
     def p95(self) -> float:
@@ -67,7 +75,8 @@ class Load:
         """p50, p95, max, how many and how many errors."""
         return (
             f"p50 {statistics.median(self.times):.2f} s, p95 {self.p95:.2f} s, "
-            f"max {max(self.times):.2f} s; {len(self.times)} timed, {len(self.errors)} errors"
+            f"max {max(self.times):.2f} s; {len(self.times)} timed, {len(self.errors)} errors; "
+            f"server CPU {self.server_cpu:.0f} s in {self.wall:.0f} s"
         )
 
 

@@ -20,6 +20,7 @@ from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 from tests.e2e.conftest import APP_IDLE, CHROMIUM, CHROMIUM_ARGS, WATCH_RUNS
 
 TIMEOUT_MS = 180_000
+RERUN_TIMEOUT_MS = 60_000  # a filter change whose run has not finished by then is an error
 METRIC = "[data-testid='stMetricValue']"
 TABLE = "[data-testid='stDataFrame']"
 CHART = "[data-testid='stVegaLiteChart']"
@@ -100,7 +101,7 @@ class Session:
             await self.page.evaluate(WATCH_RUNS)
             started = time.perf_counter()
             await option.click()  # Enter would choose every option matching the text
-        await self.page.wait_for_function(RUN_FINISHED)
+        await self.page.wait_for_function(RUN_FINISHED, timeout=RERUN_TIMEOUT_MS)
         await self.page.wait_for_selector(APP_IDLE)
         elapsed = time.perf_counter() - started
         if not self.agency_chosen:
