@@ -195,8 +195,17 @@ def report(result: Measured, database: str, args: argparse.Namespace, load: str)
         "|---|---|---|---|",
         *table,
     ]
-    for n, runs in [(ARRIVALS, result.arrivals_fresh), *result.loads.items()]:
-        lines += [f"- error ({n} sessions): {error}" for error in runs.errors[:3]]
+    errors = [
+        f"- {what}: {error}"
+        for what, runs in [
+            ("new sessions, fresh server", result.arrivals_fresh),
+            ("new sessions, running server", result.arrivals_running),
+            *((f"{n} sessions changing filters", load) for n, load in result.loads.items()),
+        ]
+        for error in runs.errors[:3]
+    ]
+    if errors:
+        lines += ["", "Errors (the first 3 of each run):", "", *errors]
     return "\n".join(lines)
 
 
