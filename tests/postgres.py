@@ -15,6 +15,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
+from sqlalchemy import Connection, text
 from sqlalchemy.engine import make_url
+
+from data_access.db import WRITE_LOCK_KEY
 
 BIN_ROOT = Path("/usr/lib/postgresql")
 ADMIN_DATABASE = "postgres"
@@ -129,3 +133,20 @@ def _run(command: list[str]) -> None:
     done = subprocess.run(command, capture_output=True, text=True, cwd="/", check=False)
     if done.returncode:
         raise RuntimeError(f"{' '.join(command)} failed: {done.stderr or done.stdout}")
+
+
+WAITERS_DEADLINE = 120  # seconds for other sessions to reach a lock; never a pass/fail timing
+_WRITE_LOCK_WAITERS = text(
+    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+    "AND objid = :key AND database = (SELECT oid FROM pg_database "
+    "WHERE datname = current_database())"
+)
+
+
+def wait_for_write_lock_waiters(connection: Connection, count: int) -> None:
+    """Poll the server's lock table until ``count`` sessions wait for the write lock."""
+    deadline = time.monotonic() + WAITERS_DEADLINE
+    key = {"key": WRITE_LOCK_KEY}
+    while connection.execute(_WRITE_LOCK_WAITERS, key).scalar_one() < count:
+        assert time.monotonic() < deadline, "the other sessions never reached the write lock"
+        time.sleep(0.05)

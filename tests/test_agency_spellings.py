@@ -11,7 +11,10 @@ from data_access.db import session_scope
 from data_access.imports import agencies
 from data_access.imports.new_plan import ImportRefused
 from data_access.models import AgencyKind
+from tests.backends import ON_BOTH_DATABASES
 from tests.upload_db import SKHCN, TASKS, plan_file, planned_engine, preview
+
+pytestmark = ON_BOTH_DATABASES
 
 UNKNOWN = "Ban Quản lý Khu kinh tế tỉnh"
 

@@ -21,6 +21,7 @@ from data_access.models import (
     TaskMilestone,
 )
 from loaders.records import LoadResult
+from tests.backends import ON_BOTH_DATABASES
 from tests.upload_db import (
     HOME,
     PLAN_CODE,
@@ -39,6 +40,8 @@ from tests.upload_db import (
     report,
     workbook,
 )
+
+pytestmark = ON_BOTH_DATABASES
 
 
 def _updates(engine: Engine) -> list[tuple[str, str, date, str]]:

@@ -20,9 +20,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import psycopg
 import pytest
-from sqlalchemy import Engine, func
+from sqlalchemy import Connection, Engine, func, text
 from sqlalchemy.engine import make_url
 from sqlmodel import col, select
 
@@ -33,7 +32,7 @@ from data_access.imports.history import import_history
 from data_access.models import ImportBatch, Task
 from tests.backends import BACKENDS, SQLITE
 from tests.data_access_cli import FAILED, OK, REPO_ROOT, run_data_access, sentence_and_log
-from tests.postgres import PostgresServer
+from tests.postgres import PostgresServer, wait_for_write_lock_waiters
 from tests.upload_db import PLAN_CODE, dump, plan_file, progress_file, report
 
 DEADLINE = 120  # seconds a process may take before the test gives up on it
@@ -64,21 +63,27 @@ def planned_url(url: str, tmp_path: Path) -> str:
 
 
 @contextmanager
-def write_lock_held(url: str) -> Iterator[None]:
-    """Another client in the middle of a write: it holds the database's write lock."""
+def write_lock_held(url: str) -> Iterator[Connection | None]:
+    """Another client in the middle of a write: it holds the database's write lock.
+
+    On PostgreSQL it yields a connection that can see who waits for the lock.
+    """
     if url.startswith("sqlite"):
         other = sqlite3.connect(make_url(url).database or "", isolation_level=None)
         other.execute("BEGIN IMMEDIATE")
         try:
-            yield
+            yield None
         finally:
             other.execute("ROLLBACK")
             other.close()
         return
-    libpq = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(libpq, autocommit=True) as other:
-        other.execute("SELECT pg_advisory_lock(%s)", (WRITE_LOCK_KEY,))
-        yield
+    with get_engine(url).connect() as other:
+        other.execute(text("SELECT pg_advisory_lock(:key)"), {"key": WRITE_LOCK_KEY})
+        try:
+            yield other
+        finally:
+            other.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": WRITE_LOCK_KEY})
+            other.commit()
 
 
 def start_data_access(url: str, *args: str | Path) -> subprocess.Popen[str]:
@@ -136,8 +141,10 @@ def test_a_writer_kept_waiting_says_so_and_changes_nothing(planned_url: str) -> 
 
 def test_a_writer_waits_for_the_one_before_it(planned_url: str) -> None:
     """The undo starts while another client writes; it goes in once that one ends."""
-    with write_lock_held(planned_url):
+    with write_lock_held(planned_url) as holder:
         undo = start_data_access(planned_url, "undo")
+        if holder is not None:  # PostgreSQL shows the undo waiting; SQLite cannot tell
+            wait_for_write_lock_waiters(holder, 1)
         with session_scope(get_engine(planned_url)) as session:  # reads do not wait
             assert len(import_history(session=session)) == 1
         assert undo.poll() is None  # still waiting for the lock

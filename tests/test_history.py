@@ -22,6 +22,7 @@ from data_access.imports.history import (
 )
 from data_access.imports.new_plan import content_hash_of
 from data_access.models import ImportBatch
+from tests.backends import ON_BOTH_DATABASES
 from tests.upload_db import (
     HOME,
     PLAN_CODE,
@@ -38,6 +39,8 @@ from tests.upload_db import (
     report,
     workbook,
 )
+
+pytestmark = ON_BOTH_DATABASES
 
 NEW_AGENCY = "Ban Quản lý các khu công nghiệp tỉnh"
 

@@ -15,7 +15,10 @@ from loaders.load import load_bytes
 from loaders.records import LoadResult, ProblemCode, UnreadableFileError
 from loaders.text import BIDI_CONTROLS, ZERO_WIDTH
 from tests import hostile_files
+from tests.backends import ON_BOTH_DATABASES
 from tests.upload_db import dump, fresh_engine, import_file, planned_engine
+
+pytestmark = ON_BOTH_DATABASES
 
 HIDDEN = ProblemCode.HIDDEN_CHARACTERS
 HIDDEN_ALPHABET = ZERO_WIDTH + BIDI_CONTROLS

@@ -9,6 +9,7 @@ from data_access.db import session_scope
 from data_access.imports import agencies, read, write
 from data_access.imports.new_plan import ImportRefused
 from data_access.models import Plan
+from tests.backends import ON_BOTH_DATABASES
 from tests.upload_db import (
     PLAN_CODE,
     SKHCN,
@@ -19,6 +20,8 @@ from tests.upload_db import (
     plan_file,
     planned_engine,
 )
+
+pytestmark = ON_BOTH_DATABASES
 
 UNIT_PLAN = plan_file([(*TASKS[0][:3], "Văn phòng Sở", "", "30/6/2026")], with_kpis=False)
 

@@ -10,6 +10,7 @@ from data_access.imports.kind import KindGuess, carries_progress, recognise, sug
 from data_access.models import ImportKind
 from loaders.load import load_bytes
 from loaders.records import TaskRecord
+from tests.backends import ON_BOTH_DATABASES
 from tests.upload_db import (
     PLAN_CODE,
     SKHCN,
@@ -22,6 +23,8 @@ from tests.upload_db import (
     report,
     workbook,
 )
+
+pytestmark = ON_BOTH_DATABASES
 
 OTHER_TASKS = [
     ("", "1", "Tổ chức cuộc thi khởi nghiệp đổi mới sáng tạo", SKHCN, "", "Tháng 10/2026"),

@@ -19,7 +19,10 @@ from data_access.imports.matching import (
     task_matcher,
 )
 from data_access.models import Plan, Task
+from tests.backends import ON_BOTH_DATABASES
 from tests.upload_db import PLAN_CODE, TASKS, fresh_engine, planned_engine
+
+pytestmark = ON_BOTH_DATABASES
 
 STRATEGY = "Xây dựng Chiến lược chuyển đổi số của tỉnh giai đoạn 2026-2030"
 RULES = "Ban hành quy chế quản lý, khai thác dữ liệu dùng chung của tỉnh"

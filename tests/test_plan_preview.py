@@ -12,6 +12,7 @@ from data_access.imports.matching import Match, MatchMethod
 from data_access.imports.plan_preview import preview_plan
 from data_access.models import ImportKind
 from loaders.load import load_bytes
+from tests.backends import ON_BOTH_DATABASES
 from tests.upload_db import (
     HOME,
     PLAN_CODE,
@@ -23,6 +24,8 @@ from tests.upload_db import (
     planned_engine,
     workbook,
 )
+
+pytestmark = ON_BOTH_DATABASES
 
 Flat = list[tuple[str, bool, str, str, list[tuple[str, str, str]]]]
 

@@ -24,8 +24,11 @@ from exports.progress_template import (
     progress_template_xlsx,
 )
 from loaders.load import load_bytes
+from tests.backends import ON_BOTH_DATABASES
 from tests.frames import CELL_TEXT, reindexed
 from tests.upload_db import PLAN_CODE, SKHCN, import_file, planned_engine, preview
+
+pytestmark = ON_BOTH_DATABASES
 
 CREATED = date(2026, 11, 30)
 FIRST = HEADER_ROW + 1

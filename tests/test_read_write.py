@@ -14,6 +14,7 @@ from data_access.imports import agencies, read, write
 from data_access.imports.new_plan import ImportRefused
 from data_access.models import ImportKind
 from loaders.records import ProblemCode, ProblemLevel, UnreadableFileError
+from tests.backends import ON_BOTH_DATABASES
 from tests.upload_db import (
     PLAN_CODE,
     PROGRESS_HEADER,
@@ -31,6 +32,8 @@ from tests.upload_db import (
     table_counts,
     workbook,
 )
+
+pytestmark = ON_BOTH_DATABASES
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

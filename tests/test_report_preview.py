@@ -14,6 +14,7 @@ from data_access.imports.report_preview import preview_reports, report_of
 from data_access.models import ImportKind
 from loaders.load import load_bytes
 from loaders.records import TaskRecord
+from tests.backends import ON_BOTH_DATABASES
 from tests.upload_db import (
     PLAN_CODE,
     TODAY,
@@ -24,6 +25,8 @@ from tests.upload_db import (
     report,
     workbook,
 )
+
+pytestmark = ON_BOTH_DATABASES
 
 Q1, H1 = "Kết quả Quý I/2026", "Kết quả 6 tháng đầu năm 2026"
 

@@ -6,15 +6,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Connection, create_engine, text
+from sqlalchemy import create_engine, text
 from sqlmodel import SQLModel
 
-from data_access.db import WRITE_LOCK_KEY, get_engine
+from data_access.db import get_engine
 from data_access.schema import (
     BASE_REVISION,
     current_revision,
@@ -30,6 +29,7 @@ from tests.migration_databases import (
     models_engine,
     upgrade_to,
 )
+from tests.postgres import wait_for_write_lock_waiters
 from tests.schema_shape import schema_shape
 
 HEAD = "0002"  # the foreign key indexes
@@ -131,7 +131,7 @@ def test_processes_starting_together_on_a_new_database_migrate_it_once(new_url: 
     else:
         with locked_connection(engine) as holding:
             processes = _start_upgrades(url, 2)
-            _wait_for_waiters(holding, len(processes))
+            wait_for_write_lock_waiters(holding, len(processes))
             holding.rollback()  # nothing written: let them all go at once
         results = _finish(processes)
     assert [(code, err) for code, _out, err in results] == [(OK, "")] * len(results)
@@ -160,16 +160,3 @@ def _finish(processes: list[subprocess.Popen[str]]) -> list[tuple[int, str, str]
         out, err = process.communicate(timeout=WAIT_SECONDS)
         results.append((process.returncode, out, err))
     return results
-
-
-def _wait_for_waiters(connection: Connection, count: int) -> None:
-    """Poll PostgreSQL's lock table until ``count`` sessions wait for the migration lock."""
-    waiting = text(
-        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
-        "AND objid = :key AND database = (SELECT oid FROM pg_database "
-        "WHERE datname = current_database())"
-    )
-    deadline = time.monotonic() + WAIT_SECONDS
-    while connection.execute(waiting, {"key": WRITE_LOCK_KEY}).scalar_one() < count:
-        assert time.monotonic() < deadline, "the processes never reached the migration lock"
-        time.sleep(0.05)
