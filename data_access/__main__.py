@@ -5,6 +5,8 @@
                                       [--issued-by NAME]
     python -m data_access history [--limit N]
     python -m data_access undo
+    python -m data_access backup PATH
+    python -m data_access restore PATH
     python -m data_access statuses --as-of DD/MM/YYYY [--known-by DD/MM/YYYY] [--json]
     python -m data_access upgrade
 
@@ -28,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine
 
+from data_access.backup import BACKUP_COMMANDS, add_backup_commands, run_backup_command
 from data_access.clock import local_time_text
 from data_access.db import get_engine, session_scope
 from data_access.db_errors import UNREACHABLE, database_errors
@@ -92,6 +95,8 @@ def _run(engine: Engine, args: argparse.Namespace) -> int:
         return _history(engine, args.limit)
     if args.command == "statuses":
         return print_statuses(engine, args)
+    if args.command in BACKUP_COMMANDS:
+        return run_backup_command(engine, args)
     return _undo(engine)
 
 
@@ -131,6 +136,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("undo", help="hoàn tác lần nạp gần nhất")
     commands.add_parser("upgrade", help="nâng cấu trúc cơ sở dữ liệu lên phiên bản mới nhất")
     add_statuses_command(commands)
+    add_backup_commands(commands)
     return parser
 
 

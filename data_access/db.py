@@ -95,10 +95,19 @@ def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
 
 
 def data_revision(session: Session) -> str:
-    """A cheap token that changes whenever imported data or agency aliases change."""
+    """A cheap token that changes whenever imported data or agency aliases change.
+
+    The latest import's time is part of it: a restore (data_access.backup) to an earlier
+    state followed by a new import reuses the batch ids and counts the app last saw.
+    """
     batch = models.ImportBatch
     batches = session.exec(
-        select(func.count(col(batch.id)), func.max(batch.id), func.max(batch.undone_at))
+        select(
+            func.count(col(batch.id)),
+            func.max(batch.id),
+            func.max(batch.imported_at),
+            func.max(batch.undone_at),
+        )
     ).one()
     alias = models.AgencyAlias
     aliases = session.exec(select(func.count(col(alias.id)), func.max(alias.id))).one()

@@ -12,6 +12,7 @@ import math
 import re
 import unicodedata
 from datetime import date, datetime
+from functools import lru_cache
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
 _BLOCK_TAGS = "p|br|li|ul|ol|div|tr|table|h[1-6]"
@@ -31,6 +32,7 @@ BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2
 _HIDDEN = re.compile(f"[{ZERO_WIDTH}{BIDI_CONTROLS}]")
 _INVISIBLE = re.compile(f"[{ZERO_WIDTH}{BIDI_CONTROLS}\x00-\x08\x0e-\x1f\x7f]")
 _MAX_PASSES = 5
+FOLD_CACHE_SIZE = 65_536  # names; a few MB, the tasks of the largest plans
 
 _ROMAN = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
@@ -64,8 +66,12 @@ def without_hidden(text: str) -> str:
     return _HIDDEN.sub("", text)
 
 
+@lru_cache(maxsize=FOLD_CACHE_SIZE)
 def fold(text: str) -> str:
-    """Matching key: cleaned, lowercase, without diacritics, single spaces."""
+    """Matching key: cleaned, lowercase, without diacritics, single spaces.
+
+    Cached: an upload folds every stored task name of its plan more than once.
+    """
     decomposed = unicodedata.normalize("NFD", clean_text(text).lower())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.replace("đ", "d").split())

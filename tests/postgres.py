@@ -26,11 +26,13 @@ import psycopg
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import make_url
 
+from data_access.backup import POSTGRES_BIN_ROOT
 from data_access.db import WRITE_LOCK_KEY
 
-BIN_ROOT = Path("/usr/lib/postgresql")
 ADMIN_DATABASE = "postgres"
 SERVICE_USER = "postgres"  # Debian's account for the server
+# The province's server keeps Vietnam's time, not UTC: timestamps must not shift by 7 hours.
+SERVER_TIME_ZONE = "Asia/Ho_Chi_Minh"
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ def _running(bin_dir: Path, workdir: Path) -> Iterator[PostgresServer]:
           "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])  # fmt: skip
     options = (
         f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300"
+        f" -c timezone={SERVER_TIME_ZONE}"
     )
     control = [*as_service, str(bin_dir / "pg_ctl"), "-D", str(data)]
     _run([*control, "-o", options, "-l", str(workdir / "server.log"), "-w", "start"])
@@ -108,7 +111,8 @@ def _running(bin_dir: Path, workdir: Path) -> Iterator[PostgresServer]:
 
 
 def _binaries() -> Path:
-    versions = sorted(BIN_ROOT.glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name))
+    installed = POSTGRES_BIN_ROOT.glob("*/bin/initdb")
+    versions = sorted(installed, key=lambda p: int(p.parent.parent.name))
     if not versions:
         raise RuntimeError(
             "PostgreSQL is not installed: run `make postgres` (Debian's postgresql package)."

@@ -127,6 +127,20 @@ def test_revision_changes_when_a_batch_is_added_undone_or_an_alias_added(engine:
     assert len(seen) == 4
 
 
+def test_revision_changes_when_the_latest_batch_is_replaced_by_another(engine: Engine) -> None:
+    """A restore to before batch 1, then a new import: same id and counts, other data."""
+    with session_scope(engine) as session:
+        session.add(ImportBatch(file_name="a.xlsx", content_hash="a", kind="plan"))
+    seen = _revision(engine)
+    with session_scope(engine) as session:
+        session.delete(session.exec(select(ImportBatch)).one())
+    with session_scope(engine) as session:
+        session.add(ImportBatch(file_name="b.xlsx", content_hash="b", kind="plan"))
+    with session_scope(engine) as session:
+        assert session.exec(select(ImportBatch.id)).one() == 1  # the id came back
+    assert _revision(engine) != seen
+
+
 # --- enum columns: stored as their values, as when they were plain text ---
 
 

@@ -178,13 +178,13 @@ def planned_engine() -> Engine:
     return engine
 
 
-def dump(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every data table (the import history itself left out), sorted."""
+def dump(engine: Engine, *, with_history: bool = False) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every data table, sorted; the import history itself only ``with_history``."""
     with engine.connect() as connection:
         return {
             table.name: sorted((tuple(row) for row in connection.execute(table.select())), key=repr)
             for table in SQLModel.metadata.sorted_tables
-            if table.name not in ("importbatch", "importchange")
+            if with_history or table.name not in ("importbatch", "importchange")
         }
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from sqlmodel import Session, select
 
 from data_access.agency_store import agency_in_plan, seed_agencies
 from data_access.clock import vietnam_today
-from data_access.imports.change_log import tracking_changes
+from data_access.imports.change_log import insert_rows, tracking_changes
 from data_access.imports.change_set import ChangeKind, ChangeSet, RowChange
 from data_access.imports.new_plan import ImportRefused, import_plan
 from data_access.imports.number_clash import number_clash
@@ -25,7 +26,7 @@ from data_access.imports.rows import (
     add_kpi,
     add_task,
     flushed_id,
-    new_progress_update,
+    progress_values,
     reports_progress,
 )
 from data_access.imports.task_update import next_position, renumber, section_id, update_task
@@ -35,6 +36,7 @@ from data_access.models import (
     ImportKind,
     Kpi,
     Plan,
+    ProgressUpdate,
 )
 from loaders.agencies import AgencyDirectory
 from loaders.records import KpiRecord, LoadResult, TaskRecord
@@ -136,11 +138,14 @@ def _write_rows(
     plan_id = batch.plan_id or 0
     if changes.kind is not ImportKind.PLAN:  # tasks reported on, each counted once
         batch.task_count = len({row.stored_id for row in rows if row.task is not None})
+    reports: list[dict[str, Any]] = []  # the new ProgressUpdate rows, inserted at once
     for row in rows:
         if row.task is not None:
-            _write_task(session, changes.kind, plan_id, row, row.task, batch, today)
+            _write_task(session, changes.kind, plan_id, row, row.task, batch, today, reports)
         elif row.kpi is not None:
             _write_kpi(session, changes.kind, plan_id, row, row.kpi, batch)
+    insert_rows(session, ProgressUpdate, reports)
+    batch.progress_count += len(reports)
     session.flush()
 
 
@@ -152,13 +157,18 @@ def _write_task(
     record: TaskRecord,
     batch: ImportBatch,
     today: date,
+    reports: list[dict[str, Any]],
 ) -> None:
+    """Write one task row; the report it makes, if any, is appended to ``reports``."""
     if kind is not ImportKind.PLAN:
         assert row.stored_id is not None
-        _add_report(session, record, row.stored_id, batch, row.report_on or today)
+        day = row.report_on or today
+        reports.append(
+            progress_values(record=record, task_id=row.stored_id, batch=batch, default_day=day)
+        )
         return
     if row.kind is ChangeKind.NEW:
-        task = add_task(
+        task_id = add_task(
             session=session,
             plan_id=plan_id,
             section_id=section_id(session, plan_id, record),
@@ -166,17 +176,12 @@ def _write_task(
             position=next_position(session, plan_id),
         )
     else:
-        task = update_task(session, plan_id, row, record)
+        task_id = flushed_id(update_task(session, plan_id, row, record))
     batch.task_count += 1
     if reports_progress(record):
-        _add_report(session, record, flushed_id(task), batch, today)
-
-
-def _add_report(
-    session: Session, record: TaskRecord, task_id: int, batch: ImportBatch, day: date
-) -> None:
-    session.add(new_progress_update(record=record, task_id=task_id, batch=batch, default_day=day))
-    batch.progress_count += 1
+        reports.append(
+            progress_values(record=record, task_id=task_id, batch=batch, default_day=today)
+        )
 
 
 def _write_kpi(

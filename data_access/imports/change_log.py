@@ -1,7 +1,8 @@
 """Record every row an import writes, so that undo can put the earlier state back exactly.
 
 While ``tracking_changes`` is active, each flush of the session appends, for every
-row of a tracked table, what happened to it and what it held before. The log is
+row of a tracked table, what happened to it and what it held before; rows inserted
+without the session (``insert_rows``) are appended as they are inserted. The log is
 written as ImportChange rows; ``replay_backwards`` undoes them in reverse order with
 plain SQL statements, so each step sees the same database as the import did.
 """
@@ -9,19 +10,21 @@ plain SQL statements, so each step sees the same database as the import did.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, and_, delete, event, inspect
+from sqlalchemy import and_, delete, event, inspect
 from sqlalchemy.orm import Mapper, UOWTransaction
 from sqlmodel import Session, SQLModel, col, select
 
+from data_access.imports.bulk import insert_many, table_of
 from data_access.models import ImportChange
 
 UNTRACKED = frozenset({"importbatch", "importchange"})  # the history itself
+ACTIVE_LOG = "change_log"  # session.info key of the log ``tracking_changes`` fills
 INSERT, UPDATE, DELETE = "insert", "update", "delete"
 
 
@@ -32,30 +35,35 @@ class ChangeLog:
     entries: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
 
     def write(self, *, session: Session, batch_id: int) -> int:
-        """Store the log as ImportChange rows of ``batch_id``; returns how many."""
-        for position, (table, action, key, before) in enumerate(self.entries):
-            session.add(
-                ImportChange(
-                    import_batch_id=batch_id,
-                    position=position,
-                    table_name=table,
-                    action=action,
-                    row_key=_dumps(key),
-                    before=_dumps(before) if before else "",
-                )
-            )
+        """Store the log as ImportChange rows of ``batch_id``; returns how many.
+
+        One INSERT for all of them: built as SQLModel objects, the 45,000 changes of a
+        new 10,000-task plan took 12.9 s to store on SQLite (profiled).
+        """
+        rows = [
+            {
+                "import_batch_id": batch_id,
+                "position": position,
+                "table_name": table,
+                "action": action,
+                "row_key": _dumps(key),
+                "before": _dumps(before) if before else "",
+            }
+            for position, (table, action, key, before) in enumerate(self.entries)
+        ]
         session.flush()
-        return len(self.entries)
+        insert_many(session.connection(), table_of(ImportChange), rows, ids=False)
+        return len(rows)
 
     def _after_flush(self, session: Session, _context: UOWTransaction) -> None:
         order = {table.name: i for i, table in enumerate(SQLModel.metadata.sorted_tables)}
         saved = [(INSERT, obj) for obj in session.new] + [
             (UPDATE, obj) for obj in session.dirty if session.is_modified(obj)
         ]
-        saved.sort(key=lambda item: order.get(_table(item[1]).name, 0))
-        deleted = sorted(session.deleted, key=lambda obj: -order.get(_table(obj).name, 0))
+        saved.sort(key=lambda item: order.get(table_of(item[1]).name, 0))
+        deleted = sorted(session.deleted, key=lambda obj: -order.get(table_of(obj).name, 0))
         for action, obj in [*saved, *((DELETE, obj) for obj in deleted)]:
-            table = _table(obj)
+            table = table_of(obj)
             if table.name in UNTRACKED:
                 continue
             before = {} if action == INSERT else _before_image(obj, current=action == DELETE)
@@ -67,10 +75,38 @@ def tracking_changes(session: Session) -> Iterator[ChangeLog]:
     """Log every insert, update and delete flushed by ``session`` inside the block."""
     log = ChangeLog()
     event.listen(session, "after_flush", log._after_flush)
+    session.info[ACTIVE_LOG] = log
     try:
         yield log
     finally:
+        del session.info[ACTIVE_LOG]
         event.remove(session, "after_flush", log._after_flush)
+
+
+def insert_rows(
+    session: Session, model: type[SQLModel], rows: Sequence[dict[str, Any]]
+) -> list[int]:
+    """Insert ``rows`` (every column but the id) into ``model``'s table at once, in order,
+    logged when ``session`` is tracked; returns their ids (none for a table without one).
+
+    What the session holds is flushed first, so the log keeps the order in which the
+    database saw the changes.
+    """
+    if not rows:
+        return []
+    session.flush()
+    table = table_of(model)
+    with_ids = "id" in table.c
+    ids = insert_many(session.connection(), table, rows, ids=with_ids)
+    log: ChangeLog | None = session.info.get(ACTIVE_LOG)
+    if log is not None and table.name not in UNTRACKED:
+        keys = (
+            [{"id": value} for value in ids]
+            if with_ids
+            else [{column.name: row[column.name] for column in table.primary_key} for row in rows]
+        )
+        log.entries.extend((table.name, INSERT, key, {}) for key in keys)
+    return ids
 
 
 def replay_backwards(*, session: Session, batch_id: int) -> int:
@@ -120,12 +156,6 @@ def inserted_keys(*, session: Session, batch_id: int, table: str) -> set[Any]:
 def _mapper(obj: object) -> Mapper[Any]:
     mapper: Mapper[Any] = inspect(obj).mapper
     return mapper
-
-
-def _table(obj: object) -> Table:
-    table = _mapper(obj).local_table
-    assert isinstance(table, Table)
-    return table
 
 
 def _key(obj: object) -> dict[str, Any]:

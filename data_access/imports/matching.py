@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from rapidfuzz import fuzz, process
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from data_access.models import Kpi, Plan, Task
@@ -115,16 +116,13 @@ def similarity(first: str, second: str, **_: object) -> float:
 
 def task_matcher(*, session: Session, plan_codes: Sequence[str] = ()) -> Matcher:
     """A Matcher over the stored tasks (of ``plan_codes`` only, when given)."""
-    statement = select(Task, Plan.code).join(Plan)
+    statement = sa_select(
+        col(Task.id), col(Plan.code), col(Task.section_code), col(Task.number), col(Task.name)
+    ).join(Plan)
     if plan_codes:
         statement = statement.where(col(Plan.code).in_(plan_codes))
-    rows = session.exec(statement).all()
-    return Matcher(
-        [
-            Candidate(task.id or 0, code, task.section_code, task.number, task.name)
-            for task, code in rows
-        ]
-    )
+    rows = session.connection().execute(statement).all()  # plain rows: no Task objects
+    return Matcher([Candidate(row_id or 0, *rest) for row_id, *rest in rows])
 
 
 def kpi_matcher(*, session: Session, plan_codes: Sequence[str] = ()) -> Matcher:

@@ -24,12 +24,13 @@ from sqlmodel import Session, select
 
 from data_access import models
 from data_access.clock import vietnam_today
+from data_access.imports.change_log import insert_rows
 from data_access.imports.rows import (
     add_kpi,
-    add_task,
+    add_tasks,
     flushed_id,
-    new_progress_update,
     period_end,
+    progress_values,
     reports_progress,
 )
 from data_access.models import ImportBatch, ImportKind
@@ -160,20 +161,19 @@ def _add_tasks(
 ) -> None:
     """Add a new plan's sections and tasks, and the progress its rows already report."""
     sections = _add_sections(session, plan_id, tasks)
-    for position, record in enumerate(tasks, start=1):
-        task = add_task(
-            session=session,
-            plan_id=plan_id,
-            section_id=sections.get(record.section),
-            record=record,
-            position=position,
-        )
-        if reports_progress(record):
-            update = new_progress_update(
-                record=record, task_id=flushed_id(task), batch=batch, default_day=report_day
-            )
-            session.add(update)
-            batch.progress_count += 1
+    ids = add_tasks(
+        session=session,
+        plan_id=plan_id,
+        tasks=[(sections.get(record.section), record) for record in tasks],
+        first_position=1,
+    )
+    reports = [
+        progress_values(record=record, task_id=task_id, batch=batch, default_day=report_day)
+        for task_id, record in zip(ids, tasks, strict=True)
+        if reports_progress(record)
+    ]
+    insert_rows(session, models.ProgressUpdate, reports)
+    batch.progress_count += len(reports)
 
 
 def _add_sections(session: Session, plan_id: int, tasks: list[TaskRecord]) -> dict[str, int]:
