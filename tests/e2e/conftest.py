@@ -51,24 +51,33 @@ def wait_until_healthy(url: str, process: subprocess.Popen[bytes], timeout: floa
 
 
 @contextmanager
-def serving(db_path: Path, log_path: Path) -> Iterator[str]:
-    """The app served on localhost over the SQLite file ``db_path``; yields its URL."""
+def streamlit_server(
+    script: Path, database_url: str, log_path: Path, **env: str
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``streamlit run script`` on localhost over ``database_url``; yields its URL and process."""
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db_path}"}
+    environment = {**os.environ, **env, "DATABASE_URL": database_url}
     command = [
-        sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"),
+        sys.executable, "-m", "streamlit", "run", str(script),
         "--server.headless=true", f"--server.port={port}", "--server.address=127.0.0.1",
         "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
     ]  # fmt: skip
     with log_path.open("wb") as log:
-        process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log, stderr=log)
+        process = subprocess.Popen(command, cwd=REPO_ROOT, env=environment, stdout=log, stderr=log)
         url = f"http://127.0.0.1:{port}"
         try:
             wait_until_healthy(url, process)
-            yield url
+            yield url, process
         finally:
             process.terminate()
             process.wait(timeout=20)
+
+
+@contextmanager
+def serving(db_path: Path, log_path: Path) -> Iterator[str]:
+    """The app served on localhost over the SQLite file ``db_path``; yields its URL."""
+    with streamlit_server(REPO_ROOT / "app.py", f"sqlite:///{db_path}", log_path) as (url, _):
+        yield url
 
 
 @pytest.fixture(scope="session")
