@@ -5,7 +5,7 @@ points the tests at a server that already runs; without it, ``start_cluster`` ma
 cluster in a temporary folder with ``initdb``, starts it on a free local port with
 ``pg_ctl`` and stops it at the end. As root (CI), both run as Debian's ``postgres``
 user, since PostgreSQL refuses to run as root. No binaries is a failure that says how
-to install them (``make postgres``), never a skip.
+to install them (``make servers``), never a skip.
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ def _binaries() -> Path:
     versions = sorted(installed, key=lambda p: int(p.parent.parent.name))
     if not versions:
         raise RuntimeError(
-            "PostgreSQL is not installed: run `make postgres` (Debian's postgresql package)."
+            "PostgreSQL is not installed: run `make servers` (Debian's postgresql package)."
         )
     return versions[-1].parent
 
