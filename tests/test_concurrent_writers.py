@@ -30,9 +30,9 @@ from data_access.db import WRITE_LOCK_KEY, get_engine, session_scope
 from data_access.db_errors import LOCKED
 from data_access.imports.history import import_history
 from data_access.models import ImportBatch, Task
-from tests.backends import BACKENDS, SQLITE
 from tests.data_access_cli import FAILED, OK, REPO_ROOT, run_data_access, sentence_and_log
-from tests.postgres import PostgresServer, wait_for_write_lock_waiters
+from tests.migration_databases import NewUrl
+from tests.postgres import wait_for_write_lock_waiters
 from tests.upload_db import PLAN_CODE, dump, plan_file, progress_file, report
 
 DEADLINE = 120  # seconds a process may take before the test gives up on it
@@ -40,22 +40,10 @@ BIG_PLAN_TASKS = 1_500  # a write that takes seconds, so a kill lands inside it
 KILL_MOMENTS = 4  # random moments per database, from a fixed seed
 
 
-@pytest.fixture(params=BACKENDS)
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """An empty database of each kind, its tables made by the first command that opens it."""
-    if request.param == SQLITE:
-        yield f"sqlite:///{tmp_path / 'nq57.sqlite'}"
-        return
-    server: PostgresServer = request.getfixturevalue("postgres")
-    made = server.create_database()
-    yield made
-    get_engine(made).dispose()
-    server.drop_database(made)
-
-
 @pytest.fixture
-def planned_url(url: str, tmp_path: Path) -> str:
-    """The database holding plan KH-01, imported by the command line."""
+def planned_url(new_url: NewUrl, tmp_path: Path) -> str:
+    """A new database of each kind holding plan KH-01, imported by the command line."""
+    url = new_url()
     path = tmp_path / "ke_hoach.xlsx"
     path.write_bytes(plan_file())
     assert run_data_access(url, "import", path, "--plan", PLAN_CODE).returncode == OK
