@@ -233,16 +233,18 @@ class KpiActual(SQLModel, table=True):
 
 
 class ImportChange(SQLModel, table=True):
-    """One row an import inserted, updated or deleted, with what it held before (for undo).
+    """One row an import inserted, updated or deleted, with what it held before (for undo);
+    or ("inserts") the rows it inserted together.
 
-    ``row_key`` and ``before`` are JSON: the row's primary key, and its column values
-    before the change (empty for an insert). Undo replays an import's changes backwards.
+    ``row_key`` and ``before`` are JSON: the row's primary key (for "inserts", the list
+    of the rows' ids, or of their keys), and its column values before the change (empty
+    for an insert). Undo replays an import's changes backwards.
     """
 
     id: int | None = Field(default=None, primary_key=True)
     import_batch_id: int = Field(foreign_key="importbatch.id", index=True)
     position: int = 0  # order in which the changes were flushed
     table_name: str = Field(max_length=60)
-    action: str = Field(max_length=10)  # "insert", "update" or "delete"
+    action: str = Field(max_length=10)  # "insert", "inserts", "update" or "delete"
     row_key: str
     before: str = ""

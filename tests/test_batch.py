@@ -3,6 +3,7 @@ confirmed, everything logged for undo."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from sqlalchemy import Engine
@@ -187,7 +188,11 @@ def test_every_written_row_is_logged() -> None:
         changes = session.exec(
             select(ImportChange).where(ImportChange.import_batch_id == batch.id)
         ).all()
-    assert [(c.table_name, c.action) for c in changes] == [("progressupdate", "insert")]
+        added = session.exec(
+            select(ProgressUpdate.id).where(ProgressUpdate.import_batch_id == batch.id)
+        ).all()
+    assert [(c.table_name, c.action) for c in changes] == [("progressupdate", "inserts")]
+    assert json.loads(changes[0].row_key) == list(added)
     assert len(dump(engine)["progressupdate"]) == len(before["progressupdate"]) + 1
 
 

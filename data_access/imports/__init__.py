@@ -10,7 +10,7 @@ first-run samples all take this one path):
   guards a plan's numbers;
 - write: ``write.commit`` checks and writes the confirmed change set as one batch
   (``batch``; a new plan through ``new_plan``, stored tasks through ``task_update``,
-  rows through ``rows``), logging every row (``change_log``);
+  rows through ``rows``), logging every change (``change_log``);
 - undo: ``history`` lists the batches and undoes the latest one.
 
 ``agencies`` holds the agency spellings and names the upload page adds.

@@ -2,9 +2,15 @@
 
 While ``tracking_changes`` is active, each flush of the session appends, for every
 row of a tracked table, what happened to it and what it held before; rows inserted
-without the session (``insert_rows``) are appended as they are inserted. The log is
-written as ImportChange rows; ``replay_backwards`` undoes them in reverse order with
-plain SQL statements, so each step sees the same database as the import did.
+together without the session (``insert_rows``) are appended as one entry listing their
+keys, as they are inserted. The log is written as ImportChange rows;
+``replay_backwards`` undoes them in reverse order with plain SQL statements, so each
+step sees the same database as the import did.
+
+One entry per ``insert_rows`` call, not per row: a new 10,000-task plan inserts 45,000
+rows, and logging each of them took ~2.4 s of its commit (JSON ~0.8 s, storing ~1.6 s;
+benchmarks/RESULTS.md). Logs written before hold an "insert" entry per row; undo
+still reads them.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, event, inspect
+from sqlalchemy import Table, and_, delete, event, inspect, tuple_
 from sqlalchemy.orm import Mapper, UOWTransaction
 from sqlmodel import Session, SQLModel, col, select
 
@@ -26,13 +32,19 @@ from data_access.models import ImportChange
 UNTRACKED = frozenset({"importbatch", "importchange"})  # the history itself
 ACTIVE_LOG = "change_log"  # session.info key of the log ``tracking_changes`` fills
 INSERT, UPDATE, DELETE = "insert", "update", "delete"
+INSERTS = "inserts"  # rows inserted together; row_key lists their ids (or key dicts)
+# Keys per DELETE statement when undoing inserts: with at most 3 key columns, 15,000
+# bound parameters, well under SQLite's limit of 32,766.
+DELETE_CHUNK = 5_000
 
 
 @dataclass
 class ChangeLog:
     """Changes in the order the database saw them."""
 
-    entries: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+    entries: list[tuple[str, str, dict[str, Any] | list[Any], dict[str, Any]]] = field(
+        default_factory=list
+    )
 
     def write(self, *, session: Session, batch_id: int) -> int:
         """Store the log as ImportChange rows of ``batch_id``; returns how many.
@@ -100,17 +112,20 @@ def insert_rows(
     ids = insert_many(session.connection(), table, rows, ids=with_ids)
     log: ChangeLog | None = session.info.get(ACTIVE_LOG)
     if log is not None and table.name not in UNTRACKED:
-        keys = (
-            [{"id": value} for value in ids]
+        keys: list[Any] = (
+            ids  # a table with an id: the ids alone
             if with_ids
             else [{column.name: row[column.name] for column in table.primary_key} for row in rows]
         )
-        log.entries.extend((table.name, INSERT, key, {}) for key in keys)
+        log.entries.append((table.name, INSERTS, keys, {}))
     return ids
 
 
-def replay_backwards(*, session: Session, batch_id: int) -> int:
-    """Undo the logged changes of ``batch_id``, last first; returns how many were undone."""
+def replay_backwards(*, session: Session, batch_id: int, chunk: int = DELETE_CHUNK) -> int:
+    """Undo the logged changes of ``batch_id``, last first; returns how many were undone.
+
+    Inserted rows are deleted ``chunk`` keys per statement.
+    """
     changes = session.exec(
         select(ImportChange)
         .where(ImportChange.import_batch_id == batch_id)
@@ -119,15 +134,40 @@ def replay_backwards(*, session: Session, batch_id: int) -> int:
     tables = SQLModel.metadata.tables
     for change in changes:
         table = tables[change.table_name]
+        if change.action in (INSERT, INSERTS):
+            _delete_rows(session, table, _inserted(change), chunk=chunk)
+            continue
         key = _loads(change.row_key)
         where = and_(*(table.c[name] == value for name, value in key.items()))
-        if change.action == INSERT:
-            session.execute(table.delete().where(where))
-        elif change.action == UPDATE:
+        if change.action == UPDATE:
             session.execute(table.update().where(where).values(**_loads(change.before)))
         else:
             session.execute(table.insert().values(**_loads(change.before)))
     return len(changes)
+
+
+def _inserted(change: ImportChange) -> list[dict[str, Any]]:
+    """The keys of the rows an insert entry stands for: one ("insert"), or a list ("inserts")."""
+    if change.action == INSERT:
+        return [_loads(change.row_key)]
+    return [
+        {name: _decode(value) for name, value in item.items()}
+        if isinstance(item, dict)
+        else {"id": item}
+        for item in json.loads(change.row_key)
+    ]
+
+
+def _delete_rows(session: Session, table: Table, keys: list[dict[str, Any]], *, chunk: int) -> None:
+    """Delete the rows of ``table`` with these keys, the last inserted first."""
+    columns = [table.c[name] for name in keys[0]]
+    for end in range(len(keys), 0, -chunk):
+        part = [tuple(key[c.name] for c in columns) for key in keys[max(0, end - chunk) : end]]
+        if len(columns) == 1:
+            where = columns[0].in_([values[0] for values in part])
+        else:
+            where = tuple_(*columns).in_(part)
+        session.execute(table.delete().where(where))
 
 
 def logged_batches(*, session: Session) -> set[int]:
@@ -143,14 +183,14 @@ def forget_log(*, session: Session, batch_id: int) -> None:
 
 def inserted_keys(*, session: Session, batch_id: int, table: str) -> set[Any]:
     """The single-column keys of the rows of ``table`` that ``batch_id`` inserted."""
-    keys = session.exec(
-        select(ImportChange.row_key).where(
+    changes = session.exec(
+        select(ImportChange).where(
             ImportChange.import_batch_id == batch_id,
             ImportChange.table_name == table,
-            ImportChange.action == INSERT,
+            col(ImportChange.action).in_((INSERT, INSERTS)),
         )
     ).all()
-    return {value for key in keys for value in _loads(key).values()}
+    return {value for change in changes for key in _inserted(change) for value in key.values()}
 
 
 def _mapper(obj: object) -> Mapper[Any]:
@@ -178,8 +218,17 @@ def _before_image(obj: object, *, current: bool) -> dict[str, Any]:
     return image
 
 
-def _dumps(values: dict[str, Any]) -> str:
-    return json.dumps({name: _encode(value) for name, value in values.items()}, ensure_ascii=False)
+def _dumps(values: dict[str, Any] | list[Any]) -> str:
+    """A key or a row's values as JSON; a list holds ids, or keys with their columns."""
+    if isinstance(values, list):
+        return json.dumps([_dumped(item) for item in values], ensure_ascii=False)
+    return json.dumps(_dumped(values), ensure_ascii=False)
+
+
+def _dumped(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {name: _encode(item) for name, item in value.items()}
+    return value
 
 
 def _loads(text: str) -> dict[str, Any]:
