@@ -28,7 +28,7 @@ $(BIN)/.dev: requirements-dev.lock $(BIN)/.runtime
 ## Start the app on the bundled sample data (first run loads it into data/nq57.sqlite).
 run: $(BIN)/.runtime
 	@echo "== Starting the app (first run loads the sample data into data/nq57.sqlite)"
-	$(BIN)/streamlit run app.py
+	$(BIN)/streamlit run server.py
 
 ## Regenerate the lock files after changing a pin in requirements*.txt.
 lock: | $(UV)

@@ -9,14 +9,12 @@ from functools import partial
 
 import streamlit as st
 
-from data_access.bootstrap import ensure_sample_data
-from data_access.db import get_engine
-from data_access.db_errors import READ_FAILED, DataUnavailableError, database_errors
-from data_access.schema import upgrade_schema
+from data_access.db_errors import DataUnavailableError
 from data_access.settings import get_settings
 from errors import UserFacingError, log_cause
 from ui.filters import render_filter_sidebar
 from ui.safe_text import literal
+from ui.startup import prepare_database
 from ui.state import StateKey
 
 DASHBOARDS = "Bảng điều khiển"
@@ -69,17 +67,6 @@ PAGES: list[PageEntry] = [
     ),
     PageEntry("pages/7_Bao_cao.py", "Báo cáo và xuất", ":material/summarize:", DATA, "bao-cao"),
 ]
-
-
-@st.cache_resource(show_spinner="Đang chuẩn bị dữ liệu…")
-def prepare_database(url: str, load_sample_data: bool) -> bool:
-    """Create the tables and, on an empty database, load the sample plans once per process."""
-    engine = get_engine(url)
-    if load_sample_data:
-        return ensure_sample_data(engine)
-    with database_errors(url, otherwise=READ_FAILED):
-        upgrade_schema(engine)
-    return False
 
 
 def shown(step: Callable[[], object]) -> UserFacingError | None:

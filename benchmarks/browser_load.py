@@ -18,6 +18,9 @@ from benchmarks.browser_session import OVERVIEW, PageFailed, Session, open_once
 from tests.e2e.conftest import streamlit_server
 
 PERIOD = 3.0  # seconds between one session's filter changes
+IDLE_CPU = 0.02  # s of server CPU per IDLE_WINDOW below which the server counts as idle
+IDLE_WINDOW = 1.0  # s
+IDLE_PATIENCE = 300.0  # s: longest start-up work waited for
 
 
 @dataclass
@@ -34,6 +37,18 @@ class Server:
         """CPU time (user + system) the server process has used so far."""
         fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    async def idle(self) -> float:
+        """Wait until the server's start-up work is done (its CPU at rest); seconds waited."""
+        began = time.monotonic()
+        before = self.cpu_seconds()
+        while time.monotonic() - began < IDLE_PATIENCE:
+            await asyncio.sleep(IDLE_WINDOW)
+            now = self.cpu_seconds()
+            if now - before < IDLE_CPU:
+                return time.monotonic() - began
+            before = now
+        raise TimeoutError(f"the server was still busy after {IDLE_PATIENCE:g} s")
 
 
 def _descendants(pid: int) -> list[int]:
@@ -80,12 +95,14 @@ class Load:
         )
 
 
-async def arrivals(browser: Browser, url: str, count: int) -> Load:
-    """``count`` new sessions asking for ``url`` at once: each one's time."""
+async def arrivals(browser: Browser, server: Server, url: str, count: int) -> Load:
+    """``count`` new sessions asking for ``url`` at once: each one's time, the server's CPU."""
     load = Load()
+    cpu, began = server.cpu_seconds(), time.monotonic()
     runs = [open_once(browser, url, OVERVIEW[2]) for _ in range(count)]
     for outcome in await asyncio.gather(*runs, return_exceptions=True):
         _record(load, outcome)
+    load.server_cpu, load.wall = server.cpu_seconds() - cpu, time.monotonic() - began
     return load
 
 

@@ -76,7 +76,7 @@ def streamlit_server(
 @contextmanager
 def serving(db_path: Path, log_path: Path) -> Iterator[str]:
     """The app served on localhost over the SQLite file ``db_path``; yields its URL."""
-    with streamlit_server(REPO_ROOT / "app.py", f"sqlite:///{db_path}", log_path) as (url, _):
+    with streamlit_server(REPO_ROOT / "server.py", f"sqlite:///{db_path}", log_path) as (url, _):
         yield url
 
 

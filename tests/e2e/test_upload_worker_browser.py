@@ -7,8 +7,6 @@ are found in /proc: children of the app server running ``python -m loaders.worke
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -17,6 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from benchmarks.make_big_workbook import write_workbook
 from tests.e2e.conftest import wait_for_app
+from tests.polling import poll
 
 pytestmark = pytest.mark.e2e
 
@@ -71,16 +70,6 @@ def workers(server: int) -> list[int]:
             continue
     commands = dict(_processes())
     return [pid for pid in children if "-m loaders.worker" in commands.get(pid, "")]
-
-
-def poll(condition: Callable[[], bool], seconds: float = 30) -> bool:
-    """Whether ``condition`` holds within ``seconds`` (asked every 0.1 s)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return condition()
 
 
 def start_reading(page: Page, app_url: str, data: bytes) -> None:
