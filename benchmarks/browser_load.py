@@ -95,25 +95,31 @@ class Load:
         )
 
 
-async def arrivals(browser: Browser, server: Server, url: str, count: int) -> Load:
+async def arrivals(
+    browser: Browser, server: Server, url: str, count: int, ready: str = OVERVIEW[2]
+) -> Load:
     """``count`` new sessions asking for ``url`` at once: each one's time, the server's CPU."""
     load = Load()
     cpu, began = server.cpu_seconds(), time.monotonic()
-    runs = [open_once(browser, url, OVERVIEW[2]) for _ in range(count)]
+    runs = [open_once(browser, url, ready) for _ in range(count)]
     for outcome in await asyncio.gather(*runs, return_exceptions=True):
         _record(load, outcome)
     load.server_cpu, load.wall = server.cpu_seconds() - cpu, time.monotonic() - began
     return load
 
 
-async def filter_load(browser: Browser, url: str, agencies: list[str], seconds: float) -> Load:
-    """One session per agency, each choosing or removing it every ``PERIOD`` s for ``seconds``."""
+async def filter_load(
+    browser: Browser, server: Server, url: str, agencies: list[str], seconds: float, ready: str
+) -> Load:
+    """One session per agency, each choosing or removing it every ``PERIOD`` s for ``seconds``
+    on the page at ``url`` (drawn when ``ready`` shows); the server's CPU meanwhile."""
     load = Load()
+    cpu, began = server.cpu_seconds(), time.monotonic()
 
     async def person(index: int, agency: str) -> None:
         session = await Session.new(browser)
         try:
-            await session.open(url, OVERVIEW[2])
+            await session.open(url, ready)
             await asyncio.sleep(PERIOD * index / len(agencies))  # spread over one period
             deadline = time.monotonic() + seconds
             while time.monotonic() < deadline:
@@ -122,12 +128,13 @@ async def filter_load(browser: Browser, url: str, agencies: list[str], seconds: 
                 _record(load, outcome)
                 if isinstance(outcome, BaseException):  # start again from a fresh page
                     session.agency_chosen = False
-                    _record(load, await _attempt(session.open(url, OVERVIEW[2])))
+                    _record(load, await _attempt(session.open(url, ready)))
                 await asyncio.sleep(max(0.0, PERIOD - (time.monotonic() - began)))
         finally:
             await session.close()
 
     await asyncio.gather(*(person(i, agency) for i, agency in enumerate(agencies)))
+    load.server_cpu, load.wall = server.cpu_seconds() - cpu, time.monotonic() - began
     return load
 
 
