@@ -211,6 +211,28 @@ def test_a_cut_backup_of_the_right_kind_is_refused(
     assert _refused(sample_copy_url, path) == _not_a_backup(path)
 
 
+def test_a_postgresql_restore_that_fails_partway_changes_nothing(
+    postgres: PostgresServer, postgres_sample: str, tmp_path: Path, backups: dict[str, Path]
+) -> None:
+    """The file's table of contents is whole, so it passes the check before the restore; a
+    data block is damaged, so pg_restore fails after it has begun (the tables already dropped,
+    --clean): its single transaction rolls back, and a later import is still there."""
+    url = postgres.create_database(template=postgres_sample)
+    try:
+        _import_plan(url, tmp_path)
+        whole = bytearray(backups[POSTGRESQL].read_bytes())
+        middle = len(whole) * 3 // 5  # past the table of contents, inside the compressed data
+        whole[middle : middle + 256] = bytes(b ^ 0xFF for b in whole[middle : middle + 256])
+        path = _write(tmp_path, "hong.backup", bytes(whole))
+        assert _refused(url, path) == (
+            f"Không khôi phục được từ tệp “{path}”; "
+            "cơ sở dữ liệu vẫn giữ nguyên như trước khi khôi phục."
+        )
+    finally:
+        get_engine(url).dispose()
+        postgres.drop_database(url)
+
+
 def test_a_sqlite_database_of_another_app_is_refused(tmp_path: Path, sample_file: Path) -> None:
     copy = tmp_path / "nq57.sqlite"
     shutil.copyfile(sample_file, copy)
