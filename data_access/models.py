@@ -21,10 +21,12 @@ from sqlmodel import Field, Index, SQLModel, UniqueConstraint
 from loaders.limits import (
     MAX_AGENCY_CHARS,
     MAX_NAME_CHARS,
+    MAX_PASSWORD_HASH_CHARS,
     MAX_PERSON_CHARS,
     MAX_PLAN_CODE_CHARS,
     MAX_STORED_AGENCY_CHARS,
     MAX_TEXT_CHARS,
+    MAX_USERNAME_CHARS,
 )
 from loaders.records import DeadlineKind
 
@@ -54,6 +56,15 @@ class ImportKind(StrEnum):
     PROGRESS = "progress"  # an existing plan's tasks with progress filled in
     KPI_ACTUALS = "kpi_actuals"
     SAMPLE = "sample"  # the bundled sample data, loaded on first run
+
+
+class Role(StrEnum):
+    """What an account may do (data_access.permissions); issue 14's table."""
+
+    VIEWER = "viewer"  # lãnh đạo, anyone signed in: dashboards and exports
+    AGENCY_REPORTER = "agency_reporter"  # cán bộ đầu mối of one agency
+    EDITOR = "editor"  # Sở KH&CN: imports, approvals, undo
+    ADMIN = "admin"  # accounts, agency aliases, settings
 
 
 def stored_as_value(enum: type[StrEnum], length: int) -> sa.Enum:
@@ -248,3 +259,30 @@ class ImportChange(SQLModel, table=True):
     action: str = Field(max_length=10)  # "insert", "inserts", "update" or "delete"
     row_key: str
     before: str = ""
+
+
+class Account(SQLModel, table=True):
+    """Who signs in, and with which role; an agency reporter belongs to one agency.
+
+    ``username`` is stored folded (data_access.accounts), so names compare without case.
+    ``password_hash`` is argon2's encoded hash; None for a single sign-on account.
+    """
+
+    __table_args__ = (
+        sa.CheckConstraint(
+            "(role = 'agency_reporter') = (agency_id IS NOT NULL)",
+            name="ck_account_agency_of_reporter",
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(index=True, unique=True, max_length=MAX_USERNAME_CHARS)
+    display_name: str = Field(default="", max_length=MAX_PERSON_CHARS)
+    role: Role = Field(sa_type=stored_as_value(Role, 20))
+    agency_id: int | None = Field(default=None, foreign_key="agency.id", index=True)
+    password_hash: str | None = Field(default=None, max_length=MAX_PASSWORD_HASH_CHARS)
+    is_disabled: bool = False
+    failed_attempts: int = 0
+    locked_until: datetime | None = None
+    created_at: datetime = Field(default_factory=utc_now)
+    password_changed_at: datetime | None = None

@@ -50,6 +50,13 @@ MAX_STORED_AGENCY_CHARS = 2 * MAX_AGENCY_CHARS + len(" ()")
 MAX_PLAN_CODE_CHARS = 100
 MAX_PERSON_CHARS = 300  # who imported, reported or approved
 MAX_QUOTED_CHARS = 200  # of a value quoted in a problem message ("…" marks the cut)
+MAX_USERNAME_CHARS = 60  # an account's sign-in name
+MAX_PASSWORD_HASH_CHARS = 200  # argon2's encoded hash (about 100 characters today)
+
+# Sign-in: after this many wrong passwords in a row an account is locked for a while;
+# counted in the database, so every app process sees the same count.
+MAX_FAILED_SIGN_INS = 5
+LOCKOUT_MINUTES = 15
 
 # Writes: a second writer (an undo during an import, two uploads, another app process)
 # waits this long for the first to finish, then is told the database is busy.

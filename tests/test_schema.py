@@ -32,7 +32,7 @@ from tests.migration_databases import (
 from tests.postgres import wait_for_write_lock_waiters
 from tests.schema_shape import schema_shape
 
-HEAD = "0002"  # the foreign key indexes
+HEAD = "0003"  # accounts
 WAIT_SECONDS = 120  # deadline for processes to reach the lock; never a pass/fail timing
 
 
@@ -53,14 +53,15 @@ def test_a_new_database_gets_exactly_the_schema_of_models_py(new_url: NewUrl) ->
     assert differences == []  # what `alembic check` reports
 
 
-def test_the_base_revision_is_models_py_without_the_foreign_key_indexes(new_url: NewUrl) -> None:
-    """The schema create_schema made before migrations: models.py less revision 0002."""
+def test_the_base_revision_is_models_py_without_the_later_revisions(new_url: NewUrl) -> None:
+    """The schema create_schema made before migrations: models.py less revisions 0002-0003."""
     base = get_engine(new_url())
     upgrade_to(base, BASE_REVISION)
     reference = models_engine(new_url())
     with reference.begin() as connection:
         for name, _columns, _unique in FOREIGN_KEY_INDEXES.values():
             connection.execute(text(f"DROP INDEX {name}"))
+        connection.execute(text("DROP TABLE account"))
     assert schema_shape(base) == schema_shape(reference)
 
 
@@ -70,19 +71,31 @@ def test_the_base_revision_is_the_schema_the_previous_release_made(tmp_path: Pat
     assert schema_shape(base) == schema_shape(create_engine(f"sqlite:///{RELEASE_12}"))
 
 
-def test_the_newest_revision_adds_an_index_to_each_foreign_key_that_had_none(
-    new_url: NewUrl,
-) -> None:
+def test_revision_0002_adds_an_index_to_each_foreign_key_that_had_none(new_url: NewUrl) -> None:
     engine = get_engine(new_url())
     upgrade_to(engine, BASE_REVISION)
     before = schema_shape(engine)
-    upgrade_schema(engine)
+    upgrade_to(engine, "0002")
     after = schema_shape(engine)
     for table, index in FOREIGN_KEY_INDEXES.items():
         assert after[table]["indexes"] == sorted([*before[table]["indexes"], index])
     assert {t: s for t, s in after.items() if t not in FOREIGN_KEY_INDEXES} == {
         t: s for t, s in before.items() if t not in FOREIGN_KEY_INDEXES
     }
+
+
+def test_revision_0003_adds_the_accounts_table_and_changes_nothing_else(new_url: NewUrl) -> None:
+    engine = get_engine(new_url())
+    upgrade_to(engine, "0002")
+    before = schema_shape(engine)
+    upgrade_schema(engine)
+    after = schema_shape(engine)
+    assert after.keys() - before.keys() == {"account"}
+    assert after["account"]["indexes"] == [
+        ("ix_account_agency_id", ("agency_id",), False),
+        ("ix_account_username", ("username",), True),
+    ]
+    assert {t: s for t, s in after.items() if t != "account"} == before
 
 
 # --- on start ---
@@ -103,10 +116,10 @@ def test_the_upgrade_command_says_from_which_revision_to_which(tmp_path: Path) -
     url = f"sqlite:///{copy}"
     first, second = run_data_access(url, "upgrade"), run_data_access(url, "upgrade")
     assert (first.returncode, first.stderr) == (OK, "")
-    assert first.stdout == ("Đã nâng cấu trúc cơ sở dữ liệu từ phiên bản chưa đánh số lên 0002.\n")
+    assert first.stdout == ("Đã nâng cấu trúc cơ sở dữ liệu từ phiên bản chưa đánh số lên 0003.\n")
     assert (second.returncode, second.stderr) == (OK, "")
     assert second.stdout == (
-        "Cấu trúc cơ sở dữ liệu đã ở phiên bản mới nhất (0002); không có gì thay đổi.\n"
+        "Cấu trúc cơ sở dữ liệu đã ở phiên bản mới nhất (0003); không có gì thay đổi.\n"
     )
 
 

@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 
 from data_access.db import get_engine
 from data_access.models import (
+    Account,
     Agency,
     AgencyKind,
     AgencyRole,
@@ -72,6 +73,10 @@ def test_a_previous_release_database_keeps_every_row(new_url: NewUrl, tmp_path: 
     shape = schema_shape(engine)
     for table, index in FOREIGN_KEY_INDEXES.items():
         assert index in shape[table]["indexes"]
+    # revision 0003 adds the accounts table, empty: the first administrator is added after
+    assert "account" not in before
+    with Session(engine) as session:
+        assert session.exec(select(Account)).all() == []
 
 
 def test_an_older_database_gains_the_indexes_it_lacks(tmp_path: Path) -> None:
