@@ -30,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine
 
+from data_access.accounts import SHELL_ADMIN
 from data_access.backup import BACKUP_COMMANDS, add_backup_commands, run_backup_command
 from data_access.clock import local_time_text
 from data_access.db import get_engine, session_scope
@@ -175,6 +176,7 @@ def _import(engine: Engine, args: argparse.Namespace) -> int:
             with session_scope(engine, write=True) as session:  # the write, in this process
                 batch = commit(
                     session=session,
+                    actor=SHELL_ADMIN,
                     upload=upload,
                     confirmed=suggested if args.accept_suggestions else (),
                     imported_by=args.by,
@@ -277,7 +279,7 @@ def _history(engine: Engine, limit: int) -> int:
 
 def _undo(engine: Engine) -> int:
     with session_scope(engine, write=True) as session:
-        batch = undo_latest_import(session=session)
+        batch = undo_latest_import(session=session, actor=SHELL_ADMIN)
     print(f"Đã hoàn tác lần nạp số {batch.id} ({batch.file_name}).")
     return OK
 

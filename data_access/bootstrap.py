@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
+from data_access.accounts import SHELL_ADMIN
 from data_access.db import session_scope
 from data_access.db_errors import failure_message
 from data_access.imports.change_log import forget_log
@@ -74,7 +75,11 @@ def _load_samples(session: Session, root: Path) -> None:
             issued_on=sample.issued_on,
         )
         batch = commit(
-            session=session, upload=upload, plan_title=sample.title, issued_by=sample.issuing_body
+            session=session,
+            actor=SHELL_ADMIN,
+            upload=upload,
+            plan_title=sample.title,
+            issued_by=sample.issuing_body,
         )
         batch.kind = ImportKind.SAMPLE  # history names the first-run plans as such
         _starting_state(session, batch)
@@ -84,7 +89,7 @@ def _load_samples(session: Session, root: Path) -> None:
     unmatched = sum(row.kind is ChangeKind.UNMATCHED or row.needs_confirmation for row in rows)
     if unmatched:
         raise ImportRefused(UNMATCHED_SAMPLES.format(file=path.name, count=unmatched))
-    _starting_state(session, commit(session=session, upload=upload))
+    _starting_state(session, commit(session=session, actor=SHELL_ADMIN, upload=upload))
 
 
 def _starting_state(session: Session, batch: ImportBatch) -> None:

@@ -57,6 +57,7 @@ MAX_PASSWORD_HASH_CHARS = 200  # argon2's encoded hash (about 100 characters tod
 # counted in the database, so every app process sees the same count.
 MAX_FAILED_SIGN_INS = 5
 LOCKOUT_MINUTES = 15
+MIN_PASSWORD_CHARS = 12  # a password an administrator or the account's owner chooses
 
 # Writes: a second writer (an undo during an import, two uploads, another app process)
 # waits this long for the first to finish, then is told the database is busy.

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 from sqlmodel import Session
 
+from data_access.accounts import SHELL_ADMIN
 from data_access.db import session_scope
 from data_access.imports import agencies
 from data_access.imports.new_plan import ImportRefused
@@ -35,7 +36,9 @@ def test_unknown_spellings_are_listed_once() -> None:
 def test_a_mapped_spelling_is_used_from_then_on() -> None:
     engine = planned_engine()
     with session_scope(engine) as session:
-        agencies.map_spelling(session=session, spelling=UNKNOWN, agency_name=SKHCN)
+        agencies.map_spelling(
+            session=session, actor=SHELL_ADMIN, spelling=UNKNOWN, agency_name=SKHCN
+        )
     upload = preview(engine, _plan_with_unknown_lead(), plan_code="KH-02")
     assert upload.unknown_agencies == []
     assert upload.result.tasks[0].lead_agencies == [SKHCN]
@@ -44,7 +47,9 @@ def test_a_mapped_spelling_is_used_from_then_on() -> None:
 def test_a_new_agency_is_known_afterwards() -> None:
     engine = planned_engine()
     with session_scope(engine) as session:
-        agency = agencies.add_agency(session=session, name=UNKNOWN, kind=AgencyKind.DEPARTMENT)
+        agency = agencies.add_agency(
+            session=session, actor=SHELL_ADMIN, name=UNKNOWN, kind=AgencyKind.DEPARTMENT
+        )
         assert agency.kind == AgencyKind.DEPARTMENT
         assert UNKNOWN in agencies.agency_names(session=session)
     assert preview(engine, _plan_with_unknown_lead(), plan_code="KH-02").unknown_agencies == []
@@ -55,7 +60,11 @@ def test_a_new_agency_under_its_proper_name_keeps_the_files_spelling() -> None:
     proper = "Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh"
     with session_scope(engine) as session:
         agencies.add_agency(
-            session=session, name=proper, kind=AgencyKind.DEPARTMENT, spelling=UNKNOWN
+            session=session,
+            actor=SHELL_ADMIN,
+            name=proper,
+            kind=AgencyKind.DEPARTMENT,
+            spelling=UNKNOWN,
         )
     upload = preview(engine, _plan_with_unknown_lead(), plan_code="KH-02")
     assert upload.unknown_agencies == []
@@ -66,10 +75,17 @@ def test_a_new_agency_under_its_proper_name_keeps_the_files_spelling() -> None:
     ("call", "message"),
     [
         (
-            lambda s: agencies.map_spelling(session=s, spelling="X", agency_name="Không có"),
+            lambda s: agencies.map_spelling(
+                session=s, actor=SHELL_ADMIN, spelling="X", agency_name="Không có"
+            ),
             "Chưa có",
         ),
-        (lambda s: agencies.add_agency(session=s, name=" ", kind=AgencyKind.OTHER), "để trống"),
+        (
+            lambda s: agencies.add_agency(
+                session=s, actor=SHELL_ADMIN, name=" ", kind=AgencyKind.OTHER
+            ),
+            "để trống",
+        ),
     ],
 )
 def test_agency_edits_refused(call: Callable[[Session], object], message: str) -> None:

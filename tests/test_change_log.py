@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, event
 from sqlmodel import col, select
 
+from data_access.accounts import SHELL_ADMIN
 from data_access.db import session_scope
 from data_access.imports.change_log import inserted_keys, replay_backwards
 from data_access.imports.history import undo_latest_import
@@ -112,7 +113,7 @@ def _import_new_plan(engine: Engine, task_count: int) -> ImportBatch:
 
 def _undo(engine: Engine) -> None:
     with session_scope(engine) as session:
-        undo_latest_import(session=session)
+        undo_latest_import(session=session, actor=SHELL_ADMIN)
 
 
 # --- A new plan: a handful of entries, undone exactly ---

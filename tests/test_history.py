@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import select
 
+from data_access.accounts import SHELL_ADMIN
 from data_access.agency_store import add_alias, find_agency
 from data_access.db import data_revision, get_engine, session_scope
 from data_access.imports.change_log import logged_batches
@@ -47,7 +48,7 @@ NEW_AGENCY = "Ban Quản lý các khu công nghiệp tỉnh"
 
 def _undo(engine: Engine) -> ImportBatch:
     with session_scope(engine) as session:
-        return undo_latest_import(session=session)
+        return undo_latest_import(session=session, actor=SHELL_ADMIN)
 
 
 def _revision(engine: Engine) -> str:
@@ -208,7 +209,7 @@ def test_undo_time_is_recorded_in_utc() -> None:
     engine = planned_engine()
     moment = datetime(2026, 11, 30, 3, 15, tzinfo=UTC)
     with session_scope(engine) as session:
-        undone = undo_latest_import(session=session, now=moment)
+        undone = undo_latest_import(session=session, actor=SHELL_ADMIN, now=moment)
     with session_scope(engine) as session:
         stored = session.exec(select(ImportBatch).where(ImportBatch.id == undone.id)).one()
     assert stored.undone_at == moment

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import pytest
 
+from data_access.accounts import SHELL_ADMIN
 from data_access.db import get_engine, session_scope
 from data_access.imports import worker, write
 from data_access.imports.new_plan import ImportRefused
@@ -64,7 +65,7 @@ def test_an_over_long_value_is_named_and_the_upload_writes_nothing(
         assert f"tối đa {limit} ký tự" in problem.message
         assert len(problem.message) < 1_000  # the value is quoted, not copied whole
     with session_scope(engine, write=True) as session, pytest.raises(ImportRefused) as refused:
-        write.commit(session=session, upload=upload)
+        write.commit(session=session, actor=SHELL_ADMIN, upload=upload)
     assert "chưa nạp dữ liệu nào" in str(refused.value)
     assert dump(engine) == before
     assert children_cpu_seconds() - cpu_before < PARSE_SECONDS
@@ -83,7 +84,7 @@ def test_fifty_thousand_continuation_rows_read_within_the_limits_and_write_nothi
     assert [(p.code, p.row) for p in upload.errors] == [(ProblemCode.TOO_LONG, 3)]
     assert [task.number for task in upload.result.tasks] == ["1", "2"]
     with session_scope(engine, write=True) as session, pytest.raises(ImportRefused):
-        write.commit(session=session, upload=upload)
+        write.commit(session=session, actor=SHELL_ADMIN, upload=upload)
     assert dump(engine) == before
     assert children_cpu_seconds() - cpu_before < PARSE_SECONDS
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
+from data_access.accounts import SHELL_ADMIN
 from data_access.db import session_scope
 from data_access.imports import agencies, read, write
 from data_access.imports.new_plan import ImportRefused
@@ -45,7 +46,7 @@ def test_a_new_plan_stores_its_issuing_body_and_scopes_its_units(
         upload = read.prepare(
             session=session, data=UNIT_PLAN, file_name="kh.xlsx", plan_code="KH-VP"
         )
-        write.commit(session=session, upload=upload, issued_by=issued_by)
+        write.commit(session=session, actor=SHELL_ADMIN, upload=upload, issued_by=issued_by)
     with session_scope(engine) as session:
         plan = session.exec(select(Plan)).one()
         assert plan.issuing_body == stored
@@ -66,7 +67,7 @@ def test_a_bad_issuing_body_is_refused_and_writes_nothing(issued_by: str, messag
         upload = read.prepare(
             session=session, data=UNIT_PLAN, file_name="kh.xlsx", plan_code="KH-VP"
         )
-        write.commit(session=session, upload=upload, issued_by=issued_by)
+        write.commit(session=session, actor=SHELL_ADMIN, upload=upload, issued_by=issued_by)
     assert all(not rows for rows in dump(engine).values())
 
 
@@ -79,5 +80,5 @@ def test_a_stored_plan_keeps_its_issuing_body() -> None:
         upload = read.prepare(
             session=session, data=changed, file_name="kh.xlsx", plan_code=PLAN_CODE
         )
-        write.commit(session=session, upload=upload, issued_by=SKHCN)
+        write.commit(session=session, actor=SHELL_ADMIN, upload=upload, issued_by=SKHCN)
     assert dump(engine) == before

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from data_access.accounts import SHELL_ADMIN
 from data_access.db import session_scope
 from data_access.imports import agencies, read, write
 from data_access.imports.new_plan import ImportRefused
@@ -96,7 +97,7 @@ def test_one_blocking_error_writes_nothing() -> None:
             (ProblemLevel.ERROR, ProblemCode.INVALID_DATE, 3, "Ngày hoàn thành")
         ]
         with pytest.raises(ImportRefused, match="còn 1 lỗi"):
-            write.commit(session=session, upload=upload)
+            write.commit(session=session, actor=SHELL_ADMIN, upload=upload)
     assert dump(engine) == before
 
 
@@ -154,7 +155,9 @@ def test_a_new_plan_takes_the_title_given() -> None:
     engine = fresh_engine()
     with session_scope(engine) as session:
         upload = read.prepare(session=session, data=plan_file(), file_name="kh.xlsx")
-        write.commit(session=session, upload=upload, plan_title="Kế hoạch thử nghiệm")
+        write.commit(
+            session=session, actor=SHELL_ADMIN, upload=upload, plan_title="Kế hoạch thử nghiệm"
+        )
         assert agencies.plan_codes(session=session) == ["KH"]
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from data_access import db
+from data_access.accounts import SHELL_ADMIN
 from data_access.db import get_engine, session_scope
 from data_access.db_errors import LOCKED, READ_ONLY, DataUnavailableError
 from data_access.imports import agencies, read, write
@@ -65,7 +66,7 @@ def prepared(engine: Engine, data: bytes, plan_code: str | None = None) -> read.
 
 def commit(engine: Engine, upload: read.PreparedUpload) -> None:
     with session_scope(engine, write=True) as session:
-        write.commit(session=session, upload=upload)
+        write.commit(session=session, actor=SHELL_ADMIN, upload=upload)
 
 
 def undone(engine: Engine) -> list[bool]:
@@ -98,7 +99,7 @@ def test_an_undo_started_during_an_import_waits_and_undoes_that_import(url: str)
 
     def importing() -> None:
         with session_scope(engine, write=True) as session:
-            write.commit(session=session, upload=upload)
+            write.commit(session=session, actor=SHELL_ADMIN, upload=upload)
             written.set()
             assert undo_started.wait(DEADLINE)
 
@@ -106,7 +107,7 @@ def test_an_undo_started_during_an_import_waits_and_undoes_that_import(url: str)
         assert written.wait(DEADLINE)
         undo_started.set()
         with session_scope(engine, write=True) as session:
-            undo_latest_import(session=session)
+            undo_latest_import(session=session, actor=SHELL_ADMIN)
 
     threads = [run(importing), run(undoing)]
     for thread, errors in threads:
@@ -125,7 +126,7 @@ def test_an_import_previewed_before_an_undo_is_refused_after_it(url: str) -> Non
 
     def undoing() -> None:
         with session_scope(engine, write=True) as session:
-            undo_latest_import(session=session)
+            undo_latest_import(session=session, actor=SHELL_ADMIN)
             undid.set()
             assert import_started.wait(DEADLINE)
 
@@ -192,17 +193,25 @@ def too_long(label: str, length: int, limit: int) -> str:
     ("call", "message"),
     [
         (
-            lambda s: agencies.add_agency(session=s, name=LONG_AGENCY, kind=AgencyKind.DEPARTMENT),
+            lambda s: agencies.add_agency(
+                session=s, actor=SHELL_ADMIN, name=LONG_AGENCY, kind=AgencyKind.DEPARTMENT
+            ),
             too_long("Tên cơ quan", len(LONG_AGENCY), MAX_AGENCY_CHARS),
         ),
         (
             lambda s: agencies.add_agency(
-                session=s, name="Sở Mới", kind=AgencyKind.DEPARTMENT, spelling=LONG_AGENCY
+                session=s,
+                actor=SHELL_ADMIN,
+                name="Sở Mới",
+                kind=AgencyKind.DEPARTMENT,
+                spelling=LONG_AGENCY,
             ),
             too_long("Tên trong tệp", len(LONG_AGENCY), MAX_AGENCY_CHARS),
         ),
         (
-            lambda s: agencies.map_spelling(session=s, spelling=LONG_AGENCY, agency_name=SKHCN),
+            lambda s: agencies.map_spelling(
+                session=s, actor=SHELL_ADMIN, spelling=LONG_AGENCY, agency_name=SKHCN
+            ),
             too_long("Tên trong tệp", len(LONG_AGENCY), MAX_AGENCY_CHARS),
         ),
     ],
@@ -222,7 +231,9 @@ def test_names_at_their_maximum_are_kept() -> None:
     engine = planned_engine()
     name = "S" * MAX_AGENCY_CHARS
     with session_scope(engine, write=True) as session:
-        agencies.add_agency(session=session, name=name, kind=AgencyKind.DEPARTMENT)
+        agencies.add_agency(
+            session=session, actor=SHELL_ADMIN, name=name, kind=AgencyKind.DEPARTMENT
+        )
     with session_scope(engine) as session:
         assert name in agencies.agency_names(session=session)
 
@@ -239,6 +250,8 @@ def test_an_over_long_field_at_commit_is_refused(field: str, label: str, limit: 
     engine = fresh_engine()
     upload = prepared(engine, plan_file(), plan_code=PLAN_CODE)
     with pytest.raises(ImportRefused) as refused, session_scope(engine, write=True) as session:
-        write.commit(session=session, upload=upload, **{field: "x" * (limit + 1)})
+        write.commit(
+            session=session, actor=SHELL_ADMIN, upload=upload, **{field: "x" * (limit + 1)}
+        )
     assert str(refused.value) == too_long(label, limit + 1, limit)
     assert table_counts(fresh_engine()) == table_counts(engine)

@@ -15,6 +15,7 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import Engine
 from sqlmodel import Session, SQLModel
 
+from data_access.accounts import SHELL_ADMIN
 from data_access.db import session_scope
 from data_access.imports import read, write
 from data_access.models import ImportBatch, ImportKind
@@ -141,6 +142,7 @@ def import_file(
         upload = _prepare(session, data, file_name, kind, plan_code)
         return write.commit(
             session=session,
+            actor=SHELL_ADMIN,
             upload=upload,
             confirmed=confirmed,
             imported_by=imported_by,

@@ -29,6 +29,7 @@ from labels import AGENCY_KIND_LABELS, format_decimal
 from loaders.limits import MAX_FILE_BYTES, MEGABYTE
 from loaders.text import fold
 from ui.cache import database_url, forget_data, query, reading
+from ui.session import acting_account
 
 UPLOAD_KINDS = (ImportKind.PLAN, ImportKind.PROGRESS, ImportKind.KPI_ACTUALS)
 PROBLEM_COLUMNS = {
@@ -150,6 +151,7 @@ def commit_upload(
     with writing() as session:
         return write.commit(
             session=session,
+            actor=acting_account(),
             upload=upload,
             confirmed=confirmed,
             imported_by=imported_by,
@@ -160,17 +162,21 @@ def commit_upload(
 
 def undo_latest() -> ImportBatch:
     with writing() as session:
-        return undo_latest_import(session=session)
+        return undo_latest_import(session=session, actor=acting_account())
 
 
 def map_spelling(spelling: str, agency_name: str) -> None:
     with writing() as session:
-        agencies.map_spelling(session=session, spelling=spelling, agency_name=agency_name)
+        agencies.map_spelling(
+            session=session, actor=acting_account(), spelling=spelling, agency_name=agency_name
+        )
 
 
 def add_agency(name: str, kind: AgencyKind, spelling: str) -> None:
     with writing() as session:
-        agencies.add_agency(session=session, name=name, kind=kind, spelling=spelling)
+        agencies.add_agency(
+            session=session, actor=acting_account(), name=name, kind=kind, spelling=spelling
+        )
 
 
 @query(max_entries=4)

@@ -9,15 +9,17 @@ from sqlmodel import Session, col, select
 from data_access.agency_store import add_alias, find_agency, get_or_create_agency
 from data_access.imports.new_plan import ImportRefused
 from data_access.imports.write import AGENCY_NAME_LABEL, SPELLING_LABEL, refuse_too_long
-from data_access.models import Agency, AgencyKind, AgencyRole, Plan, Task, TaskAgency
+from data_access.models import Account, Agency, AgencyKind, AgencyRole, Plan, Task, TaskAgency
+from data_access.permissions import Action, require
 from data_access.queries.tasks import read_frame
 from loaders.limits import MAX_AGENCY_CHARS
 
 AGENCY_TASK_COLUMNS = ["plan_code", "section", "number", "name", "deadline_text"]
 
 
-def map_spelling(*, session: Session, spelling: str, agency_name: str) -> None:
+def map_spelling(*, session: Session, actor: Account, spelling: str, agency_name: str) -> None:
     """Remember ``spelling`` as another name of the stored agency ``agency_name``."""
+    require(actor, Action.MANAGE_ALIASES)
     refuse_too_long(SPELLING_LABEL, spelling.strip(), MAX_AGENCY_CHARS)
     agency = find_agency(session=session, name=agency_name)
     if agency is None:
@@ -25,9 +27,12 @@ def map_spelling(*, session: Session, spelling: str, agency_name: str) -> None:
     add_alias(session=session, agency=agency, alias=spelling)
 
 
-def add_agency(*, session: Session, name: str, kind: AgencyKind, spelling: str = "") -> Agency:
+def add_agency(
+    *, session: Session, actor: Account, name: str, kind: AgencyKind, spelling: str = ""
+) -> Agency:
     """Add ``name`` as a new agency of ``kind`` (the existing one if the name is known),
     with ``spelling`` (as found in a file) as another of its names."""
+    require(actor, Action.MANAGE_ALIASES)
     if not name.strip():
         raise ImportRefused("Tên cơ quan không được để trống.")
     refuse_too_long(AGENCY_NAME_LABEL, name.strip(), MAX_AGENCY_CHARS)

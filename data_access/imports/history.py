@@ -9,7 +9,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from data_access.imports.change_log import inserted_keys, logged_batches, replay_backwards
-from data_access.models import ImportBatch, Plan, utc_now
+from data_access.models import Account, ImportBatch, Plan, utc_now
+from data_access.permissions import Action, require
 from errors import UserFacingError
 
 HISTORY_COLUMNS = [
@@ -94,12 +95,16 @@ def _forget_plans(session: Session, plan_ids: set[int]) -> None:
         session.add(batch)
 
 
-def undo_latest_import(*, session: Session, now: datetime | None = None) -> ImportBatch:
+def undo_latest_import(
+    *, session: Session, actor: Account, now: datetime | None = None
+) -> ImportBatch:
     """Put the database back as it was before the latest import; the batch is marked undone.
 
     Raises UndoRefused when there is nothing to undo or the import was not logged
-    (the bundled sample data). Run inside ``session_scope``: all of it or nothing.
+    (the bundled sample data), NotAllowedError first when ``actor`` may not undo. Run inside
+    ``session_scope``: all of it or nothing.
     """
+    require(actor, Action.UNDO_IMPORT)
     batch = latest_import(session=session)
     if batch is None or batch.id is None:
         raise UndoRefused("Chưa có lần nạp dữ liệu nào để hoàn tác.")

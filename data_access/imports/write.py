@@ -16,7 +16,8 @@ from data_access.db import data_revision
 from data_access.imports.batch import commit_changes
 from data_access.imports.new_plan import ImportRefused
 from data_access.imports.read import PreparedUpload
-from data_access.models import AgencyKind, ImportBatch, ImportKind, Plan
+from data_access.models import Account, AgencyKind, ImportBatch, ImportKind, Plan
+from data_access.permissions import IMPORT_ACTIONS, require
 from labels import format_int
 from loaders.limits import MAX_AGENCY_CHARS, MAX_PERSON_CHARS, MAX_PLAN_CODE_CHARS, MAX_TEXT_CHARS
 from loaders.text import clean_text
@@ -45,6 +46,7 @@ SPELLING_LABEL = "Tên trong tệp"
 def commit(
     *,
     session: Session,
+    actor: Account,
     upload: PreparedUpload,
     confirmed: Iterable[int] = (),
     imported_by: str = "",
@@ -55,7 +57,9 @@ def commit(
 
     ``issued_by`` is the body that issued a new plan, as its document states it;
     "" when the document does not (its internal units are then scoped to the plan).
+    NotAllowedError, before anything else, when ``actor``'s role may not import this kind.
     """
+    require(actor, IMPORT_ACTIONS[upload.kind])
     errors = upload.errors
     if errors:
         raise ImportRefused(
