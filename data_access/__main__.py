@@ -9,6 +9,8 @@
     python -m data_access restore PATH
     python -m data_access statuses --as-of DD/MM/YYYY [--known-by DD/MM/YYYY] [--json]
     python -m data_access upgrade
+    python -m data_access users add USERNAME --role ROLE [--agency NAME] [--name "Họ tên"]
+    python -m data_access users list | disable USERNAME | reset-password USERNAME
 
 The database comes from DATABASE_URL; every command first brings its schema up to date
 (data_access.schema); ``upgrade`` does only that, and says from which revision to which.
@@ -47,6 +49,7 @@ from data_access.models import ImportKind
 from data_access.queries.status_export import add_statuses_command, day_argument, print_statuses
 from data_access.schema import current_revision, upgrade_schema
 from data_access.settings import get_settings
+from data_access.users_cli import USERS_COMMAND, add_users_command, run_users_command
 from errors import UserFacingError, log_cause
 from labels import format_date, format_decimal
 from loaders.console import reader_may_leave
@@ -57,7 +60,7 @@ UNEXPECTED = "Đã dừng vì một lỗi không lường trước ({detail}); c
 LEVEL_LABELS = {ProblemLevel.ERROR: "LỖI", ProblemLevel.WARNING: "Cảnh báo"}
 DESCRIPTION = (
     "Nạp tệp kế hoạch, tiến độ, kết quả chỉ tiêu; xem lịch sử; hoàn tác; trạng thái nhiệm vụ; "
-    "nâng cấu trúc cơ sở dữ liệu."
+    "nâng cấu trúc cơ sở dữ liệu; quản lý tài khoản."
 )
 UPGRADED = "Đã nâng cấu trúc cơ sở dữ liệu từ phiên bản {before} lên {after}."
 UP_TO_DATE = "Cấu trúc cơ sở dữ liệu đã ở phiên bản mới nhất ({revision}); không có gì thay đổi."
@@ -98,6 +101,8 @@ def _run(engine: Engine, args: argparse.Namespace) -> int:
         return print_statuses(engine, args)
     if args.command in BACKUP_COMMANDS:
         return run_backup_command(engine, args)
+    if args.command == USERS_COMMAND:
+        return run_users_command(engine, args)
     return _undo(engine)
 
 
@@ -138,6 +143,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("upgrade", help="nâng cấu trúc cơ sở dữ liệu lên phiên bản mới nhất")
     add_statuses_command(commands)
     add_backup_commands(commands)
+    add_users_command(commands)
     return parser
 
 

@@ -2,8 +2,9 @@
 
 Passwords are hashed with argon2 (``argon2.PasswordHasher``'s defaults, argon2id); a
 password an administrator did not choose is a one-time password from ``secrets``, shown
-once. Wrong passwords are counted in the database, so the lock-out after
-MAX_FAILED_SIGN_INS holds across app processes. Who may call these: permissions.py.
+once. Changing an account needs an administrator (``actor``, permissions.py). Wrong
+passwords are counted in the database, so the lock-out after MAX_FAILED_SIGN_INS holds
+across app processes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sqlmodel import Session, col, select
 
 from data_access.agency_store import find_agency
 from data_access.models import Account, Role, utc_now
+from data_access.permissions import Action, require
 from errors import UserFacingError
 from loaders.limits import (
     LOCKOUT_MINUTES,
@@ -79,6 +81,7 @@ def username_key(username: str) -> str:
 def add_account(
     *,
     session: Session,
+    actor: Account,
     username: str,
     role: Role,
     display_name: str = "",
@@ -87,6 +90,7 @@ def add_account(
     now: datetime | None = None,
 ) -> NewPassword:
     """Add an account; without ``password``, a one-time password is made and returned."""
+    require(actor, Action.MANAGE_ACCOUNTS)
     key = username_key(username)
     if USERNAME.fullmatch(key) is None:
         raise AccountError(BAD_USERNAME.format(username=username.strip()))
@@ -104,13 +108,17 @@ def add_account(
     return _set_password(session, account, password, now)
 
 
-def reset_password(*, session: Session, username: str, now: datetime | None = None) -> NewPassword:
+def reset_password(
+    *, session: Session, actor: Account, username: str, now: datetime | None = None
+) -> NewPassword:
     """Give the account a new one-time password, and lift a lock-out."""
+    require(actor, Action.MANAGE_ACCOUNTS)
     return _set_password(session, _existing(session, username), None, now)
 
 
-def disable(*, session: Session, username: str) -> Account:
+def disable(*, session: Session, actor: Account, username: str) -> Account:
     """The account can no longer sign in or act; its history keeps its name."""
+    require(actor, Action.MANAGE_ACCOUNTS)
     account = _existing(session, username)
     account.is_disabled = True
     session.add(account)
