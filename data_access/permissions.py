@@ -80,6 +80,11 @@ class NotAllowedError(UserFacingError):
     """The acting account may not do this; nothing was done."""
 
 
+def allows(actor: Account, action: Action) -> bool:
+    """Whether ``actor``'s role allows ``action`` at all (for some agency, for a reporter)."""
+    return not actor.is_disabled and action in ALLOWED[actor.role]
+
+
 def require(actor: Account | None, action: Action, agency_id: int | None = None) -> None:
     """Refuse, with one sentence, what ``actor`` may not do (for ``agency_id``'s tasks)."""
     label = ACTION_LABELS[action]
