@@ -28,11 +28,11 @@ from loaders.text import typed_text
 # The statuses the form offers; each reads to the status engine as its words say
 # (done or not: status.report_says_completed), which a test checks.
 SUBMITTED_STATUSES = (COMPLETED_STATUS, "Đang thực hiện", "Chưa thực hiện", "Tạm dừng")
-# The types an evidence file may have: its first bytes, its media type, its extensions.
+# The types an evidence file may have: its first bytes, media type, name, extensions.
 EVIDENCE_TYPES = (
-    (b"%PDF-", "application/pdf", (".pdf",)),
-    (b"\x89PNG\r\n\x1a\n", "image/png", (".png",)),
-    (b"\xff\xd8\xff", "image/jpeg", (".jpg", ".jpeg")),
+    (b"%PDF-", "application/pdf", "tệp PDF", (".pdf",)),
+    (b"\x89PNG\r\n\x1a\n", "image/png", "ảnh PNG", (".png",)),
+    (b"\xff\xd8\xff", "image/jpeg", "ảnh JPEG", (".jpg", ".jpeg")),
 )
 UNSAFE_NAME_CHARACTERS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 DEFAULT_FILE_STEM = "minh_chung"
@@ -62,7 +62,7 @@ FILE_NOT_EVIDENCE = (
     "không theo tên); " + NOTHING_CHANGED
 )
 FILE_NAME_MISMATCH = (
-    "Tệp minh chứng “{name}” có nội dung là {media_type} nhưng tên tệp không có đuôi {suffixes}; "
+    "Tệp minh chứng “{name}” có nội dung là {kind} nhưng tên tệp không có đuôi {suffixes}; "
     + NOTHING_CHANGED
 )
 
@@ -140,14 +140,12 @@ def checked_evidence(upload: EvidenceUpload) -> CheckedEvidence:
     if len(upload.content) > MAX_EVIDENCE_BYTES:
         size = format_int(len(upload.content))
         raise SubmissionError(FILE_TOO_LARGE.format(name=name, size=size))
-    for magic, media_type, suffixes in EVIDENCE_TYPES:
+    for magic, media_type, kind, suffixes in EVIDENCE_TYPES:
         if upload.content.startswith(magic):
             if PurePosixPath(name).suffix.lower() not in suffixes:
-                raise SubmissionError(
-                    FILE_NAME_MISMATCH.format(
-                        name=name, media_type=media_type, suffixes=" hoặc ".join(suffixes)
-                    )
-                )
+                wanted = " hoặc ".join(suffixes)
+                refusal = FILE_NAME_MISMATCH.format(name=name, kind=kind, suffixes=wanted)
+                raise SubmissionError(refusal)
             digest = hashlib.sha256(upload.content).hexdigest()
             return CheckedEvidence(name, media_type, upload.content, digest)
     raise SubmissionError(FILE_NOT_EVIDENCE.format(name=name))
