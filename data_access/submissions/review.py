@@ -151,7 +151,8 @@ def approve(
     moment = now or utc_now()
     before = current_reports(session, [submission.task_id]).get(submission.task_id)
     agency = session.get(Agency, submission.agency_id)
-    evidence = submitted_evidence(submission, evidence_names(session, submission.id))
+    files = evidence_files(session, {submission.id}).get(submission.id, ())
+    evidence = submitted_evidence(submission, [name for _id, name in files])
     task = session.get(Task, submission.task_id)
     assert task is not None
     batch = ImportBatch(
@@ -232,13 +233,19 @@ def lead_agency_ids(session: Session, task_id: int) -> set[int]:
     return set(session.exec(statement).all())
 
 
-def evidence_names(session: Session, submission_id: int) -> list[str]:
+def evidence_files(
+    session: Session, submission_ids: set[int | None]
+) -> dict[int | None, tuple[tuple[int, str], ...]]:
+    """Each submission's evidence files, (id, name) in the order they were attached."""
     statement = (
-        select(EvidenceFile.file_name)
-        .where(EvidenceFile.submission_id == submission_id)
+        select(EvidenceFile.submission_id, EvidenceFile.id, EvidenceFile.file_name)
+        .where(col(EvidenceFile.submission_id).in_(submission_ids - {None}))
         .order_by(col(EvidenceFile.id))
     )
-    return list(session.exec(statement).all())
+    files: dict[int | None, tuple[tuple[int, str], ...]] = {}
+    for submission_id, file_id, name in session.exec(statement).all():
+        files[submission_id] = (*files.get(submission_id, ()), (file_id or 0, name))
+    return files
 
 
 def submitted_evidence(submission: Submission, file_names: list[str]) -> str:

@@ -17,7 +17,7 @@ from data_access.models import Account, Agency, EvidenceFile, Submission, Submis
 from data_access.permissions import Action, require
 from data_access.submissions.current import COMPARED_FIELDS, current_reports, report_values
 from data_access.submissions.form import NOTHING_CHANGED, SubmissionError
-from data_access.submissions.review import submitted_evidence, task_label
+from data_access.submissions.review import evidence_files, submitted_evidence, task_label
 from loaders.text import fold
 
 NO_SUCH_FILE = "Không có tệp minh chứng số {file_id}; " + NOTHING_CHANGED
@@ -103,10 +103,10 @@ def _views(
     rows = session.exec(statement).all()
     accounts: set[int | None] = {s.submitted_by for s, *_ in rows}
     people = _names(session, accounts | {s.reviewed_by for s, *_ in rows})
+    files_of = evidence_files(session, {submission.id for submission, *_ in rows})
     views = []
     for submission, agency, task in rows:
-        assert submission.id is not None
-        files = _files(session, submission.id)
+        files = files_of.get(submission.id, ())
         views.append(
             SubmissionView(
                 submission=submission,
@@ -126,15 +126,6 @@ def _names(session: Session, account_ids: set[int | None]) -> dict[int | None, s
     """Each account's name as shown: its display name, else its user name."""
     statement = select(Account).where(col(Account.id).in_(account_ids - {None}))
     return {a.id: a.display_name or a.username for a in session.exec(statement).all()}
-
-
-def _files(session: Session, submission_id: int) -> tuple[tuple[int, str], ...]:
-    statement = (
-        select(EvidenceFile.id, EvidenceFile.file_name)
-        .where(EvidenceFile.submission_id == submission_id)
-        .order_by(col(EvidenceFile.id))
-    )
-    return tuple((file_id, name) for file_id, name in session.exec(statement).all() if file_id)
 
 
 def _submitted(submission: Submission, file_names: list[str]) -> dict[str, str]:
