@@ -84,12 +84,17 @@ class NotAllowedError(UserFacingError):
     """The acting account may not do this; nothing was done."""
 
 
+def account_label(actor: Account) -> str:
+    """How a refusal names the account: "dm-skhcn (cán bộ đầu mối)"."""
+    return f"{actor.username} ({ROLE_LABELS[actor.role]})"
+
+
 def require(actor: Account | None, action: Action, agency_id: int | None = None) -> None:
     """Refuse, with one sentence, what ``actor`` may not do (for ``agency_id``'s tasks)."""
     label = ACTION_LABELS[action]
     if actor is None:
         raise NotAllowedError(NOT_SIGNED_IN.format(action=label))
-    who = f"{actor.username} ({ROLE_LABELS[actor.role]})"
+    who = account_label(actor)
     if actor.is_disabled:
         raise NotAllowedError(DISABLED.format(who=who, action=label))
     if action not in ALLOWED[actor.role]:

@@ -38,7 +38,7 @@ from data_access.models import (
     TaskAgency,
     utc_now,
 )
-from data_access.permissions import ROLE_LABELS, Action, NotAllowedError, require
+from data_access.permissions import Action, NotAllowedError, account_label, require
 from data_access.submissions.current import current_reports, report_values
 from data_access.submissions.form import (
     COMMENT_LABEL,
@@ -97,9 +97,12 @@ def submit(
         raise SubmissionError(NO_SUCH_TASK.format(task_id=task_id))
     if actor.agency_id not in lead_agency_ids(session, task_id):
         agency = session.get(Agency, actor.agency_id)
-        who = f"{actor.username} ({ROLE_LABELS[actor.role]})"
         raise NotAllowedError(
-            NOT_LEAD.format(task=task_label(task), agency=agency.name if agency else "", who=who)
+            NOT_LEAD.format(
+                task=task_label(task),
+                agency=agency.name if agency else "",
+                who=account_label(actor),
+            )
         )
     checked = checked_form(form, moment.astimezone(LOCAL_TIME).date())
     attached = checked_evidence(evidence) if evidence is not None else None
