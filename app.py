@@ -10,16 +10,21 @@ from functools import partial
 import streamlit as st
 
 from data_access.db_errors import DataUnavailableError
+from data_access.models import Account
+from data_access.permissions import Action
 from data_access.settings import get_settings
 from errors import UserFacingError, log_cause
 from ui.filters import render_filter_sidebar
 from ui.safe_text import literal
+from ui.session import acting_account, may
+from ui.sign_in import draw_account_box, refuse_page
 from ui.startup import prepare_database
 from ui.state import StateKey
 
 DASHBOARDS = "Bảng điều khiển"
 DATA = "Dữ liệu"
-SECTIONS = (DASHBOARDS, DATA)  # menu order
+ADMINISTRATION = "Quản trị"
+SECTIONS = (DASHBOARDS, DATA, ADMINISTRATION)  # menu order
 UNEXPECTED = "Chưa chuẩn bị được cơ sở dữ liệu do một lỗi không lường trước; hãy báo quản trị viên."
 _log = logging.getLogger(__name__)
 
@@ -35,6 +40,9 @@ class PageEntry:
     # claim the same address and run the page file without this script.
     url_path: str
     default: bool = False
+    # What the visitor's role must allow for the page to open and show in the menu (the
+    # data layer checks every write again; this only keeps pages out of sight).
+    needs: Action = Action.VIEW
 
 
 # The page registry: add one entry per page, in menu order within its section.
@@ -64,9 +72,19 @@ PAGES: list[PageEntry] = [
         ":material/upload_file:",
         DATA,
         "cap-nhat-du-lieu",
+        needs=Action.IMPORT_PROGRESS,
     ),
     PageEntry("pages/7_Bao_cao.py", "Báo cáo và xuất", ":material/summarize:", DATA, "bao-cao"),
+    PageEntry(
+        "pages/8_Tai_khoan.py",
+        "Tài khoản",
+        ":material/manage_accounts:",
+        ADMINISTRATION,
+        "tai-khoan",
+        needs=Action.MANAGE_ACCOUNTS,
+    ),
 ]
+NEEDS = {entry.title: entry.needs for entry in PAGES}  # titles are unique
 
 
 def shown(step: Callable[[], object]) -> UserFacingError | None:
@@ -77,10 +95,14 @@ def shown(step: Callable[[], object]) -> UserFacingError | None:
     try:
         step()
     except UserFacingError as error:
-        log_cause(_log, error)
-        st.error(literal(str(error)))
+        show_error(error)
         return error
     return None
+
+
+def show_error(error: UserFacingError) -> None:
+    log_cause(_log, error)
+    st.error(literal(str(error)))
 
 
 def navigation_menu() -> dict[str, list[st.Page]]:
@@ -97,12 +119,14 @@ def navigation_menu() -> dict[str, list[st.Page]]:
     return {section: pages for section, pages in menu.items() if pages}
 
 
-def draw_menu(menu: dict[str, list[st.Page]]) -> None:
-    """The sidebar menu, drawn here because the automatic one is hidden in the config."""
+def draw_menu(menu: dict[str, list[st.Page]], actor: Account | None) -> None:
+    """The sidebar menu of the pages ``actor`` may open (Streamlit's own menu is hidden)."""
     with st.sidebar:
         for section, pages in menu.items():
-            st.caption(section)
-            for page in pages:
+            allowed = [page for page in pages if may(actor, NEEDS[page.title])]
+            if allowed:
+                st.caption(section)
+            for page in allowed:
                 st.page_link(page)
 
 
@@ -121,10 +145,8 @@ def share_filters(menu: dict[str, list[st.Page]], current: st.Page) -> None:
 
 st.set_page_config(page_title="Theo dõi Nghị quyết 57", page_icon="📊", layout="wide")
 
-# The menu comes first so the first run, while the sample data loads, already shows it.
 menu = navigation_menu()
 current_page = st.navigation(menu, position="hidden")
-draw_menu(menu)
 
 settings = get_settings()
 try:
@@ -138,5 +160,15 @@ else:
     if isinstance(failure, DataUnavailableError):
         st.stop()
 
-share_filters(menu, current_page)
-shown(current_page.run)
+try:
+    actor = acting_account()
+except UserFacingError as error:  # the accounts cannot be read: nothing else can be
+    show_error(error)
+    st.stop()
+draw_account_box(actor)
+draw_menu(menu, actor)
+if may(actor, NEEDS[current_page.title]):
+    share_filters(menu, current_page)
+    shown(current_page.run)
+else:
+    refuse_page(actor)

@@ -19,7 +19,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, col, select
 
 from data_access.agency_store import find_agency
-from data_access.models import Account, Role, utc_now
+from data_access.models import Account, Agency, Role, utc_now
 from data_access.permissions import Action, require
 from errors import UserFacingError
 from loaders.limits import (
@@ -51,6 +51,10 @@ AGENCY_NEEDED = "Tài khoản cán bộ đầu mối phải gắn với một c�
 AGENCY_NOT_ALLOWED = "Chỉ tài khoản cán bộ đầu mối mới gắn với một cơ quan; chưa có gì thay đổi."
 PASSWORD_TOO_SHORT = f"Mật khẩu phải có ít nhất {MIN_PASSWORD_CHARS} ký tự; chưa có gì thay đổi."
 UNKNOWN_AGENCY = "Chưa có cơ quan “{agency}” trong danh mục; chưa có gì thay đổi."
+NO_OWN_PASSWORD = (
+    "Tài khoản này đăng nhập qua hệ thống đăng nhập một lần nên không có mật khẩu ở đây."
+)
+WRONG_CURRENT_PASSWORD = "Mật khẩu hiện tại không đúng; mật khẩu chưa được đổi."
 
 _hasher = PasswordHasher()
 # Verified when there is no hash to check, so that an unknown name costs the same time.
@@ -126,9 +130,30 @@ def disable(*, session: Session, actor: Account, username: str) -> Account:
     return account
 
 
+def change_own_password(
+    *, session: Session, actor: Account, current: str, new: str, now: datetime
+) -> None:
+    """The signed-in account chooses its own password (after a one-time one, say)."""
+    account = session.get(Account, actor.id) if actor.id is not None else None
+    if account is None or account.password_hash is None:
+        raise AccountError(NO_OWN_PASSWORD)
+    if not _matches(account.password_hash, current):
+        raise AccountError(WRONG_CURRENT_PASSWORD)
+    _set_password(session, account, new, now)
+
+
 def list_accounts(*, session: Session) -> list[Account]:
     """Every account, by name."""
     return list(session.exec(select(Account).order_by(col(Account.username))).all())
+
+
+def agency_names_of(*, session: Session, accounts: list[Account]) -> dict[int, str]:
+    """The name of each agency the given reporters belong to, by id."""
+    ids = {account.agency_id for account in accounts if account.agency_id is not None}
+    if not ids:
+        return {}
+    rows = session.exec(select(Agency.id, Agency.name).where(col(Agency.id).in_(ids))).all()
+    return {agency_id: name for agency_id, name in rows if agency_id is not None}
 
 
 def find_account(*, session: Session, username: str) -> Account | None:

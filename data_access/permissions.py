@@ -89,6 +89,11 @@ def account_label(actor: Account) -> str:
     return f"{actor.username} ({ROLE_LABELS[actor.role]})"
 
 
+def allows(actor: Account, action: Action) -> bool:
+    """Whether ``actor``'s role allows ``action`` at all (for some agency, for a reporter)."""
+    return not actor.is_disabled and action in ALLOWED[actor.role]
+
+
 def require(actor: Account | None, action: Action, agency_id: int | None = None) -> None:
     """Refuse, with one sentence, what ``actor`` may not do (for ``agency_id``'s tasks)."""
     label = ACTION_LABELS[action]

@@ -63,6 +63,8 @@ MAX_EVIDENCE_BYTES = MAX_FILE_BYTES
 MAX_FAILED_SIGN_INS = 5
 LOCKOUT_MINUTES = 15
 MIN_PASSWORD_CHARS = 12  # a password an administrator or the account's owner chooses
+SESSION_IDLE_MINUTES = 30  # a signed-in browser session left alone this long signs out
+SESSION_MAX_HOURS = 10  # and any signed-in session ends after a working day
 
 # Writes: a second writer (an undo during an import, two uploads, another app process)
 # waits this long for the first to finish, then is told the database is busy.

@@ -12,7 +12,8 @@ import streamlit as st
 from data_access.db_errors import DataUnavailableError
 from data_access.imports.new_plan import ImportRefused
 from data_access.imports.read import PreparedUpload
-from data_access.imports.write import IMPORTED_BY_LABEL, ISSUER_LABEL, PLAN_TITLE_LABEL
+from data_access.imports.write import ISSUER_LABEL, PLAN_TITLE_LABEL
+from data_access.permissions import NotAllowedError
 from loaders.isolation import ReadCancelled
 from loaders.records import UnreadableFileError
 from ui import upload as ui
@@ -34,15 +35,14 @@ def show_commit(upload: PreparedUpload, confirmed: list[int]) -> None:
     if upload.changes.new_plan:
         title = st.text_input(PLAN_TITLE_LABEL, value=upload.result.title, key=f"title_{key}")
         issuer = st.text_input(ISSUER_LABEL, key=f"issuer_{key}", help=ISSUER_HELP)
-    by = st.text_input(IMPORTED_BY_LABEL, key=ui.UploadKey.BY)
     blocked = bool(upload.errors) or not (
         upload.changes.to_write(confirmed) or upload.changes.new_plan
     )
     if not st.button("Xác nhận nạp dữ liệu", type="primary", disabled=blocked, key="commit"):
         return
     try:
-        batch = ui.commit_upload(upload, confirmed, by, title, issuer)
-    except (ImportRefused, DataUnavailableError) as error:
+        batch = ui.commit_upload(upload, confirmed, title, issuer)
+    except (ImportRefused, NotAllowedError, DataUnavailableError) as error:
         st.error("Chưa nạp được; cơ sở dữ liệu không thay đổi.")
         st.text(str(error))
         return

@@ -13,8 +13,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_access.db import get_engine
+from data_access.models import Role
 from data_access.schema import upgrade_schema
 from tests.pages_db import REPO_ROOT, TIMEOUT, use_database
+from tests.signed_in import EDITOR, sign_in_as
 from tests.upload_db import PLAN_CODE, TASKS, import_file, plan_file
 from ui.common import NO_DATA
 from ui.upload import UploadKey
@@ -39,7 +41,10 @@ def test_an_undo_in_one_session_shows_in_another(url: str) -> None:
     overview = AppTest.from_file(OVERVIEW, default_timeout=TIMEOUT).run()
     assert {m.label: m.value for m in overview.metric}[TOTAL] == str(len(TASKS))
 
-    updates = AppTest.from_file(UPDATES, default_timeout=TIMEOUT).run()
+    updates = sign_in_as(
+        AppTest.from_file(UPDATES, default_timeout=TIMEOUT), url, EDITOR, Role.EDITOR
+    )
+    updates.run()
     updates.checkbox(key=UploadKey.UNDO_CONFIRM).check().run()
     next(button for button in updates.button if button.key == "undo").click().run()
     assert [s.value for s in updates.success] == ["Đã hoàn tác lần nạp số 1."]

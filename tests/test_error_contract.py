@@ -15,7 +15,9 @@ from streamlit.testing.v1 import AppTest
 
 from data_access.db import get_engine
 from data_access.db_errors import READ_FAILED
+from data_access.models import Role
 from tests.pages_db import APP, TIMEOUT, page_test, use_database
+from tests.signed_in import EDITOR, account_in, sign_in_as
 from ui.safe_text import literal
 
 
@@ -37,10 +39,13 @@ def test_a_database_of_another_shape_shows_one_sentence(
     sample_copy_url: str, monkeypatch: pytest.MonkeyPatch, page: str, table: str, column: str
 ) -> None:
     """A database an older or another program wrote: the tables are there, a column is not."""
+    account_in(sample_copy_url, EDITOR, Role.EDITOR)  # the upload page is the editors'
     with get_engine(sample_copy_url).begin() as database:
         database.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN {column}")
-    at = page_test(monkeypatch, sample_copy_url, APP).run()
-    at.switch_page(page).run()
+    at = sign_in_as(
+        page_test(monkeypatch, sample_copy_url, APP), sample_copy_url, EDITOR, Role.EDITOR
+    )
+    at.run().switch_page(page).run()
     assert not at.exception
     assert errors_shown(at) == [literal(READ_FAILED)]
 

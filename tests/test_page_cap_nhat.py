@@ -9,13 +9,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_access.db import get_engine, session_scope
-from data_access.models import ImportKind
+from data_access.models import ImportKind, Role
 from data_access.queries.filters import TaskFilters
 from data_access.queries.status import summary_metrics
 from data_access.queries.tasks import filtered_statuses
 from sample_data.manifest import PROGRESS_WORKBOOK, SAMPLE_PLAN_DOCX
 from tests.cap_nhat_page import button, open_page, upload
 from tests.pages_db import use_database
+from tests.signed_in import EDITOR, account_in
 from tests.upload_db import SKHCN, dump, edit_cell, sample_with_statuses_done
 from ui.upload import UploadKey
 from ui.upload_read import CANCELLED
@@ -24,6 +25,7 @@ from ui.upload_read import CANCELLED
 @pytest.fixture
 def url(sample_copy_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     use_database(monkeypatch, sample_copy_url)
+    account_in(sample_copy_url, EDITOR, Role.EDITOR)  # before any "nothing changed" snapshot
     return sample_copy_url
 
 
@@ -108,7 +110,6 @@ def test_changed_statuses_commit_move_the_numbers_and_undo_restores(url: str) ->
     assert changes["Thay đổi (trước → sau)"].str.contains("→ Đã hoàn thành").all()
     assert dump(get_engine(url)) == before  # nothing written by the preview
 
-    at.text_input(key=UploadKey.BY).input("Nguyễn Thị Lan")
     button(at, "commit").click()
     at.run()
     assert not at.exception
@@ -119,7 +120,7 @@ def test_changed_statuses_commit_move_the_numbers_and_undo_restores(url: str) ->
     history = next(frame.value for frame in at.dataframe if "Người nạp" in frame.value)
     assert history.iloc[0][["Tệp", "Người nạp", "Báo cáo tiến độ"]].tolist() == [
         "tien_do_thang_11.xlsx",
-        "Nguyễn Thị Lan",
+        "Người dùng bien.tap (bien.tap, biên tập của Sở)",
         3,
     ]
 

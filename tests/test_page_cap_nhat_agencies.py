@@ -4,19 +4,28 @@ or suggested."""
 from __future__ import annotations
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from data_access.agency_store import find_agency
 from data_access.db import get_engine, session_scope
 from data_access.imports import agencies
+from data_access.models import Role
 from tests.cap_nhat_page import button, open_page, upload
 from tests.pages_db import use_database
+from tests.signed_in import ADMIN, account_in
 from tests.upload_db import SKHCN, TASKS, plan_file, workbook
 from ui.upload import UploadKey
+
+
+def as_admin() -> AppTest:
+    """Agency names are the administrator's (issue 14's table)."""
+    return open_page(ADMIN, Role.ADMIN)
 
 
 @pytest.fixture
 def url(sample_copy_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     use_database(monkeypatch, sample_copy_url)
+    account_in(sample_copy_url, ADMIN, Role.ADMIN)  # before any "nothing changed" snapshot
     return sample_copy_url
 
 
@@ -37,7 +46,9 @@ def test_a_new_plan_asks_its_issuing_body_and_scopes_its_units(
     url: str, issuer: str, unit: str
 ) -> None:
     tasks = [(*TASKS[0][:3], "Văn phòng Sở", "", "30/6/2026")]
-    at = upload(open_page(), plan_file(tasks, with_kpis=False), "ke_hoach_moi.xlsx")
+    at = upload(
+        open_page(ADMIN, Role.ADMIN), plan_file(tasks, with_kpis=False), "ke_hoach_moi.xlsx"
+    )
     new_code = next(box for box in at.text_input if box.key.startswith("new_code_"))
     new_code.input("KH-MOI")
     at.run()
@@ -62,7 +73,9 @@ def test_a_new_plan_asks_its_issuing_body_and_scopes_its_units(
 
 def test_an_unknown_agency_is_mapped_and_remembered(url: str) -> None:
     tasks = [(*TASKS[0][:3], UNKNOWN, "", "30/6/2026")]
-    at = upload(open_page(), plan_file(tasks, with_kpis=False), "ke_hoach_moi.xlsx")
+    at = upload(
+        open_page(ADMIN, Role.ADMIN), plan_file(tasks, with_kpis=False), "ke_hoach_moi.xlsx"
+    )
     unknown = next(frame.value for frame in at.dataframe if "Tên trong tệp" in frame.value)
     assert unknown["Tên trong tệp"].tolist() == [UNKNOWN]
     at.radio(key=UploadKey.SPELLING_ACTION).set_value("Là tên khác của một cơ quan đã có")
@@ -76,7 +89,9 @@ def test_an_unknown_agency_is_mapped_and_remembered(url: str) -> None:
 
 def test_an_unknown_agency_is_added_under_its_proper_name(url: str) -> None:
     tasks = [(*TASKS[0][:3], UNKNOWN, "", "30/6/2026")]
-    at = upload(open_page(), plan_file(tasks, with_kpis=False), "ke_hoach_moi.xlsx")
+    at = upload(
+        open_page(ADMIN, Role.ADMIN), plan_file(tasks, with_kpis=False), "ke_hoach_moi.xlsx"
+    )
     at.radio(key=UploadKey.SPELLING_ACTION).set_value("Thêm cơ quan mới")
     at.text_input(key=UploadKey.SPELLING_NAME).input(f"{UNKNOWN} Hà Tĩnh")
     at.button[0].click()
@@ -89,7 +104,7 @@ def test_an_unknown_agency_is_added_under_its_proper_name(url: str) -> None:
 def test_a_suggested_match_waits_for_confirmation(url: str) -> None:
     rows = [["Kế hoạch", "Mục", "STT", "Tên nhiệm vụ", "Ngày báo cáo", "Tình trạng"]]
     rows.append(["PL-II-2026", None, 99, "Trung tâm giám sát an ninh mạng tập trung", None, "Chậm"])
-    at = upload(open_page(), workbook({"Tiến độ": rows}))
+    at = upload(open_page(ADMIN, Role.ADMIN), workbook({"Tiến độ": rows}))
     confirm = at.multiselect[0]
     assert len(confirm.options) == 1
     assert "(điểm " in confirm.options[0]

@@ -10,10 +10,12 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import DateInput
 
 from data_access.db import get_engine
-from data_access.models import Plan, ProgressUpdate
+from data_access.models import Plan, ProgressUpdate, Role
 from loaders.load import load_file
 from sample_data.manifest import sample_plan
-from tests.pages_db import REPO_ROOT, TIMEOUT, use_database
+from tests.cap_nhat_page import open_page
+from tests.pages_db import REPO_ROOT, use_database
+from tests.signed_in import EDITOR, account_in
 from tests.upload_db import workbook
 from ui.upload import NEEDS_ISSUE_DATE, UploadKey
 
@@ -25,11 +27,12 @@ PROGRESS_HEADER = ["Kế hoạch", "Mục", "STT", "Tên nhiệm vụ", "Ngày b
 @pytest.fixture
 def url(sample_copy_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     use_database(monkeypatch, sample_copy_url)
+    account_in(sample_copy_url, EDITOR, Role.EDITOR)  # before any "nothing changed" snapshot
     return sample_copy_url
 
 
 def _upload(data: bytes, name: str) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
+    at = open_page()
     at.file_uploader(key=UploadKey.FILE).set_value((name, data, XLSX))
     return at.run()
 

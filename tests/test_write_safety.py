@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -26,10 +26,11 @@ from data_access.db_errors import LOCKED, READ_ONLY, DataUnavailableError
 from data_access.imports import agencies, read, write
 from data_access.imports.history import import_history, undo_latest_import
 from data_access.imports.new_plan import ImportRefused
-from data_access.models import AgencyKind
+from data_access.models import Account, AgencyKind, Role
 from data_access.schema import upgrade_schema
 from labels import format_int
 from loaders.limits import MAX_AGENCY_CHARS, MAX_PERSON_CHARS, MAX_TEXT_CHARS
+from tests.signed_in import ADMIN, signed_in_here
 from tests.upload_db import (
     PLAN_CODE,
     SKHCN,
@@ -55,6 +56,13 @@ def url(tmp_path: Path) -> str:
     upgrade_schema(get_engine(url))
     commit(get_engine(url), prepared(get_engine(url), plan_file(), plan_code=PLAN_CODE))
     return url
+
+
+@pytest.fixture
+def admin(url: str) -> Iterator[Account]:
+    """Signed in for the page's write functions, called here with no page running."""
+    with signed_in_here(url, ADMIN, Role.ADMIN) as account:
+        yield account
 
 
 def prepared(engine: Engine, data: bytes, plan_code: str | None = None) -> read.PreparedUpload:
@@ -148,7 +156,7 @@ def test_an_import_previewed_before_an_undo_is_refused_after_it(url: str) -> Non
 
 
 def test_a_busy_database_says_so_and_changes_nothing(
-    url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, admin: Account
 ) -> None:
     monkeypatch.setattr(db, "WRITE_WAIT_SECONDS", 0.2)  # read when the engine is made
     busy_url = f"sqlite:///{tmp_path}/./nq57.sqlite"  # another engine (URL) on the same file
@@ -166,7 +174,9 @@ def test_a_busy_database_says_so_and_changes_nothing(
     assert dump(get_engine(url)) == before
 
 
-def test_a_read_only_database_names_its_file(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_read_only_database_names_its_file(
+    url: str, monkeypatch: pytest.MonkeyPatch, admin: Account
+) -> None:
     path = url.removeprefix("sqlite:///")
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///file:{path}?mode=ro&uri=true")
     before = dump(get_engine(url))

@@ -33,7 +33,13 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
 from data_access.db import data_revision, get_engine, session_scope
-from data_access.db_errors import READ_FAILED, DataUnavailableError, failure_message
+from data_access.db_errors import (
+    READ_FAILED,
+    WRITE_FAILED,
+    DataUnavailableError,
+    database_errors,
+    failure_message,
+)
 from data_access.queries.filters import TaskFilters
 from data_access.schema import upgrade_schema
 from data_access.settings import get_settings
@@ -80,6 +86,23 @@ def reading(url: str) -> Iterator[Session]:
             yield session
     except SQLAlchemyError as exc:
         raise DataUnavailableError(failure_message(exc, url, otherwise=READ_FAILED)) from exc
+
+
+@contextmanager
+def writing(*, data_changes: bool = True) -> Iterator[Session]:
+    """One write transaction on the app's database; a failure becomes DataUnavailableError.
+
+    Every write the pages make (an import, an undo, an alias, an account) goes through
+    here; the cached queries are cleared once it is committed when it changed the data.
+    """
+    url = database_url()
+    with (
+        database_errors(url, otherwise=WRITE_FAILED),
+        session_scope(get_engine(url), write=True) as session,
+    ):
+        yield session
+    if data_changes:
+        forget_data()
 
 
 def current_revision(url: str) -> str:

@@ -26,6 +26,11 @@ class StateKey:
     RESET_FILTERS = "reset_filters"  # the "Đặt lại bộ lọc" button
     ACTIVE_FILTERS = "active_filters"  # TaskFilters set by app.py for the page of this run
 
+    # --- Sign-in (ui.session) ---
+    SIGNED_IN = "signed_in"  # SignedIn: the local account of this browser session
+    SESSION_EXPIRED = "session_expired"  # the last session ended by itself: say so once
+    SIGN_IN_FORM = "sign_in_form"
+
     # --- Tổng quan ---
     PRESENTATION = "trinh_chieu"  # presentation mode, bound to ?trinh_chieu=true
 

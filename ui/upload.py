@@ -6,17 +6,13 @@ and must be shown with ``st.dataframe``/``st.text`` only.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import datetime
 
 import pandas as pd
 import streamlit as st
-from sqlmodel import Session
 
 from data_access.clock import local_time_text, vietnam_today
-from data_access.db import get_engine, session_scope
-from data_access.db_errors import WRITE_FAILED, database_errors
 from data_access.imports import agencies, read, write
 from data_access.imports.change_set import CHANGE_LABELS, ChangeKind, RowChange
 from data_access.imports.history import can_undo, import_history, undo_latest_import
@@ -28,8 +24,8 @@ from exports.progress_template import progress_template_xlsx
 from labels import AGENCY_KIND_LABELS, format_decimal
 from loaders.limits import MAX_FILE_BYTES, MEGABYTE
 from loaders.text import fold
-from ui.cache import database_url, forget_data, query, reading
-from ui.session import acting_account
+from ui.cache import database_url, query, reading, writing
+from ui.session import account_label, acting_account
 
 UPLOAD_KINDS = (ImportKind.PLAN, ImportKind.PROGRESS, ImportKind.KPI_ACTUALS)
 PROBLEM_COLUMNS = {
@@ -72,7 +68,6 @@ class UploadKey:
     """Session-state keys of the page; widgets tied to one file add its hash."""
 
     FILE = "upload_file"
-    BY = "upload_imported_by"
     FLASH = "upload_flash"  # the result of the last commit or undo, shown once
     TEMPLATE_AGENCY = "upload_template_agency"
     UNDO_CONFIRM = "upload_undo_confirm"
@@ -125,58 +120,44 @@ def local_time(moment: datetime | pd.Timestamp | None) -> str:
     return local_time_text(moment)
 
 
-@contextmanager
-def writing() -> Iterator[Session]:
-    """One write transaction on the app's database; a failure becomes DataUnavailableError.
-
-    Every write the pages make (an import, an undo, an alias or a new agency) goes
-    through here; the cached queries are cleared once it is committed.
-    """
-    url = database_url()
-    with (
-        database_errors(url, otherwise=WRITE_FAILED),
-        session_scope(get_engine(url), write=True) as session,
-    ):
-        yield session
-    forget_data()
-
-
 def commit_upload(
     upload: read.PreparedUpload,
     confirmed: Sequence[int],
-    imported_by: str,
     plan_title: str,
     issued_by: str = "",
 ) -> ImportBatch:
+    """Write the upload as the signed-in account, which is named as who imported it."""
+    actor = acting_account()
     with writing() as session:
         return write.commit(
             session=session,
-            actor=acting_account(),
+            actor=actor,
             upload=upload,
             confirmed=confirmed,
-            imported_by=imported_by,
+            imported_by=account_label(actor) if actor is not None else "",
             plan_title=plan_title,
             issued_by=issued_by,
         )
 
 
 def undo_latest() -> ImportBatch:
+    actor = acting_account()
     with writing() as session:
-        return undo_latest_import(session=session, actor=acting_account())
+        return undo_latest_import(session=session, actor=actor)
 
 
 def map_spelling(spelling: str, agency_name: str) -> None:
+    actor = acting_account()
     with writing() as session:
         agencies.map_spelling(
-            session=session, actor=acting_account(), spelling=spelling, agency_name=agency_name
+            session=session, actor=actor, spelling=spelling, agency_name=agency_name
         )
 
 
 def add_agency(name: str, kind: AgencyKind, spelling: str) -> None:
+    actor = acting_account()
     with writing() as session:
-        agencies.add_agency(
-            session=session, actor=acting_account(), name=name, kind=kind, spelling=spelling
-        )
+        agencies.add_agency(session=session, actor=actor, name=name, kind=kind, spelling=spelling)
 
 
 @query(max_entries=4)

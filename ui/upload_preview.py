@@ -12,14 +12,20 @@ from data_access.imports.new_plan import ImportRefused
 from data_access.imports.read import PreparedUpload
 from data_access.imports.write import SPELLING_LABEL
 from data_access.models import AgencyKind
+from data_access.permissions import Action, NotAllowedError
 from ui import upload as ui
 from ui.downloads import deferred_download
+from ui.session import acting_account, may
 
 CHANGE_WIDTHS = {
     "Tên": st.column_config.TextColumn(width="medium"),
     "Thay đổi (trước → sau)": st.column_config.TextColumn(width="large"),
 }
 MAP, ADD = "Là tên khác của một cơ quan đã có", "Thêm cơ quan mới"
+ALIASES_NEED_ADMIN = (
+    "Chỉ quản trị viên lưu được tên cơ quan mới hoặc tên gọi khác; hãy gửi danh sách trên "
+    "cho quản trị viên rồi tải tệp lên lại."
+)
 
 
 def show_problems(upload: PreparedUpload, data: bytes) -> None:
@@ -49,6 +55,9 @@ def show_agencies(upload: PreparedUpload) -> None:
         return
     st.subheader("Tên cơ quan chưa có trong danh mục")
     st.dataframe({SPELLING_LABEL: spellings}, hide_index=True, key="unknown_agencies")
+    if not may(acting_account(), Action.MANAGE_ALIASES):
+        st.info(ALIASES_NEED_ADMIN)
+        return
     with st.form("agency_form"):
         spelling = st.selectbox(SPELLING_LABEL, spellings, key=ui.UploadKey.SPELLING)
         action = st.radio("Xử lý", [MAP, ADD], horizontal=True, key=ui.UploadKey.SPELLING_ACTION)
@@ -77,7 +86,7 @@ def save_agency(
         else:
             ui.add_agency(name, kind, spelling)
             st.session_state[ui.UploadKey.FLASH] = "Đã thêm cơ quan mới vào danh mục."
-    except (ImportRefused, DataUnavailableError) as error:
+    except (ImportRefused, NotAllowedError, DataUnavailableError) as error:
         st.error("Chưa lưu được tên cơ quan.")
         st.text(str(error))
         return

@@ -8,6 +8,7 @@ import streamlit as st
 
 from data_access.db_errors import DataUnavailableError
 from data_access.imports.history import UndoRefused
+from data_access.permissions import NotAllowedError
 from ui import upload as ui
 from ui.downloads import deferred_download
 
@@ -27,7 +28,7 @@ def history_section() -> None:
     if st.button("Hoàn tác lần nạp gần nhất", disabled=not sure, key="undo"):
         try:
             batch = ui.undo_latest()
-        except (UndoRefused, DataUnavailableError) as error:
+        except (UndoRefused, NotAllowedError, DataUnavailableError) as error:
             st.error("Chưa hoàn tác được; cơ sở dữ liệu không thay đổi.")
             st.text(str(error))
             return

@@ -1,0 +1,91 @@
+"""The sign-in box at the top of the sidebar, and what a page shows to someone who may not
+open it. Writing is never protected here: the data layer checks the role of every write."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from data_access.models import Account
+from errors import UserFacingError
+from ui.accounts import change_own_password
+from ui.safe_text import literal
+from ui.session import SESSION_EXPIRED, account_label, sign_in, sign_out, single_sign_on
+from ui.state import StateKey
+
+SIGN_IN = "Đăng nhập"
+SIGN_OUT = "Đăng xuất"
+USERNAME_LABEL = "Tên đăng nhập"
+PASSWORD_LABEL = "Mật khẩu"
+SIGNED_IN_AS = "Đang đăng nhập"
+NEEDS_SIGN_IN = "Trang này cần đăng nhập."
+NOT_FOR_ROLE = "Tài khoản đang đăng nhập không có quyền mở trang này."
+CHANGE_PASSWORD = "Đổi mật khẩu"
+PASSWORDS_DIFFER = "Hai lần nhập mật khẩu mới không giống nhau; mật khẩu chưa được đổi."
+PASSWORD_CHANGED = "Đã đổi mật khẩu."
+
+
+def draw_account_box(actor: Account | None) -> None:
+    """Who is signed in and a sign-out button, or the way to sign in."""
+    with st.sidebar:
+        if st.session_state.pop(StateKey.SESSION_EXPIRED, False):
+            st.info(SESSION_EXPIRED)
+        if actor is not None:
+            st.caption(SIGNED_IN_AS)
+            st.text(account_label(actor))
+            if not single_sign_on():
+                with st.popover(CHANGE_PASSWORD, icon=":material/password:"):
+                    change_password_form()
+            if st.button(SIGN_OUT, key="sign_out", icon=":material/logout:"):
+                sign_out()
+                st.rerun()
+        elif single_sign_on():
+            st.button(SIGN_IN, key="sso_sidebar", on_click=st.login, icon=":material/login:")
+        else:
+            with st.popover(SIGN_IN, icon=":material/login:"):
+                sign_in_form("sidebar")
+
+
+def refuse_page(actor: Account | None) -> None:
+    """Instead of a page the visitor may not open: why, and the way to sign in."""
+    if actor is not None:
+        st.warning(NOT_FOR_ROLE)
+        return
+    st.info(NEEDS_SIGN_IN)
+    if single_sign_on():
+        st.button(SIGN_IN, key="sso_page", on_click=st.login, type="primary")
+    else:
+        sign_in_form("page")
+
+
+def sign_in_form(place: str) -> None:
+    """Name and password; a wrong one gets the one sentence that never says which was wrong."""
+    with st.form(f"{StateKey.SIGN_IN_FORM}_{place}", clear_on_submit=True):
+        username = st.text_input(USERNAME_LABEL, key=f"username_{place}")
+        password = st.text_input(PASSWORD_LABEL, type="password", key=f"password_{place}")
+        submitted = st.form_submit_button(SIGN_IN, type="primary")
+    if not submitted:
+        return
+    try:
+        sign_in(username, password)
+    except UserFacingError as error:
+        st.error(literal(str(error)))
+        return
+    st.rerun()
+
+
+def change_password_form() -> None:
+    with st.form("change_password", clear_on_submit=True):
+        current = st.text_input("Mật khẩu hiện tại", type="password", key="password_current")
+        new = st.text_input("Mật khẩu mới", type="password", key="password_new")
+        again = st.text_input("Nhập lại mật khẩu mới", type="password", key="password_again")
+        if not st.form_submit_button(CHANGE_PASSWORD):
+            return
+    if new != again:
+        st.error(PASSWORDS_DIFFER)
+        return
+    try:
+        change_own_password(current, new)
+    except UserFacingError as error:
+        st.error(literal(str(error)))
+        return
+    st.success(PASSWORD_CHANGED)
