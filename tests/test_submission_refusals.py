@@ -106,6 +106,14 @@ REFUSALS: dict[str, tuple[Attempt, str]] = {
         lambda s, st, _t, p: evidence_file(s, st.viewer, _file_of(s, p)),
         f"Tài khoản {VIEWER} không có quyền xem tệp minh chứng; chưa có gì thay đổi.",
     ),
+    "a task that does not exist": (
+        lambda s, st, _t, _p: submit(s, st.skhcn, 999_999, DONE),
+        "Không có nhiệm vụ mã số 999999; chưa có gì thay đổi.",
+    ),
+    "a report that does not exist": (
+        lambda s, st, _t, _p: approve(s, st.editor, 999_999),
+        "Không có báo cáo số 999999; chưa có gì thay đổi.",
+    ),
     # --- the file: checked by content and size, named in the sentence ---
     "PNG content named .pdf": (
         _with_evidence("bao_cao.pdf", image_bytes("PNG")),
