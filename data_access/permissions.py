@@ -94,8 +94,9 @@ def allows(actor: Account, action: Action) -> bool:
     return not actor.is_disabled and action in ALLOWED[actor.role]
 
 
-def require(actor: Account | None, action: Action, agency_id: int | None = None) -> None:
-    """Refuse, with one sentence, what ``actor`` may not do (for ``agency_id``'s tasks)."""
+def require(actor: Account | None, action: Action, agency_id: int | None = None) -> Account:
+    """Refuse, with one sentence, what ``actor`` may not do (for ``agency_id``'s tasks);
+    the account that may, otherwise."""
     label = ACTION_LABELS[action]
     if actor is None:
         raise NotAllowedError(NOT_SIGNED_IN.format(action=label))
@@ -107,3 +108,4 @@ def require(actor: Account | None, action: Action, agency_id: int | None = None)
     own_agency = agency_id is not None and agency_id == actor.agency_id
     if actor.role == Role.AGENCY_REPORTER and action != Action.VIEW and not own_agency:
         raise NotAllowedError(OTHER_AGENCY.format(who=who, action=label))
+    return actor

@@ -78,7 +78,7 @@ BATCH_FILE_NAME = "Báo cáo số {submission_id} của {agency}"
 
 def submit(
     session: Session,
-    actor: Account,
+    actor: Account | None,
     task_id: int,
     form: SubmissionForm,
     evidence: EvidenceUpload | None = None,
@@ -89,7 +89,7 @@ def submit(
 
     A report of the same agency still pending on the task is superseded by this one.
     """
-    require(actor, Action.SUBMIT_PROGRESS, actor.agency_id if actor else None)
+    actor = require(actor, Action.SUBMIT_PROGRESS, actor.agency_id if actor else None)
     assert actor.id is not None and actor.agency_id is not None  # a stored reporter
     moment = now or utc_now()
     task = session.get(Task, task_id)
@@ -145,10 +145,10 @@ def submit(
 
 
 def approve(
-    session: Session, actor: Account, submission_id: int, *, now: datetime | None = None
+    session: Session, actor: Account | None, submission_id: int, *, now: datetime | None = None
 ) -> Submission:
     """Write the pending submission as the task's report, under a new SUBMISSION batch."""
-    require(actor, Action.APPROVE_SUBMISSION)
+    actor = require(actor, Action.APPROVE_SUBMISSION)
     submission = pending_submission(session, submission_id)
     assert submission.id is not None
     moment = now or utc_now()
@@ -198,14 +198,14 @@ def approve(
 
 def return_submission(
     session: Session,
-    actor: Account,
+    actor: Account | None,
     submission_id: int,
     comment: str,
     *,
     now: datetime | None = None,
 ) -> Submission:
     """Send the pending submission back with the editor's comment; the agency may resubmit."""
-    require(actor, Action.APPROVE_SUBMISSION)
+    actor = require(actor, Action.APPROVE_SUBMISSION)
     text = typed_text(comment)
     if not text:
         raise SubmissionError(COMMENT_NEEDED)

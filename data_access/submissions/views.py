@@ -78,7 +78,7 @@ def task_audit(session: Session, task_id: int) -> list[SubmissionView]:
     return _views(session, col(Submission.task_id) == task_id, newest_first=False)
 
 
-def evidence_file(session: Session, actor: Account, file_id: int) -> EvidenceFile:
+def evidence_file(session: Session, actor: Account | None, file_id: int) -> EvidenceFile:
     """The file, for the reporter of the agency that sent it or the Sở (editor, admin)."""
     require(actor, Action.READ_EVIDENCE, actor.agency_id if actor else None)
     stored = session.get(EvidenceFile, file_id)
