@@ -1,5 +1,6 @@
 """Nhiệm vụ của đơn vị: an agency reporter's tasks (led, then coordinated), the report form
-for a task it leads, and the reports it has sent with the Sở's answer.
+for a task it leads, its filled template sent as reports (ui.submission_upload), and the
+reports it has sent with the Sở's answer.
 
 A report is pending until a Sở editor approves it (Duyệt báo cáo); text typed here is
 shown only through st.text and st.dataframe.
@@ -25,6 +26,7 @@ from loaders.limits import MAX_EVIDENCE_BYTES, MEGABYTE
 from ui import submissions as ui
 from ui.filters import date_picker
 from ui.safe_text import literal
+from ui.submission_upload import report_file_tab
 
 FLASH = "don_vi_thong_bao"
 SENT = "Đã gửi báo cáo số {number}; báo cáo chờ Sở Khoa học và Công nghệ duyệt."
@@ -77,16 +79,18 @@ def lead_tab(tasks: ui.AgencyTasks) -> None:
 
 actor = ui.reporter()
 assert actor.agency_id is not None  # a reporter belongs to one agency
+agency = ui.agency_name(actor.agency_id)
 st.title("Nhiệm vụ của đơn vị")
-st.text(ui.agency_name(actor.agency_id))
+st.text(agency)
 if flash := st.session_state.pop(FLASH, None):
     st.success(flash)
 tasks = ui.tasks_of(actor.agency_id, vietnam_today())
 sent = ui.sent_by_agency(actor.agency_id)
-lead, coordinating, reports = st.tabs(
+lead, coordinating, from_file, reports = st.tabs(
     [
         f"Chủ trì ({len(tasks.lead)})",
         f"Phối hợp ({len(tasks.coordinating)})",
+        "Nộp theo mẫu",
         f"Báo cáo đã gửi ({len(sent)})",
     ]
 )
@@ -100,5 +104,7 @@ with coordinating:
         hide_index=True,
         key="coordinating_tasks",
     )
+with from_file:
+    report_file_tab(agency, actor.agency_id, FLASH)
 with reports:
     st.dataframe(sent, hide_index=True, key="sent_reports")

@@ -162,10 +162,14 @@ def safe_file_name(file_name: str) -> str:
 
 
 def evidence_text(form: SubmissionForm, file_name: str | None) -> str:
-    """The evidence as the status engine reads it: "số …, ngày dd/mm/yyyy; tệp đính kèm …"."""
+    """The evidence as the status engine reads it: "số …, ngày dd/mm/yyyy; tệp đính kèm …".
+
+    "số" goes before a bare number ("45/QĐ-SKHCN"); a number that names its document
+    ("Quyết định số 45/QĐ-SKHCN", as a filled template writes it) is kept as written.
+    """
     parts = []
-    if form.evidence_number:
-        parts.append(f"số {form.evidence_number}")
+    if number := form.evidence_number:
+        parts.append(f"số {number}" if number[:1].isdigit() else number)
     if form.evidence_date is not None:
         parts.append(f"ngày {format_date(form.evidence_date)}")
     text = ", ".join(parts)
