@@ -54,8 +54,8 @@ def get_settings() -> Settings:
 
 
 def _switch(name: str, default: str = "1") -> bool:
-    """On unless the variable (``default`` when unset) says 0, false, no or off."""
-    return os.environ.get(name, default).strip().lower() not in _FALSE_WORDS
+    """On unless the variable (``default`` when unset or empty) says 0, false, no or off."""
+    return (os.environ.get(name, "").strip().lower() or default) not in _FALSE_WORDS
 
 
 def _default_database_url() -> str:
