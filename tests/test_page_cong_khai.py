@@ -4,6 +4,7 @@ account, the same counts as Theo cơ quan, and no private field anywhere on the 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -12,11 +13,18 @@ from sqlalchemy import update
 from sqlmodel import col
 from streamlit.testing.v1 import AppTest
 
+from data_access.clock import vietnam_today
 from data_access.db import get_engine
 from data_access.models import ImportBatch, Plan, ProgressUpdate, Role, Task
-from labels import LEAD_AGENCY_HEADING, STATUS_LABELS, TOTAL_HEADING
+from labels import (
+    ILLUSTRATIVE_NOTE,
+    LEAD_AGENCY_HEADING,
+    STATUS_LABELS,
+    TOTAL_HEADING,
+    format_date,
+)
 from loaders.text import fold
-from tests.pages_db import APP, open_through_app, page_test
+from tests.pages_db import APP, REPO_ROOT, open_through_app, page_test, run_on_empty_database
 from tests.signed_in import VIEWER, sign_in_as
 from ui.sign_in import NEEDS_SIGN_IN, PUBLIC_VIEW_OFF
 from ui.state import StateKey
@@ -108,6 +116,9 @@ def test_counts_are_the_agency_dashboards_of_today(
     sample_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     at = public_page(monkeypatch, sample_url)
+    assert [info.value for info in at.info] == [ILLUSTRATIVE_NOTE]  # the samples are made up
+    assert format_date(vietnam_today()) in at.caption[0].value  # today, no day to choose
+    assert not at.date_input and not at.checkbox
     public = table(at, TOTAL_HEADING).set_index(AGENCIES)
     at.switch_page(AGENCIES_PAGE).run()
     dashboard = table(at, TOTAL_HEADING).set_index(AGENCIES)
@@ -132,6 +143,14 @@ def test_the_task_list_follows_the_agency_and_the_search(
     found = table(at, NAME)
     assert 0 < len(found) < len(led)
     assert all("an ninh mang" in fold(name) for name in found[NAME])
+
+
+def test_an_empty_database_says_there_is_nothing_yet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = run_on_empty_database(REPO_ROOT / PAGE, tmp_path, monkeypatch)
+    assert [info.value for info in at.info] == ["Chưa có nhiệm vụ nào được công khai."]
+    assert not at.dataframe
 
 
 def test_off_by_default_the_page_is_neither_listed_nor_shown(
