@@ -75,6 +75,22 @@ PAGES: list[PageEntry] = [
         "cap-nhat-du-lieu",
         needs=Action.IMPORT_PROGRESS,
     ),
+    PageEntry(
+        "pages/9_Nhiem_vu_don_vi.py",
+        "Nhiệm vụ của đơn vị",
+        ":material/assignment_ind:",
+        DATA,
+        "nhiem-vu-don-vi",
+        needs=Action.SUBMIT_PROGRESS,
+    ),
+    PageEntry(
+        "pages/10_Duyet_bao_cao.py",
+        "Duyệt báo cáo",
+        ":material/fact_check:",
+        DATA,
+        "duyet-bao-cao",
+        needs=Action.APPROVE_SUBMISSION,
+    ),
     PageEntry("pages/7_Bao_cao.py", "Báo cáo và xuất", ":material/summarize:", DATA, "bao-cao"),
     PageEntry(
         "pages/8_Tai_khoan.py",

@@ -93,8 +93,8 @@ def may(actor: Account | None, action: Action) -> bool:
     return allows(actor, action)
 
 
-def account_label(account: Account) -> str:
-    """How an account is named on screen and in the records it writes."""
+def person_label(account: Account) -> str:
+    """How a person is named on screen and in the imports they make: name (account, role)."""
     name = account.display_name or account.username
     return f"{name} ({account.username}, {ROLE_LABELS[account.role]})"
 

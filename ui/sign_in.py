@@ -10,7 +10,7 @@ from data_access.permissions import Action
 from errors import UserFacingError
 from ui.accounts import change_own_password
 from ui.safe_text import literal
-from ui.session import SESSION_EXPIRED, account_label, sign_in, sign_out, single_sign_on
+from ui.session import SESSION_EXPIRED, person_label, sign_in, sign_out, single_sign_on
 from ui.state import StateKey
 
 SIGN_IN = "Đăng nhập"
@@ -34,7 +34,7 @@ def draw_account_box(actor: Account | None) -> None:
             st.info(SESSION_EXPIRED)
         if actor is not None:
             st.caption(SIGNED_IN_AS)
-            st.text(account_label(actor))
+            st.text(person_label(actor))
             if not single_sign_on():
                 with st.popover(CHANGE_PASSWORD, icon=":material/password:"):
                     change_password_form()
