@@ -101,7 +101,7 @@ PAGES: list[PageEntry] = [
         needs=Action.MANAGE_ACCOUNTS,
     ),
     PageEntry(
-        "pages/9_Cong_khai.py",
+        "pages/11_Cong_khai.py",
         "Công khai",
         ":material/public:",
         PUBLIC,

@@ -33,7 +33,7 @@ def errors_shown(at: AppTest) -> list[str]:
         ("pages/1_Tong_quan.py", "task", "deadline_text"),
         ("pages/4_Chi_tieu.py", "kpi", "target_text"),
         ("pages/6_Cap_nhat_du_lieu.py", "importbatch", "imported_by"),
-        ("pages/9_Cong_khai.py", "task", "deadline_text"),
+        ("pages/11_Cong_khai.py", "task", "deadline_text"),
     ],
 )
 def test_a_database_of_another_shape_shows_one_sentence(

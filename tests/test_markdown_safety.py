@@ -70,7 +70,7 @@ def test_the_public_page_shows_the_payloads_as_typed(
 ) -> None:
     """Công khai, with the payload plan and agency chosen: tables show them as stored."""
     query = {StateKey.PUBLIC_PLANS: PLAN_PAYLOAD, StateKey.PUBLIC_AGENCY: AGENCY_PAYLOAD}
-    at = page_test(monkeypatch, hostile_url, REPO_ROOT / "pages" / "9_Cong_khai.py", query).run()
+    at = page_test(monkeypatch, hostile_url, REPO_ROOT / "pages" / "11_Cong_khai.py", query).run()
     assert not at.exception
     tasks = next(df.value for df in at.dataframe if "Nhiệm vụ" in df.value.columns)
     assert set(tasks["Kế hoạch"]) == {PLAN_PAYLOAD}

@@ -1,9 +1,12 @@
 """Công khai through app.py (AppTest): on only with PUBLIC_VIEW, open to visitors without an
-account, the same counts as Theo cơ quan, and no private field anywhere on the page."""
+account, the same counts as Theo cơ quan, and no private field anywhere on the page: not
+the tasks' notes, the reports' evidence and free text, the people who import, report or
+review, the file names, the agencies' submissions or the Sở's comments."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +16,12 @@ from sqlalchemy import update
 from sqlmodel import col
 from streamlit.testing.v1 import AppTest
 
+from data_access.accounts import find_account
 from data_access.clock import vietnam_today
-from data_access.db import get_engine
-from data_access.models import ImportBatch, Plan, ProgressUpdate, Role, Task
+from data_access.db import get_engine, session_scope
+from data_access.models import Account, ImportBatch, Plan, ProgressUpdate, Role, Task
+from data_access.submissions.form import EvidenceUpload, SubmissionForm
+from data_access.submissions.review import approve, return_submission, submit
 from labels import (
     ILLUSTRATIVE_NOTE,
     LEAD_AGENCY_HEADING,
@@ -26,10 +32,12 @@ from labels import (
 from loaders.text import fold
 from tests.pages_db import APP, REPO_ROOT, open_through_app, page_test, run_on_empty_database
 from tests.signed_in import VIEWER, sign_in_as
+from tests.submission_db import PLAN, at, image_bytes, staff_on_sample, task_id
+from ui.common import TASK_TABLE_COLUMNS
 from ui.sign_in import NEEDS_SIGN_IN, PUBLIC_VIEW_OFF
 from ui.state import StateKey
 
-PAGE = "pages/9_Cong_khai.py"
+PAGE = "pages/11_Cong_khai.py"
 AGENCIES_PAGE = "pages/2_Theo_co_quan.py"
 PUBLIC = "Công khai"
 DASHBOARDS = ["Tổng quan", "Theo cơ quan", "Hạn hoàn thành", "Chỉ tiêu", "Quá hạn"]
@@ -37,6 +45,16 @@ REPORTS = "Báo cáo và xuất"
 MARK = "BIMATNOIBO"  # letters only: Markdown escaping cannot hide it
 NAME, AGENCIES = "Nhiệm vụ", LEAD_AGENCY_HEADING
 COUNTS = [*STATUS_LABELS.values(), TOTAL_HEADING]
+SENT = at("01/12/2026")
+DONE = SubmissionForm(
+    status="Đã hoàn thành",
+    completion_date=date(2026, 5, 15),
+    evidence_number=f"45/QĐ-{MARK}",
+    evidence_date=date(2026, 5, 15),
+    description=f"{MARK} mô tả của đơn vị",
+)
+DOING = SubmissionForm(status="Đang thực hiện", description=f"{MARK} đang làm")
+PDF = EvidenceUpload(f"{MARK}_quyet_dinh.pdf", image_bytes("PDF"))
 
 
 def menu(at: AppTest) -> list[str]:
@@ -67,6 +85,26 @@ def write_markers(url: str) -> None:
             update(ImportBatch).values(imported_by=f"{MARK} người nạp", file_name=f"{MARK}.xlsx")
         )
         connection.execute(update(Plan).values(source_file=f"{MARK}.docx"))
+
+
+def write_submissions(url: str) -> None:
+    """Agency reports through the app, MARK in every field a person types or is named by:
+    PL-II-2026/13 reported done on 15/05/2026 with a PDF and approved, 12 returned with the
+    Sở's comment and sent again, pending; the reporters and the approver named with MARK."""
+    staff = staff_on_sample(url)
+    with staff.engine.begin() as connection:
+        connection.execute(update(Account).values(display_name=f"{MARK} họ tên"))
+    with session_scope(staff.engine) as session:
+        reporter, other, editor = (
+            find_account(session=session, username=person.username)
+            for person in (staff.skhcn, staff.stc, staff.editor)
+        )
+    with session_scope(staff.engine, write=True) as session:
+        done = submit(session, reporter, task_id(staff.engine, "13"), DONE, PDF, now=SENT)
+        approve(session, editor, done.id or 0, now=SENT)
+        returned = submit(session, other, task_id(staff.engine, "12"), DOING, PDF, now=SENT)
+        return_submission(session, editor, returned.id or 0, f"{MARK} ý kiến của Sở", now=SENT)
+        submit(session, other, task_id(staff.engine, "12"), DOING, PDF, now=SENT)  # again
 
 
 def texts(node: Any) -> Iterator[str]:
@@ -100,8 +138,12 @@ def table(at: AppTest, heading: str) -> pd.DataFrame:
 def test_no_private_field_reaches_the_public_page(
     sample_copy_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    write_submissions(sample_copy_url)
     write_markers(sample_copy_url)
     at = public_page(monkeypatch, sample_copy_url)
+    tasks = table(at, NAME).set_index([TASK_TABLE_COLUMNS["plan_code"], "STT"])
+    approved = tasks.loc[(PLAN, "13"), ["Trạng thái", "Ngày hoàn thành"]].tolist()
+    assert approved == ["Hoàn thành đúng hạn", "15/05/2026"]  # the approved report counts
     assert [title.value for title in at.title] == ["Công khai tiến độ thực hiện nhiệm vụ"]
     assert len(table(at, NAME)) > 0 and len(table(at, TOTAL_HEADING)) > 0
     assert [text for text in texts(at.main) if MARK in text] == []
