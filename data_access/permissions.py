@@ -2,7 +2,8 @@
 
 Every write function takes the acting account and calls ``require`` before it writes:
 hiding a button is not the protection. An agency reporter acts only for its own agency;
-a disabled account does nothing.
+a disabled account does nothing. Opening the public page (``VIEW_PUBLIC``) is no role's
+right: the configuration grants it to everyone or no one (``ui.session.may``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class Action(StrEnum):
     MANAGE_ACCOUNTS = "manage_accounts"
     MANAGE_ALIASES = "manage_aliases"
     VIEW = "view"
+    VIEW_PUBLIC = "view_public"
 
 
 # The action an upload of each kind needs (the bundled samples are plans and progress).
@@ -46,6 +48,7 @@ ACTION_LABELS = {
     Action.MANAGE_ACCOUNTS: "quản lý tài khoản",
     Action.MANAGE_ALIASES: "quản lý tên gọi của cơ quan",
     Action.VIEW: "xem số liệu",
+    Action.VIEW_PUBLIC: "xem trang công khai",
 }
 ROLE_LABELS = {
     Role.VIEWER: "người xem",

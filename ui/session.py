@@ -84,7 +84,10 @@ def acting_account() -> Account | None:
 
 def may(actor: Account | None, action: Action) -> bool:
     """Whether ``actor`` may open what needs ``action``; nobody signed in may only view,
-    and only while ALLOW_ANONYMOUS_VIEW is on."""
+    and only while ALLOW_ANONYMOUS_VIEW is on. The public page is everyone's exactly while
+    PUBLIC_VIEW is on, whatever ALLOW_ANONYMOUS_VIEW says."""
+    if action is Action.VIEW_PUBLIC:
+        return get_settings().public_view
     if actor is None:
         return action is Action.VIEW and get_settings().allow_anonymous_view
     return allows(actor, action)
