@@ -1,0 +1,15 @@
+"""Where a task's record lives: its own address, to share in a meeting's chat.
+
+The "Hồ sơ nhiệm vụ" page (issue 15) reads the task's id from the ``nhiem_vu`` query
+parameter; every link to a record, and every chart click that opens one, is built here.
+"""
+
+from __future__ import annotations
+
+TASK_RECORD_PATH = "ho-so-nhiem-vu"  # the page's url_path in app.PAGES
+TASK_PARAM = "nhiem_vu"  # ?nhiem_vu=<task id>
+
+
+def task_record_url(task_id: int) -> str:
+    """The record's address, relative to the app's root: "/ho-so-nhiem-vu?nhiem_vu=42"."""
+    return f"/{TASK_RECORD_PATH}?{TASK_PARAM}={task_id}"
