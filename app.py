@@ -15,6 +15,7 @@ from data_access.permissions import Action
 from data_access.settings import get_settings
 from errors import UserFacingError, log_cause
 from ui.filters import render_filter_sidebar
+from ui.presentation import PAGE_CSS, carried, presentation_bar
 from ui.safe_text import literal
 from ui.session import acting_account, may
 from ui.sign_in import draw_account_box, refuse_page
@@ -40,7 +41,9 @@ class PageEntry:
     # the first run of a process, and for every AppTest run) would otherwise
     # claim the same address and run the page file without this script.
     url_path: str
-    default: bool = False
+    # Also served at the app's root ("/"), by a hidden twin: Streamlit serves a default
+    # page at "/" only, so the page keeps its own address in the menu and the links.
+    home: bool = False
     # What the visitor's role must allow for the page to open and show in the menu (the
     # data layer checks every write again; this only keeps pages out of sight).
     needs: Action = Action.VIEW
@@ -49,7 +52,12 @@ class PageEntry:
 # The page registry: add one entry per page, in menu order within its section.
 PAGES: list[PageEntry] = [
     PageEntry(
-        "pages/1_Tong_quan.py", "Tổng quan", ":material/dashboard:", DASHBOARDS, "tong-quan", True
+        "pages/1_Tong_quan.py",
+        "Tổng quan",
+        ":material/dashboard:",
+        DASHBOARDS,
+        "tong-quan",
+        home=True,
     ),
     PageEntry(
         "pages/2_Theo_co_quan.py",
@@ -110,6 +118,7 @@ PAGES: list[PageEntry] = [
     ),
 ]
 NEEDS = {entry.title: entry.needs for entry in PAGES}  # titles are unique
+HOME_URL_PATH = "trang-chu"  # the hidden twin's own (unused) address; it is served at "/"
 
 
 def shown(step: Callable[[], object]) -> UserFacingError | None:
@@ -133,37 +142,55 @@ def show_error(error: UserFacingError) -> None:
 def navigation_menu() -> dict[str, list[st.Page]]:
     menu: dict[str, list[st.Page]] = {section: [] for section in SECTIONS}
     for entry in PAGES:
-        page = st.Page(
-            entry.path,
-            title=entry.title,
-            icon=entry.icon,
-            url_path=entry.url_path,
-            default=entry.default,
-        )
+        page = st.Page(entry.path, title=entry.title, icon=entry.icon, url_path=entry.url_path)
         menu.setdefault(entry.section, []).append(page)
+        if entry.home:
+            twin = st.Page(
+                entry.path,
+                title=entry.title,
+                icon=entry.icon,
+                url_path=HOME_URL_PATH,
+                default=True,
+                visibility="hidden",
+            )
+            menu[entry.section].append(twin)
     return {section: pages for section, pages in menu.items() if pages}
 
 
 def draw_menu(menu: dict[str, list[st.Page]], actor: Account | None) -> None:
-    """The sidebar menu of the pages ``actor`` may open (Streamlit's own menu is hidden)."""
+    """The sidebar menu of the pages ``actor`` may open (Streamlit's own menu is hidden).
+
+    Links to dashboard pages keep presentation mode.
+    """
     with st.sidebar:
         for section, pages in menu.items():
-            allowed = [page for page in pages if may(actor, NEEDS[page.title])]
+            allowed = listed(pages, actor)
             if allowed:
                 st.caption(section)
             for page in allowed:
-                st.page_link(page)
+                st.page_link(page, query_params=carried() if section == DASHBOARDS else None)
 
 
-def share_filters(menu: dict[str, list[st.Page]], current: st.Page) -> None:
-    """On a dashboard page, draw the shared filter sidebar once, before the page runs.
+def listed(pages: list[st.Page], actor: Account | None) -> list[st.Page]:
+    """The pages of a menu section ``actor`` may open, in menu order, without hidden twins."""
+    return [
+        page for page in pages if page.visibility == "visible" and may(actor, NEEDS[page.title])
+    ]
 
-    The page reads the result from session state (``ui.filters.page_filters``);
+
+def frame_dashboard(
+    menu: dict[str, list[st.Page]], current: st.Page, actor: Account | None
+) -> None:
+    """On a dashboard page, before the page runs: the shared filter sidebar, drawn once,
+    and the presentation switch (with the previous / next page buttons while presenting).
+
+    The page reads the filters from session state (``ui.filters.page_filters``);
     other pages get no filters, and the widgets keep their values meanwhile.
     """
-    dashboards = {page.url_path for page in menu.get(DASHBOARDS, [])}
-    if current.url_path in dashboards:
+    dashboards = menu.get(DASHBOARDS, [])
+    if current.url_path in {page.url_path for page in dashboards}:
         st.session_state[StateKey.ACTIVE_FILTERS] = render_filter_sidebar()
+        presentation_bar(listed(dashboards, actor), current)
     else:
         st.session_state.pop(StateKey.ACTIVE_FILTERS, None)
 
@@ -190,10 +217,11 @@ try:
 except UserFacingError as error:  # the accounts cannot be read: nothing else can be
     show_error(error)
     st.stop()
+st.html(PAGE_CSS)
 draw_account_box(actor)
 draw_menu(menu, actor)
 if may(actor, NEEDS[current_page.title]):
-    share_filters(menu, current_page)
+    frame_dashboard(menu, current_page, actor)
     shown(current_page.run)
 else:
     refuse_page(actor, NEEDS[current_page.title])

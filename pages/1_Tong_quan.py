@@ -29,11 +29,10 @@ from ui.common import (
     count_delta,
     date_column,
     filtered_tasks_or_stop,
-    filters_caption,
     illustrative_notice,
     month_before,
+    page_header,
     points_delta,
-    presentation_toggle,
     show_chart,
     show_table,
     with_due_note,
@@ -216,11 +215,7 @@ def kpi_summary(filters: TaskFilters) -> None:
 
 
 filters = page_filters()
-title_col, toggle_col = st.columns([5, 1], vertical_alignment="bottom")
-title_col.title("Tổng quan")
-with toggle_col:
-    presentation_toggle()
-filters_caption(filters)
+page_header("Tổng quan", filters)
 filtered_tasks_or_stop(filters)
 illustrative_notice()
 headline(filters)

@@ -1,5 +1,5 @@
 """Tổng quan under AppTest on the sample data in SQLite: the numbers counted from the seeds,
-KPIs, presentation mode, empty states, and what was known then."""
+KPIs, empty states, and what was known then."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from data_access.queries.filters import TaskFilters
 from data_access.queries.status import RATE_HELP_VI
 from labels import ILLUSTRATIVE_NOTE
 from tests.pages_db import REPO_ROOT, page_test, run_on_empty_database
-from tests.tong_quan_page import KH_92A_IN_2026, big_numbers, has_presentation_css
+from tests.tong_quan_page import KH_92A_IN_2026, big_numbers
 from ui.common import NO_DATA, NO_MATCH
 from ui.safe_text import literal
 from ui.state import StateKey
@@ -154,24 +154,6 @@ def test_kpis_follow_the_plan_filter(page: AppTest) -> None:
     page.run()
     assert "Chỉ tiêu đạt" not in [metric.label for metric in page.metric]
     assert "Các kế hoạch đã chọn không có chỉ tiêu." in [c.value for c in page.caption]
-
-
-# --- Presentation mode ---
-
-
-def test_presentation_mode_hides_the_sidebar(page: AppTest) -> None:
-    page.run()
-    assert not has_presentation_css(page)
-    page.toggle(key=StateKey.PRESENTATION).set_value(True).run()
-    assert has_presentation_css(page)
-    assert big_numbers(page)  # the numbers are still there
-
-
-def test_presentation_mode_from_the_url(page: AppTest) -> None:
-    page.query_params[StateKey.PRESENTATION] = "true"
-    page.run()
-    assert has_presentation_css(page)
-    assert page.toggle(key=StateKey.PRESENTATION).value is True
 
 
 # --- Empty states ---

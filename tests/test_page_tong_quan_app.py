@@ -1,5 +1,5 @@
 """Tổng quan through app.py: the first run loads the samples, a failed one says so in
-Vietnamese, filters carry across pages, presentation mode."""
+Vietnamese, filters carry across pages."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from data_access.queries.filters import TaskFilters
 from tests.pages_db import APP, TIMEOUT, use_database
-from tests.tong_quan_page import KH_92A_IN_2026, big_numbers, has_presentation_css
+from tests.tong_quan_page import KH_92A_IN_2026, big_numbers
 from ui.common import NO_DATA
 from ui.safe_text import literal
 from ui.state import StateKey
@@ -65,14 +65,3 @@ def test_filters_carry_across_pages(sample_url: str, monkeypatch: pytest.MonkeyP
     assert at.title[0].value == "Tổng quan"
     assert big_numbers(at)["Nhiệm vụ"][0] == "35"
     assert len(at.get("multiselect")) == 4  # one set of filters, drawn by app.py
-
-
-def test_presentation_mode_through_the_app(
-    sample_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    use_database(monkeypatch, sample_url)
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.query_params[StateKey.PRESENTATION] = "true"
-    at.run()
-    assert not at.exception
-    assert has_presentation_css(at)

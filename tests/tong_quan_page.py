@@ -1,10 +1,8 @@
-"""The Tổng quan page as the AppTest tests read it: five big numbers, presentation mode."""
+"""The Tổng quan page as the AppTest tests read it: five big numbers."""
 
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
-
-from ui.common import PRESENTATION_CSS
 
 BIG_NUMBERS = (
     "Nhiệm vụ",
@@ -30,7 +28,3 @@ def big_numbers(at: AppTest) -> dict[str, tuple[str, str]]:
     assert not at.exception
     shown = {metric.label: (metric.value, metric.proto.delta) for metric in at.metric}
     return {label: shown[label] for label in BIG_NUMBERS}
-
-
-def has_presentation_css(at: AppTest) -> bool:
-    return any(PRESENTATION_CSS.strip() in html.proto.body for html in at.html)

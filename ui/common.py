@@ -18,6 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.common import AnyChart
+from charts.presentation import large_type
 from data_access.queries.filters import TaskFilters
 from exports.chart_images import slugify
 from exports.table_format import Percent, TableFormats, rounded_as_shown, step
@@ -36,6 +37,7 @@ from labels import (
 from ui.data import has_illustrative_data, load_all_statuses, load_statuses
 from ui.downloads import offer_chart, offer_table
 from ui.filters import reset_button
+from ui.presentation import presenting
 from ui.safe_text import literal
 from ui.state import StateKey
 
@@ -63,21 +65,6 @@ TASK_TABLE_COLUMNS = {
     "days_overdue": "Số ngày quá hạn",
     "deadline_text": "Thời hạn (theo văn bản)",
 }
-# Static CSS only (never built from data): large type, no sidebar, for a projector.
-PRESENTATION_CSS = """
-<style>
-section[data-testid="stSidebar"],
-[data-testid="stSidebarCollapsedControl"],
-[data-testid="stExpandSidebarButton"],
-[data-testid="stSidebarNav"],
-header[data-testid="stHeader"] { display: none !important; }
-html { font-size: 22px; }
-.block-container { max-width: 100% !important; padding: 1rem 2.5rem !important; }
-[data-testid="stMetricValue"] { font-size: 3.2rem !important; }
-[data-testid="stMetricLabel"] p { font-size: 1.25rem !important; }
-[data-testid="stMetricDelta"] { font-size: 1.1rem !important; }
-</style>
-"""
 
 
 def page_header(title: str, filters: TaskFilters) -> None:
@@ -119,19 +106,6 @@ def no_match_state() -> None:
     reset_button(f"{StateKey.RESET_FILTERS}_empty")
 
 
-def presentation_toggle() -> bool:
-    """The "Trình chiếu" switch (bound to ?trinh_chieu=true); on: large type, no sidebar."""
-    on = st.toggle(
-        "Trình chiếu",
-        key=StateKey.PRESENTATION,
-        help="Chữ lớn, ẩn thanh bên, để chiếu trong cuộc họp. Tắt để quay lại bộ lọc.",
-        bind="query-params",
-    )
-    if on:
-        st.html(PRESENTATION_CSS)
-    return bool(on)
-
-
 def show_chart(
     builder: Callable[..., AnyChart], frame: pd.DataFrame, title: str, subtitle: str, **options: Any
 ) -> None:
@@ -139,7 +113,7 @@ def show_chart(
     chart, spec = _cached_chart(
         builder, _name(builder), frame, title, subtitle, tuple(options.items())
     )
-    st.vega_lite_chart(spec=copy.deepcopy(spec))
+    st.vega_lite_chart(spec=shown_spec(spec))
     offer_chart(chart, title=title, key=f"chart_{slugify(title)}")
 
 
@@ -158,10 +132,15 @@ def chart_pick(
         builder, _name(builder), frame, title, subtitle, tuple(options.items())
     )
     event = st.vega_lite_chart(
-        spec=copy.deepcopy(spec), key=key, on_select="rerun", selection_mode=param
+        spec=shown_spec(spec), key=key, on_select="rerun", selection_mode=param
     )
     offer_chart(chart, title=title, key=key)
     return first_pick(event, param)
+
+
+def shown_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a cached spec to show (Streamlit edits it), in large type while presenting."""
+    return large_type(spec) if presenting() else copy.deepcopy(spec)
 
 
 def _name(builder: Callable[..., AnyChart]) -> str:
