@@ -223,11 +223,14 @@ def show_table(frame: pd.DataFrame, *, formats: TableFormats | None = None, **op
 
     ``formats`` (the table's declared number formats, also given to its downloads)
     become column configs; ``options["column_config"]`` adds to them. Returns the
-    selection event, as ``st.dataframe``.
+    selection event, as ``st.dataframe``. While presenting, the table shows every row
+    (no scroll box to reach into from a projector; printed whole).
     """
     formats = formats or {}
     config = {**number_columns(formats), **options.pop("column_config", {})}
     shown = rounded_as_shown(frame, formats)
+    if presenting():
+        options.setdefault("height", "content")
     return st.dataframe(shown, column_config=config or None, **options)
 
 

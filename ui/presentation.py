@@ -16,7 +16,11 @@ from ui.state import StateKey
 ON = "1"  # ?trinh_chieu=1; "true" (the older links) is read as on too
 ON_VALUES = frozenset({ON, "true"})
 TOGGLE_LABEL = "Trình chiếu"
-TOGGLE_HELP = "Chữ lớn, ẩn thanh bên, để chiếu trong cuộc họp. Tắt để quay lại bộ lọc."
+TOGGLE_HELP = (
+    "Chữ lớn, ẩn thanh bên, bảng hiện đủ mọi dòng, để chiếu trong cuộc họp; "
+    "phím ← / → chuyển trang. In (Ctrl+P) khi đang trình chiếu thì bảng được in đủ dòng. "
+    "Tắt để quay lại bộ lọc."
+)
 PREVIOUS_LABEL = "Trang trước"
 NEXT_LABEL = "Trang sau"
 PREVIOUS_KEY = "trang_truoc"
@@ -34,7 +38,7 @@ PAGE_CSS = """
   section[data-testid="stSidebar"], header[data-testid="stHeader"],
   [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
   [data-testid="stToolbar"], [data-testid="stDecoration"], .stButton, .stDownloadButton,
-  [data-testid="stElementToolbar"] { display: none !important; }
+  [data-testid="stElementToolbar"], .st-key-SWITCH { display: none !important; }
   .block-container, [data-testid="stMainBlockContainer"] {
     max-width: 100% !important; padding: 0 !important;
   }
@@ -44,7 +48,7 @@ PAGE_CSS = """
   [data-testid="stDataFrame"], [data-testid="stDataFrame"] * { overflow: visible !important; }
 }
 </style>
-"""
+""".replace("SWITCH", StateKey.PRESENTATION)  # Streamlit's class for the switch (its key)
 # While presenting: large type, no sidebar, the whole width for the page.
 PRESENTATION_CSS = """
 <style>

@@ -1,5 +1,6 @@
 """Presentation mode on a 1366×768 projector in headless Chromium: every dashboard page in
-turn with the → key, nothing cut, chart text at least 16 px, no sidebar; /tong-quan; print.
+turn with the → key, nothing cut, chart text at least 16 px, tables whole, no sidebar;
+/tong-quan; print.
 """
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ CUT_METRIC_LABELS = """() => [...document.querySelectorAll('[data-testid=stMetri
   .filter((label) => [label, ...label.querySelectorAll('*')]
     .some((box) => box.scrollWidth > box.clientWidth))
   .map((label) => label.innerText)"""
+# Tables that hide rows behind their own scroll bar (a projector cannot reach into it).
+GRIDS = "[data-testid=stDataFrame] .dvn-scroller"
+TABLES_DRAWN = f"""() => document.querySelectorAll('{GRIDS}').length
+  === document.querySelectorAll('[data-testid=stDataFrame]').length"""
+SCROLLING_TABLES = f"""() => [...document.querySelectorAll('{GRIDS}')]
+  .filter((grid) => grid.scrollHeight > grid.clientHeight + 1).length"""
 # Each chart's axis and legend labels and subtitle lines: text and font size in pixels.
 CHART_LABELS = """() => [...document.querySelectorAll('[data-testid=stVegaLiteChart]')]
   .map((chart) => [...chart.querySelectorAll(
@@ -58,7 +65,9 @@ def check_projected(page: Page, heading: str) -> None:
     expect(page.locator("h1").first).to_have_text(heading)
     expect(page.locator(SIDEBAR)).to_be_hidden()
     page.wait_for_function(CHARTS_DRAWN, timeout=60_000)
+    page.wait_for_function(TABLES_DRAWN, timeout=60_000)
     assert page.evaluate(CUT_METRIC_LABELS) == []
+    assert page.evaluate(SCROLLING_TABLES) == 0
     charts = page.evaluate(CHART_LABELS)
     assert charts, f"{heading}: no chart"
     for labels in charts:
