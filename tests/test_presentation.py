@@ -83,3 +83,12 @@ def test_other_pages_have_no_presentation_switch(
     at = open_through_app(monkeypatch, sample_url, "pages/7_Bao_cao.py", PRESENTING)
     assert not presents(at)
     assert StateKey.PRESENTATION not in [toggle.key for toggle in at.toggle]
+
+
+def test_the_menu_links_keep_presenting_on_dashboards_only(
+    sample_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = page_test(monkeypatch, sample_url, APP, PRESENTING).run()
+    links = {link.proto.label: link.proto.query_string for link in at.sidebar.get("page_link")}
+    assert [links[heading] for _, heading in DASHBOARDS] == ["trinh_chieu=1"] * len(DASHBOARDS)
+    assert links["Báo cáo và xuất"] == ""
