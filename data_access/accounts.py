@@ -31,7 +31,8 @@ from loaders.limits import (
 )
 
 ONE_TIME_PASSWORD_BYTES = 12  # 16 URL-safe characters
-USERNAME = re.compile(rf"[a-z0-9][a-z0-9._-]{{0,{MAX_USERNAME_CHARS - 1}}}")
+# An e-mail address is a name too: the province's single sign-on may identify people by it.
+USERNAME = re.compile(rf"[a-z0-9][a-z0-9._@-]{{0,{MAX_USERNAME_CHARS - 1}}}")
 # Whoever runs the command line or the first-run bootstrap at the server already holds the
 # database itself: they act as this administrator, which is never stored.
 SHELL_ADMIN = Account(username="shell", display_name="Quản trị hệ thống", role=Role.ADMIN)
@@ -41,7 +42,7 @@ SIGN_IN_FAILED = (
     f"{LOCKOUT_MINUTES} phút hoặc liên hệ quản trị viên."
 )
 BAD_USERNAME = (
-    "Tên đăng nhập “{username}” không hợp lệ: chỉ dùng chữ không dấu, chữ số và . _ -, "
+    "Tên đăng nhập “{username}” không hợp lệ: chỉ dùng chữ không dấu, chữ số và . _ - @, "
     f"tối đa {MAX_USERNAME_CHARS} ký tự; chưa có gì thay đổi."
 )
 USERNAME_TAKEN = "Tên đăng nhập “{username}” đã có; chưa có gì thay đổi."
@@ -91,9 +92,14 @@ def add_account(
     display_name: str = "",
     agency_name: str | None = None,
     password: str | None = None,
+    single_sign_on: bool = False,
     now: datetime | None = None,
 ) -> NewPassword:
-    """Add an account; without ``password``, a one-time password is made and returned."""
+    """Add an account; without ``password``, a one-time password is made and returned.
+
+    ``single_sign_on``: the account signs in through the province's provider (st.login),
+    matched by its name; it has no password here.
+    """
     require(actor, Action.MANAGE_ACCOUNTS)
     key = username_key(username)
     if USERNAME.fullmatch(key) is None:
@@ -109,6 +115,10 @@ def add_account(
         agency_id=_agency_id(session, role, agency_name),
         created_at=now or utc_now(),
     )
+    if single_sign_on:
+        session.add(account)
+        session.flush()
+        return NewPassword(account=account, one_time_password=None)
     return _set_password(session, account, password, now)
 
 

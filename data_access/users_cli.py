@@ -43,6 +43,9 @@ def add_users_command(commands: Any) -> None:
     add.add_argument("--role", required=True, choices=[str(role) for role in Role])
     add.add_argument("--agency", default=None, help="cơ quan của cán bộ đầu mối")
     add.add_argument("--name", default="", help="họ tên")
+    add.add_argument(
+        "--sso", action="store_true", help="đăng nhập một lần qua hệ thống của tỉnh; không mật khẩu"
+    )
     actions.add_parser("list", help="danh sách tài khoản")
     for name, help_text in (
         ("disable", "vô hiệu hoá tài khoản"),
@@ -67,6 +70,7 @@ def run_users_command(engine: Engine, args: argparse.Namespace) -> int:
                 role=Role(args.role),
                 display_name=args.name,
                 agency_name=args.agency,
+                single_sign_on=args.sso,
             )
             role = ROLE_LABELS[made.account.role]
             _print(made, ADDED.format(username=made.account.username, role=role))

@@ -11,6 +11,12 @@ from __future__ import annotations
 import pandas as pd
 from docx.document import Document as DocxDocument
 
+from data_access.queries.discipline import (
+    DISCIPLINE_TITLE,
+    NO_REPORTER,
+    VIEW_HEADERS,
+    discipline_view,
+)
 from data_access.queries.status_rules import RULE_NOTES_VI
 from data_access.queries.statuses import TaskStatus
 from exports import docx_admin as admin
@@ -51,6 +57,8 @@ OVERDUE_WIDTHS = (0.9, 2.3, 6.0, 3.4, 2.2, 1.7)
 AGENCY_WIDTHS = (0.9, 5.6, 1.8, 2.0, 1.6, 2.3, 2.3)
 KPI_WIDTHS = (0.9, 6.8, 2.0, 2.4, 2.6, 1.8)
 MISSING_WIDTHS = (0.9, 11.0, 4.6)
+DISCIPLINE_HEADERS = ("TT", *VIEW_HEADERS)
+DISCIPLINE_WIDTHS = (0.9, 8.0, 2.6, 2.6, 2.4)
 SUMMARY_WIDTHS = (6.5, 3.3, 3.3, 3.4)
 RECIPIENTS = (
     "UBND tỉnh (để báo cáo);",
@@ -125,6 +133,18 @@ def _results(document: DocxDocument, report: PeriodicReport) -> None:
         admin.body(document, "Không có chỉ tiêu trong phạm vi báo cáo.")
     else:
         admin.grid_table(document, KPI_HEADERS, _kpi_rows(report.kpis), KPI_WIDTHS)
+    _discipline(document, report)
+
+
+def _discipline(document: DocxDocument, report: PeriodicReport) -> None:
+    """Who sent the period's report on time, late or not at all (discipline)."""
+    admin.heading(document, f"5. {DISCIPLINE_TITLE} {in_sentence(report.period)}", level=2)
+    if report.discipline.empty:
+        admin.body(document, NO_REPORTER)
+        return
+    view = discipline_view(report.discipline)
+    rows = [(str(i), *row) for i, row in enumerate(view.itertuples(index=False), start=1)]
+    admin.grid_table(document, DISCIPLINE_HEADERS, rows, DISCIPLINE_WIDTHS, limit=LIST_ROWS)
 
 
 def _shortcomings(document: DocxDocument, report: PeriodicReport) -> None:

@@ -43,6 +43,7 @@ class PeriodicReport:
     kpis: pd.DataFrame  # content.kpi_rows: each KPI's latest actual by the period's end
     overdue: pd.DataFrame  # longest overdue first
     missing: pd.DataFrame  # reporting.missing_reporters
+    discipline: pd.DataFrame  # discipline.reporting_discipline
     next_due: pd.DataFrame  # not done, due from period.next_day to the following period's end
 
 
@@ -61,7 +62,8 @@ def periodic_report(inputs: PeriodInputs, *, illustrative: bool) -> PeriodicRepo
         agencies=agency_summary(statuses, links, AgencyRole.LEAD),
         kpis=kpi_rows(kpis_within(inputs.kpis, period)),
         overdue=task_list(overdue_tasks(statuses), links, inputs.documents),
-        missing=missing_reporters(statuses, links, inputs.reports, period.start),
+        missing=missing_reporters(statuses, links, inputs.reports, period),
+        discipline=inputs.discipline,
         next_due=task_list(next_rows, links, inputs.documents),
     )
 

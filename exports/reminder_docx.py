@@ -21,6 +21,7 @@ from exports.content import (
     composed,
     due_text,
 )
+from exports.periodic_report import in_sentence
 from exports.reminder_letters import ReminderLetter
 from labels import ILLUSTRATIVE_NOTE, format_date, format_int
 
@@ -33,6 +34,7 @@ OVERDUE_HEADING = "1. Các nhiệm vụ đã quá hạn nhưng chưa hoàn thàn
 UPCOMING_HEADING = f"2. Các nhiệm vụ đến hạn trong {DUE_SOON_DAYS} ngày tới"
 FOLLOW_UP_HEADING = "3. Các nhiệm vụ cần bổ sung báo cáo"
 NONE_LISTED = "Không có nhiệm vụ nào."
+MISSED_REPORT = "Đến ngày {as_of}, đơn vị chưa gửi báo cáo {period} (hạn gửi: {due})."
 HEADERS = ("TT", "Số hiệu", "Nhiệm vụ", "Văn bản giao", "Hạn hoàn thành")
 OVERDUE_HEADERS = (*HEADERS, "Số ngày quá hạn")
 UPCOMING_HEADERS = (*HEADERS, "Số ngày còn lại")
@@ -64,6 +66,7 @@ def reminder_letter_docx(letter: ReminderLetter, *, reply_by: date | None = None
     if letter.illustrative:
         admin.body(document, f"Lưu ý: {ILLUSTRATIVE_NOTE}", italic=True)
     admin.body(document, _opening(letter))
+    _missed_report(document, letter)
     _task_tables(document, letter)
     admin.body(document, _request(letter.agency, reply_by or next_report_day(letter.as_of)))
     admin.closing(document, RECIPIENTS)
@@ -80,6 +83,7 @@ def reminder_note(letter: ReminderLetter, *, reply_by: date | None = None) -> by
     if letter.illustrative:
         admin.body(document, f"Lưu ý: {ILLUSTRATIVE_NOTE}", italic=True)
     admin.body(document, _note_opening(letter))
+    _missed_report(document, letter)
     _task_tables(document, letter)
     admin.body(
         document,
@@ -149,6 +153,21 @@ def _request(agency: str, reply_by: date) -> str:
         f"{admin.SENDER_NAME} trước ngày {format_date(reply_by)} để tổng hợp, báo cáo "
         "Ủy ban nhân dân tỉnh./."
     )
+
+
+def _missed_report(document: DocxDocument, letter: ReminderLetter) -> None:
+    """The latest monthly report the agency has not sent, by its period's name."""
+    if letter.missed is not None:
+        missed = letter.missed
+        admin.body(
+            document,
+            MISSED_REPORT.format(
+                as_of=format_date(letter.as_of),
+                period=in_sentence(missed.period),
+                due=format_date(missed.due),
+            ),
+            bold=True,
+        )
 
 
 def _task_tables(document: DocxDocument, letter: ReminderLetter) -> None:

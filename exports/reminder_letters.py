@@ -10,6 +10,10 @@ tỉnh") names no member agency to send it to, so it gets none and the page says
 why (``Recipients.groups``). An internal unit ("Văn phòng Sở (Sở KH&CN)") gets
 an internal reminder slip (phiếu nhắc việc) from its own body rather than an
 official letter (``ReminderLetter.body``).
+
+An agency that has not sent the latest monthly report due (``letters_period``)
+is told so by name of the period ("chưa gửi báo cáo tháng 11/2026"); one that
+sent it late has sent it, and is not (``missed_reports``, from discipline).
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from datetime import date
 import pandas as pd
 
 from data_access.models import AgencyRole
+from data_access.queries.discipline import Verdict
+from data_access.queries.reporting_calendar import ReportingPeriod, last_report_passed
 from data_access.queries.rollups import UNASSIGNED_AGENCY, upcoming
 from data_access.rules import DUE_SOON_DAYS
 from exports.content import (
@@ -36,6 +42,28 @@ GROUPS_NOTE = (
 
 
 @dataclass(frozen=True)
+class MissedReport:
+    """A period's report an agency has not sent, and the day it was due."""
+
+    period: ReportingPeriod
+    due: date
+
+
+def letters_period(as_of: date) -> ReportingPeriod:
+    """The month whose report letters written on ``as_of`` chase: the latest one due before."""
+    return last_report_passed("month", as_of)
+
+
+def missed_reports(discipline: pd.DataFrame, period: ReportingPeriod) -> dict[str, MissedReport]:
+    """Agencies with no report for ``period`` in its discipline table (late ones have sent it)."""
+    missing = discipline[discipline["verdict"] == Verdict.MISSING]
+    return {
+        str(r.agency): MissedReport(period, r.report_due.date())
+        for r in missing.itertuples(index=False)
+    }
+
+
+@dataclass(frozen=True)
 class ReminderLetter:
     """What one letter says; the task lists are ``content.task_list`` frames."""
 
@@ -47,6 +75,7 @@ class ReminderLetter:
     body: str = ""  # the body an internal unit belongs to: the slip comes from it
     # reports owed, with ``request``: what to send (FOLLOW_UP_REQUESTS); none by default
     follow_up: pd.DataFrame = field(default_factory=pd.DataFrame)
+    missed: MissedReport | None = None  # the latest monthly report, not sent
 
     @property
     def is_internal(self) -> bool:
@@ -55,7 +84,8 @@ class ReminderLetter:
 
     @property
     def is_empty(self) -> bool:
-        return bool(self.overdue.empty and self.upcoming.empty and self.follow_up.empty)
+        nothing_listed = self.overdue.empty and self.upcoming.empty and self.follow_up.empty
+        return bool(nothing_listed and self.missed is None)
 
 
 def reminder_letter(
@@ -66,6 +96,7 @@ def reminder_letter(
     documents: pd.DataFrame,
     as_of: date,
     illustrative: bool,
+    missed: dict[str, MissedReport] | None = None,
 ) -> ReminderLetter:
     """The content of ``agency``'s letter: the tasks it leads that are overdue, due within 30
     days, or owe a report."""
@@ -76,6 +107,7 @@ def reminder_letter(
         documents=documents,
         as_of=as_of,
         illustrative=illustrative,
+        missed=missed,
     )
     return letters[0]
 
@@ -88,8 +120,13 @@ def reminder_letters(
     documents: pd.DataFrame,
     as_of: date,
     illustrative: bool,
+    missed: dict[str, MissedReport] | None = None,
 ) -> list[ReminderLetter]:
-    """One letter's content per agency; the tasks to chase are found once for all of them."""
+    """One letter's content per agency; the tasks to chase are found once for all of them.
+
+    ``missed``: ``missed_reports`` of ``letters_period(as_of)``.
+    """
+    missed = missed or {}
     overdue = overdue_tasks(statuses)
     soon = upcoming(statuses, as_of, DUE_SOON_DAYS)
     owed = reports_owed(statuses)
@@ -116,6 +153,7 @@ def reminder_letters(
                 ),
                 illustrative=illustrative,
                 body=str(bodies.get(agency, "")),
+                missed=missed.get(agency),
             )
         )
     return letters
@@ -123,18 +161,22 @@ def reminder_letters(
 
 @dataclass(frozen=True)
 class Recipients:
-    """Lead agencies with a task overdue, due soon or owing a report, most overdue first,
-    split by who can receive a letter: ``agencies`` can; collective ``groups`` cannot
-    (GROUPS_NOTE says why)."""
+    """Lead agencies with a task overdue, due soon or owing a report, most overdue first, then
+    those that only missed the latest monthly report, split by who can receive a letter:
+    ``agencies`` can; collective ``groups`` cannot (GROUPS_NOTE says why)."""
 
     agencies: list[str]
     groups: list[str]
 
 
 def reminder_recipients(
-    statuses: pd.DataFrame, agency_links: pd.DataFrame, as_of: date
+    statuses: pd.DataFrame,
+    agency_links: pd.DataFrame,
+    as_of: date,
+    missed: dict[str, MissedReport] | None = None,
 ) -> Recipients:
-    """Who the reminders of ``statuses`` as of ``as_of`` go to, and the groups they cannot."""
+    """Who the reminders of ``statuses`` as of ``as_of`` go to, and the groups they cannot;
+    ``missed``: ``missed_reports`` (only agencies are in it: groups never report)."""
     due_soon = upcoming(statuses, as_of, DUE_SOON_DAYS)["task_id"]
     overdue = overdue_tasks(statuses)["task_id"]
     owed = reports_owed(statuses)["task_id"]
@@ -145,7 +187,8 @@ def reminder_recipients(
     ranked = ranked.sort_values(["sum", "size", "agency"], ascending=[False, False, True])
     ranked = ranked[~ranked["agency"].isin(list(UNASSIGNED_AGENCY.values()))]
     collective = ranked["is_collective"].astype(bool)
+    chased = [str(a) for a in ranked.loc[~collective, "agency"]]
     return Recipients(
-        agencies=[str(a) for a in ranked.loc[~collective, "agency"]],
+        agencies=chased + sorted(set(missed or {}) - set(chased)),
         groups=[str(a) for a in ranked.loc[collective, "agency"]],
     )

@@ -25,9 +25,11 @@ from ui.data import (
     load_agency_links,
     load_filter_options,
     load_latest_kpis,
+    load_missed_reports,
     load_reminder_recipients,
     load_summary,
 )
+from ui.discipline_section import discipline_section
 from ui.downloads import deferred_download
 from ui.filters import page_filters
 from ui.report_files import PageData
@@ -41,12 +43,14 @@ PACK_HELP = (
 LETTER_HELP = (
     f"Văn bản Word soạn sẵn theo thể thức hành chính, liệt kê nhiệm vụ quá hạn, nhiệm vụ đến "
     f"hạn trong {DUE_SOON_DAYS} ngày tới và nhiệm vụ cần bổ sung báo cáo (chậm mốc, thiếu minh "
-    "chứng, chưa gửi báo cáo định kỳ) của cơ quan chủ trì; sửa được trước khi ký, gửi. "
-    "Đơn vị thuộc Sở nhận phiếu nhắc việc nội bộ của Sở thay cho công văn."
+    "chứng, chưa gửi báo cáo định kỳ) của cơ quan chủ trì, và báo cáo tháng gần nhất đã đến hạn "
+    "mà cơ quan chưa gửi; sửa được trước khi ký, gửi. Đơn vị thuộc Sở nhận phiếu nhắc việc nội "
+    "bộ của Sở thay cho công văn."
 )
 REPORT_HELP = (
     "Báo cáo Word: số liệu đến hết kỳ so với kỳ trước, nhiệm vụ theo trạng thái, theo cơ quan, "
-    "chỉ tiêu, nhiệm vụ quá hạn, cơ quan chưa gửi báo cáo tiến độ, nhiệm vụ trọng tâm kỳ tới."
+    "chỉ tiêu, tình hình gửi báo cáo, nhiệm vụ quá hạn, cơ quan chưa gửi báo cáo tiến độ, nhiệm "
+    "vụ trọng tâm kỳ tới."
 )
 PERIOD_HELP = (
     "Số liệu tính đến hết ngày cuối kỳ (kỳ chưa kết thúc: đến ngày tính), so với hết ngày cuối "
@@ -65,6 +69,7 @@ def page_data(filters: TaskFilters, statuses: pd.DataFrame) -> PageData:
         metrics=load_summary(filters),
         plan_titles=load_filter_options(filters.as_of).plans,
         illustrative=has_illustrative_data(),
+        missed=load_missed_reports(filters),
     )
 
 
@@ -131,7 +136,8 @@ def period_title(period: ReportingPeriod, day: date) -> str:
     return f"{label}, {as_of_words(period.as_of, day)}" if period.until else label
 
 
-def periodic_report(page: PageData) -> None:
+def periodic_report(page: PageData) -> tuple[ReportingPeriod, date]:
+    """The period chooser and its report's button; the chosen period and the day it is seen."""
     st.subheader("Báo cáo định kỳ")
     st.caption(REPORT_HELP)
     kind_col, period_col = st.columns(2)
@@ -167,6 +173,7 @@ def periodic_report(page: PageData) -> None:
         key=f"{StateKey.REPORT_PERIOD}_docx",
         icon=":material/summarize:",
     )
+    return chosen, day
 
 
 filters = page_filters()
@@ -176,4 +183,4 @@ illustrative_notice()
 page = page_data(filters, statuses)
 meeting_pack(page)
 reminder_letters(page)
-periodic_report(page)
+discipline_section(filters, *periodic_report(page))

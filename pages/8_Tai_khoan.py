@@ -13,10 +13,16 @@ from data_access.permissions import ROLE_LABELS
 from errors import UserFacingError
 from ui import accounts as ui
 from ui.safe_text import literal
+from ui.session import single_sign_on
 from ui.upload import agency_names
 
 ONE_TIME = "Mật khẩu dùng một lần của “{username}” (chỉ hiện lần này; hãy chuyển cho người dùng):"
 FLASH = "tai_khoan_thong_bao"
+SSO_NOTE = (
+    "Đăng nhập qua hệ thống đăng nhập một lần của tỉnh: tài khoản thêm ở đây không có mật khẩu, "
+    "tên đăng nhập phải trùng tên (hoặc thư điện tử) người đó dùng ở hệ thống của tỉnh. "
+    "Người đăng nhập được mà chưa có tài khoản ở đây chỉ xem số liệu."
+)
 
 
 def saved(message: str, password: str | None = None) -> None:
@@ -74,6 +80,8 @@ def change_section() -> None:
 
 
 st.title("Tài khoản")
+if single_sign_on():
+    st.caption(SSO_NOTE)
 show_flash()
 st.dataframe(ui.account_table(), hide_index=True, key="accounts")
 tab_add, tab_change = st.tabs(["Thêm tài khoản", "Đặt lại mật khẩu, vô hiệu hoá"])

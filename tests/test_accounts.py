@@ -14,6 +14,7 @@ from data_access.accounts import (
     SignInError,
     add_account,
     authenticate,
+    change_own_password,
     disable,
     find_account,
     list_accounts,
@@ -194,3 +195,36 @@ def test_only_an_administrator_changes_accounts() -> None:
     assert str(refused.value) == (
         "Tài khoản lan (biên tập của Sở) không có quyền quản lý tài khoản; chưa có gì thay đổi."
     )
+
+
+def test_a_single_sign_on_account_has_no_password_and_cannot_sign_in_here() -> None:
+    engine = fresh_engine()
+    with session_scope(engine, write=True) as session:
+        made = add_account(
+            session=session,
+            actor=SHELL_ADMIN,
+            username="Lan.Nguyen@SoKHCN.gov.vn",  # the provider's e-mail claim, folded
+            role=Role.EDITOR,
+            single_sign_on=True,
+        )
+    assert made.one_time_password is None
+    with session_scope(engine) as session:
+        account = find_account(session=session, username="lan.nguyen@sokhcn.gov.vn")
+        assert account is not None and account.password_hash is None
+    assert _refused(engine, "lan.nguyen@sokhcn.gov.vn", "") == REFUSED
+
+
+def test_an_account_changes_its_own_password_only_with_the_current_one() -> None:
+    engine = fresh_engine()
+    _with_account(engine)
+    lan = _sign_in(engine, "lan", PASSWORD)
+    new = "một mật khẩu mới thật dài"
+    with pytest.raises(AccountError) as refused, session_scope(engine, write=True) as session:
+        change_own_password(session=session, actor=lan, current="sai", new=new, now=NOW)
+    assert str(refused.value) == "Mật khẩu hiện tại không đúng; mật khẩu chưa được đổi."
+    with pytest.raises(AccountError), session_scope(engine, write=True) as session:
+        change_own_password(session=session, actor=lan, current=PASSWORD, new="ngắn", now=NOW)
+    with session_scope(engine, write=True) as session:
+        change_own_password(session=session, actor=lan, current=PASSWORD, new=new, now=NOW)
+    assert _refused(engine, "lan", PASSWORD) == REFUSED
+    assert _sign_in(engine, "lan", new).username == "lan"

@@ -37,9 +37,9 @@ def test_headings_carry_words_heading_styles(document: DocxDocument) -> None:
     assert {text: styles[text].name for text in expected} == expected
     assert all(styles[text].builtin for text in expected)
     outline = [p.style.name[-1] for p in document.paragraphs if p.style.name.startswith("Head")]
-    # I: results 1-4 (2 holds one heading per status, STATUS_ORDER's 10); II: overdue,
-    # missing reports; III
-    assert "".join(outline) == "122" + "3" * len(STATUS_ORDER) + "22" + "122" + "1"
+    # I: results 1-5 (2 holds one heading per status, STATUS_ORDER's 10; 5 the reporting
+    # discipline); II: overdue, missing reports; III
+    assert "".join(outline) == "122" + "3" * len(STATUS_ORDER) + "222" + "122" + "1"
     for level in (1, 2, 3):  # the administrative look: Times New Roman 13, bold, black
         font = document.styles[f"Heading {level}"].font
         assert (font.name, font.size.pt, font.bold, str(font.color.rgb)) == (

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine
 
 from data_access.db import get_engine
+from data_access.queries.discipline import DISCIPLINE_COLUMNS
 from data_access.queries.status import SummaryMetrics
 from data_access.queries.statuses import TaskStatus
 from exports.periodic_docx import periodic_report_docx
@@ -93,6 +94,7 @@ def test_report_tables_are_the_rows_given_in_order(
         kpis=kpis[0],
         overdue=overdue[0],
         missing=missing[0],
+        discipline=pd.DataFrame(columns=DISCIPLINE_COLUMNS),
         next_due=next_due[0],
     )
     document = Document(io.BytesIO(periodic_report_docx(report)))

@@ -14,6 +14,7 @@ from docx import Document
 from pptx import Presentation
 
 from data_access.db import get_engine, session_scope
+from data_access.queries.discipline import reporting_discipline
 from data_access.queries.filters import TaskFilters
 from data_access.queries.kpis import kpi_frame, kpi_latest
 from data_access.queries.plans import plan_overview
@@ -21,6 +22,7 @@ from data_access.queries.reporting_calendar import ReportingPeriod
 from data_access.queries.status import summary_metrics
 from data_access.queries.tasks import filtered_statuses, task_agency_frame
 from exports.meeting_pack import OVERDUE_ROWS_PER_SLIDE, PACK_TITLE, SLIDE_OVERDUE_ROWS
+from exports.reminder_letters import letters_period, missed_reports
 from labels import ILLUSTRATIVE_NOTE
 from tests.pdf_text import pdf_text
 from ui import report_files
@@ -44,6 +46,14 @@ def page(sample_url: str) -> PageData:
         statuses = filtered_statuses(session=session, filters=FILTERS)
         kpis = kpi_latest(kpi_frame(session=session, as_of=FILTERS.as_of))
         overview = plan_overview(session=session)
+        may = letters_period(FILTERS.as_of)
+        discipline = reporting_discipline(
+            session=session,
+            period=may,
+            statuses=filtered_statuses(session=session, filters=replace(FILTERS, as_of=may.end)),
+            agency_links=task_agency_frame(session=session),
+            seen_by=FILTERS.as_of,
+        )
     return PageData(
         url=sample_url,
         filters=FILTERS,
@@ -53,6 +63,7 @@ def page(sample_url: str) -> PageData:
         metrics=summary_metrics(statuses, FILTERS.as_of),
         plan_titles=dict(zip(overview["code"], overview["title"], strict=True)),
         illustrative=True,
+        missed=missed_reports(discipline, may),
     )
 
 

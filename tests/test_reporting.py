@@ -26,6 +26,8 @@ from data_access.queries.status import compute_statuses
 from data_access.queries.tasks import task_agency_frame, task_frame
 from tests.dashboard_db import POLICE, SKHCN
 
+APRIL = ReportingPeriod("month", 2026, 4)
+
 
 def test_recent_periods_newest_first() -> None:
     periods = recent_periods("quarter", date(2026, 11, 23), count=3)
@@ -108,7 +110,7 @@ def test_missing_reporters(
         statuses,
         task_agency_frame(session=session),
         progress_reports(session=session, start=start, end=end),
-        start,
+        ReportingPeriod.containing("month", start),
     )
     assert list(missing.columns) == ["agency", "tasks"]
     assert list(missing.itertuples(index=False, name=None)) == expected
@@ -119,14 +121,14 @@ def test_a_task_done_without_its_evidence_still_awaits_a_report(
 ) -> None:
     # strategy (BC BCĐTW, led by SKHCN and the police) was done on 30/3 with evidence
     # "QĐ 2": nothing left to report in April. Without the evidence it is not done.
-    end, start = date(2026, 4, 30), date(2026, 4, 1)
+    end = APRIL.end
     tasks = task_frame(session=session, as_of=end)
     unproven = tasks.assign(evidence=tasks["evidence"].where(tasks["task_id"] != ids["strategy"]))
     links, no_reports = task_agency_frame(session=session), pd.DataFrame(columns=REPORT_COLUMNS)
 
     def owed(frame: pd.DataFrame) -> dict[str, int]:
         statuses = compute_statuses(frame, end)
-        return dict(missing_reporters(statuses, links, no_reports, start).values)
+        return dict(missing_reporters(statuses, links, no_reports, APRIL).values)
 
     assert owed(tasks) == {SKHCN: 1}  # the recurring task
     assert owed(unproven) == {SKHCN: 2, POLICE: 1}
@@ -136,7 +138,8 @@ def test_collective_leads_are_never_listed(session: Session, ids: dict[str, int]
     end = date(2026, 7, 31)
     statuses = compute_statuses(task_frame(session=session, as_of=end), end)
     reports = pd.DataFrame(columns=["task_id", "reports", "last_reported_on"])
-    missing = missing_reporters(statuses, task_agency_frame(session=session), reports, end)
+    july = ReportingPeriod("month", 2026, 7)
+    missing = missing_reporters(statuses, task_agency_frame(session=session), reports, july)
     assert "Các sở, ban, ngành, địa phương" not in set(missing["agency"])
     assert SKHCN in set(missing["agency"])
 

@@ -12,7 +12,7 @@ from data_access.clock import local_time_text
 from data_access.models import Account, Role, utc_now
 from data_access.permissions import NOT_SIGNED_IN, ROLE_LABELS, Action, NotAllowedError, require
 from ui.cache import database_url, reading, writing
-from ui.session import acting_account
+from ui.session import acting_account, single_sign_on
 
 STATE_ACTIVE = "Đang dùng"
 STATE_DISABLED = "Đã vô hiệu hoá"
@@ -63,6 +63,7 @@ def add(
             display_name=display_name,
             agency_name=agency if role is Role.AGENCY_REPORTER else None,
             password=password or None,
+            single_sign_on=single_sign_on(),
         )
 
 

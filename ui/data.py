@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -12,16 +12,24 @@ from data_access.models import AgencyRole
 from data_access.queries import plans, rollups
 from data_access.queries import tasks as dashboard
 from data_access.queries.calendar import deadline_calendar
+from data_access.queries.discipline import reporting_discipline
 from data_access.queries.filter_options import FilterOptions, filter_options
 from data_access.queries.filters import TaskFilters
 from data_access.queries.kpis import kpi_frame, kpi_latest
 from data_access.queries.latest_reports import latest_report_frame
 from data_access.queries.overdue import overdue_list
+from data_access.queries.reporting_calendar import ReportingPeriod
 from data_access.queries.status import SummaryMetrics, compute_statuses, summary_metrics
 from data_access.queries.statuses import TaskStatus
 from data_access.queries.task_record import TaskDetail, task_detail
 from data_access.rules import DUE_SOON_DAYS
-from exports.reminder_letters import Recipients, reminder_recipients
+from exports.reminder_letters import (
+    MissedReport,
+    Recipients,
+    letters_period,
+    missed_reports,
+    reminder_recipients,
+)
 from ui.cache import database_url, query, reading
 
 # --- Reads ---
@@ -194,10 +202,34 @@ def load_status_counts(filters: TaskFilters) -> pd.DataFrame:
 
 @query(max_entries=32)
 def load_reminder_recipients(filters: TaskFilters) -> Recipients:
-    """Lead agencies with tasks overdue or due soon, most overdue first (reminder letters)."""
+    """Lead agencies with tasks overdue or due soon, most overdue first, then those that only
+    missed the latest monthly report (reminder letters)."""
     return reminder_recipients(
-        load_statuses(filters), load_role_links(AgencyRole.LEAD), filters.as_of
+        load_statuses(filters),
+        load_role_links(AgencyRole.LEAD),
+        filters.as_of,
+        load_missed_reports(filters),
     )
+
+
+@query(max_entries=32)
+def load_discipline(filters: TaskFilters, period: ReportingPeriod, seen_by: date) -> pd.DataFrame:
+    """``discipline.reporting_discipline`` of the tasks the filters keep at the period's end."""
+    statuses = load_statuses(replace(filters, as_of=period.as_of))
+    with reading(database_url()) as session:
+        return reporting_discipline(
+            session=session,
+            period=period,
+            statuses=statuses,
+            agency_links=load_role_links(AgencyRole.LEAD),
+            seen_by=seen_by,
+        )
+
+
+def load_missed_reports(filters: TaskFilters) -> dict[str, MissedReport]:
+    """The agencies that have not sent the month's report letters on ``filters.as_of`` chase."""
+    period = letters_period(filters.as_of)
+    return missed_reports(load_discipline(filters, period, filters.as_of), period)
 
 
 # --- Quá hạn: overdue tasks and their ageing, and the other lists to chase (5_Qua_han.py) ---

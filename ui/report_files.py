@@ -26,7 +26,12 @@ from exports.meeting_pdf import meeting_pack_pdf
 from exports.periodic_docx import periodic_report_docx
 from exports.periodic_report import periodic_report
 from exports.reminder_docx import reminder_letter_docx, reminder_letters_zip
-from exports.reminder_letters import reminder_letter, reminder_letters, reminder_recipients
+from exports.reminder_letters import (
+    MissedReport,
+    reminder_letter,
+    reminder_letters,
+    reminder_recipients,
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,7 @@ class PageData:
     metrics: SummaryMetrics
     plan_titles: dict[str, str]
     illustrative: bool
+    missed: dict[str, MissedReport]  # reminder_letters.missed_reports of the letters' month
 
     @property
     def links(self) -> pd.DataFrame:
@@ -64,19 +70,23 @@ def letter_docx(page: PageData, agency: str) -> bytes:
         documents=_documents(page.url),
         as_of=page.filters.as_of,
         illustrative=page.illustrative,
+        missed=page.missed,
     )
     return reminder_letter_docx(letter)
 
 
 def letters_zip(page: PageData) -> bytes:
-    """One letter per agency with overdue tasks or tasks due soon, in a .zip (groups get none)."""
+    """One letter per agency with overdue tasks, tasks due soon or the latest monthly report
+    missed, in a .zip (groups get none)."""
+    as_of = page.filters.as_of
     letters = reminder_letters(
-        reminder_recipients(page.statuses, page.links, page.filters.as_of).agencies,
+        reminder_recipients(page.statuses, page.links, as_of, page.missed).agencies,
         statuses=page.statuses,
         agency_links=page.links,
         documents=_documents(page.url),
-        as_of=page.filters.as_of,
+        as_of=as_of,
         illustrative=page.illustrative,
+        missed=page.missed,
     )
     return reminder_letters_zip(letters)
 

@@ -27,7 +27,7 @@ SESSION_EXPIRED = "Phiên đăng nhập đã hết hạn; hãy đăng nhập l�
 IDLE_LIMIT = timedelta(minutes=SESSION_IDLE_MINUTES)
 SESSION_LIMIT = timedelta(hours=SESSION_MAX_HOURS)
 # The identity claims an account name is read from, in order (the provider's first one set).
-SSO_NAME_CLAIMS = ("preferred_username", "email")
+SSO_NAME_CLAIMS = ("preferred_username", "email", "sub")
 
 
 @dataclass(frozen=True)
@@ -55,8 +55,6 @@ def sign_in(username: str, password: str) -> Account:
 
 def sign_out() -> None:
     st.session_state.pop(StateKey.SIGNED_IN, None)
-    if single_sign_on() and st.user.is_logged_in:
-        st.logout()
 
 
 def single_sign_on() -> bool:

@@ -19,6 +19,7 @@ PASSWORD_LABEL = "Mật khẩu"
 SIGNED_IN_AS = "Đang đăng nhập"
 NEEDS_SIGN_IN = "Trang này cần đăng nhập."
 NOT_FOR_ROLE = "Tài khoản đang đăng nhập không có quyền mở trang này."
+SSO_DISABLED = "Tài khoản của người đang đăng nhập đã bị vô hiệu hoá trong ứng dụng này."
 CHANGE_PASSWORD = "Đổi mật khẩu"
 PASSWORDS_DIFFER = "Hai lần nhập mật khẩu mới không giống nhau; mật khẩu chưa được đổi."
 PASSWORD_CHANGED = "Đã đổi mật khẩu."
@@ -35,14 +36,21 @@ def draw_account_box(actor: Account | None) -> None:
             if not single_sign_on():
                 with st.popover(CHANGE_PASSWORD, icon=":material/password:"):
                     change_password_form()
-            if st.button(SIGN_OUT, key="sign_out", icon=":material/logout:"):
-                sign_out()
-                st.rerun()
+            sign_out_button()
+        elif single_sign_on() and st.user.is_logged_in:  # signed in there, disabled here
+            st.warning(SSO_DISABLED)
+            sign_out_button()
         elif single_sign_on():
             st.button(SIGN_IN, key="sso_sidebar", on_click=st.login, icon=":material/login:")
         else:
             with st.popover(SIGN_IN, icon=":material/login:"):
                 sign_in_form("sidebar")
+
+
+def sign_out_button() -> None:
+    """Single sign-on: Streamlit clears its identity cookie; local: this session forgets."""
+    leave = st.logout if single_sign_on() else sign_out
+    st.button(SIGN_OUT, key="sign_out", on_click=leave, icon=":material/logout:")
 
 
 def refuse_page(actor: Account | None) -> None:
@@ -51,9 +59,9 @@ def refuse_page(actor: Account | None) -> None:
         st.warning(NOT_FOR_ROLE)
         return
     st.info(NEEDS_SIGN_IN)
-    if single_sign_on():
+    if single_sign_on() and not st.user.is_logged_in:
         st.button(SIGN_IN, key="sso_page", on_click=st.login, type="primary")
-    else:
+    elif not single_sign_on():
         sign_in_form("page")
 
 

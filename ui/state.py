@@ -60,3 +60,4 @@ class StateKey:
     REPORT_AGENCY = "bao_cao_co_quan"  # agency a reminder letter is addressed to
     REPORT_PERIOD_KIND = "bao_cao_loai_ky"  # month / quarter / half / year
     REPORT_PERIOD = "bao_cao_ky"  # the reporting period (one selectbox per kind)
+    REPORT_DISCIPLINE = "bao_cao_tinh_hinh_gui"  # the reporting-discipline table

@@ -17,15 +17,14 @@ from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
-from data_access.models import AgencyRole, ProgressUpdate, Task
+from data_access.models import ProgressUpdate, Task
+from data_access.queries.discipline import expected_reporters, reporting_discipline
 from data_access.queries.filters import TaskFilters
 from data_access.queries.kpis import kpi_frame
 from data_access.queries.latest_reports import in_force
 from data_access.queries.reporting_calendar import PeriodKind, ReportingPeriod
-from data_access.queries.status import DONE_STATUSES
 from data_access.queries.tasks import (
     filtered_statuses,
-    links_for_role,
     read_frame,
     task_agency_frame,
 )
@@ -46,6 +45,7 @@ class PeriodInputs:
     documents: pd.DataFrame  # task_documents
     kpis: pd.DataFrame  # kpi_frame with the actuals of periods ended by period.as_of
     reports: pd.DataFrame  # progress_reports from the period's start to period.as_of
+    discipline: pd.DataFrame  # discipline.reporting_discipline, seen by the filters' day
 
 
 def period_inputs(
@@ -58,18 +58,29 @@ def period_inputs(
     """Everything a periodic report needs; ``filters.as_of`` is replaced by ``period.as_of``.
 
     ``agency_links`` (``task_agency_frame``) is read here unless the caller has it already.
+    Reports arrived after the period's end, up to ``filters.as_of``, count for its
+    reporting discipline.
     """
     at_end = replace(filters, as_of=period.as_of)
     before = replace(filters, as_of=period.previous().end)
+    statuses = filtered_statuses(session=session, filters=at_end)
+    links = task_agency_frame(session=session) if agency_links is None else agency_links
     return PeriodInputs(
         period=period,
         filters=at_end,
-        statuses=filtered_statuses(session=session, filters=at_end),
+        statuses=statuses,
         previous_statuses=filtered_statuses(session=session, filters=before),
-        agency_links=task_agency_frame(session=session) if agency_links is None else agency_links,
+        agency_links=links,
         documents=task_documents(session=session),
         kpis=kpi_frame(session=session, as_of=period.as_of, known_by=at_end.known_by),
         reports=progress_reports(session=session, start=period.start, end=period.as_of),
+        discipline=reporting_discipline(
+            session=session,
+            period=period,
+            statuses=statuses,
+            agency_links=links,
+            seen_by=max(filters.as_of, period.as_of),
+        ),
     )
 
 
@@ -148,22 +159,13 @@ def missing_reporters(
     statuses: pd.DataFrame,
     agency_links: pd.DataFrame,
     reports: pd.DataFrame,
-    period_start: date,
+    period: ReportingPeriod,
 ) -> pd.DataFrame:
-    """Lead agencies with tasks to report on and no report in the period.
+    """Lead agencies with tasks to report on (``expected_reporters``) and no report in the period.
 
-    ``statuses``: the tasks in scope as of the period's end; a task done before
-    the period started (or on a day unknown: a plan's done mark without an issue
-    date) has nothing left to report; one done without the evidence it needs
-    still has. Collective groups cannot send a report and are left out.
     Columns: agency, tasks (how many of its tasks await a report), most tasks first.
     """
-    completed_on = statuses["completed_on"]
-    done_early = completed_on.isna() | (completed_on < pd.Timestamp(period_start))
-    done = statuses["status"].isin([str(s) for s in DONE_STATUSES])
-    open_ids = statuses.loc[~(done & done_early), "task_id"]
-    leads = links_for_role(agency_links, AgencyRole.LEAD)
-    leads = leads[leads["task_id"].isin(open_ids) & ~leads["is_collective"].astype(bool)]
+    leads = expected_reporters(statuses, agency_links, period)
     reported = leads.merge(reports, on="task_id", how="left")
     per_agency = reported.groupby("agency", sort=False).agg(
         tasks=("task_id", "nunique"),

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -54,15 +54,24 @@ def wait_until_healthy(url: str, process: subprocess.Popen[bytes], timeout: floa
 
 @contextmanager
 def streamlit_server(
-    script: Path, database_url: str, log_path: Path, **env: str
+    script: Path,
+    database_url: str,
+    log_path: Path,
+    *,
+    port: int | None = None,
+    options: Sequence[str] = (),
+    **env: str,
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """``streamlit run script`` on localhost over ``database_url``; yields its URL and process."""
-    port = free_port()
+    """``streamlit run script`` on localhost over ``database_url``; yields its URL and process.
+
+    ``options``: more ``--section.option=value`` settings of Streamlit's.
+    """
+    port = port or free_port()
     environment = {**os.environ, **env, "DATABASE_URL": database_url}
     command = [
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.headless=true", f"--server.port={port}", "--server.address=127.0.0.1",
-        "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
+        "--browser.gatherUsageStats=false", "--server.fileWatcherType=none", *options,
     ]  # fmt: skip
     with log_path.open("wb") as log:
         process = subprocess.Popen(command, cwd=REPO_ROOT, env=environment, stdout=log, stderr=log)
