@@ -32,11 +32,11 @@ def sign_in_button(page: Page) -> Locator:
     return sidebar(page).get_by_test_id("stPopoverButton").filter(has_text=SIGN_IN)
 
 
-def menu(page: Page) -> list[str]:
-    """The titles of the sidebar's page links, in order (each link's last line: the first
-    is its icon's name)."""
-    links = sidebar(page).get_by_test_id("stPageLink-NavLink").all_inner_texts()
-    return [text.splitlines()[-1].strip() for text in links]
+def expect_menu(page: Page, titles: list[str]) -> None:
+    """The sidebar's page links are exactly ``titles``, in order, once drawn (a link shows
+    a placeholder until its part of Streamlit's frontend has loaded)."""
+    labels = sidebar(page).get_by_test_id("stPageLink-NavLink").get_by_role("paragraph")
+    expect(labels).to_have_text(titles)
 
 
 def sign_in(page: Page, username: str, password: str, place: str = IN_SIDEBAR) -> None:

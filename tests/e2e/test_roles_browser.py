@@ -14,7 +14,7 @@ from data_access.clock import vietnam_today
 from data_access.models import Role
 from tests.e2e.accounts import (
     ON_REFUSED_PAGE,
-    menu,
+    expect_menu,
     open_from_menu,
     sign_in,
     sign_in_button,
@@ -76,8 +76,7 @@ def test_each_visitor_gets_exactly_the_pages_of_its_role(
         expect(sign_in_button(page)).to_be_visible()
     else:
         sign_in_as(page, app_url, database_url, role)
-    assert menu(page) == MENUS[role]
-    expect(page.locator(METRIC).first).to_be_visible(timeout=SLOW)  # Tổng quan's figures
+    expect_menu(page, MENUS[role])
 
 
 @pytest.mark.parametrize(
@@ -105,7 +104,7 @@ def test_a_page_the_role_may_not_open_is_refused(
     expect(page.get_by_text(refusal, exact=True)).to_be_visible()
     expect(page.locator(FILE_INPUT)).to_have_count(0)
     expect(page.locator(DATA_FRAME)).to_have_count(0)  # no accounts table, no import history
-    assert menu(page) == MENUS[role]
+    expect_menu(page, MENUS[role])
 
 
 def test_an_editor_previews_an_upload_and_may_commit_it(
@@ -148,18 +147,18 @@ def test_a_wrong_password_gets_one_sentence_and_signs_nobody_in(
     expect(page.get_by_test_id("stAlertContentError")).to_have_count(1)
     expect(sign_in_button(page)).to_be_visible()
     expect(sign_out_button(page)).to_have_count(0)
-    assert menu(page) == MENUS[None]
+    expect_menu(page, MENUS[None])
 
 
 def test_signing_out_returns_to_the_anonymous_menu(
     page: Page, app_url: str, database_url: str
 ) -> None:
     sign_in_as(page, app_url, database_url, Role.ADMIN)
-    assert menu(page) == MENUS[Role.ADMIN]
+    expect_menu(page, MENUS[Role.ADMIN])
     sign_out_button(page).click()
     expect(sign_in_button(page)).to_be_visible(timeout=SLOW)
     wait_for_app(page)
-    assert menu(page) == MENUS[None]
+    expect_menu(page, MENUS[None])
 
 
 @pytest.fixture(scope="module")
@@ -181,8 +180,8 @@ def test_without_anonymous_reading_the_first_page_is_the_sign_in_form(
     open_app(page, url)
     expect(page.get_by_text(NEEDS_SIGN_IN, exact=True)).to_be_visible()
     expect(page.locator(METRIC)).to_have_count(0)
-    assert menu(page) == []
+    expect_menu(page, [])
     account_in(database_url, VIEWER, Role.VIEWER)  # the visit made the tables
     sign_in(page, VIEWER, PASSWORD, ON_REFUSED_PAGE)
     expect(page.locator(METRIC).first).to_be_visible(timeout=SLOW)
-    assert menu(page) == MENUS[Role.VIEWER]
+    expect_menu(page, MENUS[Role.VIEWER])
