@@ -24,7 +24,8 @@ from ui.state import StateKey
 DASHBOARDS = "Bảng điều khiển"
 DATA = "Dữ liệu"
 ADMINISTRATION = "Quản trị"
-SECTIONS = (DASHBOARDS, DATA, ADMINISTRATION)  # menu order
+PUBLIC = "Thông tin công khai"
+SECTIONS = (DASHBOARDS, DATA, ADMINISTRATION, PUBLIC)  # menu order
 UNEXPECTED = "Chưa chuẩn bị được cơ sở dữ liệu do một lỗi không lường trước; hãy báo quản trị viên."
 _log = logging.getLogger(__name__)
 
@@ -74,6 +75,22 @@ PAGES: list[PageEntry] = [
         "cap-nhat-du-lieu",
         needs=Action.IMPORT_PROGRESS,
     ),
+    PageEntry(
+        "pages/9_Nhiem_vu_don_vi.py",
+        "Nhiệm vụ của đơn vị",
+        ":material/assignment_ind:",
+        DATA,
+        "nhiem-vu-don-vi",
+        needs=Action.SUBMIT_PROGRESS,
+    ),
+    PageEntry(
+        "pages/10_Duyet_bao_cao.py",
+        "Duyệt báo cáo",
+        ":material/fact_check:",
+        DATA,
+        "duyet-bao-cao",
+        needs=Action.APPROVE_SUBMISSION,
+    ),
     PageEntry("pages/7_Bao_cao.py", "Báo cáo và xuất", ":material/summarize:", DATA, "bao-cao"),
     PageEntry(
         "pages/8_Tai_khoan.py",
@@ -82,6 +99,14 @@ PAGES: list[PageEntry] = [
         ADMINISTRATION,
         "tai-khoan",
         needs=Action.MANAGE_ACCOUNTS,
+    ),
+    PageEntry(
+        "pages/11_Cong_khai.py",
+        "Công khai",
+        ":material/public:",
+        PUBLIC,
+        "cong-khai",
+        needs=Action.VIEW_PUBLIC,
     ),
 ]
 NEEDS = {entry.title: entry.needs for entry in PAGES}  # titles are unique
@@ -171,4 +196,4 @@ if may(actor, NEEDS[current_page.title]):
     share_filters(menu, current_page)
     shown(current_page.run)
 else:
-    refuse_page(actor)
+    refuse_page(actor, NEEDS[current_page.title])

@@ -87,6 +87,9 @@ ROLE_WORDS: dict[str, str] = {
     ANY_ROLE: "chủ trì hoặc phối hợp",
 }
 LEAD_AGENCY_HEADING = f"Cơ quan {ROLE_WORDS[AgencyRole.LEAD]}"
+# An agency roll-up's columns: its number of tasks and its rates (``queries.status``).
+TOTAL_HEADING = "Tổng số"
+RATE_HEADINGS = {"completion": "Tỷ lệ hoàn thành", "on_time": "Tỷ lệ đúng hạn"}
 COORDINATING_AGENCY_HEADING = f"Cơ quan {ROLE_WORDS[AgencyRole.COORDINATING]}"
 
 # --- A KPI's verdict against its target ---

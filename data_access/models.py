@@ -20,6 +20,8 @@ from sqlmodel import Field, Index, SQLModel, UniqueConstraint
 
 from loaders.limits import (
     MAX_AGENCY_CHARS,
+    MAX_DOCUMENT_NUMBER_CHARS,
+    MAX_FILE_NAME_CHARS,
     MAX_NAME_CHARS,
     MAX_PASSWORD_HASH_CHARS,
     MAX_PERSON_CHARS,
@@ -56,6 +58,16 @@ class ImportKind(StrEnum):
     PROGRESS = "progress"  # an existing plan's tasks with progress filled in
     KPI_ACTUALS = "kpi_actuals"
     SAMPLE = "sample"  # the bundled sample data, loaded on first run
+    SUBMISSION = "submission"  # an agency's report, approved by the Sở (one report per batch)
+
+
+class SubmissionState(StrEnum):
+    """Where an agency's report stands (data_access.submissions)."""
+
+    PENDING = "pending"  # waiting for a Sở editor
+    APPROVED = "approved"  # written as a ProgressUpdate: it counts on every page
+    RETURNED = "returned"  # sent back with the editor's comment; the agency may submit again
+    SUPERSEDED = "superseded"  # replaced by the agency's newer report while still pending
 
 
 class Role(StrEnum):
@@ -286,3 +298,48 @@ class Account(SQLModel, table=True):
     locked_until: datetime | None = None
     created_at: datetime = Field(default_factory=utc_now)
     password_changed_at: datetime | None = None
+
+
+class Submission(SQLModel, table=True):
+    """A report an agency reporter sends on one task, pending until a Sở editor reviews it.
+
+    ``before`` is the task's current report when the editor approved (JSON, for the audit);
+    an approval writes one ProgressUpdate under an ImportBatch of kind SUBMISSION.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(foreign_key="task.id", index=True)
+    agency_id: int = Field(foreign_key="agency.id", index=True)
+    submitted_by: int = Field(foreign_key="account.id", index=True)
+    submitted_at: datetime = Field(default_factory=utc_now)
+    state: SubmissionState = Field(
+        default=SubmissionState.PENDING,
+        sa_type=stored_as_value(SubmissionState, 20),
+        index=True,  # the approval queue reads the pending ones
+    )
+    status: str = ""  # one of submissions.SUBMITTED_STATUSES: "Đã hoàn thành"…
+    completion_date: date | None = None
+    evidence_number: str = Field(default="", max_length=MAX_DOCUMENT_NUMBER_CHARS)
+    evidence_date: date | None = None
+    description: str = Field(default="", max_length=MAX_TEXT_CHARS)
+    reviewed_by: int | None = Field(default=None, foreign_key="account.id", index=True)
+    reviewed_at: datetime | None = None
+    review_comment: str = Field(default="", max_length=MAX_TEXT_CHARS)
+    before: str = ""
+    progress_update_id: int | None = Field(
+        default=None, foreign_key="progressupdate.id", index=True
+    )
+    import_batch_id: int | None = Field(default=None, foreign_key="importbatch.id", index=True)
+
+
+class EvidenceFile(SQLModel, table=True):
+    """A PDF or image attached to a submission, kept in the database (never under the web
+    root); its type was read from its content, not its name."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    submission_id: int = Field(foreign_key="submission.id", index=True)
+    file_name: str = Field(max_length=MAX_FILE_NAME_CHARS)
+    media_type: str = ""  # "application/pdf", "image/png" or "image/jpeg"
+    size: int
+    sha256: str = Field(max_length=64)
+    content: bytes = Field(sa_type=sa.LargeBinary)

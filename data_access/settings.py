@@ -25,7 +25,8 @@ class SignInMethod(StrEnum):
 @dataclass(frozen=True)
 class Settings:
     """``DATABASE_URL``, ``SAMPLE_DATA_DIR``, ``LOAD_SAMPLE_DATA`` and
-    ``ALLOW_ANONYMOUS_VIEW`` (0/false turns either off), ``SIGN_IN`` (local or sso)."""
+    ``ALLOW_ANONYMOUS_VIEW`` (0/false turns either off), ``SIGN_IN`` (local or sso),
+    ``PUBLIC_VIEW`` (1/true turns it on)."""
 
     database_url: str
     sample_data_dir: Path
@@ -33,6 +34,8 @@ class Settings:
     # Dashboards, reports and exports open without signing in; every write needs an account.
     allow_anonymous_view: bool = True
     sign_in_method: SignInMethod = SignInMethod.LOCAL
+    # The public page (Công khai), for anyone with or without an account; off unless asked.
+    public_view: bool = False
 
 
 def get_settings() -> Settings:
@@ -46,12 +49,13 @@ def get_settings() -> Settings:
         load_sample_data=_switch("LOAD_SAMPLE_DATA"),
         allow_anonymous_view=_switch("ALLOW_ANONYMOUS_VIEW"),
         sign_in_method=SignInMethod.SSO if method == SignInMethod.SSO else SignInMethod.LOCAL,
+        public_view=_switch("PUBLIC_VIEW", default="0"),
     )
 
 
-def _switch(name: str) -> bool:
-    """On unless the variable says 0, false, no or off."""
-    return os.environ.get(name, "1").strip().lower() not in _FALSE_WORDS
+def _switch(name: str, default: str = "1") -> bool:
+    """On unless the variable (``default`` when unset or empty) says 0, false, no or off."""
+    return (os.environ.get(name, "").strip().lower() or default) not in _FALSE_WORDS
 
 
 def _default_database_url() -> str:

@@ -52,6 +52,11 @@ MAX_PERSON_CHARS = 300  # who imported, reported or approved
 MAX_QUOTED_CHARS = 200  # of a value quoted in a problem message ("…" marks the cut)
 MAX_USERNAME_CHARS = 60  # an account's sign-in name
 MAX_PASSWORD_HASH_CHARS = 200  # argon2's encoded hash (about 100 characters today)
+MAX_DOCUMENT_NUMBER_CHARS = 100  # a document's number and sign: "12/QĐ-UBND"
+MAX_FILE_NAME_CHARS = 200  # an evidence file's name as stored
+
+# An agency's evidence file (PDF, PNG or JPEG) attached to its report: as much as an upload.
+MAX_EVIDENCE_BYTES = MAX_FILE_BYTES
 
 # Sign-in: after this many wrong passwords in a row an account is locked for a while;
 # counted in the database, so every app process sees the same count.

@@ -56,6 +56,12 @@ def clean_text(value: object) -> str:
     return unicodedata.normalize("NFC", _tidy_spaces(text))
 
 
+def typed_text(text: str) -> str:
+    """Text a person typed in a form, kept literally (markup and all), without the control
+    and invisible characters (NUL among them, which PostgreSQL cannot store), ends trimmed."""
+    return _INVISIBLE.sub("", text).strip()
+
+
 def hidden_characters(text: str) -> tuple[str, ...]:
     """The zero-width and bidi control characters in ``text``, each once, in order of code."""
     return tuple(sorted(set(_HIDDEN.findall(text))))

@@ -12,7 +12,13 @@ from data_access.queries.filters import TaskFilters
 from data_access.queries.rollups import STATUS_COLUMNS
 from data_access.queries.status import RATE_HELP_VI
 from exports.table_format import Percent
-from labels import AGENCY_KIND_LABELS, ROLE_WORDS, status_label
+from labels import (
+    AGENCY_KIND_LABELS,
+    RATE_HEADINGS,
+    ROLE_WORDS,
+    TOTAL_HEADING,
+    status_label,
+)
 from ui.common import (
     chart_pick,
     filtered_tasks_or_stop,
@@ -34,7 +40,6 @@ SORTS: dict[AgencySort, str] = {
     "completion_rate": "Tỷ lệ hoàn thành thấp nhất",
     "total": "Nhiều nhiệm vụ nhất",
 }
-RATE_HEADINGS = {"completion": "Tỷ lệ hoàn thành", "on_time": "Tỷ lệ đúng hạn"}
 RANKING_FORMATS = {heading: Percent(1, bar=True) for heading in RATE_HEADINGS.values()}
 UNIT_MARK = "↳ "  # a unit shown under its body
 UNITS_NOTE = (
@@ -75,7 +80,7 @@ def ranking_table(summary: pd.DataFrame, order: list[str], role: str, units: boo
     ranked = summary.set_index("agency").loc[order].reset_index()
     columns = {"shown": f"Cơ quan {ROLE_WORDS[role]}", "kind": "Loại"}
     columns |= {code: status_label(code) for code in STATUS_COLUMNS}
-    columns |= {"total": "Tổng số", **RATE_HEADINGS}
+    columns |= {"total": TOTAL_HEADING, **RATE_HEADINGS}
     beneath = ranked["parent"].isin(ranked["agency"]) & units
     table = ranked.assign(
         shown=ranked["agency"].where(~beneath, UNIT_MARK + ranked["agency"]),

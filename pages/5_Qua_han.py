@@ -41,7 +41,7 @@ from ui.data import (
     load_task_detail,
 )
 from ui.downloads import offer_table
-from ui.filters import page_filters
+from ui.filters import SEARCH_LABEL, SEARCH_PLACEHOLDER, page_filters
 from ui.state import StateKey
 from ui.task_record import task_record
 
@@ -197,9 +197,9 @@ if agency:
     st.text(f"Cơ quan đã chọn: {agency}")
     st.caption("Bấm lại vào thanh của cơ quan trên biểu đồ để bỏ chọn.")
 query = st.text_input(
-    "Tìm theo tên nhiệm vụ (gõ có dấu hoặc không dấu)",
+    SEARCH_LABEL,
     key=StateKey.OVERDUE_SEARCH,
-    placeholder="Ví dụ: chuyen doi so",
+    placeholder=SEARCH_PLACEHOLDER,
     bind="query-params",
 )
 tasks = listed_tasks(filters, agency, query or "", kind)

@@ -20,13 +20,14 @@ two, II.30 (recurring) for the third, task 12 (due 31/10/2025, not done) for the
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 import pytest
 from sqlmodel import Session
 
-from data_access.db import get_engine
+from data_access.clock import LOCAL_TIME
+from data_access.db import get_engine, session_scope
 from data_access.queries.discipline import (
     DISCIPLINE_COLUMNS,
     Verdict,
@@ -37,6 +38,8 @@ from data_access.queries.discipline import (
 from data_access.queries.reporting_calendar import ReportingPeriod
 from data_access.queries.status import compute_statuses
 from data_access.queries.tasks import task_agency_frame, task_frame
+from data_access.submissions.form import SubmissionForm
+from data_access.submissions.review import submit
 from tests.discipline_sample import (
     FINANCE,
     HOME_AFFAIRS,
@@ -47,6 +50,8 @@ from tests.discipline_sample import (
     add_reports,
     task_id,
 )
+from tests.submission_db import SKHCN, staff_on_sample
+from tests.submission_db import task_id as submission_task
 
 D = date  # brevity in the tables below
 
@@ -155,3 +160,31 @@ def test_the_order_of_the_inputs_does_not_matter(url: str) -> None:
     assert verdicts == sorted(verdicts, key=[str(v) for v in Verdict].index)
     for _, group in table.groupby("verdict"):
         assert group["agency"].tolist() == sorted(group["agency"])
+
+
+@pytest.mark.parametrize(
+    ("sent_at", "first", "verdict"),
+    [
+        ((15, 23, 30), D(2026, 11, 15), Verdict.ON_TIME),  # 16:30 UTC: still the 15th here
+        ((21, 0, 30), D(2026, 11, 21), Verdict.LATE),  # 17:30 UTC on the 20th: the 21st here
+    ],
+    ids=["late evening", "just after midnight"],
+)
+def test_a_report_sent_through_the_app_counts_on_the_day_it_was_sent(
+    sample_copy_url: str,
+    sent_at: tuple[int, int, int],
+    first: date,
+    verdict: Verdict,
+) -> None:
+    """The Sở KH&CN itself (not its units) has no report in November 2026 in the sample; its
+    reporter sends one on PL-II-2026 task 13, which the Sở has not yet approved."""
+    staff = staff_on_sample(sample_copy_url)
+    assert rows(discipline(sample_copy_url, D(2026, 12, 6)), [SKHCN])[SKHCN][2] == Verdict.MISSING
+    day, hour, minute = sent_at
+    moment = datetime(2026, 11, day, hour, minute, tzinfo=LOCAL_TIME)
+    form = SubmissionForm(status="Đang thực hiện", description="Đang triển khai.")
+    with session_scope(staff.engine, write=True) as session:
+        submit(session, staff.skhcn, submission_task(staff.engine, "13"), form, now=moment)
+    assert rows(discipline(sample_copy_url, D(2026, 12, 6)), [SKHCN]) == {
+        SKHCN: (D(2026, 11, 20), first, verdict)
+    }

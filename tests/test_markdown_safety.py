@@ -63,3 +63,17 @@ def test_the_payload_plan_is_offered_as_plain_options(
     at = page_test(monkeypatch, hostile_url, REPO_ROOT / "pages" / f"{PAGES[0]}.py").run()
     assert PLAN_PAYLOAD in at.multiselect(key=StateKey.PLANS).options
     assert AGENCY_PAYLOAD in at.multiselect(key=StateKey.AGENCIES).options
+
+
+def test_the_public_page_shows_the_payloads_as_typed(
+    hostile_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Công khai, with the payload plan and agency chosen: tables show them as stored."""
+    query = {StateKey.PUBLIC_PLANS: PLAN_PAYLOAD, StateKey.PUBLIC_AGENCY: AGENCY_PAYLOAD}
+    at = page_test(monkeypatch, hostile_url, REPO_ROOT / "pages" / "11_Cong_khai.py", query).run()
+    assert not at.exception
+    tasks = next(df.value for df in at.dataframe if "Nhiệm vụ" in df.value.columns)
+    assert set(tasks["Kế hoạch"]) == {PLAN_PAYLOAD}
+    assert all(AGENCY_PAYLOAD in names.split("; ") for names in tasks["Cơ quan chủ trì"])
+    bodies = list(markdown_bodies(at))
+    assert [body for body in bodies if any(fragment in body for fragment in MARKUP)] == []

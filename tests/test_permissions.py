@@ -28,11 +28,12 @@ pytestmark = ON_BOTH_DATABASES
 # Issue 14, "Roles, enforced below the UI", read as a list per role. Anyone signed in
 # views; the Sở editor imports plans, progress and KPI results, approves and undoes; the
 # administrator keeps accounts and agency names, and does what an editor does (the
-# command line, run by the server's administrator, imports and undoes).
+# command line, run by the server's administrator, imports and undoes). Evidence files are
+# private to the agency that sent them and the Sở: a viewer (and the public) never reads one.
 VIEW_ONLY = {Action.VIEW}
 CAN = {
     Role.VIEWER: VIEW_ONLY,
-    Role.AGENCY_REPORTER: {Action.VIEW, Action.SUBMIT_PROGRESS},
+    Role.AGENCY_REPORTER: {Action.VIEW, Action.SUBMIT_PROGRESS, Action.READ_EVIDENCE},
     Role.EDITOR: {
         Action.VIEW,
         Action.IMPORT_PLAN,
@@ -40,6 +41,7 @@ CAN = {
         Action.IMPORT_KPI,
         Action.APPROVE_SUBMISSION,
         Action.UNDO_IMPORT,
+        Action.READ_EVIDENCE,
     },
     Role.ADMIN: {
         Action.VIEW,
@@ -48,6 +50,7 @@ CAN = {
         Action.IMPORT_KPI,
         Action.APPROVE_SUBMISSION,
         Action.UNDO_IMPORT,
+        Action.READ_EVIDENCE,
         Action.MANAGE_ACCOUNTS,
         Action.MANAGE_ALIASES,
     },

@@ -31,8 +31,10 @@ from tests.migration_databases import (
 )
 from tests.postgres import wait_for_write_lock_waiters
 from tests.schema_shape import schema_shape
+from tests.table_contents import copy_rows, table_columns, table_contents
 
-HEAD = "0003"  # accounts
+SUBMISSION_TABLES = ("evidencefile", "submission")  # revision 0004
+HEAD = "0004"  # agency submissions
 WAIT_SECONDS = 120  # deadline for processes to reach the lock; never a pass/fail timing
 
 
@@ -54,13 +56,15 @@ def test_a_new_database_gets_exactly_the_schema_of_models_py(new_url: NewUrl) ->
 
 
 def test_the_base_revision_is_models_py_without_the_later_revisions(new_url: NewUrl) -> None:
-    """The schema create_schema made before migrations: models.py less revisions 0002-0003."""
+    """The schema create_schema made before migrations: models.py less revisions 0002-0004."""
     base = get_engine(new_url())
     upgrade_to(base, BASE_REVISION)
     reference = models_engine(new_url())
     with reference.begin() as connection:
         for name, _columns, _unique in FOREIGN_KEY_INDEXES.values():
             connection.execute(text(f"DROP INDEX {name}"))
+        for table in SUBMISSION_TABLES:
+            connection.execute(text(f"DROP TABLE {table}"))
         connection.execute(text("DROP TABLE account"))
     assert schema_shape(base) == schema_shape(reference)
 
@@ -88,7 +92,7 @@ def test_revision_0003_adds_the_accounts_table_and_changes_nothing_else(new_url:
     engine = get_engine(new_url())
     upgrade_to(engine, "0002")
     before = schema_shape(engine)
-    upgrade_schema(engine)
+    upgrade_to(engine, "0003")
     after = schema_shape(engine)
     assert after.keys() - before.keys() == {"account"}
     assert after["account"]["indexes"] == [
@@ -96,6 +100,41 @@ def test_revision_0003_adds_the_accounts_table_and_changes_nothing_else(new_url:
         ("ix_account_username", ("username",), True),
     ]
     assert {t: s for t, s in after.items() if t != "account"} == before
+
+
+def test_revision_0004_adds_the_submission_tables_and_keeps_every_row(new_url: NewUrl) -> None:
+    """A database at 0003 with the sample's rows and an account keeps them all."""
+    engine = get_engine(new_url())
+    upgrade_to(engine, "0003")
+    copy_rows(create_engine(f"sqlite:///{RELEASE_12}"), engine)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO account (username, display_name, role, is_disabled, "
+                "failed_attempts, created_at) VALUES ('qt', 'Quản trị', 'admin', false, 0, "
+                "'2026-11-30 08:00:00+00:00')"
+            )
+        )
+    columns = table_columns(engine)
+    before, shape = table_contents(engine, columns), schema_shape(engine)
+    upgrade_schema(engine)
+    after = schema_shape(engine)
+    assert after.keys() - shape.keys() == set(SUBMISSION_TABLES)
+    assert after["submission"]["indexes"] == [
+        (f"ix_submission_{column}", (column,), False)
+        for column in (
+            "agency_id",
+            "import_batch_id",
+            "progress_update_id",
+            "reviewed_by",
+            "state",
+            "submitted_by",
+            "task_id",
+        )
+    ]
+    assert {t: s for t, s in after.items() if t not in SUBMISSION_TABLES} == shape
+    assert table_contents(engine, columns) == before
+    assert before["account"][0] == 1 and before["task"][0] == 119
 
 
 # --- on start ---
@@ -116,10 +155,10 @@ def test_the_upgrade_command_says_from_which_revision_to_which(tmp_path: Path) -
     url = f"sqlite:///{copy}"
     first, second = run_data_access(url, "upgrade"), run_data_access(url, "upgrade")
     assert (first.returncode, first.stderr) == (OK, "")
-    assert first.stdout == ("Đã nâng cấu trúc cơ sở dữ liệu từ phiên bản chưa đánh số lên 0003.\n")
+    assert first.stdout == ("Đã nâng cấu trúc cơ sở dữ liệu từ phiên bản chưa đánh số lên 0004.\n")
     assert (second.returncode, second.stderr) == (OK, "")
     assert second.stdout == (
-        "Cấu trúc cơ sở dữ liệu đã ở phiên bản mới nhất (0003); không có gì thay đổi.\n"
+        "Cấu trúc cơ sở dữ liệu đã ở phiên bản mới nhất (0004); không có gì thay đổi.\n"
     )
 
 

@@ -70,7 +70,7 @@ def test_an_editor_signs_in_with_the_form_and_gets_the_upload_page(
     account_in(sample_copy_url, EDITOR, Role.EDITOR)
     at = submit_sign_in(app(monkeypatch, sample_copy_url).run(), EDITOR, PASSWORD)
     assert not at.exception
-    assert menu(at) == [*DASHBOARDS, "Cập nhật dữ liệu", REPORTS]
+    assert menu(at) == [*DASHBOARDS, "Cập nhật dữ liệu", "Duyệt báo cáo", REPORTS]
     assert f"Người dùng {EDITOR} ({EDITOR}, biên tập của Sở)" in [t.value for t in at.sidebar.text]
     at.switch_page(UPLOAD_PAGE).run()
     assert at.get("file_uploader")
@@ -148,7 +148,7 @@ def test_signing_out_returns_to_anonymous_reading(
     sample_copy_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     at = sign_in_as(app(monkeypatch, sample_copy_url), sample_copy_url, ADMIN, Role.ADMIN).run()
-    assert menu(at) == [*DASHBOARDS, "Cập nhật dữ liệu", REPORTS, "Tài khoản"]
+    assert menu(at) == [*DASHBOARDS, "Cập nhật dữ liệu", "Duyệt báo cáo", REPORTS, "Tài khoản"]
     at.button(key="sign_out").click().run()
     assert menu(at) == [*DASHBOARDS, REPORTS]
     assert StateKey.SIGNED_IN not in at.session_state
@@ -173,3 +173,17 @@ def test_a_signed_in_account_changes_its_own_password(
     assert [success.value for success in at.sidebar.success] == ["Đã đổi mật khẩu."]
     with Session(get_engine(sample_copy_url)) as session:
         assert authenticate(session=session, username=VIEWER, password=new, now=utc_now())
+
+
+def test_an_agency_reporter_gets_its_own_page_and_no_other_write(
+    sample_copy_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = app(monkeypatch, sample_copy_url)
+    at = sign_in_as(at, sample_copy_url, "dm.stc", Role.AGENCY_REPORTER, "Sở Tài chính").run()
+    assert menu(at) == [*DASHBOARDS, "Nhiệm vụ của đơn vị", REPORTS]
+    at.switch_page("pages/9_Nhiem_vu_don_vi.py").run()
+    assert not at.exception
+    assert "Sở Tài chính" in [text.value for text in at.text]
+    for page in (UPLOAD_PAGE, ACCOUNTS_PAGE, "pages/10_Duyet_bao_cao.py"):
+        at.switch_page(page).run()
+        assert [warning.value for warning in at.warning] == [NOT_FOR_ROLE]

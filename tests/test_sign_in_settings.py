@@ -1,4 +1,5 @@
-"""The sign-in settings read from the environment: anonymous reading and the method."""
+"""The sign-in settings read from the environment: anonymous reading, the method, the
+public view."""
 
 from __future__ import annotations
 
@@ -33,3 +34,17 @@ def test_the_sign_in_method_is_local_unless_sso_is_chosen(
     else:
         monkeypatch.setenv("SIGN_IN", value)
     assert get_settings().sign_in_method is method
+
+
+@pytest.mark.parametrize(
+    ("value", "on"),
+    [(None, False), ("", False), ("0", False), ("off", False), ("1", True), (" TRUE ", True)],
+)
+def test_the_public_view_is_off_unless_turned_on(
+    monkeypatch: pytest.MonkeyPatch, value: str | None, on: bool
+) -> None:
+    if value is None:
+        monkeypatch.delenv("PUBLIC_VIEW", raising=False)
+    else:
+        monkeypatch.setenv("PUBLIC_VIEW", value)
+    assert get_settings().public_view is on

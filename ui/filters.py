@@ -35,6 +35,11 @@ from ui.state import StateKey
 FIRST_DAY = date(2015, 1, 1)  # range of every date picker
 LAST_DAY = date(2040, 12, 31)
 RESET_LABEL = "Đặt lại bộ lọc"
+PLANS_LABEL = "Kế hoạch, văn bản"
+ALL_PLACEHOLDER = "Tất cả"  # an empty choice keeps everything
+# A search over task names (``rollups.search_tasks``), as Quá hạn and Công khai offer it.
+SEARCH_LABEL = "Tìm theo tên nhiệm vụ (gõ có dấu hoặc không dấu)"
+SEARCH_PLACEHOLDER = "Ví dụ: chuyen doi so"
 ROLE_CHOICES = {role: words.capitalize() for role, words in ROLE_WORDS.items()}
 STATUS_CODES = tuple(str(s) for s in STATUS_ORDER)
 _BOUND: dict[str, Any] = {"bind": "query-params", "persist_state": "session"}
@@ -59,7 +64,7 @@ def render_filter_sidebar() -> TaskFilters:
         filters = TaskFilters(
             as_of=as_of or vietnam_today(),
             known_only=known_only,
-            plan_codes=_pick_many("Kế hoạch, văn bản", StateKey.PLANS, list(options.plans)),
+            plan_codes=_pick_many(PLANS_LABEL, StateKey.PLANS, list(options.plans)),
             agencies=_pick_many("Cơ quan", StateKey.AGENCIES, list(options.agencies)),
             role=_role(),
             include_units=st.checkbox(
@@ -150,7 +155,7 @@ def _pick_many(
         options,
         key=key,
         format_func=format_func,
-        placeholder="Tất cả",
+        placeholder=ALL_PLACEHOLDER,
         help=help,
         **_BOUND,
     )

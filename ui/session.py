@@ -84,14 +84,17 @@ def acting_account() -> Account | None:
 
 def may(actor: Account | None, action: Action) -> bool:
     """Whether ``actor`` may open what needs ``action``; nobody signed in may only view,
-    and only while ALLOW_ANONYMOUS_VIEW is on."""
+    and only while ALLOW_ANONYMOUS_VIEW is on. The public page is everyone's exactly while
+    PUBLIC_VIEW is on, whatever ALLOW_ANONYMOUS_VIEW says."""
+    if action is Action.VIEW_PUBLIC:
+        return get_settings().public_view
     if actor is None:
         return action is Action.VIEW and get_settings().allow_anonymous_view
     return allows(actor, action)
 
 
-def account_label(account: Account) -> str:
-    """How an account is named on screen and in the records it writes."""
+def person_label(account: Account) -> str:
+    """How a person is named on screen and in the imports they make: name (account, role)."""
     name = account.display_name or account.username
     return f"{name} ({account.username}, {ROLE_LABELS[account.role]})"
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import streamlit as st
 
 from data_access.models import Account
+from data_access.permissions import Action
 from errors import UserFacingError
 from ui.accounts import change_own_password
 from ui.safe_text import literal
-from ui.session import SESSION_EXPIRED, account_label, sign_in, sign_out, single_sign_on
+from ui.session import SESSION_EXPIRED, person_label, sign_in, sign_out, single_sign_on
 from ui.state import StateKey
 
 SIGN_IN = "Đăng nhập"
@@ -19,6 +20,7 @@ PASSWORD_LABEL = "Mật khẩu"
 SIGNED_IN_AS = "Đang đăng nhập"
 NEEDS_SIGN_IN = "Trang này cần đăng nhập."
 NOT_FOR_ROLE = "Tài khoản đang đăng nhập không có quyền mở trang này."
+PUBLIC_VIEW_OFF = "Trang công khai chưa được bật trên hệ thống này."
 SSO_DISABLED = "Tài khoản của người đang đăng nhập đã bị vô hiệu hoá trong ứng dụng này."
 CHANGE_PASSWORD = "Đổi mật khẩu"
 PASSWORDS_DIFFER = "Hai lần nhập mật khẩu mới không giống nhau; mật khẩu chưa được đổi."
@@ -32,7 +34,7 @@ def draw_account_box(actor: Account | None) -> None:
             st.info(SESSION_EXPIRED)
         if actor is not None:
             st.caption(SIGNED_IN_AS)
-            st.text(account_label(actor))
+            st.text(person_label(actor))
             if not single_sign_on():
                 with st.popover(CHANGE_PASSWORD, icon=":material/password:"):
                     change_password_form()
@@ -53,8 +55,12 @@ def sign_out_button() -> None:
     st.button(SIGN_OUT, key="sign_out", on_click=leave, icon=":material/logout:")
 
 
-def refuse_page(actor: Account | None) -> None:
-    """Instead of a page the visitor may not open: why, and the way to sign in."""
+def refuse_page(actor: Account | None, needs: Action) -> None:
+    """Instead of a page the visitor may not open: why, and the way to sign in (the public
+    page is refused to everyone alike: it is turned off)."""
+    if needs is Action.VIEW_PUBLIC:
+        st.info(PUBLIC_VIEW_OFF)
+        return
     if actor is not None:
         st.warning(NOT_FOR_ROLE)
         return

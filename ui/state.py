@@ -55,6 +55,11 @@ class StateKey:
     OVERDUE_TABLE = "overdue_table"  # table selection (click a row to open the task)
     FOLLOW_UP_KIND = "danh_sach"  # which list to chase: overdue, late on a milestone…
 
+    # --- Công khai (the public page), bound to query parameters ---
+    PUBLIC_PLANS = "cong_khai_ke_hoach"  # plan codes
+    PUBLIC_AGENCY = "cong_khai_co_quan"  # the lead agency whose tasks are listed
+    PUBLIC_SEARCH = "cong_khai_tim"  # search text over task names
+
     # --- Báo cáo và xuất ---
     REPORT_PACK = "bao_cao_hop"  # meeting pack download buttons
     REPORT_AGENCY = "bao_cao_co_quan"  # agency a reminder letter is addressed to

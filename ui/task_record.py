@@ -23,6 +23,8 @@ from labels import (
 )
 from ui.common import show_table
 from ui.downloads import offer_table
+from ui.session import acting_account
+from ui.submissions import task_audit
 
 PROGRESS_COLUMNS = {
     "reported_on": "Ngày báo cáo",
@@ -58,6 +60,8 @@ def task_record(detail: TaskDetail, row: pd.Series, as_of: date) -> None:
             field("Sản phẩm, yêu cầu kết quả", task.expected_output)
         extra_fields(detail)
         progress_history(detail.progress)
+        if task.id is not None:
+            submission_history(task.id)
 
 
 def status_line(row: pd.Series, as_of: date) -> str:
@@ -107,6 +111,18 @@ def progress_history(progress: pd.DataFrame) -> None:
     display = history[list(PROGRESS_COLUMNS)].rename(columns=PROGRESS_COLUMNS)
     show_table(display, hide_index=True)
     offer_table(display, title="Lịch sử báo cáo tiến độ", key="progress_history")
+
+
+def submission_history(task_id: int) -> None:
+    """The agency's reports and the Sở's answers: names and comments, for signed-in staff."""
+    if acting_account() is None:
+        return
+    st.caption("Báo cáo của đơn vị và phê duyệt")
+    audit = task_audit(task_id)
+    if audit.empty:
+        st.text("Đơn vị chưa gửi báo cáo nào qua ứng dụng.")
+        return
+    show_table(audit, hide_index=True)
 
 
 def extra_fields(detail: TaskDetail) -> None:

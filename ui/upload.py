@@ -25,7 +25,7 @@ from labels import AGENCY_KIND_LABELS, format_decimal
 from loaders.limits import MAX_FILE_BYTES, MEGABYTE
 from loaders.text import fold
 from ui.cache import database_url, query, reading, writing
-from ui.session import account_label, acting_account
+from ui.session import acting_account, person_label
 
 UPLOAD_KINDS = (ImportKind.PLAN, ImportKind.PROGRESS, ImportKind.KPI_ACTUALS)
 PROBLEM_COLUMNS = {
@@ -134,7 +134,7 @@ def commit_upload(
             actor=actor,
             upload=upload,
             confirmed=confirmed,
-            imported_by=account_label(actor) if actor is not None else "",
+            imported_by=person_label(actor) if actor is not None else "",
             plan_title=plan_title,
             issued_by=issued_by,
         )

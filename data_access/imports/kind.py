@@ -32,6 +32,7 @@ KIND_LABELS = {
     ImportKind.PROGRESS: "Cập nhật tiến độ nhiệm vụ",
     ImportKind.KPI_ACTUALS: "Kết quả chỉ tiêu theo kỳ",
     ImportKind.SAMPLE: "Dữ liệu mẫu ban đầu",
+    ImportKind.SUBMISSION: "Báo cáo của đơn vị đã được duyệt",
 }
 
 

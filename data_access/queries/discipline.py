@@ -18,7 +18,7 @@ without a report is not yet late.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 import pandas as pd
@@ -26,7 +26,8 @@ from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
-from data_access.models import AgencyRole, ProgressUpdate
+from data_access.clock import LOCAL_TIME, end_of_day_utc
+from data_access.models import AgencyRole, ProgressUpdate, Submission
 from data_access.queries.latest_reports import in_force
 from data_access.queries.reporting_calendar import ReportingPeriod
 from data_access.queries.status import DONE_STATUSES
@@ -65,11 +66,12 @@ def arrivals(*, session: Session, start: date, end: date) -> pd.DataFrame:
     """Per task: the first day a report on it arrived from ``start`` to ``end`` (ARRIVAL_COLUMNS).
 
     A progress update in force (its import not undone) arrived on its
-    ``reported_on``; an approved agency submission is stored as one, dated the day
-    it was submitted.
+    ``reported_on``. An agency's report sent through the app arrived on the day it was
+    sent (Vietnam time), whatever the Sở has done with it since: waiting for approval,
+    approved (then also a progress update dated that day) or returned for a correction.
     """
     update = ProgressUpdate
-    statement = (
+    imported = (
         sa_select(col(update.task_id), func.min(col(update.reported_on)))
         .where(
             col(update.reported_on) >= start,
@@ -78,8 +80,22 @@ def arrivals(*, session: Session, start: date, end: date) -> pd.DataFrame:
         )
         .group_by(col(update.task_id))
     )
-    frame = read_frame(session, statement, ARRIVAL_COLUMNS)
-    return frame.assign(reported_on=pd.to_datetime(frame["reported_on"]).astype("datetime64[s]"))
+    sent = sa_select(col(Submission.task_id), col(Submission.submitted_at)).where(
+        col(Submission.submitted_at) >= end_of_day_utc(start - timedelta(days=1)),
+        col(Submission.submitted_at) < end_of_day_utc(end),
+    )
+    submitted = read_frame(session, sent, ARRIVAL_COLUMNS)
+    submitted_on = pd.to_datetime(submitted["reported_on"], utc=True).dt.tz_convert(LOCAL_TIME)
+    frames = [
+        read_frame(session, imported, ARRIVAL_COLUMNS),
+        submitted.assign(reported_on=submitted_on.dt.tz_localize(None).dt.normalize()),
+    ]
+    both = pd.concat(
+        [frame.assign(reported_on=pd.to_datetime(frame["reported_on"])) for frame in frames],
+        ignore_index=True,
+    )
+    first = both.groupby("task_id", as_index=False)["reported_on"].min()
+    return first.astype({"reported_on": "datetime64[s]"})[ARRIVAL_COLUMNS]
 
 
 def expected_reporters(

@@ -1,0 +1,172 @@
+"""Nhiệm vụ của đơn vị and Duyệt báo cáo under AppTest, through app.py: a reporter sends a
+report with a PDF, the editor sees it in the queue with its diff and approves it, and
+Tổng quan's figures move; a returned report shows the Sở's comment to the agency.
+
+From the sample (tests.submission_db): PL-II-2026 task 13, due 30/06/2026, is led by the
+Sở KH&CN and its latest report says "Chưa thực hiện"; on any day after 30/06/2026 it is
+overdue, and done on time once a completion on 15/05/2026 is approved.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data_access.clock import vietnam_today
+from data_access.models import Role
+from tests.pages_db import APP, page_test
+from tests.qua_han_page import open_row, task_list
+from tests.signed_in import sign_in_as
+from tests.submission_db import SKHCN, image_bytes, staff_on_sample
+
+REPORTER, EDITOR = "dm-skhcn", "bt-so"  # accounts of staff_on_sample
+REPORTER_PAGE = "pages/9_Nhiem_vu_don_vi.py"
+QUEUE_PAGE = "pages/10_Duyet_bao_cao.py"
+
+
+@pytest.fixture
+def url(sample_copy_url: str) -> str:
+    staff_on_sample(sample_copy_url)
+    return sample_copy_url
+
+
+def signed_in(monkeypatch: pytest.MonkeyPatch, url: str, username: str, role: Role) -> AppTest:
+    agency = SKHCN if role is Role.AGENCY_REPORTER else None
+    at = sign_in_as(page_test(monkeypatch, url, APP), url, username, role, agency).run()
+    assert not at.exception
+    return at
+
+
+def lead_row(at: AppTest, plan: str, number: str) -> int:
+    lead = next(frame.value for frame in at.dataframe if "Kỳ báo cáo tới" in frame.value)
+    rows = lead.index[(lead["Kế hoạch"] == plan) & (lead["STT"] == number)]
+    return int(rows[0])
+
+
+def overdue_count(at: AppTest) -> int:
+    at.switch_page("pages/1_Tong_quan.py").run()
+    return int(next(metric.value for metric in at.metric if metric.label == "Quá hạn"))
+
+
+def send_report(at: AppTest) -> AppTest:
+    at.switch_page(REPORTER_PAGE).run()
+    row = lead_row(at, "PL-II-2026", "13")
+    at.session_state["lead_tasks"] = {"selection": {"rows": [row], "columns": []}}
+    at.run()
+    task_id = next(box.key for box in at.selectbox if box.key and box.key.startswith("status_"))
+    number = task_id.removeprefix("status_")
+    at.selectbox(key=f"status_{number}").set_value("Đã hoàn thành")
+    at.date_input(key=f"done_{number}").set_value(date(2026, 5, 15))
+    at.text_input(key=f"evidence_{number}").input("45/QĐ-SKHCN")
+    at.date_input(key=f"evidence_date_{number}").set_value(date(2026, 5, 15))
+    at.text_area(key=f"description_{number}").input("Đã tổ chức 12 lớp tập huấn.")
+    at.file_uploader(key=f"evidence_file_{number}").set_value(
+        ("quyet_dinh.pdf", image_bytes("PDF"), "application/pdf")
+    )
+    next(b for b in at.button if b.form_id == f"report_{number}").click()
+    return at.run()
+
+
+def test_a_report_sent_and_approved_moves_the_dashboards(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert vietnam_today() > date(2026, 6, 30)  # the sample's task 13 is overdue by now
+    reporter = signed_in(monkeypatch, url, REPORTER, Role.AGENCY_REPORTER)
+    before = overdue_count(reporter)
+    reporter = send_report(reporter)
+    assert not reporter.exception
+    (flash,) = [success.value for success in reporter.success]
+    assert flash.startswith("Đã gửi báo cáo số ") and flash.endswith(
+        "chờ Sở Khoa học và Công nghệ duyệt."
+    )
+    sent = next(frame.value for frame in reporter.dataframe if "Ý kiến của Sở" in frame.value)
+    assert sent[["Tình trạng báo cáo", "Minh chứng"]].values.tolist() == [
+        ["Chờ duyệt", "quyet_dinh.pdf"]
+    ]
+    assert overdue_count(reporter) == before  # pending counts nowhere
+
+    editor = signed_in(monkeypatch, url, EDITOR, Role.EDITOR)
+    editor.switch_page(QUEUE_PAGE).run()
+    assert [header.value for header in editor.subheader] == [SKHCN]
+    diff = editor.dataframe[0].value
+    assert diff.set_index("Nội dung").loc["Tình trạng"].tolist() == [
+        "Chưa thực hiện",
+        "Đã hoàn thành",
+    ]
+    assert diff.set_index("Nội dung").loc["Ngày hoàn thành", "Đơn vị báo cáo"] == "15/05/2026"
+    next(button for button in editor.button if (button.key or "").startswith("approve_")).click()
+    editor.run()
+    assert not editor.exception
+    assert [success.value for success in editor.success][0].startswith("Đã duyệt báo cáo số ")
+    assert [info.value for info in editor.info] == ["Không có báo cáo nào chờ duyệt."]
+    assert overdue_count(editor) == before - 1
+
+
+def test_a_returned_report_shows_the_comment_to_the_agency(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    send_report(signed_in(monkeypatch, url, REPORTER, Role.AGENCY_REPORTER))
+    editor = signed_in(monkeypatch, url, EDITOR, Role.EDITOR)
+    editor.switch_page(QUEUE_PAGE).run()
+    number = next(b.key for b in editor.button if (b.key or "").startswith("return_"))
+    editor.text_input(key=number.replace("return_", "comment_")).input(
+        "Thiếu quyết định *kèm theo*"
+    )
+    editor.button(key=number).click().run()
+    assert [success.value for success in editor.success][0].startswith("Đã trả lại báo cáo số ")
+
+    reporter = signed_in(monkeypatch, url, REPORTER, Role.AGENCY_REPORTER)
+    reporter.switch_page(REPORTER_PAGE).run()
+    sent = next(frame.value for frame in reporter.dataframe if "Ý kiến của Sở" in frame.value)
+    assert sent[["Tình trạng báo cáo", "Ý kiến của Sở"]].values.tolist() == [
+        ["Bị trả lại", "Thiếu quyết định *kèm theo*"]
+    ]
+
+
+def test_a_return_without_a_comment_is_refused_with_one_sentence(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    send_report(signed_in(monkeypatch, url, REPORTER, Role.AGENCY_REPORTER))
+    editor = signed_in(monkeypatch, url, EDITOR, Role.EDITOR)
+    editor.switch_page(QUEUE_PAGE).run()
+    next(b for b in editor.button if (b.key or "").startswith("return_")).click()
+    editor.run()
+    assert len(editor.error) == 1
+    assert "ý kiến" in editor.error[0].value
+    assert len([b for b in editor.button if (b.key or "").startswith("approve_")]) == 1
+
+
+def open_task_13_record(at: AppTest) -> AppTest:
+    at.switch_page("pages/5_Qua_han.py").run()
+    listed = task_list(at).value.reset_index(drop=True)
+    position = int(listed.index[(listed["Kế hoạch"] == "PL-II-2026") & (listed["STT"] == "13")][0])
+    open_row(at, position)
+    assert [s.value for s in at.subheader][-1] == "Hồ sơ nhiệm vụ"
+    return at
+
+
+def test_the_task_record_shows_the_reports_and_answers_to_signed_in_staff_only(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    send_report(signed_in(monkeypatch, url, REPORTER, Role.AGENCY_REPORTER))
+    editor = signed_in(monkeypatch, url, EDITOR, Role.EDITOR)
+    editor.switch_page(QUEUE_PAGE).run()
+    number = next(b.key for b in editor.button if (b.key or "").startswith("return_"))
+    editor.text_input(key=number.replace("return_", "comment_")).input("Bổ sung quyết định")
+    editor.button(key=number).click().run()
+
+    audit = next(f.value for f in open_task_13_record(editor).dataframe if "Duyệt lúc" in f.value)
+    row = audit.iloc[0]
+    assert (row["Người gửi"], row["Tình trạng báo cáo"], row["Ý kiến của Sở"]) == (
+        "Nguyễn Văn An",
+        "Bị trả lại",
+        "Bổ sung quyết định",
+    )
+    assert row["Người duyệt"] == "Lê Văn Cường" and row["Duyệt lúc"]
+    assert "Ngày hoàn thành: 15/05/2026" in row["Nội dung báo cáo"]
+
+    anonymous = open_task_13_record(page_test(monkeypatch, url, APP).run())
+    assert not [f for f in anonymous.dataframe if "Duyệt lúc" in f.value]
+    assert "Nguyễn Văn An" not in str([t.value for t in anonymous.text])
