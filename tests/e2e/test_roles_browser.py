@@ -37,17 +37,19 @@ pytestmark = pytest.mark.e2e
 
 DASHBOARDS = ["Tổng quan", "Theo cơ quan", "Hạn hoàn thành", "Chỉ tiêu", "Quá hạn"]
 UPLOAD, REPORTS, ACCOUNTS = "Cập nhật dữ liệu", "Báo cáo và xuất", "Tài khoản"
+OWN_TASKS, APPROVALS = "Nhiệm vụ của đơn vị", "Duyệt báo cáo"
 REPORTER, REPORTER_AGENCY = "dau.moi.stc", "Sở Tài chính"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FILE_INPUT = "input[type='file']"
 DATA_FRAME = "[data-testid='stDataFrame']"
-# The menu of each kind of visitor, from issue 14's table of roles.
+# The menu of each kind of visitor, from issue 14's table of roles (the public page is
+# off unless PUBLIC_VIEW turns it on).
 MENUS = {
     None: [*DASHBOARDS, REPORTS],
     Role.VIEWER: [*DASHBOARDS, REPORTS],
-    Role.AGENCY_REPORTER: [*DASHBOARDS, REPORTS],
-    Role.EDITOR: [*DASHBOARDS, UPLOAD, REPORTS],
-    Role.ADMIN: [*DASHBOARDS, UPLOAD, REPORTS, ACCOUNTS],
+    Role.AGENCY_REPORTER: [*DASHBOARDS, OWN_TASKS, REPORTS],
+    Role.EDITOR: [*DASHBOARDS, UPLOAD, APPROVALS, REPORTS],
+    Role.ADMIN: [*DASHBOARDS, UPLOAD, APPROVALS, REPORTS, ACCOUNTS],
 }
 ACCOUNT = {  # username and agency of the account signed in with each role
     Role.VIEWER: (VIEWER, None),
