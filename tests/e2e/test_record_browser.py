@@ -59,3 +59,22 @@ def test_an_address_naming_no_task_gets_the_sentence(served: tuple[str, str], pa
     open_address(page, f"{url}/ho-so-nhiem-vu?nhiem_vu=abc")
     expect(page.get_by_text(NO_SUCH_TASK)).to_be_visible()
     expect(page.locator("[data-testid='stException']")).to_have_count(0)
+
+
+def test_the_registers_link_opens_the_record(served: tuple[str, str], page: Page) -> None:
+    url, _ = served
+    open_address(page, f"{url}/danh-muc-nhiem-vu?danh_muc_tim=to+chuc+thi+online+tim+hieu")
+    table = page.get_by_test_id("stDataFrame").first
+    table.wait_for()
+    box = table.bounding_box()
+    assert box is not None
+    link = (box["x"] + 30, box["y"] + 35 + 17)  # the pinned "Hồ sơ" column, the only row
+    page.mouse.move(*link)  # the grid draws a link as such once hovered
+    with page.context.expect_page() as opened:
+        page.mouse.click(*link)
+    record = opened.value
+    wait_for_app(record)
+    # seed 003, row 2
+    expect(
+        record.locator(RECORD).filter(has_text="Tổ chức thi Online tìm hiểu").first
+    ).to_be_visible()
