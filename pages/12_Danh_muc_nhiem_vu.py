@@ -14,6 +14,7 @@ from ui.filters import SEARCH_LABEL, SEARCH_PLACEHOLDER, page_filters
 from ui.state import StateKey
 from ui.task_register import (
     REGISTER_TITLE,
+    in_plan_order,
     register_column_config,
     register_table,
     with_record_links,
@@ -33,8 +34,8 @@ found = search_tasks(statuses, query or "")
 if found.empty:
     st.info("Không có nhiệm vụ nào khớp từ khóa — hãy thử từ khóa khác.")
     st.stop()
-table = register_table(found, load_agency_links(), filters.role)
-ordered_ids = found.sort_values(["plan_id", "position"], kind="stable")["task_id"]
+tasks = in_plan_order(found)
+table = register_table(tasks, load_agency_links(), filters.role)
 st.caption(
     f"{format_int(len(table))} nhiệm vụ. Bấm tiêu đề cột để sắp xếp, bấm “Mở hồ sơ” để xem "
     "toàn bộ hồ sơ của nhiệm vụ (mở trong thẻ mới)."
@@ -44,7 +45,7 @@ if len(table) > MAX_TABLE_ROWS:
         f"Hiển thị {format_int(MAX_TABLE_ROWS)} trên {format_int(len(table))} nhiệm vụ; "
         "tệp tải về có đủ mọi dòng."
     )
-shown = with_record_links(table.head(MAX_TABLE_ROWS), ordered_ids.head(MAX_TABLE_ROWS))
+shown = with_record_links(table.head(MAX_TABLE_ROWS), tasks["task_id"].head(MAX_TABLE_ROWS))
 st.dataframe(
     shown, key=StateKey.REGISTER_TABLE, hide_index=True, column_config=register_column_config()
 )

@@ -35,9 +35,13 @@ def register_columns(role: str) -> dict[str, str]:
     return EXPORT_COLUMNS | {"agencies": f"Cơ quan {ROLE_WORDS.get(role, '')}".strip()}
 
 
-def register_table(statuses: pd.DataFrame, links: pd.DataFrame, role: str) -> pd.DataFrame:
-    """The tasks in plan order with headings in Vietnamese: the table to export."""
-    tasks = statuses.sort_values(["plan_id", "position"], kind="stable")
+def in_plan_order(statuses: pd.DataFrame) -> pd.DataFrame:
+    """Plans in the order they were loaded, each plan's tasks in the document's order."""
+    return statuses.sort_values(["plan_id", "position"], kind="stable")
+
+
+def register_table(tasks: pd.DataFrame, links: pd.DataFrame, role: str) -> pd.DataFrame:
+    """``tasks`` (rows of the status frame) with headings in Vietnamese: the table to export."""
     shown = with_due_note(tasks).assign(
         agencies=agency_names(links, tasks["task_id"], role).to_numpy(),
         status_label=tasks["status"].map(status_label),
