@@ -17,6 +17,7 @@ DASHBOARDS = [
     ("pages/3_Han_hoan_thanh.py", "Hạn hoàn thành"),
     ("pages/4_Chi_tieu.py", "Chỉ tiêu"),
     ("pages/5_Qua_han.py", "Quá hạn"),
+    ("pages/12_Danh_muc_nhiem_vu.py", "Danh mục nhiệm vụ"),
 ]
 PRESENTING = {StateKey.PRESENTATION: "1"}
 
@@ -92,3 +93,12 @@ def test_the_menu_links_keep_presenting_on_dashboards_only(
     links = {link.proto.label: link.proto.query_string for link in at.sidebar.get("page_link")}
     assert [links[heading] for _, heading in DASHBOARDS] == ["trinh_chieu=1"] * len(DASHBOARDS)
     assert links["Báo cáo và xuất"] == ""
+
+
+def test_a_tasks_record_presents_without_page_buttons(
+    sample_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record opens from links, not in the sequence: large type, no previous / next."""
+    at = open_through_app(monkeypatch, sample_url, "pages/13_Ho_so_nhiem_vu.py", PRESENTING)
+    assert presents(at)
+    assert not [button for button in at.button if button.key in (PREVIOUS_KEY, NEXT_KEY)]

@@ -86,8 +86,9 @@ def _follow_switch() -> None:
 
 
 def presentation_bar(pages: Sequence[st.Page], current: st.Page) -> bool:
-    """The "Trình chiếu" switch atop a dashboard page; while on, the previous and next page
-    buttons (← / →) and the presentation stylesheet. Returns whether the page presents."""
+    """The "Trình chiếu" switch atop a dashboard page; while on, the presentation stylesheet
+    and, on the pages of the sequence ``pages`` (a task's record is not one), the previous
+    and next page buttons (← / →). Returns whether the page presents."""
     st.session_state[StateKey.PRESENTATION] = presenting()  # the address decides
     switch, previous, following = st.columns([4, 1, 1], vertical_alignment="center")
     with switch:
@@ -97,7 +98,10 @@ def presentation_bar(pages: Sequence[st.Page], current: st.Page) -> bool:
     if not presenting():
         return False
     st.html(PRESENTATION_CSS)
-    at = [page.title for page in pages].index(current.title)  # "/" shows Tổng quan too
+    titles = [page.title for page in pages]  # by title: "/" shows Tổng quan too
+    if current.title not in titles:
+        return True
+    at = titles.index(current.title)
     with previous:
         _step(pages[at - 1] if at > 0 else None, PREVIOUS_LABEL, PREVIOUS_KEY, "Left", "←")
     with following:

@@ -26,6 +26,7 @@ DASHBOARDS = [
     ("han-hoan-thanh", "Hạn hoàn thành"),
     ("chi-tieu", "Chỉ tiêu"),
     ("qua-han", "Quá hạn"),
+    ("danh-muc-nhiem-vu", "Danh mục nhiệm vụ"),
 ]
 # Every chart drawn (SVG while presenting) with its axis labels.
 CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid=stVegaLiteChart]')]
@@ -68,9 +69,7 @@ def check_projected(page: Page, heading: str) -> None:
     page.wait_for_function(TABLES_DRAWN, timeout=60_000)
     assert page.evaluate(CUT_METRIC_LABELS) == []
     assert page.evaluate(SCROLLING_TABLES) == 0
-    charts = page.evaluate(CHART_LABELS)
-    assert charts, f"{heading}: no chart"
-    for labels in charts:
+    for labels in page.evaluate(CHART_LABELS):
         assert labels
         assert [text for text, size in labels if size < AXIS_LABEL_PX] == []
         assert [text for text, _ in labels if text.endswith("…")] == []
