@@ -90,6 +90,7 @@ def headline(filters: TaskFilters) -> None:
             delta_color=color,
             help=RATE_HELP_VI,
             border=True,
+            height="stretch",  # the cards line up when a label wraps onto two lines
         )
 
 

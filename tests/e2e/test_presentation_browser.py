@@ -93,6 +93,16 @@ def test_every_dashboard_in_turn_with_the_arrow_key(projector: Page, app_url: st
     expect(projector.locator("h1").first).to_have_text(DASHBOARDS[-2][1])
 
 
+def test_metric_labels_are_whole_beside_the_sidebar_too(projector: Page, app_url: str) -> None:
+    """At 1366 px with the sidebar open, "Đến hạn 30 ngày tới" and the others wrap, not cut."""
+    for path, heading in DASHBOARDS:
+        projector.goto(f"{app_url}/{path}")
+        wait_for_app(projector)
+        expect(projector.locator("h1").first).to_have_text(heading, timeout=120_000)
+        expect(projector.locator(SIDEBAR)).to_be_visible()
+        assert projector.evaluate(CUT_METRIC_LABELS) == []
+
+
 def test_tong_quan_has_its_own_address(projector: Page, app_url: str) -> None:
     projector.goto(f"{app_url}/tong-quan")
     wait_for_app(projector)
