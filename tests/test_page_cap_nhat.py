@@ -118,7 +118,7 @@ def test_changed_statuses_commit_move_the_numbers_and_undo_restores(url: str) ->
     ]
     assert _completed(url) == completed + 3
     history = next(frame.value for frame in at.dataframe if "Người nạp" in frame.value)
-    assert history.iloc[0][["Tệp", "Người nạp", "Báo cáo tiến độ"]].tolist() == [
+    assert history.iloc[0][["Tệp", "Người nạp", "Báo cáo tiến độ, kết quả chỉ tiêu"]].tolist() == [
         "tien_do_thang_11.xlsx",
         "Người dùng bien.tap (bien.tap, biên tập của Sở)",
         3,
