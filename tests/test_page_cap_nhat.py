@@ -107,6 +107,7 @@ def test_changed_statuses_commit_move_the_numbers_and_undo_restores(url: str) ->
     assert _metrics(at)["Thay đổi"] == "3"
     changes = next(frame.value for frame in at.dataframe if "Thay đổi (trước → sau)" in frame.value)
     assert changes["Loại"].tolist() == ["Thay đổi"] * 3
+    assert changes["STT"].tolist() == changes["STT trong tệp"].tolist()  # matched by number
     assert changes["Thay đổi (trước → sau)"].str.contains("→ Đã hoàn thành").all()
     assert dump(get_engine(url)) == before  # nothing written by the preview
 

@@ -42,6 +42,7 @@ CHANGE_COLUMNS = {
     "plan_code": "Kế hoạch",
     "section": "Mục",
     "number": "STT",
+    "file_number": "STT trong tệp",
     "row": "Dòng trong tệp",
     "method": "Khớp theo (điểm 0–100)",
     "name": "Tên",
