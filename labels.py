@@ -31,6 +31,13 @@ DATE_FORMAT_D3 = "%d/%m/%Y"  # Vega-Lite's axes and tooltips (d3-time-format)
 MONTH_FORMAT_PY = "%m/%Y"  # 06/2026
 MONTH_FORMAT_D3 = "%m/%Y"
 
+# Streamlit draws the file picker's own words in English and offers no way to change them
+# (README, "Giao diện / Interface language"): the help says what they mean.
+FILE_PICKER_HELP = (
+    "Kéo tệp thả vào khung bên dưới, hoặc bấm nút “Upload” để chọn tệp trên máy. Dòng "
+    "“Limit … per file” là giới hạn chung của máy chủ; giới hạn của mục này ghi ở nhãn trên."
+)
+
 # --- Changes from one period to the next ---
 # The true minus sign (U+2212), not the hyphen: it is as wide as "+", so signed columns
 # line up, and a line never breaks after it as it may after a hyphen. st.metric is the

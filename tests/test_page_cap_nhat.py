@@ -63,7 +63,10 @@ def test_the_page_states_the_upload_limit(url: str) -> None:
     at = open_page()
     assert not at.exception
     assert "dung lượng tối đa 10 MB" in at.caption[0].value  # loaders.limits.MAX_FILE_BYTES
-    assert at.file_uploader(key=UploadKey.FILE).label.endswith("(tối đa 10 MB)")
+    picker = at.file_uploader(key=UploadKey.FILE)
+    assert picker.label.endswith("(tối đa 10 MB)")
+    # Streamlit 1.67 draws the picker's words in English: the help names its "Upload" button.
+    assert picker.help.startswith("Kéo tệp thả vào khung") and "“Upload”" in picker.help
 
 
 def test_a_file_past_the_limit_gets_the_sentence_in_vietnamese(url: str) -> None:

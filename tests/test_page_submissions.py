@@ -170,3 +170,19 @@ def test_the_task_record_shows_the_reports_and_answers_to_signed_in_staff_only(
     anonymous = open_task_13_record(page_test(monkeypatch, url, APP).run())
     assert not [f for f in anonymous.dataframe if "Duyệt lúc" in f.value]
     assert "Nguyễn Văn An" not in str([t.value for t in anonymous.text])
+
+
+def test_the_report_forms_dates_and_file_pickers_are_set_in_vietnamese(
+    monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    at = signed_in(monkeypatch, url, REPORTER, Role.AGENCY_REPORTER)
+    at.switch_page(REPORTER_PAGE).run()
+    row = lead_row(at, "PL-II-2026", "13")
+    at.session_state["lead_tasks"] = {"selection": {"rows": [row], "columns": []}}
+    at.run()
+    assert not at.exception
+    # The completion date and the evidence's date, as every date on screen (issue 15).
+    assert [field.proto.format for field in at.date_input] == ["DD/MM/YYYY"] * 2
+    pickers = at.file_uploader  # the evidence file, and the filled template (Nộp theo mẫu)
+    assert len(pickers) == 2
+    assert all(picker.help.startswith("Kéo tệp thả vào khung") for picker in pickers)
