@@ -183,12 +183,13 @@ def format_month(d: date | None) -> str:
     return "" if d is None else f"{d.month:02d}/{d.year:04d}"
 
 
-def format_decimal(x: float | None, decimals: int = 1) -> str:
-    """Vietnamese style: "." between thousands, "," before decimals, trailing zeros dropped;
+def format_decimal(x: float | None, decimals: int = 1, *, fixed: bool = False) -> str:
+    """Vietnamese style: "." between thousands, "," before decimals, trailing zeros dropped
+    (in a sentence) or kept when ``fixed`` (a column: one number of decimals in every cell);
     EMPTY_VALUE when unknown: 1234.5 -> "1.234,5"."""
     if x is None or (isinstance(x, float) and not math.isfinite(x)):
         return EMPTY_VALUE
-    return vietnamese_number(x, decimals)
+    return vietnamese_number(x, decimals, fixed)
 
 
 def format_int(n: float | None) -> str:
@@ -196,11 +197,12 @@ def format_int(n: float | None) -> str:
     return format_decimal(n, decimals=0)
 
 
-def format_percent(x: float | None, decimals: int = 1) -> str:
-    """A fraction as a percentage: 0.725 -> "72,5%", 1.0 -> "100%", None -> "—"."""
+def format_percent(x: float | None, decimals: int = 1, *, fixed: bool = False) -> str:
+    """A fraction as a percentage: 0.725 -> "72,5%", 1.0 -> "100%" ("100,0%" when ``fixed``,
+    for a column's cells), None -> "—"."""
     if x is None or not math.isfinite(x):
         return EMPTY_VALUE
-    return vietnamese_percent(x, decimals)
+    return vietnamese_percent(x, decimals, fixed)
 
 
 def format_target(operator: str | None, value: float | None, unit: str = "") -> str:
