@@ -4,6 +4,7 @@ hash, what the sample progress batch counts, an undone import shown apart."""
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import date
 
 import pandas as pd
@@ -50,7 +51,10 @@ def _workbook_counts() -> tuple[int, int, int, int]:
 
 
 def test_who_and_state_come_first_and_the_short_hash_last(url: str) -> None:
-    history = _history(open_page())
+    at = open_page()
+    history = _history(at)
+    config = json.loads(_table(at).proto.columns)
+    assert config["Mã tệp"]["help"].startswith("12 ký tự đầu của mã băm SHA-256")
     assert list(history.columns[:2]) == ["Người nạp", "Tình trạng"]
     assert history.columns[-1] == "Mã tệp"
     first_plan = SAMPLE_PLANS[0].path.read_bytes()

@@ -34,21 +34,21 @@ HISTORY_COLUMNS = {
 HASH_SHOWN = 12  # characters of the SHA-256: enough to tell files apart by eye
 IN_FORCE = "Có hiệu lực"
 ILLUSTRATIVE = "Có hiệu lực (số liệu minh họa)"
-UNDONE = "Đã hoàn tác lúc {moment}"
+UNDONE = "Đã hoàn tác"  # then " lúc dd/mm/yyyy HH:MM"
 MUTED = "color: #8a8a8a; font-style: italic"  # an undone import: kept for the record only
 HISTORY_HELP = {
-    "Nhiệm vụ": "Kế hoạch: số nhiệm vụ trong tệp. Tiến độ: số nhiệm vụ được báo cáo.",
-    "Báo cáo tiến độ, kết quả chỉ tiêu": (
+    "task_count": "Kế hoạch: số nhiệm vụ trong tệp. Tiến độ: số nhiệm vụ được báo cáo.",
+    "progress_count": (
         "Số báo cáo tiến độ nhiệm vụ cộng số kết quả chỉ tiêu theo kỳ mà lần nạp thêm vào."
     ),
-    "Mã tệp": f"{HASH_SHOWN} ký tự đầu của mã băm SHA-256 của tệp: cùng mã là cùng nội dung.",
+    "content_hash": f"{HASH_SHOWN} ký tự đầu của mã băm SHA-256 của tệp: cùng mã là cùng nội dung.",
 }
 
 
-def state_text(undone_at: Any, illustrative: bool) -> str:
+def _state_text(undone_at: Any, illustrative: bool) -> str:
     """ "Đã hoàn tác lúc …", or in force (saying when its figures are made up)."""
     if undone_at is not None and pd.notna(undone_at):
-        return UNDONE.format(moment=local_time(undone_at))
+        return f"{UNDONE} lúc {local_time(undone_at)}"
     return ILLUSTRATIVE if illustrative else IN_FORCE
 
 
@@ -58,7 +58,7 @@ def history_table() -> pd.DataFrame:
     with reading(database_url()) as session:
         history = import_history(session=session)
     states = [
-        state_text(undone, demo)
+        _state_text(undone, demo)
         for undone, demo in zip(history["undone_at"], history["is_illustrative"], strict=True)
     ]
     frame = history.assign(
@@ -72,7 +72,7 @@ def history_table() -> pd.DataFrame:
 
 def undone_rows_muted(table: pd.DataFrame) -> Styler:
     """``table`` with undone imports greyed; the style reads only the state we wrote."""
-    undone = table[HISTORY_COLUMNS["state"]].str.startswith(UNDONE.split("{")[0])
+    undone = table[HISTORY_COLUMNS["state"]].str.startswith(UNDONE)
     return table.style.apply(
         lambda row: [MUTED if undone[row.name] else ""] * len(row), axis="columns"
     )
@@ -80,5 +80,8 @@ def undone_rows_muted(table: pd.DataFrame) -> Styler:
 
 def show_history() -> None:
     table = history_table()
-    config = {name: st.column_config.Column(help=text) for name, text in HISTORY_HELP.items()}
+    config = {
+        HISTORY_COLUMNS[name]: st.column_config.Column(help=text)
+        for name, text in HISTORY_HELP.items()
+    }
     st.dataframe(undone_rows_muted(table), hide_index=True, column_config=config, key="history")
