@@ -9,17 +9,28 @@ overdue, and done on time once a completion on 15/05/2026 is approved.
 
 from __future__ import annotations
 
+import csv
+import io
+import zipfile
 from datetime import date
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from data_access.accounts import find_account
 from data_access.clock import vietnam_today
+from data_access.db import get_engine, session_scope
 from data_access.models import Role
+from data_access.queries.task_record import task_detail
+from data_access.submissions.form import SubmissionForm
+from data_access.submissions.review import approve, submit
+from exports.tables import table_csv, table_xlsx
 from tests.pages_db import APP, page_test
 from tests.qua_han_page import open_row, task_list
 from tests.signed_in import sign_in_as
 from tests.submission_db import SKHCN, image_bytes, staff_on_sample
+from tests.submission_db import task_id as submission_task
+from ui.task_record import progress_table
 
 REPORTER, EDITOR = "dm-skhcn", "bt-so"  # accounts of staff_on_sample
 REPORTER_PAGE = "pages/9_Nhiem_vu_don_vi.py"
@@ -170,3 +181,26 @@ def test_the_task_record_shows_the_reports_and_answers_to_signed_in_staff_only(
     anonymous = open_task_13_record(page_test(monkeypatch, url, APP).run())
     assert not [f for f in anonymous.dataframe if "Duyệt lúc" in f.value]
     assert "Nguyễn Văn An" not in str([t.value for t in anonymous.text])
+
+
+def test_an_approved_report_exports_with_its_formulas_defused(url: str) -> None:
+    """The record's report history, as its CSV and Excel buttons export it, after the Sở
+    approved a report whose evidence number and description start like formulas."""
+    engine = get_engine(url)
+    task = submission_task(engine, "13")
+    form = SubmissionForm("Đang thực hiện", None, '=HYPERLINK("http://x","y")', None, "@SUM(A1)")
+    with session_scope(engine, write=True) as session:
+        reporter = find_account(session=session, username=REPORTER)
+        sent = submit(session, reporter, task, form)
+        approve(session, find_account(session=session, username=EDITOR), sent.id or 0)
+    with session_scope(engine) as session:
+        detail = task_detail(session=session, task_id=task)
+    assert detail is not None
+    table = progress_table(detail.progress)
+    rows = list(csv.reader(io.StringIO(table_csv(table).decode("utf-8-sig"))))
+    newest = dict(zip(rows[0], rows[-1], strict=True))
+    assert newest["Minh chứng"].startswith("'") and "HYPERLINK" in newest["Minh chứng"]
+    assert newest["Mô tả"] == "'@SUM(A1)"
+    workbook = table_xlsx(table, title="Lịch sử báo cáo tiến độ")
+    sheet = zipfile.ZipFile(io.BytesIO(workbook)).read("xl/worksheets/sheet1.xml")
+    assert b"<f>" not in sheet and b"<f " not in sheet

@@ -103,14 +103,19 @@ def progress_history(progress: pd.DataFrame) -> None:
     if progress.empty:
         st.text("Chưa có báo cáo tiến độ nào.")
         return
+    display = progress_table(progress)
+    show_table(display, hide_index=True)
+    offer_table(display, title="Lịch sử báo cáo tiến độ", key="progress_history")
+
+
+def progress_table(progress: pd.DataFrame) -> pd.DataFrame:
+    """The task's reports as shown and exported: Vietnamese headers, dates dd/mm/yyyy."""
     history = progress.assign(
         reported_on=progress["reported_on"].map(format_date),
         completion_date=progress["completion_date"].map(format_date),
         illustrative=progress["is_illustrative"].map({True: "Minh họa", False: "Thực tế"}),
     )
-    display = history[list(PROGRESS_COLUMNS)].rename(columns=PROGRESS_COLUMNS)
-    show_table(display, hide_index=True)
-    offer_table(display, title="Lịch sử báo cáo tiến độ", key="progress_history")
+    return history[list(PROGRESS_COLUMNS)].rename(columns=PROGRESS_COLUMNS)
 
 
 def submission_history(task_id: int) -> None:

@@ -27,6 +27,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+METRIC = "[data-testid='stMetric']"
+SLOW = 120_000  # ms: the first run loads the samples, an upload is read in a worker
 
 
 def free_port() -> int:
@@ -90,10 +92,15 @@ def serving(db_path: Path, log_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def app_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The SQLite file the app_url server uses (empty until the first visit)."""
+    return tmp_path_factory.mktemp("e2e") / "nq57.sqlite"
+
+
+@pytest.fixture(scope="session")
+def app_url(app_database: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app served on localhost over an empty database (first run loads the samples)."""
-    db_path = tmp_path_factory.mktemp("e2e") / "nq57.sqlite"
-    with serving(db_path, tmp_path_factory.getbasetemp() / "streamlit.log") as url:
+    with serving(app_database, tmp_path_factory.getbasetemp() / "streamlit.log") as url:
         yield url
 
 
@@ -103,6 +110,19 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def database_url(app_url: str, app_database: Path, browser: Browser) -> str:
+    """The app_url server's database URL, once a first visit has prepared it (tables
+    made, samples loaded): accounts can be added to it from then on."""
+    context = browser.new_context()
+    first = context.new_page()
+    first.goto(app_url)
+    wait_for_app(first)
+    first.wait_for_selector(METRIC, timeout=SLOW)
+    context.close()
+    return f"sqlite:///{app_database}"
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """Cập nhật dữ liệu in Chromium: real file inputs, commits that move the dashboard, undo, refusals.
 
-Every test leaves the shared database as it found it (what it commits, it undoes), and
-compares full table dumps of the app's SQLite file where the issue asks for it.
+Every test signs in as an editor by the sidebar's form and moves between pages by the
+sidebar's links; it leaves the shared database as it found it (what it commits, it
+undoes), and compares full table dumps of the app's SQLite file where the issue asks for it.
 """
 
 from __future__ import annotations
@@ -12,12 +13,16 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 from sqlalchemy import Engine, create_engine
+from sqlmodel import Session, col, select
 
 from data_access.clock import vietnam_today
+from data_access.models import ImportBatch, Role
 from sample_data.manifest import PROGRESS_WORKBOOK
-from tests.e2e.conftest import save_screenshot, script_run, wait_for_app
+from tests.e2e.accounts import open_from_menu, signed_in
+from tests.e2e.conftest import METRIC, SLOW, save_screenshot, script_run, wait_for_app
+from tests.signed_in import EDITOR
 from tests.upload_db import (
     PROGRESS_HEADER,
     dump,
@@ -28,35 +33,28 @@ from tests.upload_db import (
 
 pytestmark = pytest.mark.e2e
 
-PAGE = "cap-nhat-du-lieu"
+PAGE = "Cập nhật dữ liệu"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-METRIC = "[data-testid='stMetric']"
 SKHCN = "Sở Khoa học và Công nghệ"
-SLOW = 120_000  # ms
+# What the history table names the editor's imports by (ui.session.account_label).
+EDITOR_LABEL = f"Người dùng {EDITOR} ({EDITOR}, biên tập của Sở)"
 
 
 @pytest.fixture(scope="module")
-def database(app_url: str, browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    """The app's own SQLite file, in the app_url fixture's folder, after a first visit."""
-    context = browser.new_context()
-    first = context.new_page()
-    first.goto(app_url)
-    wait_for_app(first)
-    first.wait_for_selector(METRIC, timeout=SLOW)
-    context.close()
-    (path,) = {p.resolve() for p in tmp_path_factory.getbasetemp().glob("e2e*/nq57.sqlite")}
-    return create_engine(f"sqlite:///{path}")
+def database(database_url: str) -> Engine:
+    return create_engine(database_url)
 
 
-def open_page(page: Page, app_url: str, url_path: str) -> None:
-    page.goto(app_url)
-    wait_for_app(page)
-    page.goto(f"{app_url}/{url_path}")
-    wait_for_app(page)
+@pytest.fixture
+def editor(page: Page, app_url: str, database_url: str) -> Page:
+    """``page`` with the editor signed in by the sidebar's form."""
+    signed_in(page, app_url, database_url, EDITOR, Role.EDITOR)
+    return page
 
 
-def upload(page: Page, app_url: str, data: bytes, name: str) -> None:
-    open_page(page, app_url, PAGE)
+def upload(page: Page, data: bytes, name: str) -> None:
+    open_from_menu(page, PAGE)
+    page.get_by_role("tab", name="Tải tệp lên").click()
     with script_run(page):
         page.locator("input[type='file']").set_input_files(
             files=[{"name": name, "mimeType": XLSX, "buffer": data}]
@@ -72,23 +70,28 @@ def metric(page: Page, label: str) -> int:
     return int(value.inner_text().strip().replace(".", ""))
 
 
-def completed_on_dashboard(page: Page, app_url: str) -> int:
-    open_page(page, app_url, "tong-quan")
+def completed_on_dashboard(page: Page) -> int:
+    open_from_menu(page, "Tổng quan")
     page.wait_for_selector(METRIC, timeout=SLOW)
     return metric(page, "Đã hoàn thành")
 
 
-def commit(page: Page, who: str) -> None:
-    page.get_by_label("Người nạp").fill(who)
-    with script_run(page):
-        page.get_by_label("Người nạp").press("Enter")
+def commit(page: Page) -> None:
     with script_run(page):
         page.get_by_role("button", name="Xác nhận nạp dữ liệu").click()
     expect(page.get_by_text("Đã nạp lần số")).to_be_visible(timeout=SLOW)
 
 
-def undo(page: Page, app_url: str) -> None:
-    open_page(page, app_url, PAGE)
+def latest_importer(database: Engine) -> str:
+    """Who the latest import is recorded as made by."""
+    with Session(database) as session:
+        latest = session.exec(select(ImportBatch).order_by(col(ImportBatch.id).desc())).first()
+    assert latest is not None
+    return latest.imported_by
+
+
+def undo(page: Page) -> None:
+    open_from_menu(page, PAGE)
     page.get_by_role("tab", name="Lịch sử nạp và hoàn tác").click()
     with script_run(page):
         page.get_by_text("Tôi muốn hoàn tác lần nạp gần nhất").click()
@@ -98,33 +101,34 @@ def undo(page: Page, app_url: str) -> None:
 
 
 def test_changed_statuses_move_the_dashboard_and_undo_restores_it(
-    page: Page, app_url: str, database: Engine
+    editor: Page, database: Engine
 ) -> None:
-    before, completed = dump(database), completed_on_dashboard(page, app_url)
-    upload(page, app_url, sample_with_statuses_done(3, vietnam_today()), "tien_do_thang_11.xlsx")
-    assert metric(page, "Thay đổi") == 3
-    expect(page.get_by_text("0 lỗi (chặn việc nạp)")).to_be_visible()
-    save_screenshot(page, "cap_nhat_xem_truoc")
+    before, completed = dump(database), completed_on_dashboard(editor)
+    upload(editor, sample_with_statuses_done(3, vietnam_today()), "tien_do_thang_11.xlsx")
+    assert metric(editor, "Thay đổi") == 3
+    expect(editor.get_by_text("0 lỗi (chặn việc nạp)")).to_be_visible()
+    save_screenshot(editor, "cap_nhat_xem_truoc")
     assert dump(database) == before  # the preview wrote nothing
-    commit(page, "Nguyễn Thị Lan")
-    assert completed_on_dashboard(page, app_url) == completed + 3
-    undo(page, app_url)
-    save_screenshot(page, "cap_nhat_hoan_tac")
+    commit(editor)
+    assert latest_importer(database) == EDITOR_LABEL
+    assert completed_on_dashboard(editor) == completed + 3
+    undo(editor)
+    save_screenshot(editor, "cap_nhat_hoan_tac")
     assert dump(database) == before
-    assert completed_on_dashboard(page, app_url) == completed
+    assert completed_on_dashboard(editor) == completed
 
 
-def test_one_blocking_error_writes_nothing(page: Page, app_url: str, database: Engine) -> None:
+def test_one_blocking_error_writes_nothing(editor: Page, database: Engine) -> None:
     before = dump(database)
     data = edit_cell(sample_with_statuses_done(3, vietnam_today()), "Tiến độ", "G4", "31/02/2026")
-    upload(page, app_url, data, "tien_do_loi.xlsx")
-    expect(page.get_by_text("Tệp còn 1 lỗi")).to_be_visible()
-    expect(page.get_by_role("button", name="Xác nhận nạp dữ liệu")).to_be_disabled()
-    save_screenshot(page, "cap_nhat_loi")
-    button = page.get_by_test_id("stDownloadButton").get_by_role(
+    upload(editor, data, "tien_do_loi.xlsx")
+    expect(editor.get_by_text("Tệp còn 1 lỗi")).to_be_visible()
+    expect(editor.get_by_role("button", name="Xác nhận nạp dữ liệu")).to_be_disabled()
+    save_screenshot(editor, "cap_nhat_loi")
+    button = editor.get_by_test_id("stDownloadButton").get_by_role(
         "button", name="Tải báo cáo kiểm tra (.xlsx, ô có vấn đề được tô màu và ghi chú)"
     )
-    with page.expect_download(timeout=SLOW) as info:
+    with editor.expect_download(timeout=SLOW) as info:
         button.click()
     report = load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
     cell = report["Tiến độ"]["G4"]
@@ -133,39 +137,39 @@ def test_one_blocking_error_writes_nothing(page: Page, app_url: str, database: E
     assert dump(database) == before
 
 
-def test_a_renumbered_plan_is_matched_by_name(page: Page, app_url: str, database: Engine) -> None:
+def test_a_renumbered_plan_is_matched_by_name(editor: Page, database: Engine) -> None:
     book = load_workbook(io.BytesIO(PROGRESS_WORKBOOK.read_bytes()))
     sheet = book["Tiến độ"]
     first = next(row for row in sheet.iter_rows(min_row=4, values_only=True) if row[2])
     renumbered = [first[0], first[1], 40, first[3], datetime(2026, 11, 20), "Tạm dừng"]
-    upload(page, app_url, workbook({"Tiến độ": [PROGRESS_HEADER[:6], renumbered]}), "so_moi.xlsx")
-    changes = page.get_by_test_id("stDataFrame").filter(has_text="Khớp theo").first
+    upload(editor, workbook({"Tiến độ": [PROGRESS_HEADER[:6], renumbered]}), "so_moi.xlsx")
+    changes = editor.get_by_test_id("stDataFrame").filter(has_text="Khớp theo").first
     expect(changes).to_contain_text("Tên, điểm 100")
-    assert metric(page, "Thay đổi") == 1
-    save_screenshot(page, "cap_nhat_khop_theo_ten")
+    assert metric(editor, "Thay đổi") == 1
+    save_screenshot(editor, "cap_nhat_khop_theo_ten")
 
 
-def test_the_same_file_twice_is_detected(page: Page, app_url: str, database: Engine) -> None:
+def test_the_same_file_twice_is_detected(editor: Page, database: Engine) -> None:
     before = dump(database)
-    upload(page, app_url, PROGRESS_WORKBOOK.read_bytes(), PROGRESS_WORKBOOK.name)
-    expect(page.get_by_text("Tệp này (cùng nội dung) đã được nạp lúc")).to_be_visible()
-    expect(page.get_by_role("button", name="Xác nhận nạp dữ liệu")).to_be_disabled()
+    upload(editor, PROGRESS_WORKBOOK.read_bytes(), PROGRESS_WORKBOOK.name)
+    expect(editor.get_by_text("Tệp này (cùng nội dung) đã được nạp lúc")).to_be_visible()
+    expect(editor.get_by_role("button", name="Xác nhận nạp dữ liệu")).to_be_disabled()
     assert dump(database) == before
 
 
-def test_the_template_round_trips(page: Page, app_url: str, database: Engine) -> None:
+def test_the_template_round_trips(editor: Page, database: Engine) -> None:
     before = dump(database)
-    open_page(page, app_url, PAGE)
-    page.get_by_role("tab", name="Mẫu báo cáo tiến độ").click()
-    box = page.get_by_test_id("stSelectbox").filter(has_text="Cơ quan").locator("input")
+    open_from_menu(editor, PAGE)
+    editor.get_by_role("tab", name="Mẫu báo cáo tiến độ").click()
+    box = editor.get_by_test_id("stSelectbox").filter(has_text="Cơ quan").locator("input")
     box.click()
     box.fill("Khoa học và Công nghệ")
-    with script_run(page):
-        page.get_by_role("option", name=SKHCN, exact=True).click()
-    button = page.get_by_test_id("stDownloadButton").get_by_role(
+    with script_run(editor):
+        editor.get_by_role("option", name=SKHCN, exact=True).click()
+    button = editor.get_by_test_id("stDownloadButton").get_by_role(
         "button", name="Tải mẫu báo cáo tiến độ (.xlsx)"
     )
-    with page.expect_download(timeout=SLOW) as info:
+    with editor.expect_download(timeout=SLOW) as info:
         button.click()
     assert info.value.suggested_filename == ("mau-bao-cao-tien-do_so-khoa-hoc-va-cong-nghe.xlsx")
     book = load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
@@ -175,9 +179,10 @@ def test_the_template_round_trips(page: Page, app_url: str, database: Engine) ->
     sheet["F6"], sheet["G6"] = datetime(2026, 11, 20), "Đang thực hiện"
     filled = io.BytesIO()
     book.save(filled)
-    upload(page, app_url, filled.getvalue(), "mau_da_dien.xlsx")
-    expect(page.get_by_text("0 lỗi (chặn việc nạp), 0 cảnh báo (không chặn).")).to_be_visible()
-    assert metric(page, "Thay đổi") == 2
-    commit(page, "Văn phòng Sở")
-    undo(page, app_url)
+    upload(editor, filled.getvalue(), "mau_da_dien.xlsx")
+    expect(editor.get_by_text("0 lỗi (chặn việc nạp), 0 cảnh báo (không chặn).")).to_be_visible()
+    assert metric(editor, "Thay đổi") == 2
+    commit(editor)
+    assert latest_importer(database) == EDITOR_LABEL
+    undo(editor)
     assert dump(database) == before

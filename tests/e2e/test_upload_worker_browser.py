@@ -1,5 +1,8 @@
 """An upload read in its worker process, in Chromium: progress, other sessions, "Hủy", tab closed.
 
+The file is uploaded by an editor, signed in by the sidebar's form; the other session
+reading Quá hạn is anonymous.
+
 The slow file is legitimately slow: 60,000 tasks in seed 001's layout (3 MB, within
 every limit), ~25 s to read and preview on an idle machine. The worker processes
 are found in /proc: children of the app server running ``python -m loaders.worker``.
@@ -14,15 +17,17 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from benchmarks.make_big_workbook import write_workbook
-from tests.e2e.conftest import wait_for_app
+from data_access.models import Role
+from tests.e2e.accounts import open_from_menu, signed_in
+from tests.e2e.conftest import SLOW, wait_for_app
 from tests.polling import poll
+from tests.signed_in import EDITOR
 
 pytestmark = pytest.mark.e2e
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 METRIC = "[data-testid='stMetricValue']"
 RUNNING = "[data-testid='stStatusWidget']"
-SLOW = 120_000  # ms
 PROGRESS = "Đã đọc"  # "Đã đọc 12.000 dòng…"
 
 
@@ -34,14 +39,8 @@ def slow_file(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def server(app_url: str, browser: Browser) -> int:
+def server(app_url: str, database_url: str) -> int:
     """The app server's pid, after a first visit (the first run loads the samples)."""
-    context = browser.new_context()
-    first = context.new_page()
-    first.goto(app_url)
-    wait_for_app(first)
-    first.wait_for_selector(METRIC, timeout=SLOW)
-    context.close()
     port = f"--server.port={urlparse(app_url).port}"
     (pid,) = [pid for pid, command in _processes() if port in command]
     return pid
@@ -72,9 +71,9 @@ def workers(server: int) -> list[int]:
     return [pid for pid in children if "-m loaders.worker" in commands.get(pid, "")]
 
 
-def start_reading(page: Page, app_url: str, data: bytes) -> None:
-    page.goto(f"{app_url}/cap-nhat-du-lieu")
-    wait_for_app(page)
+def start_reading(page: Page, app_url: str, database_url: str, data: bytes) -> None:
+    signed_in(page, app_url, database_url, EDITOR, Role.EDITOR)
+    open_from_menu(page, "Cập nhật dữ liệu")
     page.locator("input[type='file']").set_input_files(
         files=[{"name": "ke_hoach_60000.xlsx", "mimeType": XLSX, "buffer": data}]
     )
@@ -82,9 +81,9 @@ def start_reading(page: Page, app_url: str, data: bytes) -> None:
 
 
 def test_another_session_is_served_while_a_file_is_read_and_hủy_stops_the_worker(
-    page: Page, browser: Browser, app_url: str, server: int, slow_file: bytes
+    page: Page, browser: Browser, app_url: str, database_url: str, server: int, slow_file: bytes
 ) -> None:
-    start_reading(page, app_url, slow_file)
+    start_reading(page, app_url, database_url, slow_file)
     assert poll(lambda: len(workers(server)) == 1)
     other = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="vi-VN")
     try:
@@ -108,11 +107,11 @@ def test_another_session_is_served_while_a_file_is_read_and_hủy_stops_the_work
 
 
 def test_closing_the_tab_mid_read_stops_the_worker(
-    browser: Browser, app_url: str, server: int, slow_file: bytes
+    browser: Browser, app_url: str, database_url: str, server: int, slow_file: bytes
 ) -> None:
     context = browser.new_context()
     page = context.new_page()
-    start_reading(page, app_url, slow_file)
+    start_reading(page, app_url, database_url, slow_file)
     assert poll(lambda: len(workers(server)) == 1)
     context.close()
     assert poll(lambda: workers(server) == [])
