@@ -81,7 +81,7 @@ def timeline_segments(
     previous = rows.groupby("task_id")["due_date"].shift()
     issued = rows["plan_issued_on"].where(rows["plan_issued_on"] < rows["due_date"])
     start = previous.fillna(issued).fillna(rows["due_date"] - LEAD_IN)
-    agency = rows["task_id"].map(lead_agencies).fillna("").astype(str)
+    agency = rows["task_id"].map(lead_agencies).astype(object).fillna("").astype(str)
     label = rows["plan_code"].astype(str) + " · " + rows["number"].fillna("").astype(str)
     segments = rows.assign(agency=agency, row=label, start=start, end=rows["due_date"])
     segments = segments.sort_values(["agency", "task_due", "row", "end"], kind="stable")
