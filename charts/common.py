@@ -16,7 +16,7 @@ AGENCY_TITLE = "Cơ quan"
 AGENCY_LABEL_LIMIT = 260  # pixels; a longer agency name ends in "…" (the tooltip has it whole)
 LEGEND_LABEL_LIMIT = 220
 MIN_HEIGHT = 120
-LABEL_SHARE = 0.06  # a segment this share of the longest bar is wide enough for its number
+LABEL_SHARE = 0.04  # a segment this share of the longest bar is wide enough for its number
 DARK_LUMINANCE = 0.4  # on a colour darker than this, a label is white
 UNPICKED_OPACITY = 0.4  # items not clicked fade while a selection is active
 # Fill the width; the height is the plot's, with title, axes and legend added on top

@@ -185,20 +185,20 @@ def test_a_segment_is_labelled_in_its_middle_in_ink_that_reads_on_it() -> None:
         {
             "agency": ["Sở A", "Sở A", "Sở A"],
             "status": ["done_on_time", "in_progress", "overdue"],
-            "count": [10, 1, 9],
-            "total": [20] * 3,
+            "count": [20, 1, 9],
+            "total": [30] * 3,
             "completion_rate": [0.5] * 3,
             "on_time_rate": [0.5] * 3,
         }
     )
     by_status = {r["status"]: r for r in rows(agency_status_bars(data, "T").to_dict())}
-    # stacked in status order: done 0–10, in progress 10–11, overdue 11–20
+    # stacked in status order: done 0–20, in progress 20–21, overdue 21–30
     assert [by_status[s]["middle"] for s in ("done_on_time", "in_progress", "overdue")] == [
-        5.0,
-        10.5,
-        15.5,
+        10.0,
+        20.5,
+        25.5,
     ]
-    # 1 of a longest bar of 20 is too narrow for its number (under 6%)
+    # 1 of a longest bar of 30 is too narrow for its number (under 4%)
     assert [by_status[s]["wide"] for s in ("done_on_time", "in_progress", "overdue")] == [
         True,
         False,
