@@ -58,6 +58,10 @@ class StateKey:
     OVERDUE_TABLE = "overdue_table"  # table selection (click a row to open the task)
     FOLLOW_UP_KIND = "danh_sach"  # which list to chase: overdue, late on a milestone…
 
+    # --- Danh mục nhiệm vụ ---
+    REGISTER_SEARCH = "danh_muc_tim"  # search text over task names, bound to ?danh_muc_tim=
+    REGISTER_TABLE = "danh_muc_bang"  # the register of tasks
+
     # --- Công khai (the public page), bound to query parameters ---
     PUBLIC_PLANS = "cong_khai_ke_hoach"  # plan codes
     PUBLIC_AGENCY = "cong_khai_co_quan"  # the lead agency whose tasks are listed
