@@ -8,6 +8,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
+from ui.task_lineage import OPEN_RECORD_HELP
 from ui.task_links import task_record_url
 
 TOOLBAR_NOTE = (
@@ -47,5 +48,9 @@ def open_record(task_id: int, name: str) -> None:
     """The clicked task's name and the button that opens its record."""
     st.text(name)
     st.link_button(
-        "Mở hồ sơ nhiệm vụ", task_record_url(task_id), icon=":material/open_in_new:", type="primary"
+        "Mở hồ sơ nhiệm vụ",
+        task_record_url(task_id),
+        icon=":material/open_in_new:",
+        type="primary",
+        help=OPEN_RECORD_HELP,
     )
