@@ -20,6 +20,9 @@ from ui.session import acting_account, may
 from ui.sign_in import draw_account_box, refuse_page
 from ui.startup import prepare_database
 from ui.state import StateKey
+from ui.task_links import TASK_RECORD_PATH
+from ui.task_record import RECORD_TITLE
+from ui.task_register import REGISTER_TITLE
 
 DASHBOARDS = "Bảng điều khiển"
 DATA = "Dữ liệu"
@@ -44,6 +47,8 @@ class PageEntry:
     # What the visitor's role must allow for the page to open and show in the menu (the
     # data layer checks every write again; this only keeps pages out of sight).
     needs: Action = Action.VIEW
+    # False: the page opens from links only (a task's record), never from the menu.
+    in_menu: bool = True
 
 
 # The page registry: add one entry per page, in menu order within its section.
@@ -67,6 +72,21 @@ PAGES: list[PageEntry] = [
     ),
     PageEntry("pages/4_Chi_tieu.py", "Chỉ tiêu", ":material/flag:", DASHBOARDS, "chi-tieu"),
     PageEntry("pages/5_Qua_han.py", "Quá hạn", ":material/alarm:", DASHBOARDS, "qua-han"),
+    PageEntry(
+        "pages/12_Danh_muc_nhiem_vu.py",
+        REGISTER_TITLE,
+        ":material/list_alt:",
+        DASHBOARDS,
+        "danh-muc-nhiem-vu",
+    ),
+    PageEntry(
+        "pages/13_Ho_so_nhiem_vu.py",
+        RECORD_TITLE,
+        ":material/description:",
+        DASHBOARDS,
+        TASK_RECORD_PATH,
+        in_menu=False,
+    ),
     PageEntry(
         "pages/6_Cap_nhat_du_lieu.py",
         "Cập nhật dữ liệu",
@@ -110,6 +130,7 @@ PAGES: list[PageEntry] = [
     ),
 ]
 NEEDS = {entry.title: entry.needs for entry in PAGES}  # titles are unique
+OFF_MENU = {entry.title for entry in PAGES if not entry.in_menu}
 
 
 def shown(step: Callable[[], object]) -> UserFacingError | None:
@@ -148,7 +169,11 @@ def draw_menu(menu: dict[str, list[st.Page]], actor: Account | None) -> None:
     """The sidebar menu of the pages ``actor`` may open (Streamlit's own menu is hidden)."""
     with st.sidebar:
         for section, pages in menu.items():
-            allowed = [page for page in pages if may(actor, NEEDS[page.title])]
+            allowed = [
+                page
+                for page in pages
+                if may(actor, NEEDS[page.title]) and page.title not in OFF_MENU
+            ]
             if allowed:
                 st.caption(section)
             for page in allowed:

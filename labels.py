@@ -29,7 +29,8 @@ DATE_FORMAT_WIDGET = "DD/MM/YYYY"  # Streamlit's date_input and DateColumn (mome
 DATE_FORMAT_EXCEL = "dd/mm/yyyy"  # an Excel cell's number_format
 DATE_FORMAT_D3 = "%d/%m/%Y"  # Vega-Lite's axes and tooltips (d3-time-format)
 MONTH_FORMAT_PY = "%m/%Y"  # 06/2026
-MONTH_FORMAT_D3 = "%m/%Y"
+MONTH_SHORT_FORMAT_PY = "%m/%y"  # 06/26: a month column's label, narrow enough for every month
+DAY_MONTH_FORMAT_PY = "%d/%m"  # 30/06: a week column's label (the week's Monday)
 
 # Streamlit draws the file picker's own words in English and offers no way to change them
 # (README, "Giao diện / Interface language"): the help says what they mean.
@@ -152,7 +153,6 @@ CALENDAR_KIND_DUE = "Hạn nhiệm vụ"
 CALENDAR_KIND_MILESTONE = "Mốc"
 CALENDAR_KIND_MISSED = MILESTONE_STATE_LABELS[MilestoneState.MISSED]  # a milestone passed, not met
 
-WEEKDAY_LABELS: tuple[str, ...] = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")  # Monday first
 
 TARGET_OPERATOR_SYMBOLS: dict[str, str] = {">": ">", ">=": "≥", "=": "=", "<": "<", "<=": "≤"}
 

@@ -216,4 +216,4 @@ detail = load_task_detail(task_id)
 if detail is None:
     st.warning("Không tìm thấy nhiệm vụ này nữa; dữ liệu có thể vừa được cập nhật.")
     st.stop()
-task_record(detail, tasks.loc[tasks["task_id"] == task_id].iloc[0], filters.as_of)
+task_record(detail, tasks.loc[tasks["task_id"] == task_id].iloc[0], filters.as_of, open_link=True)

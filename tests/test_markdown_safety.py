@@ -13,13 +13,20 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from data_access.db import get_engine, session_scope
+from data_access.models import Task
 from tests.hostile_db import AGENCY_PAYLOAD, MARKUP, PLAN_PAYLOAD, hostile_copy
-from tests.pages_db import REPO_ROOT, page_test
+from tests.pages_db import REPO_ROOT, open_through_app, page_test
+from tests.sample_tasks import ADJUSTED, ADJUSTING, task_id
 from ui.safe_text import literal
 from ui.state import StateKey
+from ui.task_links import TASK_PARAM
 
 AS_OF = "2026-11-23"
-PAGES = ["1_Tong_quan", "2_Theo_co_quan", "3_Han_hoan_thanh", "4_Chi_tieu", "5_Qua_han"]
+PAGES = [
+    *("1_Tong_quan", "2_Theo_co_quan", "3_Han_hoan_thanh", "4_Chi_tieu", "5_Qua_han"),
+    "12_Danh_muc_nhiem_vu",
+]
 MARKDOWN_ELEMENTS = (
     *("markdown", "caption", "title", "header", "subheader"),
     *("info", "warning", "error", "success", "toast"),
@@ -41,6 +48,8 @@ def markdown_bodies(at: AppTest) -> Iterator[str]:
         yield from (metric.label, str(metric.value), metric.proto.delta)
     for widget in (*at.multiselect, *at.selectbox, *at.radio, *at.checkbox, *at.button):
         yield from (widget.label, widget.help or "")
+    for link in at.get("link_button"):
+        yield from (link.proto.label, link.proto.help)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -75,5 +84,23 @@ def test_the_public_page_shows_the_payloads_as_typed(
     tasks = next(df.value for df in at.dataframe if "Nhiệm vụ" in df.value.columns)
     assert set(tasks["Kế hoạch"]) == {PLAN_PAYLOAD}
     assert all(AGENCY_PAYLOAD in names.split("; ") for names in tasks["Cơ quan chủ trì"])
+    bodies = list(markdown_bodies(at))
+    assert [body for body in bodies if any(fragment in body for fragment in MARKUP)] == []
+
+
+def test_a_lineage_link_shows_a_hostile_task_name_as_typed(
+    sample_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The link to the adjusted task carries its name in a Markdown label: escaped."""
+    url = f"sqlite:///{hostile_copy(sample_file, tmp_path / 'nq57.sqlite')}"
+    with session_scope(get_engine(url)) as session:
+        adjusted = session.get(Task, task_id(url, *ADJUSTED))
+        assert adjusted is not None
+        adjusted.name = f"{PLAN_PAYLOAD} {AGENCY_PAYLOAD}"
+        session.add(adjusted)
+    query = {"as_of": AS_OF, TASK_PARAM: str(task_id(url, *ADJUSTING))}
+    at = open_through_app(monkeypatch, url, "pages/13_Ho_so_nhiem_vu.py", query)
+    labels = [link.proto.label for link in at.get("link_button")]
+    assert len(labels) == 1 and literal(AGENCY_PAYLOAD) in labels[0]
     bodies = list(markdown_bodies(at))
     assert [body for body in bodies if any(fragment in body for fragment in MARKUP)] == []

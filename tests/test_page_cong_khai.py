@@ -40,7 +40,10 @@ from ui.state import StateKey
 PAGE = "pages/11_Cong_khai.py"
 AGENCIES_PAGE = "pages/2_Theo_co_quan.py"
 PUBLIC = "Công khai"
-DASHBOARDS = ["Tổng quan", "Theo cơ quan", "Hạn hoàn thành", "Chỉ tiêu", "Quá hạn"]
+DASHBOARDS = [
+    *("Tổng quan", "Theo cơ quan", "Hạn hoàn thành", "Chỉ tiêu", "Quá hạn"),
+    "Danh mục nhiệm vụ",
+]
 REPORTS = "Báo cáo và xuất"
 MARK = "BIMATNOIBO"  # letters only: Markdown escaping cannot hide it
 NAME, AGENCIES = "Nhiệm vụ", LEAD_AGENCY_HEADING

@@ -25,6 +25,7 @@ from tests.qua_han_page import (
     texts,
 )
 from ui.state import StateKey
+from ui.task_links import task_record_url
 
 
 @pytest.fixture
@@ -66,6 +67,8 @@ def test_a_row_opens_the_full_record(page: AppTest, sample_url: str) -> None:
     assert "UBND tỉnh" in shown  # 001: "Kèm theo Kế hoạch số 92A/KH-UBND … của UBND tỉnh"
     assert "Quá hạn 326 ngày (tính đến 23/11/2026)" in shown
     assert [s.value for s in page.subheader][-1] == "Hồ sơ nhiệm vụ"
+    opens = [(b.proto.label, b.proto.url) for b in page.get("link_button")]
+    assert opens == [("Mở hồ sơ riêng", task_record_url(task_id))]
 
 
 def test_a_plan_that_names_no_issuing_body_says_so(page: AppTest) -> None:
@@ -89,7 +92,7 @@ def test_the_record_lists_milestones_and_report_history(page: AppTest) -> None:
         t.startswith("31/05/2026: Triển khai giám sát an ninh mạng — Chậm mốc") for t in shown
     )
     assert "31/10/2027 — Nhiều mốc thời gian" in shown
-    history = page.dataframe[-1].value
+    history = next(t.value for t in page.dataframe if "Ngày báo cáo" in t.value)
     assert list(history)[:4] == ["Ngày báo cáo", "Tình trạng", "Ngày hoàn thành", "Minh chứng"]
 
 

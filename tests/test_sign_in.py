@@ -20,7 +20,10 @@ from ui.session import SESSION_EXPIRED, SignedIn
 from ui.sign_in import NEEDS_SIGN_IN, NOT_FOR_ROLE
 from ui.state import StateKey
 
-DASHBOARDS = ["Tổng quan", "Theo cơ quan", "Hạn hoàn thành", "Chỉ tiêu", "Quá hạn"]
+DASHBOARDS = [
+    *("Tổng quan", "Theo cơ quan", "Hạn hoàn thành", "Chỉ tiêu", "Quá hạn"),
+    "Danh mục nhiệm vụ",
+]
 REPORTS = "Báo cáo và xuất"
 UPLOAD_PAGE = "pages/6_Cap_nhat_du_lieu.py"
 ACCOUNTS_PAGE = "pages/8_Tai_khoan.py"

@@ -1,4 +1,7 @@
-"""One task's full record (hồ sơ nhiệm vụ), as plain text: never Markdown or HTML."""
+"""One task's full record (hồ sơ nhiệm vụ), as plain text: never Markdown or HTML.
+
+Shown on its own page (Hồ sơ nhiệm vụ, ``ui.task_links``) and under Quá hạn's list.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ from ui.common import show_table
 from ui.downloads import offer_table
 from ui.session import acting_account
 from ui.submissions import task_audit
+from ui.task_lineage import imports_section, lineage_section, open_record_button
 
 PROGRESS_COLUMNS = {
     "reported_on": "Ngày báo cáo",
@@ -35,14 +39,28 @@ PROGRESS_COLUMNS = {
     "evaluation": "Đánh giá",
     "illustrative": "Dữ liệu",
     "source": "Nguồn",
+    "imported_by": "Người nạp",
+}
+RECORD_TITLE = "Hồ sơ nhiệm vụ"
+EVIDENCE_RULES = {
+    True: "Bắt buộc: nhiệm vụ báo cáo Ban Chỉ đạo Trung ương chỉ tính hoàn thành khi có minh "
+    "chứng.",
+    False: "Không bắt buộc để tính hoàn thành.",
 }
 
 
-def task_record(detail: TaskDetail, row: pd.Series, as_of: date) -> None:
-    """Everything stored about one task; ``row`` is its line of the status frame."""
+def task_record(
+    detail: TaskDetail, row: pd.Series, as_of: date, *, open_link: bool = False
+) -> None:
+    """Everything stored about one task; ``row`` is its line of the status frame.
+
+    ``open_link`` adds the "Mở hồ sơ riêng" button (where the record is part of a page).
+    """
     task = detail.task
     with st.container(border=True):
-        st.subheader("Hồ sơ nhiệm vụ")
+        st.subheader(RECORD_TITLE)
+        if open_link and task.id is not None:
+            open_record_button(task.id)
         field("Tên nhiệm vụ", task.name)
         field("Trạng thái", status_line(row, as_of))
         left, right = st.columns(2)
@@ -58,8 +76,11 @@ def task_record(detail: TaskDetail, row: pd.Series, as_of: date) -> None:
             deadline_fields(detail, row, as_of)
             field("Văn bản giao", task.basis)
             field("Sản phẩm, yêu cầu kết quả", task.expected_output)
+        field("Minh chứng", EVIDENCE_RULES[task.report_to_central])
         extra_fields(detail)
+        lineage_section(detail.lineage)
         progress_history(detail.progress)
+        imports_section(detail.imports)
         if task.id is not None:
             submission_history(task.id)
 
@@ -114,6 +135,7 @@ def progress_table(progress: pd.DataFrame) -> pd.DataFrame:
         reported_on=progress["reported_on"].map(format_date),
         completion_date=progress["completion_date"].map(format_date),
         illustrative=progress["is_illustrative"].map({True: "Minh họa", False: "Thực tế"}),
+        imported_by=progress["imported_by"].fillna(""),
     )
     return history[list(PROGRESS_COLUMNS)].rename(columns=PROGRESS_COLUMNS)
 

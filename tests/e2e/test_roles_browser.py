@@ -35,7 +35,10 @@ from ui.sign_in import NEEDS_SIGN_IN, NOT_FOR_ROLE
 
 pytestmark = pytest.mark.e2e
 
-DASHBOARDS = ["Tổng quan", "Theo cơ quan", "Hạn hoàn thành", "Chỉ tiêu", "Quá hạn"]
+DASHBOARDS = [
+    *("Tổng quan", "Theo cơ quan", "Hạn hoàn thành", "Chỉ tiêu", "Quá hạn"),
+    "Danh mục nhiệm vụ",
+]
 UPLOAD, REPORTS, ACCOUNTS = "Cập nhật dữ liệu", "Báo cáo và xuất", "Tài khoản"
 OWN_TASKS, APPROVALS = "Nhiệm vụ của đơn vị", "Duyệt báo cáo"
 REPORTER, REPORTER_AGENCY = "dau.moi.stc", "Sở Tài chính"
