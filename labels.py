@@ -29,7 +29,15 @@ DATE_FORMAT_WIDGET = "DD/MM/YYYY"  # Streamlit's date_input and DateColumn (mome
 DATE_FORMAT_EXCEL = "dd/mm/yyyy"  # an Excel cell's number_format
 DATE_FORMAT_D3 = "%d/%m/%Y"  # Vega-Lite's axes and tooltips (d3-time-format)
 MONTH_FORMAT_PY = "%m/%Y"  # 06/2026
-MONTH_FORMAT_D3 = "%m/%Y"
+MONTH_SHORT_FORMAT_PY = "%m/%y"  # 06/26: a month column's label, narrow enough for every month
+DAY_MONTH_FORMAT_PY = "%d/%m"  # 30/06: a week column's label (the week's Monday)
+
+# Streamlit draws the file picker's own words in English and offers no way to change them
+# (README, "Giao diện / Interface language"): the help says what they mean.
+FILE_PICKER_HELP = (
+    "Kéo tệp thả vào khung bên dưới, hoặc bấm nút “Upload” để chọn tệp trên máy. Dòng "
+    "“Limit … per file” là giới hạn chung của máy chủ; giới hạn của mục này ghi ở nhãn trên."
+)
 
 # --- Changes from one period to the next ---
 # The true minus sign (U+2212), not the hyphen: it is as wide as "+", so signed columns
@@ -145,7 +153,6 @@ CALENDAR_KIND_DUE = "Hạn nhiệm vụ"
 CALENDAR_KIND_MILESTONE = "Mốc"
 CALENDAR_KIND_MISSED = MILESTONE_STATE_LABELS[MilestoneState.MISSED]  # a milestone passed, not met
 
-WEEKDAY_LABELS: tuple[str, ...] = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")  # Monday first
 
 TARGET_OPERATOR_SYMBOLS: dict[str, str] = {">": ">", ">=": "≥", "=": "=", "<": "<", "<=": "≤"}
 
@@ -176,12 +183,13 @@ def format_month(d: date | None) -> str:
     return "" if d is None else f"{d.month:02d}/{d.year:04d}"
 
 
-def format_decimal(x: float | None, decimals: int = 1) -> str:
-    """Vietnamese style: "." between thousands, "," before decimals, trailing zeros dropped;
+def format_decimal(x: float | None, decimals: int = 1, *, fixed: bool = False) -> str:
+    """Vietnamese style: "." between thousands, "," before decimals, trailing zeros dropped
+    (in a sentence) or kept when ``fixed`` (a column: one number of decimals in every cell);
     EMPTY_VALUE when unknown: 1234.5 -> "1.234,5"."""
     if x is None or (isinstance(x, float) and not math.isfinite(x)):
         return EMPTY_VALUE
-    return vietnamese_number(x, decimals)
+    return vietnamese_number(x, decimals, fixed)
 
 
 def format_int(n: float | None) -> str:
@@ -189,11 +197,12 @@ def format_int(n: float | None) -> str:
     return format_decimal(n, decimals=0)
 
 
-def format_percent(x: float | None, decimals: int = 1) -> str:
-    """A fraction as a percentage: 0.725 -> "72,5%", 1.0 -> "100%", None -> "—"."""
+def format_percent(x: float | None, decimals: int = 1, *, fixed: bool = False) -> str:
+    """A fraction as a percentage: 0.725 -> "72,5%", 1.0 -> "100%" ("100,0%" when ``fixed``,
+    for a column's cells), None -> "—"."""
     if x is None or not math.isfinite(x):
         return EMPTY_VALUE
-    return vietnamese_percent(x, decimals)
+    return vietnamese_percent(x, decimals, fixed)
 
 
 def format_target(operator: str | None, value: float | None, unit: str = "") -> str:

@@ -18,21 +18,21 @@ on_select="rerun").selection``):
 - ``status_pick`` -> ``status`` (TaskStatus code): status_breakdown
 - ``agency_pick`` -> ``agency``: agency_status_bars, overdue_by_agency
 - ``cell_pick`` -> ``agency``, ``month_key`` ("2026-06"): deadline_heatmap
-- ``day_pick`` -> ``day`` ("2026-06-30"): calendar_heatmap
+- ``week_pick`` -> ``agency``, ``week_key`` ("2026-06-29", a Monday): week_heatmap
 - ``kpi_pick`` -> ``kpi``: kpi_bullets
 """
 
 from charts.ageing import ageing_bars, overdue_by_agency
 from charts.common import EMPTY_MESSAGE, compose_subtitle, is_empty_chart
-from charts.deadlines import calendar_heatmap, deadline_heatmap
+from charts.deadlines import deadline_heatmap
 from charts.kpis import kpi_bullets, kpi_trend
 from charts.status import agency_status_bars, status_breakdown
+from charts.weeks import week_heatmap
 
 __all__ = [
     "EMPTY_MESSAGE",
     "ageing_bars",
     "agency_status_bars",
-    "calendar_heatmap",
     "compose_subtitle",
     "deadline_heatmap",
     "is_empty_chart",
@@ -40,4 +40,5 @@ __all__ = [
     "kpi_trend",
     "overdue_by_agency",
     "status_breakdown",
+    "week_heatmap",
 ]

@@ -8,7 +8,6 @@ import pandas as pd
 from charts.common import (
     AGENCY_TITLE,
     AnyChart,
-    bottom_legend,
     count_axis,
     empty_chart,
     finish,
@@ -19,7 +18,7 @@ from charts.common import (
     totals_per_code,
     with_ranked_labels,
 )
-from charts.palette import ageing_color_scale, ageing_domain
+from charts.palette import ageing_color_scale, ageing_colors, ageing_domain
 from labels import AGEING_BUCKET_LABELS, AGEING_BUCKETS, format_int
 
 AGENCY_PICK = "agency_pick"
@@ -82,9 +81,9 @@ def overdue_by_agency(
     chart = stacked_agency_bars(
         data,
         order,
-        color=alt.Color(
-            "bucket_label:N", scale=ageing_color_scale(), legend=bottom_legend(BUCKET_TITLE)
-        ),
+        field="bucket_label",
+        colors=ageing_colors(),
+        legend_title=BUCKET_TITLE,
         rank="bucket_rank",
         count_title=COUNT_TITLE,
         tooltip=[

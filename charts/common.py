@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import altair as alt
@@ -16,6 +16,8 @@ AGENCY_TITLE = "Cơ quan"
 AGENCY_LABEL_LIMIT = 260  # pixels; a longer agency name ends in "…" (the tooltip has it whole)
 LEGEND_LABEL_LIMIT = 220
 MIN_HEIGHT = 120
+LABEL_SHARE = 0.04  # a segment this share of the longest bar is wide enough for its number
+DARK_LUMINANCE = 0.4  # on a colour darker than this, a label is white
 UNPICKED_OPACITY = 0.4  # items not clicked fade while a selection is active
 # Fill the width; the height is the plot's, with title, axes and legend added on top
 # (Streamlit would otherwise squeeze everything into ``height``).
@@ -37,9 +39,9 @@ def agency_y(order: list[str]) -> alt.Y:
     return alt.Y("agency:N", title=None, sort=order, axis=alt.Axis(labelLimit=AGENCY_LABEL_LIMIT))
 
 
-def bottom_legend(title: str) -> alt.Legend:
-    """A legend under the plot in two columns, so no entry runs off a narrow chart's edge."""
-    return alt.Legend(title=title, orient="bottom", columns=2, labelLimit=LEGEND_LABEL_LIMIT)
+def top_legend(title: str) -> alt.Legend:
+    """A legend above the plot, in view however many agencies the bars list."""
+    return alt.Legend(title=title, orient="top", columns=2, labelLimit=LEGEND_LABEL_LIMIT)
 
 
 def with_ranked_labels(
@@ -68,27 +70,65 @@ def stacked_agency_bars(
     data: pd.DataFrame,
     order: list[str],
     *,
-    color: alt.Color,
+    field: str,
+    colors: Mapping[str, str],
+    legend_title: str,
     rank: str,
     count_title: str,
     tooltip: list[alt.Tooltip],
     pick: alt.Parameter,
-) -> alt.Chart:
-    """Horizontal bars of ``count`` per agency in ``order``, stacked by ``color`` in ``rank``
-    order; clicking a bar selects its agency in ``pick``."""
-    return (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            y=agency_y(order),
-            x=alt.X("count:Q", title=count_title, stack="zero", axis=count_axis()),
-            color=color,
-            order=alt.Order(f"{rank}:Q", sort="ascending"),
-            opacity=picked_opacity(pick),
-            tooltip=tooltip,
-        )
-        .add_params(pick)
+) -> alt.LayerChart:
+    """Horizontal bars of ``count`` per agency in ``order``, stacked by ``field`` (coloured by
+    ``colors``, in ``rank`` order) and labelled: each segment wide enough carries its count,
+    each bar its total at the end; the legend sits above the bars, in view. Clicking a bar
+    selects its agency in ``pick``."""
+    stacked = _stacked_labels(data, rank, colors, field)
+    scale = alt.Scale(domain=list(colors), range=list(colors.values()))
+    base = alt.Chart(stacked).encode(y=agency_y(order))
+    bars = base.mark_bar().encode(
+        x=alt.X("count:Q", title=count_title, stack="zero", axis=count_axis()),
+        color=alt.Color(f"{field}:N", scale=scale, legend=top_legend(legend_title)),
+        order=alt.Order(f"{rank}:Q", sort="ascending"),
+        opacity=picked_opacity(pick),
+        tooltip=tooltip,
     )
+    inside = base.transform_filter(alt.datum.wide).mark_text(fontSize=11)
+    inside = inside.encode(
+        x=alt.X("middle:Q"),
+        text=alt.Text("count:Q", format="d"),
+        color=alt.Color("ink:N", scale=None),
+    )
+    ends = base.transform_filter(alt.datum.last).mark_text(
+        align="left", dx=4, fontSize=11, fontWeight="bold"
+    )
+    ends = ends.encode(x=alt.X("bar_total:Q"), text=alt.Text("bar_total:Q", format="d"))
+    return alt.layer(bars.add_params(pick), inside, ends)
+
+
+def _stacked_labels(
+    data: pd.DataFrame, rank: str, colors: Mapping[str, str], field: str
+) -> pd.DataFrame:
+    """``data`` with each segment's ``middle``, its bar's ``bar_total`` (on its ``last``),
+    whether it is ``wide`` enough for its number (LABEL_SHARE of the longest bar) and the
+    ``ink`` readable on it."""
+    ordered = data.sort_values(["agency", rank], kind="stable")
+    end = ordered.groupby("agency")["count"].cumsum()
+    bar_total = ordered.groupby("agency")["count"].transform("sum")
+    longest = float(bar_total.max()) if len(bar_total) else 0.0
+    return ordered.assign(
+        middle=end - ordered["count"] / 2,
+        last=~ordered["agency"].duplicated(keep="last"),
+        bar_total=bar_total,
+        wide=ordered["count"] >= LABEL_SHARE * longest,
+        ink=ordered[field].map(lambda value: _ink(colors.get(value, "#FFFFFF"))),
+    )
+
+
+def _ink(background: str) -> str:
+    """Black on light colours, white on dark ones (Rec. 709 weights on the sRGB values)."""
+    red, green, blue = (int(background[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return "#000000" if luminance > DARK_LUMINANCE else "#FFFFFF"
 
 
 def chart_title(title: str, subtitle: str = "") -> alt.TitleParams:

@@ -31,7 +31,7 @@ AGEING_COLORS: tuple[str, ...] = ("#FDBF6F", "#F28E2B", "#D55E00", "#8C2D04")
 MET_COLOR = STATUS_COLORS[TaskStatus.DONE_ON_TIME]
 NOT_MET_COLOR = STATUS_COLORS[TaskStatus.OVERDUE]
 NO_DATA_COLOR = STATUS_COLORS[TaskStatus.RECURRING_NOT_DUE]  # grey: nothing to judge yet
-BACKGROUND_COLOR = "#E8E8E8"  # bullet range, empty heatmap cells
+BACKGROUND_COLOR = "#E8E8E8"  # bullet range
 TARGET_COLOR = "#000000"
 
 # Heatmap of overdue tasks: from nothing overdue to the vermillion of "Quá hạn".
@@ -55,6 +55,11 @@ def status_domain() -> list[str]:
     return [STATUS_LABELS[s] for s in STATUS_ORDER]
 
 
+def status_colors() -> dict[str, str]:
+    """Each Vietnamese status label's colour, in ``STATUS_ORDER``."""
+    return {STATUS_LABELS[s]: STATUS_COLORS[s] for s in STATUS_ORDER}
+
+
 def status_color_scale() -> alt.Scale:
     """The same label -> colour mapping for every chart that shows statuses."""
     return alt.Scale(domain=status_domain(), range=[STATUS_COLORS[s] for s in STATUS_ORDER])
@@ -63,6 +68,11 @@ def status_color_scale() -> alt.Scale:
 def ageing_domain() -> list[str]:
     """The Vietnamese ageing bucket labels, shortest wait first."""
     return [AGEING_BUCKET_LABELS[b] for b in AGEING_BUCKETS]
+
+
+def ageing_colors() -> dict[str, str]:
+    """Each Vietnamese ageing bucket label's colour, shortest wait first."""
+    return dict(zip(ageing_domain(), AGEING_COLORS, strict=True))
 
 
 def ageing_color_scale() -> alt.Scale:

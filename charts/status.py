@@ -10,7 +10,6 @@ import pandas as pd
 from charts.common import (
     AGENCY_TITLE,
     AnyChart,
-    bottom_legend,
     count_axis,
     empty_chart,
     finish,
@@ -22,7 +21,7 @@ from charts.common import (
     totals_per_code,
     with_ranked_labels,
 )
-from charts.palette import status_color_scale, status_domain
+from charts.palette import status_color_scale, status_colors, status_domain
 from data_access.queries.statuses import TaskStatus
 from labels import STATUS_ORDER, format_int, format_percent, status_label
 
@@ -129,9 +128,9 @@ def agency_status_bars(
     chart = stacked_agency_bars(
         data,
         order,
-        color=alt.Color(
-            "status_label:N", scale=status_color_scale(), legend=bottom_legend(STATUS_TITLE)
-        ),
+        field="status_label",
+        colors=status_colors(),
+        legend_title=STATUS_TITLE,
         rank="status_rank",
         count_title=COUNT_TITLE,
         tooltip=[

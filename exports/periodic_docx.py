@@ -217,8 +217,8 @@ def _agency_rows(agencies: pd.DataFrame) -> list[tuple[str, ...]]:
             format_int(r.total),
             format_int(r.completed),
             format_int(r.overdue),
-            format_percent(_rate(r.completion_rate)),
-            format_percent(_rate(r.on_time_rate)),
+            format_percent(_rate(r.completion_rate), fixed=True),
+            format_percent(_rate(r.on_time_rate), fixed=True),
         )
         for i, r in enumerate(agencies.itertuples(index=False), start=1)
     ]

@@ -97,7 +97,7 @@ def summary_rows(now: SummaryMetrics, before: SummaryMetrics) -> list[tuple[str,
     ):
         a, b = getattr(now, field), getattr(before, field)
         points = points_change(a, b) or EMPTY_VALUE
-        rows.append((label, format_percent(a), format_percent(b), points))
+        rows.append((label, format_percent(a, fixed=True), format_percent(b, fixed=True), points))
     return rows
 
 

@@ -51,10 +51,11 @@ def excel_cell(spec: ColumnFormat, value: float, unit: str = "") -> tuple[float,
 
 
 def csv_text(spec: ColumnFormat, value: float) -> str:
-    """A number of this column as the screen reads it: "72,5%", "1.234,5"."""
+    """A number of this column as the screen reads it, every cell with the column's decimals:
+    "72,5%", "100,0%", "1.234,5"."""
     if isinstance(spec, Percent):
-        return format_percent(value, spec.decimals)
-    return format_decimal(value, spec.decimals)
+        return format_percent(value, spec.decimals, fixed=True)
+    return format_decimal(value, spec.decimals, fixed=True)
 
 
 def step(spec: ColumnFormat) -> float:

@@ -19,10 +19,18 @@ DIGITS = 400
 
 
 @cache
-def _pattern(decimals: int, percent: bool = False) -> NumberPattern:
-    """Thousands grouped, at most ``decimals`` places, trailing zeros dropped: "#,##0.#"."""
-    text = "#,##0" + ("." + "#" * decimals if decimals > 0 else "") + ("%" if percent else "")
+def _pattern(decimals: int, percent: bool = False, fixed: bool = False) -> NumberPattern:
+    """Thousands grouped, at most ``decimals`` places, trailing zeros dropped: "#,##0.#";
+    ``fixed``: always ``decimals`` places, "#,##0.0" (a table column's cells line up)."""
+    places = ("0" if fixed else "#") * decimals
+    text = "#,##0" + ("." + places if decimals > 0 else "") + ("%" if percent else "")
     return parse_pattern(text)
+
+
+def _signed(text: str, negative: bool) -> str:
+    """``text`` with a minus for a negative number, never "-0" or "-0,0"."""
+    shows_zero = not any(ch in "123456789" for ch in text)
+    return f"-{text}" if negative and not shows_zero else text
 
 
 # A page shows the same numbers on every rerun (2,000 KPI targets on Chỉ tiêu at national
@@ -30,16 +38,18 @@ def _pattern(decimals: int, percent: bool = False) -> NumberPattern:
 # locale and the pattern on each call, took 24 µs a number, 0.15 s of that page's 0.19 s
 # rerun; the parsed pattern applied to the parsed locale takes 10 µs.
 @lru_cache(maxsize=65_536)
-def vietnamese_number(x: float, decimals: int = 1) -> str:
-    """``12.4 -> "12,4"``, ``100000 -> "100.000"``; trailing decimal zeros are dropped."""
+def vietnamese_number(x: float, decimals: int = 1, fixed: bool = False) -> str:
+    """``12.4 -> "12,4"``, ``100000 -> "100.000"``; trailing decimal zeros are dropped unless
+    ``fixed``."""
     with localcontext(prec=DIGITS):
-        text = _pattern(decimals).apply(abs(x), LOCALE)
-    return f"-{text}" if x < 0 and text != "0" else text  # never "-0"
+        text = _pattern(decimals, fixed=fixed).apply(abs(x), LOCALE)
+    return _signed(text, x < 0)
 
 
 @lru_cache(maxsize=65_536)
-def vietnamese_percent(fraction: float, decimals: int = 1) -> str:
-    """A fraction as a percentage: ``0.725 -> "72,5%"``, ``1.0 -> "100%"``."""
+def vietnamese_percent(fraction: float, decimals: int = 1, fixed: bool = False) -> str:
+    """A fraction as a percentage: ``0.725 -> "72,5%"``, ``1.0 -> "100%"`` (``"100,0%"`` when
+    ``fixed``)."""
     with localcontext(prec=DIGITS):
-        text = _pattern(decimals, percent=True).apply(abs(fraction), LOCALE)
-    return f"-{text}" if fraction < 0 and text != "0%" else text
+        text = _pattern(decimals, percent=True, fixed=fixed).apply(abs(fraction), LOCALE)
+    return _signed(text, fraction < 0)

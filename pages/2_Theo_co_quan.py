@@ -1,4 +1,5 @@
-"""Theo cơ quan: tasks by status for each agency, a ranking table, and one agency's tasks."""
+"""Theo cơ quan: tasks by status for each agency, a ranking table, one agency's tasks, and a
+drill-down of the plans whose click narrows the task list."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from charts import agency_status_bars, compose_subtitle
+from charts.drilldown import node_path, plan_drilldown, rows_under
 from charts.status import AGENCY_PICK, AgencySort
 from data_access.models import AgencyRole
 from data_access.queries.filters import TaskFilters
@@ -28,8 +30,15 @@ from ui.common import (
     show_table,
     task_table,
 )
-from ui.data import has_illustrative_data, load_agency_tasks, load_agency_view
+from ui.data import (
+    has_illustrative_data,
+    load_agency_tasks,
+    load_agency_view,
+    load_drilldown,
+    load_statuses,
+)
 from ui.downloads import offer_table
+from ui.explore import clicked_node, explore_chart, open_record
 from ui.filters import ROLE_CHOICES, page_filters
 from ui.state import StateKey
 
@@ -107,6 +116,43 @@ def agency_tasks(filters: TaskFilters, role: str, agency: str) -> None:
     task_table(load_agency_tasks(filters, role, agency))
 
 
+def drilldown(filters: TaskFilters, role: str, agency: str | None) -> None:
+    """Plan → agency → status → task; a click narrows the task list below it to that part.
+
+    An agency chosen above (a bar or a row) narrows the treemap to its tasks.
+    """
+    st.subheader("Toàn cảnh: kế hoạch → cơ quan → trạng thái → nhiệm vụ")
+    leaves = load_drilldown(filters, role)
+    if agency:
+        leaves = leaves[leaves["agency"] == agency]
+        st.caption("Chỉ các nhiệm vụ của cơ quan đã chọn ở trên.")
+    st.caption(
+        "Bấm vào một ô để đi sâu vào nó và xem danh sách nhiệm vụ của phần đó; bấm vào dải "
+        "tiêu đề phía trên để quay ra."
+    )
+    figure = plan_drilldown(leaves, "Nhiệm vụ theo kế hoạch, cơ quan và trạng thái")
+    node = clicked_node(explore_chart(figure, key=StateKey.DRILLDOWN_CHART))
+    path = node_path(node) if node else {}
+    if not path:
+        return
+    chosen = rows_under(leaves, path)
+    st.subheader("Nhiệm vụ của phần đã chọn")
+    st.text(" › ".join(_path_words(path)))
+    statuses = load_statuses(filters)
+    task_table(statuses[statuses["task_id"].isin(chosen["task_id"])], key=StateKey.DRILLDOWN_TASKS)
+    if "task_id" in path and not chosen.empty:
+        open_record(int(chosen["task_id"].iloc[0]), str(chosen["name"].iloc[0]))
+
+
+def _path_words(path: dict[str, object]) -> list[str]:
+    words = [str(path[level]) for level in ("plan_code", "agency") if level in path]
+    if "status" in path:
+        words.append(status_label(str(path["status"])))
+    if "task_id" in path:
+        words.append(f"#{path['task_id']}")
+    return words
+
+
 filters = page_filters()
 page_header("Theo cơ quan", filters)
 filtered_tasks_or_stop(filters)
@@ -131,3 +177,4 @@ if filters.include_units:
 chosen = ranking_table(view.summary, view.order, role, filters.include_units) or clicked
 if chosen:
     agency_tasks(filters, role, str(chosen))
+drilldown(filters, role, str(chosen) if chosen else None)

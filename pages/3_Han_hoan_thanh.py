@@ -1,4 +1,7 @@
-"""Hạn hoàn thành: when tasks fall due, per agency and month, and day by day with milestones."""
+"""Hạn hoàn thành: when tasks fall due, per agency and month, the next weeks, and a timeline.
+
+A cell clicked in either heatmap narrows the timeline to its agency.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,10 @@ from datetime import date
 
 import streamlit as st
 
-from charts import calendar_heatmap, compose_subtitle, deadline_heatmap
-from charts.deadlines import CELL_PICK, DAY_PICK, HEAT_TITLES, HeatColor
+from charts import compose_subtitle, deadline_heatmap, week_heatmap
+from charts.deadlines import CELL_PICK, HEAT_TITLES, HeatColor
+from charts.timeline import deadline_timeline
+from charts.weeks import WEEK_PICK
 from data_access.models import AgencyRole
 from data_access.queries.filters import TaskFilters
 from labels import format_date
@@ -20,11 +25,13 @@ from ui.common import (
 )
 from ui.data import (
     has_illustrative_data,
-    load_calendar,
     load_cell_tasks,
-    load_day_tasks,
     load_month_matrix,
+    load_timeline,
+    load_week_matrix,
+    load_week_tasks,
 )
+from ui.explore import clicked_task, explore_chart, open_record
 from ui.filters import page_filters
 from ui.state import StateKey
 
@@ -32,6 +39,7 @@ ROLE = (
     AgencyRole.LEAD
 )  # the heatmap rows are lead agencies (the "Theo cơ quan" page also has coordinating)
 TOP_AGENCIES = 25
+WEEKS = 12
 
 
 def heat_colour() -> HeatColor:
@@ -49,8 +57,8 @@ def heat_colour() -> HeatColor:
     return colour or "overdue"
 
 
-def month_cell(filters: TaskFilters, subtitle: str) -> None:
-    """Agency × month heatmap; a clicked cell lists its tasks."""
+def month_cell(filters: TaskFilters, subtitle: str) -> str | None:
+    """Agency × month heatmap; a clicked cell lists its tasks. The agency clicked."""
     colour = heat_colour()
     st.caption("Số trong ô: số nhiệm vụ đến hạn. Bấm vào một ô để xem các nhiệm vụ.")
     cell = chart_pick(
@@ -69,29 +77,56 @@ def month_cell(filters: TaskFilters, subtitle: str) -> None:
         st.subheader(f"Nhiệm vụ đến hạn tháng {month}/{year} của cơ quan đã chọn")
         st.text(str(agency))
         task_table(load_cell_tasks(filters, ROLE, str(agency), str(month_key)))
+        return str(agency)
+    return None
 
 
-def calendar_day(filters: TaskFilters, subtitle: str) -> None:
-    """Deadlines and milestones day by day; a clicked day lists what falls on it."""
+def weeks_ahead(filters: TaskFilters, subtitle: str) -> str | None:
+    """The next WEEKS weeks by agency; a clicked cell lists its dates. The agency clicked."""
     st.caption(
-        "Mỗi ô là một ngày; các mốc trung gian của nhiệm vụ nhiều mốc hiện ở ngày riêng. "
-        "Bấm vào một ngày để xem chi tiết."
+        f"{WEEKS} tuần tới, từ tuần có ngày {format_date(filters.as_of)}: số hạn và mốc trung "
+        "gian của mỗi cơ quan chủ trì trong từng tuần. Bấm vào một ô để xem chi tiết."
     )
-    day = chart_pick(
-        calendar_heatmap,
-        load_calendar(filters),
-        "Lịch hạn hoàn thành và các mốc",
+    cell = chart_pick(
+        week_heatmap,
+        load_week_matrix(filters, ROLE),
+        f"Hạn và mốc trong {WEEKS} tuần tới theo cơ quan chủ trì",
         subtitle,
-        key=StateKey.CALENDAR_CHART,
-        param=DAY_PICK,
-    ).get("day")
-    if day:
-        day_text = format_date(date.fromisoformat(str(day)))
-        st.subheader(f"Hạn và mốc ngày {day_text}")
-        task_table(
-            load_day_tasks(filters, str(day)),
-            leading={"kind": "Loại", "milestone": "Mốc"},
-        )
+        key=StateKey.WEEKS_CHART,
+        param=WEEK_PICK,
+        first=filters.as_of,
+        weeks=WEEKS,
+        top_n=TOP_AGENCIES,
+    )
+    agency, week_key = cell.get("agency"), cell.get("week_key")
+    if not (agency and week_key):
+        return None
+    monday = date.fromisoformat(str(week_key))
+    st.subheader(f"Hạn và mốc tuần từ {format_date(monday)} của cơ quan đã chọn")
+    st.text(str(agency))
+    task_table(
+        load_week_tasks(filters, ROLE, str(agency), monday),
+        leading={"kind": "Loại", "milestone": "Mốc"},
+    )
+    return str(agency)
+
+
+def timeline(filters: TaskFilters, agency: str | None) -> None:
+    """Every dated task's deadlines and milestones; a clicked bar opens the task's record."""
+    st.subheader("Tiến trình các hạn và mốc")
+    segments = load_timeline(filters, agency)  # a cell clicked above narrows it to its agency
+    if agency:
+        st.caption("Chỉ các nhiệm vụ của cơ quan đã chọn ở trên:")
+        st.text(agency)
+    if segments.empty:
+        st.info("Không có hạn hay mốc nào để hiển thị.")
+        return
+    st.caption("Mỗi dòng là một nhiệm vụ; bấm vào một thanh để mở hồ sơ của nhiệm vụ.")
+    figure = deadline_timeline(segments, "Hạn và mốc của từng nhiệm vụ", filters.as_of)
+    task_id = clicked_task(explore_chart(figure, key=StateKey.TIMELINE_CHART))
+    names = segments.set_index("task_id")["name"]
+    if task_id is not None and task_id in names.index:
+        open_record(task_id, str(names.loc[[task_id]].iloc[0]))
 
 
 filters = page_filters()
@@ -99,5 +134,6 @@ page_header("Hạn hoàn thành", filters)
 filtered_tasks_or_stop(filters)
 illustrative_notice()
 subtitle = compose_subtitle(filters.describe_vi(), illustrative=has_illustrative_data())
-month_cell(filters, subtitle)
-calendar_day(filters, subtitle)
+cell_agency = month_cell(filters, subtitle)
+week_agency = weeks_ahead(filters, subtitle)
+timeline(filters, week_agency or cell_agency)

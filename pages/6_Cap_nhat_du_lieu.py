@@ -14,6 +14,7 @@ from data_access.imports.new_plan import ImportRefused
 from data_access.imports.read import PreparedUpload
 from data_access.imports.write import ISSUER_LABEL, PLAN_TITLE_LABEL
 from data_access.permissions import NotAllowedError
+from labels import FILE_PICKER_HELP
 from loaders.isolation import ReadCancelled
 from loaders.records import UnreadableFileError
 from ui import upload as ui
@@ -57,6 +58,7 @@ def show_commit(upload: PreparedUpload, confirmed: list[int]) -> None:
 def upload_section() -> None:
     file = st.file_uploader(
         f"Chọn tệp .xlsx hoặc .docx (tối đa {ui.max_upload_mb()} MB)",
+        help=FILE_PICKER_HELP,
         key=ui.UploadKey.FILE,
         on_change=reading.read_again,
     )

@@ -22,6 +22,7 @@ from data_access.submissions.form import (
     SubmissionForm,
 )
 from errors import UserFacingError
+from labels import FILE_PICKER_HELP
 from loaders.limits import MAX_EVIDENCE_BYTES, MEGABYTE
 from ui import submissions as ui
 from ui.filters import date_picker
@@ -43,7 +44,10 @@ def report_form(task_id: int, task_name: str) -> None:
         dated = date_picker(EVIDENCE_DATE_LABEL, f"evidence_date_{task_id}", None, bound=False)
         description = st.text_area(DESCRIPTION_LABEL, key=f"description_{task_id}")
         file = st.file_uploader(
-            EVIDENCE_LABEL, type=["pdf", "png", "jpg", "jpeg"], key=f"evidence_file_{task_id}"
+            EVIDENCE_LABEL,
+            type=["pdf", "png", "jpg", "jpeg"],
+            help=FILE_PICKER_HELP,
+            key=f"evidence_file_{task_id}",
         )
         if not st.form_submit_button("Gửi báo cáo", type="primary"):
             return

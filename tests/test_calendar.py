@@ -6,7 +6,12 @@ from datetime import date
 
 import pandas as pd
 
-from data_access.queries.calendar import CALENDAR_COLUMNS, deadline_calendar
+from data_access.queries.calendar import (
+    CALENDAR_COLUMNS,
+    TIMELINE_COLUMNS,
+    deadline_calendar,
+    timeline_segments,
+)
 from data_access.queries.statuses import TaskStatus
 from labels import CALENDAR_KIND_DUE, CALENDAR_KIND_MILESTONE, CALENDAR_KIND_MISSED
 
@@ -77,3 +82,32 @@ def test_a_milestone_is_missed_only_once_its_day_has_passed() -> None:
     before = deadline_calendar(statuses(), milestones(), date(2026, 3, 31))
     first = before[(before["task_id"] == 1) & (before["due_date"] == DAY("2026-03-31"))]
     assert first["kind"].tolist() == [CALENDAR_KIND_MILESTONE]  # on its day it is still open
+
+
+# --- The timeline's bars ---
+def test_timeline_bars_run_from_the_plans_issue_or_the_previous_milestone() -> None:
+    tasks = statuses().assign(
+        plan_code="KH-01",
+        number=["1", "2", "3", "4"],
+        plan_issued_on=[DAY("2026-01-10"), DAY("2026-01-10"), DAY("2026-01-10"), pd.NaT],
+    )
+    calendar = deadline_calendar(tasks, milestones(), AS_OF)
+    leads = pd.Series({1: "Sở B", 2: "Sở A"})
+    bars = timeline_segments(calendar, tasks, leads)
+    assert list(bars.columns) == TIMELINE_COLUMNS
+    shown = bars[["task_id", "agency", "row", "start", "end"]].itertuples(index=False, name=None)
+    assert list(shown) == [
+        # Sở A first; each bar starts where the task's previous one ended
+        (2, "Sở A", "KH-01 · 2", DAY("2026-01-10"), DAY("2026-06-30")),
+        (2, "Sở A", "KH-01 · 2", DAY("2026-06-30"), DAY("2026-09-30")),
+        (1, "Sở B", "KH-01 · 1", DAY("2026-01-10"), DAY("2026-03-31")),
+        (1, "Sở B", "KH-01 · 1", DAY("2026-03-31"), DAY("2026-09-30")),
+        (1, "Sở B", "KH-01 · 1", DAY("2026-09-30"), DAY("2026-12-31")),
+    ]
+
+
+def test_a_timeline_bar_without_an_earlier_issue_date_is_thirty_days_long() -> None:
+    tasks = statuses().assign(plan_code="KH-01", number="2", plan_issued_on=DAY("2026-10-01"))
+    calendar = deadline_calendar(tasks[tasks["task_id"] == 2], milestones().iloc[:0], AS_OF)
+    (bar,) = timeline_segments(calendar, tasks, pd.Series(dtype=str)).itertuples()
+    assert (bar.start, bar.end, bar.agency) == (DAY("2026-08-31"), DAY("2026-09-30"), "")

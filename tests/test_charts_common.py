@@ -27,7 +27,7 @@ BUILDERS: list[tuple[Any, list[str], str | None]] = [
         "agency_pick",
     ),
     (charts.deadline_heatmap, ["agency", "month", "due", "overdue", "completed"], "cell_pick"),
-    (charts.calendar_heatmap, ["due_date", "count"], "day_pick"),
+    (charts.week_heatmap, ["agency", "week_start", "count"], "week_pick"),
     (
         charts.kpi_bullets,
         ["kpi", "target_value", "operator", "actual", "unit", "met", "period_label"],

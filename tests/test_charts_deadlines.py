@@ -4,7 +4,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from charts.deadlines import calendar_heatmap, count_ticks, deadline_heatmap
+from charts.deadlines import count_ticks, deadline_heatmap, month_labels
 
 
 def views(spec: dict[str, Any]) -> list[dict[str, Any]]:
@@ -28,17 +28,6 @@ def matrix() -> pd.DataFrame:
     )
 
 
-def deadlines() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "due_date": [date(2026, 6, 30), date(2026, 6, 30), date(2026, 7, 15), date(2026, 6, 8)],
-            "count": [2, 1, 1, 3],
-            "kind": ["Hạn nhiệm vụ", "Mốc", "Hạn nhiệm vụ", "Hạn nhiệm vụ"],
-            "label": ["Nhiệm vụ 1", "Triển khai giám sát", "Nhiệm vụ 3", None],
-        }
-    )
-
-
 # --- deadline_heatmap ---
 def test_heatmap_is_rect_with_due_count_text() -> None:
     spec = deadline_heatmap(matrix(), "Hạn theo tháng", "Tính đến 30/06/2026").to_dict()
@@ -52,11 +41,26 @@ def test_heatmap_is_rect_with_due_count_text() -> None:
     assert rects["encoding"]["color"]["legend"] == {"format": "d", "values": [0, 1, 2]}
 
 
-def test_heatmap_months_read_mm_yyyy_in_time_order() -> None:
+def test_heatmap_months_are_every_month_of_the_range_in_time_order() -> None:
     spec = deadline_heatmap(matrix(), "T").to_dict()
     x = views(spec)[0]["encoding"]["x"]
-    assert (x["field"], x["sort"]) == ("month_label", ["12/2025", "06/2026", "07/2026"])
+    # 12/2025 to 07/2026: eight columns, the five months with nothing due among them
+    months = ["12/25", "01/26", "02/26", "03/26", "04/26", "05/26", "06/26", "07/26"]
+    assert (x["field"], x["sort"], x["scale"]["domain"]) == ("month_label", months, months)
     assert {r["month_key"] for r in rows(spec)} == {"2025-12", "2026-06", "2026-07"}
+
+
+def test_heatmap_labels_every_month_upright() -> None:
+    axis = views(deadline_heatmap(matrix(), "T").to_dict())[0]["encoding"]["x"]["axis"]
+    # Vega-Lite drops overlapping labels unless told not to: every other month went missing
+    assert (axis["labelOverlap"], axis["labelAngle"]) == (False, -90)
+
+
+def test_today_and_a_deadline_ten_months_later_are_ten_columns_apart() -> None:
+    due = pd.Series(pd.to_datetime(["2026-12-01", "2027-10-01"]))
+    labels = month_labels(due)
+    assert labels[0] == "12/26" and labels[-1] == "10/27"
+    assert len(labels) == 11  # 12/2026 and the ten months to 10/2027
 
 
 def test_heatmap_agencies_most_overdue_first() -> None:
@@ -102,26 +106,7 @@ def test_heatmap_selection_over_agency_and_month() -> None:
     assert param["select"]["fields"] == ["agency", "month_key"]
 
 
-# --- calendar_heatmap ---
-def test_calendar_is_week_by_weekday_rect() -> None:
-    spec = calendar_heatmap(deadlines(), "Lịch hạn").to_dict()
-    assert spec["mark"]["type"] == "rect"
-    enc = spec["encoding"]
-    assert (enc["x"]["field"], enc["x"]["type"], enc["x2"]["field"]) == (
-        "week_start",
-        "temporal",
-        "week_end",
-    )
-    assert enc["y"]["sort"] == ["T2", "T3", "T4", "T5", "T6", "T7", "CN"]
-    assert enc["color"]["legend"] == {"format": "d", "values": [0, 1, 2, 3]}
-
-
-def test_calendar_legend_counts_whole_deadlines_when_at_most_one_a_day() -> None:
-    data = pd.DataFrame({"due_date": ["2026-06-01", "2026-06-10"], "count": [1, 1]})
-    legend = calendar_heatmap(data, "T").to_dict()["encoding"]["color"]["legend"]
-    assert legend["values"] == [0, 1]  # not 0, 0.5, 1 shown as "0, 1, 1"
-
-
+# --- count_ticks ---
 @pytest.mark.parametrize(
     ("peak", "ticks"),
     [
@@ -136,42 +121,3 @@ def test_calendar_legend_counts_whole_deadlines_when_at_most_one_a_day() -> None
 )
 def test_count_ticks_are_whole_numbers_from_zero(peak: int, ticks: list[int]) -> None:
     assert count_ticks(peak) == ticks
-
-
-def test_calendar_tooltip_dates_dd_mm_yyyy_and_kinds() -> None:
-    spec = calendar_heatmap(deadlines(), "T").to_dict()
-    tooltip = {t["title"]: t for t in spec["encoding"]["tooltip"]}
-    assert tooltip["Ngày"]["format"] == "%d/%m/%Y"
-    assert set(tooltip) == {"Ngày", "Thứ", "Số hạn", "Loại", "Nhiệm vụ"}
-    day = next(r for r in rows(spec) if r["day"] == "2026-06-30")
-    assert day["count"] == 3
-    assert day["weekday"] == "T3"
-    assert day["kinds"] == "Hạn nhiệm vụ: 2; Mốc: 1"
-    assert day["labels"] == "Nhiệm vụ 1; Triển khai giám sát"
-
-
-def test_calendar_fills_whole_weeks_with_empty_days() -> None:
-    spec = calendar_heatmap(deadlines(), "T").to_dict()
-    days = rows(spec)
-    assert days[0]["day"] == "2026-06-08"  # a Monday
-    assert days[-1]["day"] == "2026-07-19"  # the Sunday after 15/07/2026
-    assert len(days) == 42
-    assert sum(r["count"] for r in days) == 7
-    assert spec["encoding"]["color"]["condition"] == {
-        "test": "(datum['count'] === 0)",
-        "value": "#E8E8E8",
-    }
-
-
-def test_calendar_without_optional_columns() -> None:
-    data = pd.DataFrame({"due_date": [date(2026, 1, 4)], "count": [1]})
-    days = rows(calendar_heatmap(data, "T").to_dict())
-    assert [r["weekday"] for r in days] == ["T2", "T3", "T4", "T5", "T6", "T7", "CN"]
-    assert days[-1]["count"] == 1
-    assert days[-1]["kinds"] == ""
-
-
-def test_calendar_selection_returns_iso_day() -> None:
-    spec = calendar_heatmap(deadlines(), "T").to_dict()
-    (param,) = spec["params"]
-    assert (param["name"], param["select"]["fields"]) == ("day_pick", ["day"])

@@ -78,7 +78,7 @@ def test_status_colours_identical_across_builders() -> None:
     expected = status_color_scale().to_dict()
     counts = pd.DataFrame({"status": ["overdue"], "count": [1]})
     breakdown = views(status_breakdown(counts, "T").to_dict())[0]
-    bars = agency_status_bars(summary(), "T").to_dict()
+    bars = views(agency_status_bars(summary(), "T").to_dict())[0]
     assert breakdown["encoding"]["color"]["scale"] == expected
     assert bars["encoding"]["color"]["scale"] == expected
     assert expected["range"][expected["domain"].index("Quá hạn")] == "#D55E00"
@@ -87,8 +87,8 @@ def test_status_colours_identical_across_builders() -> None:
 # --- agency_status_bars ---
 def test_agency_bars_stack_statuses_in_status_order() -> None:
     spec = agency_status_bars(summary(), "Theo cơ quan").to_dict()
-    enc = spec["encoding"]
-    assert spec["mark"]["type"] == "bar"
+    enc = views(spec)[0]["encoding"]
+    assert views(spec)[0]["mark"]["type"] == "bar"
     # no axis title: it overlapped long names, and the chart title names the agencies
     assert (enc["y"]["field"], enc["y"]["title"]) == ("agency", None)
     assert enc["y"]["axis"] == {"labelLimit": 260}
@@ -100,7 +100,8 @@ def test_agency_bars_stack_statuses_in_status_order() -> None:
     assert enc["x"]["axis"] == {"format": "d", "tickMinStep": 1}
     assert enc["color"]["field"] == "status_label"
     assert enc["color"]["legend"]["title"] == "Trạng thái"
-    assert (enc["color"]["legend"]["orient"], enc["color"]["legend"]["columns"]) == ("bottom", 2)
+    # above the bars, in view however long the list; two columns so no entry runs off the edge
+    assert (enc["color"]["legend"]["orient"], enc["color"]["legend"]["columns"]) == ("top", 2)
     assert enc["order"] == {"field": "status_rank", "sort": "ascending", "type": "quantitative"}
     ranks = {r["status_label"]: r["status_rank"] for r in rows(spec)}
     assert ranks["Hoàn thành đúng hạn"] < ranks["Đang thực hiện trong hạn"] < ranks["Quá hạn"]
@@ -116,13 +117,13 @@ def test_agency_bars_stack_statuses_in_status_order() -> None:
 )
 def test_agency_bars_sorting(sort_by: Any, expected: list[str]) -> None:
     spec = agency_status_bars(summary(), "T", sort_by=sort_by).to_dict()
-    assert spec["encoding"]["y"]["sort"] == expected
+    assert views(spec)[0]["encoding"]["y"]["sort"] == expected
     assert agency_order(summary(), sort_by) == expected
 
 
 def test_agency_bars_top_n_cuts_rows_and_says_so() -> None:
     spec = agency_status_bars(summary(), "T", "Tính đến 30/06/2026", top_n=2).to_dict()
-    assert spec["encoding"]["y"]["sort"] == ["Sở B", "Sở A"]
+    assert views(spec)[0]["encoding"]["y"]["sort"] == ["Sở B", "Sở A"]
     assert {r["agency"] for r in rows(spec)} == {"Sở A", "Sở B"}
     assert spec["title"]["subtitle"] == ["Tính đến 30/06/2026", "Hiển thị 2 trên 3 cơ quan"]
 
@@ -135,7 +136,7 @@ def test_agency_bars_height_grows_with_agencies() -> None:
 
 def test_agency_bars_tooltip_in_vietnamese_with_rates() -> None:
     spec = agency_status_bars(summary(), "T").to_dict()
-    assert tooltip_titles(spec) == [
+    assert tooltip_titles(views(spec)[0]) == [
         "Cơ quan",
         "Trạng thái",
         "Số nhiệm vụ",
@@ -160,3 +161,48 @@ def test_agency_bars_drop_zero_segments() -> None:
     data.loc[len(data)] = ["Sở C", "overdue", 0, 2, 0.0, None]
     spec = agency_status_bars(data, "T").to_dict()
     assert all(r["count"] > 0 for r in rows(spec))
+
+
+# --- Numbers on the bars ---
+def test_agency_bars_carry_their_segments_counts_and_totals() -> None:
+    bars, inside, ends = views(agency_status_bars(summary(), "T").to_dict())
+    assert (inside["mark"]["type"], inside["encoding"]["text"]["field"]) == ("text", "count")
+    assert (ends["mark"]["type"], ends["encoding"]["text"]["field"]) == ("text", "bar_total")
+    assert inside["transform"] == [{"filter": "datum.wide"}]
+    assert ends["transform"] == [{"filter": "datum.last"}]
+    by_segment = {
+        (r["agency"], r["status"]): r for r in rows(agency_status_bars(summary(), "T").to_dict())
+    }
+    # the totals written at each bar's end are the sum of its segments
+    for agency in {a for a, _ in by_segment}:
+        segments = [r for (a, _), r in by_segment.items() if a == agency]
+        assert {r["bar_total"] for r in segments} == {sum(r["count"] for r in segments)}
+        assert sum(r["last"] for r in segments) == 1
+
+
+def test_a_segment_is_labelled_in_its_middle_in_ink_that_reads_on_it() -> None:
+    data = pd.DataFrame(
+        {
+            "agency": ["Sở A", "Sở A", "Sở A"],
+            "status": ["done_on_time", "in_progress", "overdue"],
+            "count": [20, 1, 9],
+            "total": [30] * 3,
+            "completion_rate": [0.5] * 3,
+            "on_time_rate": [0.5] * 3,
+        }
+    )
+    by_status = {r["status"]: r for r in rows(agency_status_bars(data, "T").to_dict())}
+    # stacked in status order: done 0–20, in progress 20–21, overdue 21–30
+    assert [by_status[s]["middle"] for s in ("done_on_time", "in_progress", "overdue")] == [
+        10.0,
+        20.5,
+        25.5,
+    ]
+    # 1 of a longest bar of 30 is too narrow for its number (under 4%)
+    assert [by_status[s]["wide"] for s in ("done_on_time", "in_progress", "overdue")] == [
+        True,
+        False,
+        True,
+    ]
+    assert by_status["in_progress"]["ink"] == "#FFFFFF"  # on the Okabe–Ito blue
+    assert by_status["done_on_time"]["ink"] == "#000000"  # on the bluish green

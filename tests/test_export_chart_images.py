@@ -18,13 +18,13 @@ from PIL import Image
 from charts import (
     ageing_bars,
     agency_status_bars,
-    calendar_heatmap,
     compose_subtitle,
     deadline_heatmap,
     kpi_bullets,
     kpi_trend,
     overdue_by_agency,
     status_breakdown,
+    week_heatmap,
 )
 from charts.common import AnyChart
 from exports.chart_images import (
@@ -108,17 +108,10 @@ def every_chart() -> list[AnyChart]:
             ),
             "Hạn theo tháng",
         ),
-        calendar_heatmap(
-            pd.DataFrame(
-                {
-                    "task_id": [1, 2],
-                    "due_date": due,
-                    "count": [1, 1],
-                    "kind": ["Hạn nhiệm vụ", "Mốc"],
-                    "label": ["Nhiệm vụ A", "Mốc B"],
-                }
-            ),
-            "Lịch",
+        week_heatmap(
+            pd.DataFrame({"agency": ["Sở A", "Sở B"], "week_start": due, "count": [1, 2]}),
+            "Hạn trong 12 tuần tới",
+            first=date(2026, 6, 29),
         ),
         kpi_trend(
             pd.DataFrame(

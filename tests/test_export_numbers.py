@@ -42,8 +42,8 @@ def test_csv_numbers_read_as_on_screen() -> None:
     rows = csv_rows(table_csv(kpi_like(), FORMATS))
     assert rows[1:] == [
         ["Sở Y tế", "", "", "%"],
-        ["Sở Nội vụ", "100%", "25", "DVC"],
-        ["Công an tỉnh", "13,3%", "86", "%"],
+        ["Sở Nội vụ", "100,0%", "25,0", "DVC"],  # one number of decimals per column
+        ["Công an tỉnh", "13,3%", "86,0", "%"],
     ]
     unformatted = csv_rows(table_csv(kpi_like()))
     assert unformatted[3][1] == "0.13333333333333333"  # without a format: the value as is

@@ -54,6 +54,14 @@ def test_defaults_select_everything_as_of_today(app: AppTest) -> None:
     assert app.button(key=StateKey.RESET_FILTERS).label == RESET_LABEL
 
 
+def test_the_date_fields_read_day_month_year(app: AppTest) -> None:
+    app.run()
+    fields = [
+        app.date_input(key=key) for key in (StateKey.AS_OF_DATE, StateKey.DUE_FROM, StateKey.DUE_TO)
+    ]
+    assert [field.proto.format for field in fields] == ["DD/MM/YYYY"] * 3
+
+
 def test_options_come_from_the_data(app: AppTest) -> None:
     app.run()
     plans = app.multiselect(key=StateKey.PLANS).options

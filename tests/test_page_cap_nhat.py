@@ -63,7 +63,10 @@ def test_the_page_states_the_upload_limit(url: str) -> None:
     at = open_page()
     assert not at.exception
     assert "dung lượng tối đa 10 MB" in at.caption[0].value  # loaders.limits.MAX_FILE_BYTES
-    assert at.file_uploader(key=UploadKey.FILE).label.endswith("(tối đa 10 MB)")
+    picker = at.file_uploader(key=UploadKey.FILE)
+    assert picker.label.endswith("(tối đa 10 MB)")
+    # Streamlit 1.67 draws the picker's words in English: the help names its "Upload" button.
+    assert picker.help.startswith("Kéo tệp thả vào khung") and "“Upload”" in picker.help
 
 
 def test_a_file_past_the_limit_gets_the_sentence_in_vietnamese(url: str) -> None:
@@ -107,6 +110,7 @@ def test_changed_statuses_commit_move_the_numbers_and_undo_restores(url: str) ->
     assert _metrics(at)["Thay đổi"] == "3"
     changes = next(frame.value for frame in at.dataframe if "Thay đổi (trước → sau)" in frame.value)
     assert changes["Loại"].tolist() == ["Thay đổi"] * 3
+    assert changes["STT"].tolist() == changes["STT trong tệp"].tolist()  # matched by number
     assert changes["Thay đổi (trước → sau)"].str.contains("→ Đã hoàn thành").all()
     assert dump(get_engine(url)) == before  # nothing written by the preview
 
@@ -118,7 +122,7 @@ def test_changed_statuses_commit_move_the_numbers_and_undo_restores(url: str) ->
     ]
     assert _completed(url) == completed + 3
     history = next(frame.value for frame in at.dataframe if "Người nạp" in frame.value)
-    assert history.iloc[0][["Tệp", "Người nạp", "Báo cáo tiến độ"]].tolist() == [
+    assert history.iloc[0][["Tệp", "Người nạp", "Báo cáo tiến độ, kết quả chỉ tiêu"]].tolist() == [
         "tien_do_thang_11.xlsx",
         "Người dùng bien.tap (bien.tap, biên tập của Sở)",
         3,

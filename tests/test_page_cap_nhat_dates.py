@@ -52,6 +52,7 @@ def test_undated_progress_rows_take_the_date_staff_give(url: str) -> None:
     rows = [PROGRESS_HEADER, ["PL-II-2026", None, task.number, task.name, None, "Đang thực hiện"]]
     at = _upload(workbook({"Tiến độ": rows}), "tien_do.xlsx")
     field = _date_input(at, "Ngày báo cáo cho 1 dòng không ghi ngày báo cáo")
+    assert field.proto.format == "DD/MM/YYYY"  # as every date on screen (issue 15)
     field.set_value(date(2026, 11, 15))
     at.run()
     changes = next(frame.value for frame in at.dataframe if "Thay đổi (trước → sau)" in frame.value)

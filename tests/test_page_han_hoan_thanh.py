@@ -1,4 +1,4 @@
-"""Hạn hoàn thành under AppTest: the heatmap's data, the calendar with milestones, click-through."""
+"""Hạn hoàn thành under AppTest: the heatmap, the next twelve weeks, the timeline, click-through."""
 
 from __future__ import annotations
 
@@ -13,12 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_access.queries.filters import TaskFilters
-from labels import (
-    CALENDAR_KIND_DUE,
-    CALENDAR_KIND_MILESTONE,
-    CALENDAR_KIND_MISSED,
-    ILLUSTRATIVE_NOTE,
-)
+from labels import CALENDAR_KIND_MILESTONE, ILLUSTRATIVE_NOTE
 from tests.pages_db import (
     REPO_ROOT,
     open_through_app,
@@ -26,13 +21,16 @@ from tests.pages_db import (
     run_on_empty_database,
 )
 from ui.common import NO_DATA, NO_MATCH
+from ui.explore import TOOLBAR_NOTE
 from ui.safe_text import literal
 from ui.state import StateKey
+from ui.task_links import task_record_url
 
 PAGE = REPO_ROOT / "pages" / "3_Han_hoan_thanh.py"
 AS_OF = date(2026, 11, 23)
 FILTERS = TaskFilters(as_of=AS_OF)
 POLICE = "Công an tỉnh"
+DIGITAL_OFFICE = "Phòng Chuyển đổi số (Sở KH&CN)"
 MONITORING_CENTRE = "Xây dựng, hình thành Trung tâm giám sát an ninh mạng"  # PL-II-2026 task 1
 
 
@@ -108,21 +106,20 @@ def test_clicking_a_cell_lists_its_tasks(page: AppTest) -> None:
     assert (tasks["Trạng thái"] == "Quá hạn").sum() == int(cell["overdue"].iloc[0])
 
 
-# --- The calendar: deadlines and milestones on their own days ---
+# --- The next twelve weeks by agency ---
 
 
-def test_calendar_counts_every_due_date_and_earlier_milestone(page: AppTest) -> None:
-    _, (spec, days) = charts(page.run())
-    assert spec["title"]["text"] == "Lịch hạn hoàn thành và các mốc"
-    counts = days.set_index("day")["count"]
-    # 82 dated tasks fall due (test_status_samples: 119 less 37 recurring, whose dates
-    # only start their reports); PL-II-2026 task 1 adds its milestone of 31/05/2026
-    assert counts.sum() == 83
-    assert counts["2026-05-31"] == 1
-    # due 30/06/2026: 17 PL-II-2026, 4 DM-BS-2026 (III.4, IV.7, V.11, VII.12), 3 DC-CT-NV-2026
-    assert counts["2026-06-30"] == 24
-    # on 23/11/2026 that milestone has passed with the task in progress: late on it
-    assert days.set_index("day").loc["2026-05-31", "kinds"] == f"{CALENDAR_KIND_MISSED}: 1"
+def test_weeks_count_the_twelve_weeks_from_the_as_of_day(page: AppTest) -> None:
+    page.query_params.update({"as_of": "2026-06-01", "plan": "DC-CT-NV-2026"})
+    _, (spec, weeks) = charts(page.run())
+    assert spec["title"]["text"] == "Hạn và mốc trong 12 tuần tới theo cơ quan chủ trì"
+    # of DC-CT-NV-2026's months (above), only June's three, due 30/06/2026, fall in the
+    # twelve weeks from Monday 01/06 to Sunday 23/08/2026; September's is the 14th week
+    cells = weeks[["agency", "week_key", "count"]].itertuples(index=False, name=None)
+    assert sorted(cells) == [(OFFICE, "2026-06-29", 3)]
+    x = spec["layer"][0]["encoding"]["x"]
+    assert len(x["scale"]["domain"]) == 12
+    assert (x["scale"]["domain"][0], x["scale"]["domain"][-1]) == ("01/06", "17/08")
 
 
 @pytest.mark.parametrize(
@@ -132,17 +129,17 @@ def test_calendar_counts_every_due_date_and_earlier_milestone(page: AppTest) -> 
         ("2026-05-30", CALENDAR_KIND_MILESTONE, "Đang thực hiện trong hạn"),
         # its day itself has not passed yet
         ("2026-05-31", CALENDAR_KIND_MILESTONE, "Đang thực hiện trong hạn"),
-        # passed, the task's reports say "Đang thực hiện": missed
-        ("2026-11-23", CALENDAR_KIND_MISSED, "Chậm mốc"),
     ],
 )
-def test_clicking_a_milestone_day_lists_the_milestone(
+def test_clicking_a_week_lists_its_milestone(
     page: AppTest, as_of: str, kind: str, status: str
 ) -> None:
     page.query_params["as_of"] = as_of
     page.run()
-    pick(page, StateKey.CALENDAR_CHART, "day_pick", {"day": "2026-05-31"})
-    assert page.subheader[0].value == "Hạn và mốc ngày 31/05/2026"
+    # PL-II-2026 task 1, led by the Công an tỉnh: its milestone of Sunday 31/05/2026
+    pick(page, StateKey.WEEKS_CHART, "week_pick", {"agency": POLICE, "week_key": "2026-05-25"})
+    assert page.subheader[0].value == "Hạn và mốc tuần từ 25/05/2026 của cơ quan đã chọn"
+    assert page.text[0].value == POLICE
     table = page.dataframe[0].value
     assert table["Loại"].tolist() == [kind]
     assert table["Trạng thái"].tolist() == [status]
@@ -151,33 +148,60 @@ def test_clicking_a_milestone_day_lists_the_milestone(
     assert table["Hạn hoàn thành"].iloc[0] == pd.Timestamp(2027, 10, 31)
 
 
-def test_an_indicative_date_is_marked_in_the_day_list(page: AppTest) -> None:
+def test_an_indicative_date_is_marked_in_the_week_list(page: AppTest) -> None:
+    page.query_params["as_of"] = "2025-12-15"
     page.run()
-    pick(page, StateKey.CALENDAR_CHART, "day_pick", {"day": "2025-12-20"})
+    # the Sở's #16: "Theo lộ trình Bộ Công an (20/12/2025)", led by its Phòng Chuyển đổi số
+    point = {"agency": DIGITAL_OFFICE, "week_key": "2025-12-15"}
+    pick(page, StateKey.WEEKS_CHART, "week_pick", point)
     table = page.dataframe[0].value
-    # the Sở's #16: "Theo lộ trình Bộ Công an (20/12/2025)"
-    assert table["Loại hạn"].tolist() == ["Hạn dự kiến"]
-    assert table["Thời hạn (theo văn bản)"].tolist() == ["Theo lộ trình Bộ Công an (20/12/2025)"]
+    indicative = table[table["Loại hạn"] == "Hạn dự kiến"]
+    assert indicative["Thời hạn (theo văn bản)"].tolist() == [
+        "Theo lộ trình Bộ Công an (20/12/2025)"
+    ]
 
 
-def test_the_last_milestone_is_the_due_date_shown_once(page: AppTest) -> None:
+# --- The timeline: a line per task, a click opens its record ---
+
+
+def plotly_figures(at: AppTest) -> list[dict[str, Any]]:
+    assert not at.exception
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]  # type: ignore[attr-defined]
+
+
+def test_the_timeline_shows_every_dated_task_with_today(page: AppTest) -> None:
+    (figure,) = plotly_figures(page.run())
+    ids = {row[0] for trace in figure["data"] for row in trace["customdata"]}
+    # 82 dated tasks (test_status_samples: 119 less 37 recurring) and one more bar for the
+    # milestone of PL-II-2026 task 1
+    assert len(ids) == 82
+    assert sum(len(trace["customdata"]) for trace in figure["data"]) == 83
+    (today,) = figure["layout"]["shapes"]
+    assert today["x0"].startswith("2026-11-23")
+    assert TOOLBAR_NOTE in [caption.value for caption in page.caption]
+
+
+def test_clicking_a_task_bar_offers_its_record(page: AppTest) -> None:
+    (figure,) = plotly_figures(page.run())
+    task_id = figure["data"][0]["customdata"][0][0]
+    point = {"customdata": [task_id], "curve_number": 0, "point_index": 0}
+    page.session_state[StateKey.TIMELINE_CHART] = {"selection": {"points": [point]}}
     page.run()
-    pick(page, StateKey.CALENDAR_CHART, "day_pick", {"day": "2027-10-31"})
-    table = page.dataframe[0].value
-    assert table["Loại"].tolist() == [CALENDAR_KIND_DUE]
-    assert table["Nhiệm vụ"].iloc[0].startswith(MONITORING_CENTRE)
+    assert not page.exception
+    (button,) = page.get("link_button")
+    assert button.proto.url == task_record_url(task_id)  # type: ignore[attr-defined]
 
 
-def test_a_filter_widget_changes_the_calendar(page: AppTest) -> None:
+def test_a_clicked_cell_narrows_the_timeline_to_its_agency(page: AppTest) -> None:
+    page.query_params["plan"] = "DC-CT-NV-2026"
     page.run()
-    page.multiselect(key=StateKey.PLANS).select("KH-SKHCN-2025").run()
-    _, (_, days) = charts(page)
-    # its 8 dated tasks: 9 are "Thường xuyên" and 11, 13, 14 "(nhiệm vụ thường xuyên)"
-    assert days["count"].sum() == 8
-    # dates travel as Vega-Lite reads them from Altair's spec: ISO text, parsed in the browser
-    assert pd.to_datetime(days.loc[days["count"] > 0, "due_date"]).max() == pd.Timestamp(
-        2025, 12, 31
-    )
+    pick(page, StateKey.HEATMAP_CHART, "cell_pick", {"agency": OFFICE, "month_key": "2026-06"})
+    (figure,) = plotly_figures(page)
+    agencies = {row[1] for trace in figure["data"] for row in trace["customdata"]}
+    ids = {row[0] for trace in figure["data"] for row in trace["customdata"]}
+    # the Văn phòng leads every dated task of the plan but VI.14 (the heatmap's cells above)
+    assert agencies == {OFFICE}
+    assert len(ids) == 2 + 3 + 3 + 1
 
 
 # --- Empty states and the app ---
@@ -189,6 +213,7 @@ def test_filters_that_match_nothing_say_what_to_do(page: AppTest) -> None:
     assert not page.exception
     assert [info.value for info in page.info] == [NO_MATCH]
     assert not page.get("vega_lite_chart")
+    assert not page.get("plotly_chart")
 
 
 def test_an_empty_database_says_to_upload(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -200,3 +225,4 @@ def test_opens_through_the_app(sample_url: str, monkeypatch: pytest.MonkeyPatch)
     at = open_through_app(monkeypatch, sample_url, "pages/3_Han_hoan_thanh.py")
     assert at.title[0].value == "Hạn hoàn thành"
     assert len(charts(at)) == 2
+    assert len(plotly_figures(at)) == 1

@@ -204,3 +204,19 @@ def test_an_approved_report_exports_with_its_formulas_defused(url: str) -> None:
     workbook = table_xlsx(table, title="Lịch sử báo cáo tiến độ")
     sheet = zipfile.ZipFile(io.BytesIO(workbook)).read("xl/worksheets/sheet1.xml")
     assert b"<f>" not in sheet and b"<f " not in sheet
+
+
+def test_the_report_forms_dates_and_file_pickers_are_set_in_vietnamese(
+    monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    at = signed_in(monkeypatch, url, REPORTER, Role.AGENCY_REPORTER)
+    at.switch_page(REPORTER_PAGE).run()
+    row = lead_row(at, "PL-II-2026", "13")
+    at.session_state["lead_tasks"] = {"selection": {"rows": [row], "columns": []}}
+    at.run()
+    assert not at.exception
+    # The completion date and the evidence's date, as every date on screen (issue 15).
+    assert [field.proto.format for field in at.date_input] == ["DD/MM/YYYY"] * 2
+    pickers = at.file_uploader  # the evidence file, and the filled template (Nộp theo mẫu)
+    assert len(pickers) == 2
+    assert all(picker.help.startswith("Kéo tệp thả vào khung") for picker in pickers)

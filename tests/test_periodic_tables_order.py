@@ -110,7 +110,13 @@ def test_report_tables_are_the_rows_given_in_order(
         next_due[1]
     )
     assert table_after(document, "3. Kết quả theo cơ quan")[1:] == [
-        [str(i), name, *map(format_int, counts), format_percent(done), format_percent(on_time)]
+        [
+            str(i),
+            name,
+            *map(format_int, counts),
+            format_percent(done, fixed=True),
+            format_percent(on_time, fixed=True),
+        ]
         for i, (name, *counts, done, on_time) in enumerate(agencies[1], start=1)
     ]
     assert table_after(document, "4. Kết quả thực hiện các chỉ tiêu")[1:] == [

@@ -144,7 +144,7 @@ def test_kpi_target_and_name_changes(engine: Engine) -> None:
 
 
 def _row(index: int, kind: ChangeKind, score: float | None) -> RowChange:
-    match = Match(index, MatchMethod.NAME, score) if score is not None else None
+    match = Match(index, MatchMethod.NAME, score, "", str(index)) if score is not None else None
     return RowChange(index, kind, False, PLAN_CODE, "", str(index), "x", match=match)
 
 

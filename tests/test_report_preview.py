@@ -117,11 +117,16 @@ def test_rows_on_no_known_task_are_unmatched(engine: Engine) -> None:
 
 def test_a_renumbered_row_is_matched_by_name(engine: Engine) -> None:
     name = "Triển khai trung tâm giám sát an ninh mạng tập trung cho các hệ thống trọng yếu"
-    row = _preview(engine, progress_file([report("II", "5", "Đang thực hiện", name=name)])).rows[0]
+    changes = _preview(engine, progress_file([report("II", "5", "Đang thực hiện", name=name)]))
+    row = changes.rows[0]
     assert row.kind is ChangeKind.CHANGED
     assert row.match is not None
     assert (str(row.match.method), row.match.score) == ("name", 100.0)
     assert (row.section, row.number) == ("II", "5")
+    # The preview shows the task's own place (TASKS' II.1), then the file's number and row
+    # (the header is row 1).
+    shown = changes.frame().iloc[0][["section", "number", "file_number", "row"]]
+    assert shown.tolist() == ["II", "1", "5", 2]
 
 
 def test_the_chosen_plan_is_used_when_rows_name_none(engine: Engine) -> None:

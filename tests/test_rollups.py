@@ -11,9 +11,12 @@ from data_access.queries.rollups import (
     UNASSIGNED_AGENCY,
     agency_names,
     deadline_month_matrix,
+    deadline_week_matrix,
     overdue_ageing,
     overdue_ageing_by_agency,
     search_tasks,
+    task_agency_rows,
+    tasks_in_week,
     tasks_of_agency,
     upcoming,
 )
@@ -189,3 +192,52 @@ def test_agency_names_in_document_order_leads_first(role: str, names: list[str])
     shown = agency_names(links.iloc[::-1], task_ids, role)
     assert shown.tolist() == names
     assert shown.index.tolist() == task_ids.index.tolist()
+
+
+# --- The next weeks and the drill-down ---
+def test_week_matrix_counts_each_agencys_dates_per_monday() -> None:
+    statuses = pd.DataFrame(
+        {
+            "task_id": [1, 2],
+            "status": ["in_progress", "overdue"],
+            "due_date": pd.to_datetime(["2026-07-01", "2026-07-05"]),
+            "days_to_due": [10, 14],
+            "plan_code": ["KH-01", "KH-01"],
+            "name": ["Một", "Hai"],
+        }
+    )
+    links = pd.DataFrame(
+        {
+            "task_id": [1, 2, 2],
+            "agency": ["Sở A", "Sở A", "Sở B"],
+            "agency_kind": ["department"] * 3,
+            "is_collective": [False] * 3,
+            "role": ["lead"] * 3,
+            "position": [0, 0, 1],
+            "parent": [""] * 3,
+        }
+    )
+    calendar = pd.DataFrame(
+        {
+            "task_id": [1, 1, 2],
+            "due_date": pd.to_datetime(["2026-06-24", "2026-07-01", "2026-07-05"]),
+            "kind": ["Mốc", "Hạn nhiệm vụ", "Hạn nhiệm vụ"],
+            "milestone": ["Bước 1", "", ""],
+        }
+    )
+    weeks = deadline_week_matrix(calendar, statuses, links)
+    cells = sorted(weeks.itertuples(index=False, name=None))
+    # 24/06 is in the week of Monday 22/06; 01/07 (a Wednesday) and 05/07 (a Sunday) in 29/06's
+    assert cells == [
+        ("Sở A", pd.Timestamp("2026-06-22"), 1),
+        ("Sở A", pd.Timestamp("2026-06-29"), 2),
+        ("Sở B", pd.Timestamp("2026-06-29"), 1),
+    ]
+    in_week = tasks_in_week(calendar, statuses, links, "Sở A", date(2026, 6, 22))
+    assert in_week[["task_id", "kind", "milestone"]].values.tolist() == [[1, "Mốc", "Bước 1"]]
+    leaves = task_agency_rows(statuses, links)
+    assert sorted(leaves[["agency", "task_id"]].itertuples(index=False, name=None)) == [
+        ("Sở A", 1),
+        ("Sở A", 2),
+        ("Sở B", 2),
+    ]

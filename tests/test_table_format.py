@@ -41,10 +41,12 @@ def test_excel_cell(
     ("spec", "value", "expected"),
     [
         (Percent(), 0.13333333333333333, "13,3%"),  # not 13.333333333333334
-        (Percent(), 1.0, "100%"),
+        # every cell of a column has its decimals, as the screen's step and Excel's format
+        (Percent(), 1.0, "100,0%"),
         (Percent(0), 0.726, "73%"),
         (Number(1), 1234.56, "1.234,6"),
-        (Number(1), 86.0, "86"),
+        (Number(1), 86.0, "86,0"),
+        (Number(1), -0.01, "0,0"),  # never "-0,0"
         (Number(), -3.0, "-3"),
     ],
 )

@@ -243,9 +243,10 @@ def number_columns(formats: TableFormats) -> dict[str, Any]:
                 format="percent", min_value=0, max_value=1, step=step(spec)
             )
         else:
-            # No step: the grid would cut values at it; show_table rounds them instead.
+            # The step sets how many decimals every cell shows ("100,0%" beside "72,5%"); the
+            # grid cuts values at it, so show_table rounds them to it first.
             kind = "percent" if isinstance(spec, Percent) else "localized"
-            config[name] = st.column_config.NumberColumn(format=kind)
+            config[name] = st.column_config.NumberColumn(format=kind, step=step(spec))
     return config
 
 

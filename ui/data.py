@@ -11,7 +11,7 @@ from charts.status import AgencySort, agency_order
 from data_access.models import AgencyRole
 from data_access.queries import plans, rollups
 from data_access.queries import tasks as dashboard
-from data_access.queries.calendar import deadline_calendar
+from data_access.queries.calendar import deadline_calendar, timeline_segments
 from data_access.queries.discipline import reporting_discipline
 from data_access.queries.filter_options import FilterOptions, filter_options
 from data_access.queries.filters import TaskFilters
@@ -177,11 +177,41 @@ def load_calendar(filters: TaskFilters) -> pd.DataFrame:
     return deadline_calendar(load_statuses(filters), load_milestones(), filters.as_of)
 
 
-def load_day_tasks(filters: TaskFilters, day: str) -> pd.DataFrame:
-    """Tasks due or with a milestone on ``day`` ("2026-06-30"): ``kind``, ``milestone``, status."""
-    dates = load_calendar(filters)
-    on_day = dates.loc[dates["due_date"] == pd.Timestamp(day), ["task_id", "kind", "milestone"]]
-    return on_day.merge(load_statuses(filters), on="task_id")
+@query(max_entries=32)
+def load_week_matrix(filters: TaskFilters, role: str) -> pd.DataFrame:
+    """``rollups.deadline_week_matrix`` of the filtered tasks' due dates and milestones."""
+    statuses, links = load_statuses(filters), load_role_links(role)
+    return rollups.deadline_week_matrix(
+        load_calendar(filters), statuses, links, role, filters.include_units
+    )
+
+
+def load_week_tasks(filters: TaskFilters, role: str, agency: str, week_start: date) -> pd.DataFrame:
+    """``agency``'s due dates and milestones in the week from Monday ``week_start``."""
+    statuses, links = load_statuses(filters), load_role_links(role)
+    return rollups.tasks_in_week(
+        load_calendar(filters), statuses, links, agency, week_start, role, filters.include_units
+    )
+
+
+@query(max_entries=32)
+def load_timeline(filters: TaskFilters, agency: str | None = None) -> pd.DataFrame:
+    """``calendar.timeline_segments`` of the filtered tasks (of lead ``agency`` if given)."""
+    statuses, links = load_statuses(filters), load_role_links(AgencyRole.LEAD)
+    if agency is not None:
+        statuses = rollups.tasks_of_agency(
+            statuses, links, agency, AgencyRole.LEAD, filters.include_units
+        )
+    leads = rollups.agency_names(links, statuses["task_id"])
+    lead_by_task = pd.Series(leads.to_numpy(), index=statuses["task_id"].to_numpy())
+    return timeline_segments(load_calendar(filters), statuses, lead_by_task)
+
+
+@query(max_entries=32)
+def load_drilldown(filters: TaskFilters, role: str) -> pd.DataFrame:
+    """``rollups.task_agency_rows`` of the filtered tasks: the treemap's leaves."""
+    statuses, links = load_statuses(filters), load_role_links(role)
+    return rollups.task_agency_rows(statuses, links, role, filters.include_units)
 
 
 @query(max_entries=16)

@@ -39,11 +39,14 @@ class StateKey:
     AGENCY_SORT = "sap_xep"  # sort order of the agency chart
     AGENCY_CHART = "agency_chart"  # chart selection (click a bar)
     AGENCY_TABLE = "agency_table"  # table selection (click a row)
+    DRILLDOWN_CHART = "drilldown_chart"  # plotly selection (click a plan, agency, status, task)
+    DRILLDOWN_TASKS = "drilldown_tasks"  # the task list of the part clicked
 
     # --- Hạn hoàn thành ---
     HEATMAP_COLOR = "to_mau"  # colour the heatmap by count or share overdue
     HEATMAP_CHART = "heatmap_chart"  # chart selection (click a cell)
-    CALENDAR_CHART = "calendar_chart"  # chart selection (click a day)
+    WEEKS_CHART = "weeks_chart"  # chart selection (click a cell: an agency's week)
+    TIMELINE_CHART = "timeline_chart"  # plotly selection (click a task's bar)
 
     # --- Chỉ tiêu ---
     KPI_PERIOD = "ky"  # reporting period shown, bound to ?ky=Quý III/2026 (its label)

@@ -21,7 +21,7 @@ from data_access.submissions.current import FIELD_LABELS
 from data_access.submissions.form import COMPLETION_DATE_LABEL, EVIDENCE_NUMBER_LABEL
 from data_access.submissions.from_file import AcceptedRow, SortedRows, sort_rows, submit_rows
 from errors import UserFacingError
-from labels import format_date
+from labels import FILE_PICKER_HELP, format_date
 from loaders.isolation import ReadCancelled
 from loaders.records import UnreadableFileError
 from ui import upload, upload_read
@@ -61,6 +61,7 @@ def report_file_tab(agency: str, agency_id: int, flash_key: str) -> None:
     file = st.file_uploader(
         f"Chọn tệp mẫu đã điền (.xlsx, tối đa {upload.max_upload_mb()} MB)",
         type=["xlsx"],
+        help=FILE_PICKER_HELP,
         key=f"{FILE}_{st.session_state.get(ROUND, 0)}",
         on_change=upload_read.read_again,
     )

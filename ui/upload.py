@@ -15,7 +15,7 @@ import streamlit as st
 from data_access.clock import local_time_text, vietnam_today
 from data_access.imports import agencies, read, write
 from data_access.imports.change_set import CHANGE_LABELS, ChangeKind, RowChange
-from data_access.imports.history import can_undo, import_history, undo_latest_import
+from data_access.imports.history import can_undo, undo_latest_import
 from data_access.imports.kind import KIND_LABELS
 from data_access.imports.matching import MatchMethod
 from data_access.models import AgencyKind, ImportBatch, ImportKind
@@ -42,26 +42,13 @@ CHANGE_COLUMNS = {
     "plan_code": "Kế hoạch",
     "section": "Mục",
     "number": "STT",
+    "file_number": "STT trong tệp",
     "row": "Dòng trong tệp",
     "method": "Khớp theo (điểm 0–100)",
     "name": "Tên",
     "changes": "Thay đổi (trước → sau)",
 }
 METHOD_LABELS = {MatchMethod.NUMBER: "Số thứ tự", MatchMethod.NAME: "Tên"}
-HISTORY_COLUMNS = {
-    "batch_id": "Lần nạp",
-    "imported_at": "Thời gian",
-    "file_name": "Tệp",
-    "content_hash": "Mã băm (SHA-256)",
-    "kind": "Loại",
-    "plan_code": "Kế hoạch",
-    "task_count": "Nhiệm vụ",
-    "progress_count": "Báo cáo tiến độ",
-    "kpi_count": "Chỉ tiêu",
-    "problem_count": "Vấn đề",
-    "imported_by": "Người nạp",
-    "state": "Tình trạng",
-}
 
 
 class UploadKey:
@@ -218,23 +205,6 @@ def suggestion_label(row: RowChange) -> str:
 
 def kind_label(kind: ImportKind) -> str:
     return KIND_LABELS[kind]
-
-
-@query(max_entries=4)
-def history_table() -> pd.DataFrame:
-    """Every import, newest first, as shown on the page."""
-    with reading(database_url()) as session:
-        history = import_history(session=session)
-    states = [
-        f"Đã hoàn tác lúc {local_time(undone)}" if pd.notna(undone) else "Minh họa" if demo else ""
-        for undone, demo in zip(history["undone_at"], history["is_illustrative"], strict=True)
-    ]
-    frame = history.assign(
-        imported_at=history["imported_at"].map(local_time),
-        kind=history["kind"].map(lambda k: KIND_LABELS.get(ImportKind(k), k)),
-        state=states,
-    )
-    return frame[list(HISTORY_COLUMNS)].rename(columns=HISTORY_COLUMNS)
 
 
 def template_for(agency: str) -> bytes:

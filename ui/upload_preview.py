@@ -115,6 +115,7 @@ def show_changes(upload: PreparedUpload) -> list[int]:
             "Xác nhận các cặp khớp theo tên",
             list(labels),
             format_func=labels.__getitem__,
+            placeholder="Chọn các cặp khớp đúng",
             key=f"confirm_{upload.content_hash[:12]}",
         )
     for kind, title in (

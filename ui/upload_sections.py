@@ -11,6 +11,7 @@ from data_access.imports.history import UndoRefused
 from data_access.permissions import NotAllowedError
 from ui import upload as ui
 from ui.downloads import deferred_download
+from ui.upload_history import show_history
 
 
 def show_flash() -> None:
@@ -20,7 +21,7 @@ def show_flash() -> None:
 
 
 def history_section() -> None:
-    st.dataframe(ui.history_table(), hide_index=True, key="history")
+    show_history()
     if not ui.undo_available():
         st.caption("Không có lần nạp nào hoàn tác được (dữ liệu ban đầu không hoàn tác).")
         return

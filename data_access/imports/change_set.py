@@ -64,6 +64,14 @@ class RowChange:
     report_on: date | None = None  # progress: the day the new report is dated
 
     @property
+    def place(self) -> tuple[str, str]:
+        """(section, number) of the task or KPI the row is about: the stored one's when matched
+        (the file may number it otherwise), else the file's."""
+        return (
+            (self.match.section, self.match.number) if self.match else (self.section, self.number)
+        )
+
+    @property
     def needs_confirmation(self) -> bool:
         """A suggested match that staff must accept before it is imported."""
         return self.match is not None and not self.match.sure and self.kind is ChangeKind.CHANGED
@@ -93,15 +101,17 @@ class ChangeSet:
         ]
 
     def frame(self) -> pd.DataFrame:
-        """One line per row for display: kind, where, what, match and field changes as text."""
+        """One line per row for display: kind, where (the matched row's place, then the file's
+        number and row), what, match and field changes as text."""
         lines = [
             {
                 "index": row.index,
                 "kind": str(row.kind),
                 "object": "Chỉ tiêu" if row.is_kpi else "Nhiệm vụ",
                 "plan_code": row.plan_code,
-                "section": row.section,
-                "number": row.number,
+                "section": row.place[0],
+                "number": row.place[1],
+                "file_number": "" if row.kind is ChangeKind.MISSING else row.number,
                 "name": row.name,
                 "sheet": row.sheet,
                 "row": row.row,
@@ -122,6 +132,7 @@ FRAME_COLUMNS = [
     "plan_code",
     "section",
     "number",
+    "file_number",
     "name",
     "sheet",
     "row",

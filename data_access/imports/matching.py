@@ -38,6 +38,8 @@ class Match:
     row_id: int
     method: MatchMethod
     score: float  # name similarity 0–100; 100 when the file gives no name to compare
+    section: str  # the stored row's place in its plan, which the file may number otherwise
+    number: str
 
     @property
     def sure(self) -> bool:
@@ -70,6 +72,7 @@ class Matcher:
             self._by_key.setdefault(candidate.key, []).append(candidate)
             self._by_key.setdefault(("", *candidate.key[1:]), []).append(candidate)
         self._folded = {c.row_id: fold(c.name) for c in self.candidates}
+        self._by_id = {c.row_id: c for c in self.candidates}
 
     def match(self, *, plan_code: str, section: str, number: str, name: str) -> Match | None:
         """The best stored row for a file row, or None when nothing is close enough."""
@@ -79,12 +82,12 @@ class Matcher:
             exact = keyed[0]
             score = self._score(folded, exact.row_id)
             if score >= CONFIRM_AT:
-                return Match(exact.row_id, MatchMethod.NUMBER, score)
+                return _found(exact, MatchMethod.NUMBER, score)
             by_name = self.by_name(name, plan_code)
             if by_name is not None and by_name.score > score:
                 return by_name
             if score >= MIN_SCORE:
-                return Match(exact.row_id, MatchMethod.NUMBER, score)
+                return _found(exact, MatchMethod.NUMBER, score)
             return None  # same number, another task: the plan was renumbered
         return self.by_name(name, plan_code)
 
@@ -106,7 +109,11 @@ class Matcher:
         best = process.extractOne(folded, choices, scorer=similarity, score_cutoff=MIN_SCORE)
         if best is None:
             return None
-        return Match(int(best[2]), MatchMethod.NAME, round(float(best[1]), 1))
+        return _found(self._by_id[int(best[2])], MatchMethod.NAME, round(float(best[1]), 1))
+
+
+def _found(candidate: Candidate, method: MatchMethod, score: float) -> Match:
+    return Match(candidate.row_id, method, score, candidate.section, candidate.number)
 
 
 def similarity(first: str, second: str, **_: object) -> float:

@@ -48,3 +48,41 @@ def deadline_calendar(
         ignore_index=True,
     )
     return rows.assign(count=1)[CALENDAR_COLUMNS]
+
+
+TIMELINE_COLUMNS = [
+    "task_id",
+    "agency",
+    "row",
+    "name",
+    "status",
+    "kind",
+    "milestone",
+    "start",
+    "end",
+]
+LEAD_IN = pd.Timedelta(days=30)  # a bar's length when its plan's issue date is unknown or later
+
+
+def timeline_segments(
+    calendar: pd.DataFrame, statuses: pd.DataFrame, lead_agencies: pd.Series
+) -> pd.DataFrame:
+    """One bar per date of ``calendar`` (``deadline_calendar``): from the task's previous date
+    (its plan's issue date before the first one) to this one.
+
+    ``lead_agencies`` gives each task's lead agencies, "; "-joined, by task id
+    (``rollups.agency_names``). ``row`` names the task's line, "PL-II-2026 · 17";
+    rows run agency by agency, then by due date.
+    """
+    facts = ["task_id", "name", "status", "plan_code", "number", "plan_issued_on", "due_date"]
+    tasks = statuses[facts].rename(columns={"due_date": "task_due"})
+    rows = calendar[["task_id", "due_date", "kind", "milestone"]].merge(tasks, on="task_id")
+    rows = rows.sort_values(["task_id", "due_date"], kind="stable")
+    previous = rows.groupby("task_id")["due_date"].shift()
+    issued = rows["plan_issued_on"].where(rows["plan_issued_on"] < rows["due_date"])
+    start = previous.fillna(issued).fillna(rows["due_date"] - LEAD_IN)
+    agency = rows["task_id"].map(lead_agencies).astype(object).fillna("").astype(str)
+    label = rows["plan_code"].astype(str) + " · " + rows["number"].fillna("").astype(str)
+    segments = rows.assign(agency=agency, row=label, start=start, end=rows["due_date"])
+    segments = segments.sort_values(["agency", "task_due", "row", "end"], kind="stable")
+    return segments[TIMELINE_COLUMNS].reset_index(drop=True)

@@ -114,6 +114,54 @@ def deadline_month_matrix(
     return grouped.sum().sort_values(["agency", "month"], ignore_index=True)
 
 
+def deadline_week_matrix(
+    calendar: pd.DataFrame,
+    statuses: pd.DataFrame,
+    agency_links: pd.DataFrame,
+    role: str = AgencyRole.LEAD,
+    with_units: bool = False,
+) -> pd.DataFrame:
+    """Agency x week (its Monday): how many of ``calendar``'s dates (due dates and
+    milestones, ``queries.calendar.deadline_calendar``) fall in it; no zero rows."""
+    agencies = _with_agencies(statuses, agency_links, role, with_units)[["task_id", "agency"]]
+    rows = calendar.merge(agencies, on="task_id")
+    monday = rows["due_date"] - pd.to_timedelta(rows["due_date"].dt.day_of_week, unit="D")
+    counts = rows.assign(week_start=monday).groupby(["agency", "week_start"]).size()
+    return counts.rename("count").reset_index()
+
+
+def tasks_in_week(
+    calendar: pd.DataFrame,
+    statuses: pd.DataFrame,
+    agency_links: pd.DataFrame,
+    agency: str,
+    week_start: date,
+    role: str = AgencyRole.LEAD,
+    with_units: bool = False,
+) -> pd.DataFrame:
+    """``calendar``'s dates of ``agency``'s tasks in the week from Monday ``week_start``,
+    with each task's status columns (``kind`` and ``milestone`` first)."""
+    monday = pd.Timestamp(week_start)
+    in_week = calendar[
+        (calendar["due_date"] >= monday) & (calendar["due_date"] < monday + pd.Timedelta(days=7))
+    ]
+    ids = tasks_of_agency(statuses, agency_links, agency, role, with_units)["task_id"]
+    dates = in_week.loc[in_week["task_id"].isin(ids), ["task_id", "kind", "milestone"]]
+    return dates.merge(statuses, on="task_id")
+
+
+def task_agency_rows(
+    statuses: pd.DataFrame,
+    agency_links: pd.DataFrame,
+    role: str = AgencyRole.LEAD,
+    with_units: bool = False,
+) -> pd.DataFrame:
+    """One row per task and agency in ``role``: plan_code, agency, status, task_id, name."""
+    rows = _with_agencies(statuses, agency_links, role, with_units)[["task_id", "agency"]]
+    facts = statuses[["task_id", "plan_code", "status", "name"]]
+    return rows.merge(facts, on="task_id")[["plan_code", "agency", "status", "task_id", "name"]]
+
+
 def overdue_ageing(statuses: pd.DataFrame) -> pd.DataFrame:
     """Overdue tasks counted by days overdue: bucket ("1–30", "31–90", "91–180", ">180"), count."""
     buckets = ageing_bucket(statuses.loc[statuses["status"] == TaskStatus.OVERDUE, "days_overdue"])

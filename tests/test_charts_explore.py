@@ -1,0 +1,136 @@
+"""The plotly builders, read on ``fig.to_dict()`` without Streamlit: timeline and drill-down."""
+
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from charts.drilldown import node_id, node_path, plan_drilldown, rows_under
+from charts.palette import STATUS_COLORS
+from charts.timeline import deadline_timeline
+from labels import status_label
+
+TODAY = date(2026, 11, 23)
+
+
+def segments() -> pd.DataFrame:
+    """Task 7 with a milestone, then its due date; task 9 due once (bars as timeline_segments)."""
+    return pd.DataFrame(
+        {
+            "task_id": [7, 7, 9],
+            "agency": ["Công an tỉnh"] * 2 + ["Sở Tài chính"],
+            "row": ["PL-II-2026 · 1", "PL-II-2026 · 1", "PL-II-2026 · 4"],
+            "name": ["Trung tâm giám sát"] * 2 + ["Ngân sách"],
+            "status": ["milestone_late", "milestone_late", "overdue"],
+            "kind": ["Chậm mốc", "Hạn nhiệm vụ", "Hạn nhiệm vụ"],
+            "milestone": ["Triển khai", "", ""],
+            "start": pd.to_datetime(["2026-01-15", "2026-05-31", "2026-01-15"]),
+            "end": pd.to_datetime(["2026-05-31", "2027-10-31", "2026-06-30"]),
+        }
+    )
+
+
+def timeline() -> dict[str, Any]:
+    return deadline_timeline(segments(), "Tiến trình", TODAY).to_dict()
+
+
+# --- deadline_timeline ---
+def test_each_bar_carries_its_task_id_and_runs_start_to_end() -> None:
+    bars = {
+        (int(row[0]), str(base)[:10]): int(length)
+        for trace in timeline()["data"]
+        for row, base, length in zip(trace["customdata"], trace["base"], trace["x"], strict=True)
+    }
+    day = 24 * 3600 * 1000  # plotly's timeline gives lengths in milliseconds
+    assert bars == {
+        (7, "2026-01-15"): 136 * day,  # to the milestone of 31/05/2026
+        (7, "2026-05-31"): 518 * day,  # from it to the due date 31/10/2027
+        (9, "2026-01-15"): 166 * day,
+    }
+
+
+def test_bars_are_coloured_by_status_with_the_charts_colours() -> None:
+    colours = {trace["name"]: trace["marker"]["color"] for trace in timeline()["data"]}
+    assert colours == {
+        status_label("milestone_late"): STATUS_COLORS["milestone_late"],
+        status_label("overdue"): STATUS_COLORS["overdue"],
+    }
+    assert all(trace["orientation"] == "h" for trace in timeline()["data"])
+
+
+def test_a_dashed_line_marks_today() -> None:
+    (line,) = timeline()["layout"]["shapes"]
+    assert (line["type"], line["line"]["dash"]) == ("line", "dash")
+    assert pd.Timestamp(line["x0"]) == pd.Timestamp(line["x1"]) == pd.Timestamp(TODAY)
+    (note,) = timeline()["layout"]["annotations"]
+    assert note["text"] == "Hôm nay"
+
+
+def test_the_first_view_is_three_months_back_and_a_year_ahead_zoomable() -> None:
+    layout = timeline()["layout"]
+    start, end = (pd.Timestamp(x) for x in layout["xaxis"]["range"])
+    assert (start, end) == (pd.Timestamp(2026, 8, 25), pd.Timestamp(2027, 11, 23))
+    assert layout["xaxis"]["type"] == "date"
+    assert layout["dragmode"] == "zoom"
+
+
+def test_one_line_per_task_in_the_order_given() -> None:
+    layout = timeline()["layout"]
+    # plotly draws categories from the bottom up: the first task is last, on top
+    assert layout["yaxis"]["categoryarray"] == ["PL-II-2026 · 4", "PL-II-2026 · 1"]
+    assert "autorange" not in layout["yaxis"]
+
+
+# --- plan_drilldown ---
+def leaves() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "plan_code": ["PL-II-2026", "PL-II-2026", "PL-II-2026", "KH-SKHCN-2025"],
+            "agency": ["Công an tỉnh", "Sở Tài chính", "Sở Tài chính", "Sở Tài chính"],
+            "status": ["overdue", "overdue", "done_on_time", "overdue"],
+            "task_id": [7, 9, 10, 30],
+            "name": ["Trung tâm giám sát", "Ngân sách", "Quỹ", "Chuyển đổi số"],
+        }
+    )
+
+
+def test_the_treemap_path_is_plan_agency_status_task() -> None:
+    (trace,) = plan_drilldown(leaves(), "Toàn cảnh").to_dict()["data"]
+    nodes = dict(
+        zip(trace["ids"], zip(trace["parents"], trace["values"], strict=True), strict=True)
+    )
+    plan = node_id(("PL-II-2026",))
+    agency = node_id(("PL-II-2026", "Sở Tài chính"))
+    status = node_id(("PL-II-2026", "Sở Tài chính", "overdue"))
+    assert nodes[plan] == ("", 3)
+    assert nodes[agency] == (plan, 2)
+    assert nodes[status] == (agency, 1)
+    assert nodes[node_id(("PL-II-2026", "Sở Tài chính", "overdue", 9))] == (status, 1)
+    assert trace["branchvalues"] == "total"
+    assert len(trace["ids"]) == 2 + 3 + 4 + 4  # plans, agencies, statuses, tasks
+
+
+def test_statuses_and_tasks_take_their_status_colour() -> None:
+    (trace,) = plan_drilldown(leaves(), "T").to_dict()["data"]
+    colour = dict(zip(trace["ids"], trace["marker"]["colors"], strict=True))
+    labels = dict(zip(trace["ids"], trace["labels"], strict=True))
+    done = node_id(("PL-II-2026", "Sở Tài chính", "done_on_time"))
+    assert colour[done] == STATUS_COLORS["done_on_time"]
+    assert labels[done] == "Hoàn thành đúng hạn"
+    assert colour[node_id(("PL-II-2026", "Sở Tài chính", "done_on_time", 10))] == colour[done]
+    assert labels[node_id(("PL-II-2026", "Sở Tài chính", "done_on_time", 10))] == "#10 Quỹ"
+
+
+def test_a_clicked_node_narrows_to_the_rows_under_it() -> None:
+    agency = node_path(node_id(("PL-II-2026", "Sở Tài chính")))
+    assert agency == {"plan_code": "PL-II-2026", "agency": "Sở Tài chính"}
+    assert rows_under(leaves(), agency)["task_id"].tolist() == [9, 10]
+    task = node_path(node_id(("PL-II-2026", "Công an tỉnh", "overdue", 7)))
+    assert rows_under(leaves(), task)["task_id"].tolist() == [7]
+    assert rows_under(leaves(), node_path(node_id(("KH-SKHCN-2025",))))["task_id"].tolist() == [30]
+
+
+def test_an_id_that_is_not_a_node_fixes_nothing() -> None:
+    assert node_path("not json") == {}
+    assert node_path("[]") == {}
+    assert node_path('{"plan_code": "x"}') == {}
