@@ -15,11 +15,14 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from data_access.clock import vietnam_today
+from data_access.models import Role
 from tests.data_access_cli import OK, run_data_access
+from tests.e2e.accounts import sign_in
 from tests.e2e.conftest import script_run, wait_for_app
 from tests.e2e.deployment import Deployment, Request, deployed
 from tests.e2e.test_upload_browser import commit, upload
 from tests.postgres import PostgresServer
+from tests.signed_in import EDITOR, PASSWORD, account_in
 from tests.upload_db import sample_with_statuses_done
 from ui.cache import REVISION_CHECK_SECONDS
 
@@ -159,9 +162,10 @@ def test_an_upload_through_nginx_shows_on_the_other_process(
     (uploading, uploader), (other, watcher) = landed.items()
     count = completed(watcher)
 
-    upload(uploader, deployment.site_url, sample_with_statuses_done(NEWLY_DONE, vietnam_today()),
-           "tien_do.xlsx")  # fmt: skip
-    commit(uploader, "Nguyễn Thị Lan")
+    account_in(deployment.database_url, EDITOR, Role.EDITOR)
+    sign_in(uploader, EDITOR, PASSWORD)  # in the open page: the same process serves it
+    upload(uploader, sample_with_statuses_done(NEWLY_DONE, vietnam_today()), "tien_do.xlsx")
+    commit(uploader)
     assert deployment.upstreams_by_key()[sticky_key(uploader)] == {uploading}
     assert deployment.upstreams_by_key()[sticky_key(watcher)] == {other}
     assert completed_after_reruns(watcher, count + NEWLY_DONE) == count + NEWLY_DONE
