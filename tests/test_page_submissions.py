@@ -80,6 +80,16 @@ def send_report(at: AppTest) -> AppTest:
     return at.run()
 
 
+def sent_and_returned(monkeypatch: pytest.MonkeyPatch, url: str, comment: str) -> AppTest:
+    """The reporter sends task 13's report; the editor returns it with ``comment``."""
+    send_report(signed_in(monkeypatch, url, REPORTER, Role.AGENCY_REPORTER))
+    editor = signed_in(monkeypatch, url, EDITOR, Role.EDITOR)
+    editor.switch_page(QUEUE_PAGE).run()
+    number = next(b.key for b in editor.button if (b.key or "").startswith("return_"))
+    editor.text_input(key=number.replace("return_", "comment_")).input(comment)
+    return editor.button(key=number).click().run()
+
+
 def test_a_report_sent_and_approved_moves_the_dashboards(
     url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -118,14 +128,7 @@ def test_a_report_sent_and_approved_moves_the_dashboards(
 def test_a_returned_report_shows_the_comment_to_the_agency(
     url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    send_report(signed_in(monkeypatch, url, REPORTER, Role.AGENCY_REPORTER))
-    editor = signed_in(monkeypatch, url, EDITOR, Role.EDITOR)
-    editor.switch_page(QUEUE_PAGE).run()
-    number = next(b.key for b in editor.button if (b.key or "").startswith("return_"))
-    editor.text_input(key=number.replace("return_", "comment_")).input(
-        "Thiếu quyết định *kèm theo*"
-    )
-    editor.button(key=number).click().run()
+    editor = sent_and_returned(monkeypatch, url, "Thiếu quyết định *kèm theo*")
     assert [success.value for success in editor.success][0].startswith("Đã trả lại báo cáo số ")
 
     reporter = signed_in(monkeypatch, url, REPORTER, Role.AGENCY_REPORTER)
@@ -161,12 +164,7 @@ def open_task_13_record(at: AppTest) -> AppTest:
 def test_the_task_record_shows_the_reports_and_answers_to_signed_in_staff_only(
     url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    send_report(signed_in(monkeypatch, url, REPORTER, Role.AGENCY_REPORTER))
-    editor = signed_in(monkeypatch, url, EDITOR, Role.EDITOR)
-    editor.switch_page(QUEUE_PAGE).run()
-    number = next(b.key for b in editor.button if (b.key or "").startswith("return_"))
-    editor.text_input(key=number.replace("return_", "comment_")).input("Bổ sung quyết định")
-    editor.button(key=number).click().run()
+    editor = sent_and_returned(monkeypatch, url, "Bổ sung quyết định")
 
     audit = next(f.value for f in open_task_13_record(editor).dataframe if "Duyệt lúc" in f.value)
     row = audit.iloc[0]
