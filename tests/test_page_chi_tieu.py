@@ -113,7 +113,12 @@ def test_results_are_numbers_formatted_by_the_browser(page: AppTest) -> None:
     for heading in ("Kết quả gần nhất", "Chênh lệch"):
         values = table.value[heading].dropna()
         assert (values == values.round(1)).all()  # rounded here: the grid would cut at a step
-        assert config[heading]["type_config"] == {"type": "number", "format": "localized"}
+        # the step makes every cell show one decimal ("81,5" beside "65,0")
+        assert config[heading]["type_config"] == {
+            "type": "number",
+            "format": "localized",
+            "step": 0.1,
+        }
 
 
 def test_a_kpi_not_reported_in_the_latest_period_keeps_its_earlier_result(page: AppTest) -> None:

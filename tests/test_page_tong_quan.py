@@ -117,7 +117,8 @@ def test_agencies_with_most_overdue_come_first(page: AppTest) -> None:
     # Rounded to one decimal of a percentage before the grid (which would cut at a step).
     assert (rates == rates.round(3)).all()
     config = json.loads(at.dataframe[0].proto.columns)["Tỷ lệ hoàn thành"]["type_config"]
-    assert config == {"type": "number", "format": "percent"}
+    # one decimal of a percentage in every cell ("100,0%" beside "72,5%"): a step of 0.1 %
+    assert config == {"type": "number", "format": "percent", "step": 0.001}
 
 
 def test_what_falls_due_next(page: AppTest) -> None:
