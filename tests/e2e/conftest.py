@@ -173,3 +173,11 @@ def script_run(page: Page) -> Iterator[None]:
     yield
     page.wait_for_function("() => window.__runsFinished > 0", timeout=60_000)
     wait_for_app(page)
+
+
+def metric_text(page: Page, label: str) -> str:
+    """The value of the metric labelled exactly ``label`` (has_text would also match a label
+    that merely contains it, ignoring case: "Quá hạn" in "Cơ quan có nhiệm vụ quá hạn")."""
+    exact = page.get_by_test_id("stMetricLabel").get_by_text(label, exact=True)
+    metric = page.get_by_test_id("stMetric").filter(has=exact)
+    return metric.get_by_test_id("stMetricValue").inner_text().strip()

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.e2e.conftest import save_screenshot, script_run, wait_for_app
+from tests.e2e.conftest import metric_text, save_screenshot, script_run, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -69,8 +69,7 @@ def screenshot(page: Page, name: str) -> None:
 
 
 def metric_value(page: Page, label: str) -> str:
-    metric = page.locator("[data-testid='stMetric']").filter(has_text=label).first
-    return metric.locator(METRIC).inner_text().strip()
+    return metric_text(page, label)
 
 
 def query(page: Page) -> dict[str, list[str]]:

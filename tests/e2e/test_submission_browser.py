@@ -27,6 +27,7 @@ from tests.e2e.conftest import (
     METRIC,
     REPO_ROOT,
     SLOW,
+    metric_text,
     script_run,
     streamlit_server,
     wait_for_app,
@@ -58,8 +59,7 @@ def app(sample_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
 
 
 def metric(page: Page, label: str) -> int:
-    value = page.locator(METRIC).filter(has_text=label).first.get_by_test_id("stMetricValue")
-    return int(value.inner_text().strip().replace(".", ""))
+    return int(metric_text(page, label).replace(".", ""))
 
 
 def overview(page: Page) -> tuple[int, int]:

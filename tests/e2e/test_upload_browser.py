@@ -21,7 +21,7 @@ from data_access.clock import vietnam_today
 from data_access.models import ImportBatch, Role
 from sample_data.manifest import PROGRESS_WORKBOOK
 from tests.e2e.accounts import open_from_menu, signed_in
-from tests.e2e.conftest import METRIC, SLOW, save_screenshot, script_run, wait_for_app
+from tests.e2e.conftest import METRIC, SLOW, metric_text, save_screenshot, script_run, wait_for_app
 from tests.signed_in import EDITOR
 from tests.upload_db import (
     PROGRESS_HEADER,
@@ -64,10 +64,7 @@ def upload(page: Page, data: bytes, name: str) -> None:
 
 
 def metric(page: Page, label: str) -> int:
-    value = (
-        page.locator(METRIC).filter(has_text=label).first.locator("[data-testid='stMetricValue']")
-    )
-    return int(value.inner_text().strip().replace(".", ""))
+    return int(metric_text(page, label).replace(".", ""))
 
 
 def completed_on_dashboard(page: Page) -> int:
