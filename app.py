@@ -40,9 +40,10 @@ class PageEntry:
     title: str
     icon: str
     section: str
-    # The page's URL, set explicitly: Streamlit's old pages/ folder mode (on for
-    # the first run of a process, and for every AppTest run) would otherwise
-    # claim the same address and run the page file without this script.
+    # The page's URL. The page files live in app_pages/, not pages/: Streamlit treats a
+    # folder named pages/ beside the main script as its legacy page list until the first
+    # st.navigation call of the process, and would run a page file without this script
+    # (no sign-in, no role check) or say "Page not found" for a shared link.
     url_path: str
     # Also served at the app's root ("/"), by a hidden twin: Streamlit serves a default
     # page at "/" only, so the page keeps its own address in the menu and the links.
@@ -57,7 +58,7 @@ class PageEntry:
 # The page registry: add one entry per page, in menu order within its section.
 PAGES: list[PageEntry] = [
     PageEntry(
-        "pages/1_Tong_quan.py",
+        "app_pages/1_Tong_quan.py",
         "Tổng quan",
         ":material/dashboard:",
         DASHBOARDS,
@@ -65,30 +66,30 @@ PAGES: list[PageEntry] = [
         home=True,
     ),
     PageEntry(
-        "pages/2_Theo_co_quan.py",
+        "app_pages/2_Theo_co_quan.py",
         "Theo cơ quan",
         ":material/account_balance:",
         DASHBOARDS,
         "theo-co-quan",
     ),
     PageEntry(
-        "pages/3_Han_hoan_thanh.py",
+        "app_pages/3_Han_hoan_thanh.py",
         "Hạn hoàn thành",
         ":material/event:",
         DASHBOARDS,
         "han-hoan-thanh",
     ),
-    PageEntry("pages/4_Chi_tieu.py", "Chỉ tiêu", ":material/flag:", DASHBOARDS, "chi-tieu"),
-    PageEntry("pages/5_Qua_han.py", "Quá hạn", ":material/alarm:", DASHBOARDS, "qua-han"),
+    PageEntry("app_pages/4_Chi_tieu.py", "Chỉ tiêu", ":material/flag:", DASHBOARDS, "chi-tieu"),
+    PageEntry("app_pages/5_Qua_han.py", "Quá hạn", ":material/alarm:", DASHBOARDS, "qua-han"),
     PageEntry(
-        "pages/12_Danh_muc_nhiem_vu.py",
+        "app_pages/12_Danh_muc_nhiem_vu.py",
         REGISTER_TITLE,
         ":material/list_alt:",
         DASHBOARDS,
         "danh-muc-nhiem-vu",
     ),
     PageEntry(
-        "pages/13_Ho_so_nhiem_vu.py",
+        "app_pages/13_Ho_so_nhiem_vu.py",
         RECORD_TITLE,
         ":material/description:",
         DASHBOARDS,
@@ -96,7 +97,7 @@ PAGES: list[PageEntry] = [
         in_menu=False,
     ),
     PageEntry(
-        "pages/6_Cap_nhat_du_lieu.py",
+        "app_pages/6_Cap_nhat_du_lieu.py",
         "Cập nhật dữ liệu",
         ":material/upload_file:",
         DATA,
@@ -104,7 +105,7 @@ PAGES: list[PageEntry] = [
         needs=Action.IMPORT_PROGRESS,
     ),
     PageEntry(
-        "pages/9_Nhiem_vu_don_vi.py",
+        "app_pages/9_Nhiem_vu_don_vi.py",
         "Nhiệm vụ của đơn vị",
         ":material/assignment_ind:",
         DATA,
@@ -112,16 +113,16 @@ PAGES: list[PageEntry] = [
         needs=Action.SUBMIT_PROGRESS,
     ),
     PageEntry(
-        "pages/10_Duyet_bao_cao.py",
+        "app_pages/10_Duyet_bao_cao.py",
         "Duyệt báo cáo",
         ":material/fact_check:",
         DATA,
         "duyet-bao-cao",
         needs=Action.APPROVE_SUBMISSION,
     ),
-    PageEntry("pages/7_Bao_cao.py", "Báo cáo và xuất", ":material/summarize:", DATA, "bao-cao"),
+    PageEntry("app_pages/7_Bao_cao.py", "Báo cáo và xuất", ":material/summarize:", DATA, "bao-cao"),
     PageEntry(
-        "pages/8_Tai_khoan.py",
+        "app_pages/8_Tai_khoan.py",
         "Tài khoản",
         ":material/manage_accounts:",
         ADMINISTRATION,
@@ -129,7 +130,7 @@ PAGES: list[PageEntry] = [
         needs=Action.MANAGE_ACCOUNTS,
     ),
     PageEntry(
-        "pages/11_Cong_khai.py",
+        "app_pages/11_Cong_khai.py",
         "Công khai",
         ":material/public:",
         PUBLIC,

@@ -1,11 +1,11 @@
 """Time every page under AppTest on a national-scale database, against a blank page.
 
     .venv/bin/python -m benchmarks.bench_pages [PATH] [--warm 5] [--cold 2] [--write]
-        [--pages 4_Chi_tieu.py ...] [--profile pages/5_Qua_han.py]
+        [--pages 4_Chi_tieu.py ...] [--profile app_pages/5_Qua_han.py]
 
 Builds PATH with ``make_synthetic_db`` (100,000 tasks, 1,000 agencies,
 1,000,000 reports) unless it exists. In one process, for a blank page (a
-trivial script) and for every file in ``pages/``: the cold run is the first
+trivial script) and for every file in ``app_pages/``: the cold run is the first
 ``AppTest.run()`` after clearing Streamlit's caches (best of ``--cold``), the
 warm run the median of ``--warm`` reruns. Ratios are to the blank page's time
 for the same kind of run. Targets (issue 3): warm <= 3 x blank, cold <= 2 s.
@@ -40,7 +40,7 @@ from data_access.db import get_engine
 from data_access.schema import upgrade_schema
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = sorted((ROOT / "pages").glob("[0-9]*_*.py"))
+PAGES = sorted((ROOT / "app_pages").glob("[0-9]*_*.py"))
 START, END = "<!-- pages:start -->", "<!-- pages:end -->"
 SIZES = {"tasks": 100_000, "agencies": 1_000, "updates": 1_000_000}
 BLANK_SCRIPT = 'import streamlit as st\n\nst.title("Trang trống")\nst.write("Không có gì.")\n'

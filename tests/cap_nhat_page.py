@@ -11,7 +11,7 @@ from tests.pages_db import REPO_ROOT, TIMEOUT
 from tests.signed_in import EDITOR, sign_in_as
 from ui.upload import UploadKey
 
-PAGE = REPO_ROOT / "pages" / "6_Cap_nhat_du_lieu.py"
+PAGE = REPO_ROOT / "app_pages" / "6_Cap_nhat_du_lieu.py"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 

@@ -15,7 +15,7 @@ from loaders.text import fold
 from tests.pages_db import REPO_ROOT
 from ui.state import StateKey
 
-PAGE = REPO_ROOT / "pages" / "5_Qua_han.py"
+PAGE = REPO_ROOT / "app_pages" / "5_Qua_han.py"
 AS_OF = "2026-11-23"
 POLICE = "Công an tỉnh"
 # due 01/01/2026, open: overdue on 23/11/2026 (92A II.10, whose name has a line break, is

@@ -21,8 +21,8 @@ from tests.upload_db import PLAN_CODE, TASKS, import_file, plan_file
 from ui.common import NO_DATA
 from ui.upload import UploadKey
 
-OVERVIEW = REPO_ROOT / "pages" / "1_Tong_quan.py"
-UPDATES = REPO_ROOT / "pages" / "6_Cap_nhat_du_lieu.py"
+OVERVIEW = REPO_ROOT / "app_pages" / "1_Tong_quan.py"
+UPDATES = REPO_ROOT / "app_pages" / "6_Cap_nhat_du_lieu.py"
 TOTAL = "Nhiệm vụ"  # the first of Tổng quan's big numbers: every task in force
 
 

@@ -30,10 +30,10 @@ def errors_shown(at: AppTest) -> list[str]:
     [
         # Each page reads the dropped column first thing: the statuses read every task
         # column, the KPI page the KPI targets, the update page the import history.
-        ("pages/1_Tong_quan.py", "task", "deadline_text"),
-        ("pages/4_Chi_tieu.py", "kpi", "target_text"),
-        ("pages/6_Cap_nhat_du_lieu.py", "importbatch", "imported_by"),
-        ("pages/11_Cong_khai.py", "task", "deadline_text"),
+        ("app_pages/1_Tong_quan.py", "task", "deadline_text"),
+        ("app_pages/4_Chi_tieu.py", "kpi", "target_text"),
+        ("app_pages/6_Cap_nhat_du_lieu.py", "importbatch", "imported_by"),
+        ("app_pages/11_Cong_khai.py", "task", "deadline_text"),
     ],
 )
 def test_a_database_of_another_shape_shows_one_sentence(

@@ -57,7 +57,7 @@ def test_payloads_reach_markdown_only_escaped(
     page: str, hostile_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     query = {"plan": PLAN_PAYLOAD, "agency": AGENCY_PAYLOAD, "as_of": AS_OF}
-    at = page_test(monkeypatch, hostile_url, REPO_ROOT / "pages" / f"{page}.py", query).run()
+    at = page_test(monkeypatch, hostile_url, REPO_ROOT / "app_pages" / f"{page}.py", query).run()
     assert not at.exception
     caption = at.caption[0].value
     assert literal(PLAN_PAYLOAD) in caption and literal(AGENCY_PAYLOAD) in caption
@@ -69,7 +69,7 @@ def test_the_payload_plan_is_offered_as_plain_options(
     hostile_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Select options are not Markdown: the payloads are offered exactly as stored."""
-    at = page_test(monkeypatch, hostile_url, REPO_ROOT / "pages" / f"{PAGES[0]}.py").run()
+    at = page_test(monkeypatch, hostile_url, REPO_ROOT / "app_pages" / f"{PAGES[0]}.py").run()
     assert PLAN_PAYLOAD in at.multiselect(key=StateKey.PLANS).options
     assert AGENCY_PAYLOAD in at.multiselect(key=StateKey.AGENCIES).options
 
@@ -79,7 +79,9 @@ def test_the_public_page_shows_the_payloads_as_typed(
 ) -> None:
     """Công khai, with the payload plan and agency chosen: tables show them as stored."""
     query = {StateKey.PUBLIC_PLANS: PLAN_PAYLOAD, StateKey.PUBLIC_AGENCY: AGENCY_PAYLOAD}
-    at = page_test(monkeypatch, hostile_url, REPO_ROOT / "pages" / "11_Cong_khai.py", query).run()
+    at = page_test(
+        monkeypatch, hostile_url, REPO_ROOT / "app_pages" / "11_Cong_khai.py", query
+    ).run()
     assert not at.exception
     tasks = next(df.value for df in at.dataframe if "Nhiệm vụ" in df.value.columns)
     assert set(tasks["Kế hoạch"]) == {PLAN_PAYLOAD}
@@ -99,7 +101,7 @@ def test_a_lineage_link_shows_a_hostile_task_name_as_typed(
         adjusted.name = f"{PLAN_PAYLOAD} {AGENCY_PAYLOAD}"
         session.add(adjusted)
     query = {"as_of": AS_OF, TASK_PARAM: str(task_id(url, *ADJUSTING))}
-    at = open_through_app(monkeypatch, url, "pages/13_Ho_so_nhiem_vu.py", query)
+    at = open_through_app(monkeypatch, url, "app_pages/13_Ho_so_nhiem_vu.py", query)
     labels = [link.proto.label for link in at.get("link_button")]
     assert len(labels) == 1 and literal(AGENCY_PAYLOAD) in labels[0]
     bodies = list(markdown_bodies(at))

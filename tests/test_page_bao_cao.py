@@ -23,7 +23,7 @@ from ui.common import NO_DATA
 from ui.safe_text import literal
 from ui.state import StateKey
 
-PAGE = REPO_ROOT / "pages" / "7_Bao_cao.py"
+PAGE = REPO_ROOT / "app_pages" / "7_Bao_cao.py"
 AS_OF = "2026-06-15"
 SECTIONS = ["Bộ tài liệu họp", "Văn bản đôn đốc", "Báo cáo định kỳ", DISCIPLINE_TITLE]
 
@@ -51,7 +51,7 @@ def selectbox(at: AppTest, key_start: str) -> object:
 
 
 def test_the_page_is_in_the_menu(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    at = open_through_app(monkeypatch, sample_url, "pages/7_Bao_cao.py", {"as_of": AS_OF})
+    at = open_through_app(monkeypatch, sample_url, "app_pages/7_Bao_cao.py", {"as_of": AS_OF})
     assert at.title[0].value == "Báo cáo và xuất"
     assert list(buttons(at))[0] == "Tải bản trình chiếu (PowerPoint)"
     assert at.multiselect(key=StateKey.PLANS)  # the shared filters, drawn by app.py

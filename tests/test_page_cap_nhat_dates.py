@@ -19,7 +19,7 @@ from tests.signed_in import EDITOR, account_in
 from tests.upload_db import workbook
 from ui.upload import NEEDS_ISSUE_DATE, UploadKey
 
-PAGE = REPO_ROOT / "pages" / "6_Cap_nhat_du_lieu.py"
+PAGE = REPO_ROOT / "app_pages" / "6_Cap_nhat_du_lieu.py"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PROGRESS_HEADER = ["Kế hoạch", "Mục", "STT", "Tên nhiệm vụ", "Ngày báo cáo", "Tình trạng"]
 

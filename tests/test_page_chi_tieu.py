@@ -27,7 +27,7 @@ from tests.pages_db import (
 from ui.safe_text import literal
 from ui.state import StateKey
 
-PAGE = REPO_ROOT / "pages" / "4_Chi_tieu.py"
+PAGE = REPO_ROOT / "app_pages" / "4_Chi_tieu.py"
 PLAN = "DC-CT-NV-2026"  # the sample plan with the six KPIs
 COUNTS = ("Số chỉ tiêu", "Đạt", "Chưa đạt", "Chưa có số liệu")
 FIRST_KPI = "1. Tỉ lệ TTHC cung cấp DVCTT toàn trình"  # target ">80%"
@@ -232,7 +232,9 @@ def test_an_empty_database_says_to_upload(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_the_page_is_in_the_menu(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    at = open_through_app(monkeypatch, sample_url, "pages/4_Chi_tieu.py", {"as_of": "2026-07-01"})
+    at = open_through_app(
+        monkeypatch, sample_url, "app_pages/4_Chi_tieu.py", {"as_of": "2026-07-01"}
+    )
     assert at.title[0].value == "Chỉ tiêu"
     assert counts(at) == ("6", "2", "4", "0")
     assert at.multiselect(key=StateKey.PLANS)  # the shared filters, drawn by app.py

@@ -37,8 +37,8 @@ from ui.common import TASK_TABLE_COLUMNS
 from ui.sign_in import NEEDS_SIGN_IN, PUBLIC_VIEW_OFF
 from ui.state import StateKey
 
-PAGE = "pages/11_Cong_khai.py"
-AGENCIES_PAGE = "pages/2_Theo_co_quan.py"
+PAGE = "app_pages/11_Cong_khai.py"
+AGENCIES_PAGE = "app_pages/2_Theo_co_quan.py"
 PUBLIC = "Công khai"
 DASHBOARDS = [
     *("Tổng quan", "Theo cơ quan", "Hạn hoàn thành", "Chỉ tiêu", "Quá hạn"),

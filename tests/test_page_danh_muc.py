@@ -13,7 +13,7 @@ from ui.state import StateKey
 from ui.task_links import task_record_url
 from ui.task_register import RECORD_HEADING
 
-PAGE = "pages/12_Danh_muc_nhiem_vu.py"
+PAGE = "app_pages/12_Danh_muc_nhiem_vu.py"
 # DOMAIN.md: 29 (seed 000) + 35 (001) + 20 (002) + 14 (003) + 21 (004) tasks
 SAMPLE_TASKS = 119
 

@@ -26,7 +26,7 @@ from ui.safe_text import literal
 from ui.state import StateKey
 from ui.task_links import task_record_url
 
-PAGE = REPO_ROOT / "pages" / "3_Han_hoan_thanh.py"
+PAGE = REPO_ROOT / "app_pages" / "3_Han_hoan_thanh.py"
 AS_OF = date(2026, 11, 23)
 FILTERS = TaskFilters(as_of=AS_OF)
 POLICE = "Công an tỉnh"
@@ -222,7 +222,7 @@ def test_an_empty_database_says_to_upload(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_opens_through_the_app(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    at = open_through_app(monkeypatch, sample_url, "pages/3_Han_hoan_thanh.py")
+    at = open_through_app(monkeypatch, sample_url, "app_pages/3_Han_hoan_thanh.py")
     assert at.title[0].value == "Hạn hoàn thành"
     assert len(charts(at)) == 2
     assert len(plotly_figures(at)) == 1

@@ -10,7 +10,7 @@ from tests.pages_db import open_through_app
 from tests.sample_tasks import ADJUSTED, ADJUSTING, NAMES_AN_UNLOADED_TASK, task_id
 from ui.task_links import NO_SUCH_TASK, TASK_PARAM, task_record_url
 
-PAGE = "pages/13_Ho_so_nhiem_vu.py"
+PAGE = "app_pages/13_Ho_so_nhiem_vu.py"
 
 
 def open_record(monkeypatch: pytest.MonkeyPatch, url: str, value: str) -> AppTest:

@@ -131,7 +131,7 @@ def test_the_page_is_in_the_menu_and_keeps_the_filters(
     sample_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     query = {"as_of": AS_OF, "plan": "KH-92A-UBND"}
-    at = open_through_app(monkeypatch, sample_url, "pages/5_Qua_han.py", query)
+    at = open_through_app(monkeypatch, sample_url, "app_pages/5_Qua_han.py", query)
     assert at.title[0].value == "Quá hạn"
     filters = TaskFilters(as_of=date(2026, 11, 23), plan_codes=("KH-92A-UBND",))
     assert at.caption[0].value == literal(filters.describe_vi())

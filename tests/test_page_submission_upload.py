@@ -22,7 +22,7 @@ from tests.submission_db import SKHCN, Staff, staff_on_sample, task_id
 from tests.submission_files import OWN_REPORTS, TASK_12, filled_template, other_task_row
 from ui.submission_upload import FILE, SEND
 
-REPORTER_PAGE = "pages/9_Nhiem_vu_don_vi.py"
+REPORTER_PAGE = "app_pages/9_Nhiem_vu_don_vi.py"
 
 
 @pytest.fixture

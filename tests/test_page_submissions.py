@@ -33,8 +33,8 @@ from tests.submission_db import task_id as submission_task
 from ui.task_record import progress_table
 
 REPORTER, EDITOR = "dm-skhcn", "bt-so"  # accounts of staff_on_sample
-REPORTER_PAGE = "pages/9_Nhiem_vu_don_vi.py"
-QUEUE_PAGE = "pages/10_Duyet_bao_cao.py"
+REPORTER_PAGE = "app_pages/9_Nhiem_vu_don_vi.py"
+QUEUE_PAGE = "app_pages/10_Duyet_bao_cao.py"
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def lead_row(at: AppTest, plan: str, number: str) -> int:
 
 
 def overdue_count(at: AppTest) -> int:
-    at.switch_page("pages/1_Tong_quan.py").run()
+    at.switch_page("app_pages/1_Tong_quan.py").run()
     return int(next(metric.value for metric in at.metric if metric.label == "Quá hạn"))
 
 
@@ -153,7 +153,7 @@ def test_a_return_without_a_comment_is_refused_with_one_sentence(
 
 
 def open_task_13_record(at: AppTest) -> AppTest:
-    at.switch_page("pages/5_Qua_han.py").run()
+    at.switch_page("app_pages/5_Qua_han.py").run()
     listed = task_list(at).value.reset_index(drop=True)
     position = int(listed.index[(listed["Kế hoạch"] == "PL-II-2026") & (listed["STT"] == "13")][0])
     open_row(at, position)

@@ -15,7 +15,7 @@ from tests.pages_db import APP, page_test, use_database
 from tests.signed_in import ADMIN, EDITOR, PASSWORD, account_in, sign_in_as, signed_in_here
 from ui import accounts as ui_accounts
 
-PAGE = "pages/8_Tai_khoan.py"
+PAGE = "app_pages/8_Tai_khoan.py"
 AGENCY = "Sở Tài chính"  # leads tasks in the sample plans
 
 

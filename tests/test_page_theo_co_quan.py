@@ -172,7 +172,7 @@ def test_an_empty_database_says_to_upload(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_opens_through_the_app(sample_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    at = open_through_app(monkeypatch, sample_url, "pages/2_Theo_co_quan.py")
+    at = open_through_app(monkeypatch, sample_url, "app_pages/2_Theo_co_quan.py")
     assert at.title[0].value == "Theo cơ quan"
     assert GROUP in ranking(at)["Cơ quan chủ trì"].tolist()
     assert at.multiselect(key=StateKey.PLANS)  # the shared filters, drawn by app.py

@@ -21,7 +21,7 @@ from ui.common import NO_DATA, NO_MATCH
 from ui.safe_text import literal
 from ui.state import StateKey
 
-PAGE = REPO_ROOT / "pages" / "1_Tong_quan.py"
+PAGE = REPO_ROOT / "app_pages" / "1_Tong_quan.py"
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from ui.common import NO_DATA
 from ui.safe_text import literal
 from ui.state import StateKey
 
-OTHER_PAGE = "pages/2_Theo_co_quan.py"
+OTHER_PAGE = "app_pages/2_Theo_co_quan.py"
 
 
 def test_first_run_loads_the_samples_and_opens_the_overview(
@@ -61,7 +61,7 @@ def test_filters_carry_across_pages(sample_url: str, monkeypatch: pytest.MonkeyP
     at.switch_page(OTHER_PAGE).run()
     assert at.title[0].value == "Theo cơ quan"
     assert at.caption[0].value == literal(filters.describe_vi())
-    at.switch_page("pages/1_Tong_quan.py").run()
+    at.switch_page("app_pages/1_Tong_quan.py").run()
     assert at.title[0].value == "Tổng quan"
     assert big_numbers(at)["Nhiệm vụ"][0] == "35"
     assert len(at.get("multiselect")) == 4  # one set of filters, drawn by app.py

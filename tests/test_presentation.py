@@ -12,12 +12,12 @@ from ui.state import StateKey
 
 # The dashboards in the menu's order (issue 15: a leader presents them in turn).
 DASHBOARDS = [
-    ("pages/1_Tong_quan.py", "Tổng quan"),
-    ("pages/2_Theo_co_quan.py", "Theo cơ quan"),
-    ("pages/3_Han_hoan_thanh.py", "Hạn hoàn thành"),
-    ("pages/4_Chi_tieu.py", "Chỉ tiêu"),
-    ("pages/5_Qua_han.py", "Quá hạn"),
-    ("pages/12_Danh_muc_nhiem_vu.py", "Danh mục nhiệm vụ"),
+    ("app_pages/1_Tong_quan.py", "Tổng quan"),
+    ("app_pages/2_Theo_co_quan.py", "Theo cơ quan"),
+    ("app_pages/3_Han_hoan_thanh.py", "Hạn hoàn thành"),
+    ("app_pages/4_Chi_tieu.py", "Chỉ tiêu"),
+    ("app_pages/5_Qua_han.py", "Quá hạn"),
+    ("app_pages/12_Danh_muc_nhiem_vu.py", "Danh mục nhiệm vụ"),
 ]
 PRESENTING = {StateKey.PRESENTATION: "1"}
 
@@ -67,7 +67,7 @@ def test_next_walks_the_dashboards_in_menu_order_and_keeps_presenting(
 def test_the_switch_sets_and_clears_the_address(
     sample_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    at = open_through_app(monkeypatch, sample_url, "pages/4_Chi_tieu.py")
+    at = open_through_app(monkeypatch, sample_url, "app_pages/4_Chi_tieu.py")
     assert not presents(at)
     assert not [button for button in at.button if button.key in (PREVIOUS_KEY, NEXT_KEY)]
     at.toggle(key=StateKey.PRESENTATION).set_value(True).run()
@@ -81,7 +81,7 @@ def test_the_switch_sets_and_clears_the_address(
 def test_other_pages_have_no_presentation_switch(
     sample_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    at = open_through_app(monkeypatch, sample_url, "pages/7_Bao_cao.py", PRESENTING)
+    at = open_through_app(monkeypatch, sample_url, "app_pages/7_Bao_cao.py", PRESENTING)
     assert not presents(at)
     assert StateKey.PRESENTATION not in [toggle.key for toggle in at.toggle]
 
@@ -99,6 +99,6 @@ def test_a_tasks_record_presents_without_page_buttons(
     sample_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The record opens from links, not in the sequence: large type, no previous / next."""
-    at = open_through_app(monkeypatch, sample_url, "pages/13_Ho_so_nhiem_vu.py", PRESENTING)
+    at = open_through_app(monkeypatch, sample_url, "app_pages/13_Ho_so_nhiem_vu.py", PRESENTING)
     assert presents(at)
     assert not [button for button in at.button if button.key in (PREVIOUS_KEY, NEXT_KEY)]

@@ -25,8 +25,8 @@ DASHBOARDS = [
     "Danh mục nhiệm vụ",
 ]
 REPORTS = "Báo cáo và xuất"
-UPLOAD_PAGE = "pages/6_Cap_nhat_du_lieu.py"
-ACCOUNTS_PAGE = "pages/8_Tai_khoan.py"
+UPLOAD_PAGE = "app_pages/6_Cap_nhat_du_lieu.py"
+ACCOUNTS_PAGE = "app_pages/8_Tai_khoan.py"
 
 
 def menu(at: AppTest) -> list[str]:
@@ -184,9 +184,9 @@ def test_an_agency_reporter_gets_its_own_page_and_no_other_write(
     at = app(monkeypatch, sample_copy_url)
     at = sign_in_as(at, sample_copy_url, "dm.stc", Role.AGENCY_REPORTER, "Sở Tài chính").run()
     assert menu(at) == [*DASHBOARDS, "Nhiệm vụ của đơn vị", REPORTS]
-    at.switch_page("pages/9_Nhiem_vu_don_vi.py").run()
+    at.switch_page("app_pages/9_Nhiem_vu_don_vi.py").run()
     assert not at.exception
     assert "Sở Tài chính" in [text.value for text in at.text]
-    for page in (UPLOAD_PAGE, ACCOUNTS_PAGE, "pages/10_Duyet_bao_cao.py"):
+    for page in (UPLOAD_PAGE, ACCOUNTS_PAGE, "app_pages/10_Duyet_bao_cao.py"):
         at.switch_page(page).run()
         assert [warning.value for warning in at.warning] == [NOT_FOR_ROLE]

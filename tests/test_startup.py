@@ -25,7 +25,7 @@ from tests.pages_db import REPO_ROOT, TIMEOUT, use_database
 from tests.polling import poll
 from ui.startup import keep_warm, warm_default_view
 
-OVERVIEW = REPO_ROOT / "pages" / "1_Tong_quan.py"
+OVERVIEW = REPO_ROOT / "app_pages" / "1_Tong_quan.py"
 # What a page reads from the database: tasks, reports, agency links, plans, KPIs.
 DATA_TABLES = ("task", "progressupdate", "taskagency", "plan", "kpi")
 

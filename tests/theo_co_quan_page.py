@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from tests.pages_db import REPO_ROOT
 from ui.state import StateKey
 
-PAGE = REPO_ROOT / "pages" / "2_Theo_co_quan.py"
+PAGE = REPO_ROOT / "app_pages" / "2_Theo_co_quan.py"
 AS_OF = date(2026, 11, 23)
 GROUP = "Các sở, ban, ngành, địa phương"
 

@@ -3,7 +3,7 @@
 ``app.py`` draws it once per run, before the page, and leaves the result in
 ``st.session_state[StateKey.ACTIVE_FILTERS]``; a page calls ``page_filters()``,
 which returns that, or draws the sidebar itself when the page runs on its own
-(``AppTest.from_file("pages/…")``). Each widget is bound to a query parameter
+(``AppTest.from_file("app_pages/…")``). Each widget is bound to a query parameter
 named after its key, so a copied link reproduces the view, and keeps its value
 for the whole session (``persist_state``) while other pages are open.
 """

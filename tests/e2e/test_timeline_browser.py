@@ -1,15 +1,16 @@
 """Hạn hoàn thành's plotly timeline in headless Chromium: clicking a task's bar leads to the
-task's record address (/ho-so-nhiem-vu?nhiem_vu=<id>, ui.task_links)."""
+task's record (/ho-so-nhiem-vu?nhiem_vu=<id>, ui.task_links), which shows that task."""
 
 from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import wait_for_app
 from ui.task_links import TASK_PARAM, TASK_RECORD_PATH
+from ui.task_record import RECORD_TITLE
 
 pytestmark = pytest.mark.e2e
 
@@ -26,7 +27,8 @@ VISIBLE_BAR = """(selector) => {
     const y = r.top + r.height / 2;
     if (right - left > 6 && y > area.top && y < Math.min(area.bottom, window.innerHeight)) {
       const trace = bar.closest('.trace').__data__[0].trace;
-      return {x: (left + right) / 2, y: y, task: trace.customdata[bar.__data__.i][0]};
+      const [task, , name] = trace.customdata[bar.__data__.i];
+      return {x: (left + right) / 2, y: y, task: task, name: name};
     }
   }
   return null;
@@ -35,11 +37,6 @@ VISIBLE_BAR = """(selector) => {
 
 def test_clicking_a_timeline_bar_leads_to_the_tasks_record(app_url: str, page: Page) -> None:
     page.set_viewport_size({"width": 1366, "height": 768})
-    # a process's first run reads the old pages/ folder and says "Page not found" for a
-    # page's own address: open the app first (tests/e2e/test_dashboard_browser.ready_url)
-    page.goto(app_url)
-    wait_for_app(page)
-    page.wait_for_selector("[data-testid='stMetricValue']", timeout=120_000)
     page.goto(f"{app_url}/han-hoan-thanh?as_of=2026-11-23")
     wait_for_app(page)
     plot = page.locator(PLOT)
@@ -57,6 +54,11 @@ def test_clicking_a_timeline_bar_leads_to_the_tasks_record(app_url: str, page: P
     link.wait_for(timeout=60_000)
     with page.context.expect_page() as opened:
         link.click()
-    record = urlparse(opened.value.url)
+    record_page = opened.value
+    record = urlparse(record_page.url)
     assert record.path == f"/{TASK_RECORD_PATH}"
     assert parse_qs(record.query)[TASK_PARAM] == [str(bar["task"])]
+    wait_for_app(record_page)
+    expect(record_page.get_by_role("heading", name=RECORD_TITLE)).to_be_visible(timeout=60_000)
+    name = record_page.get_by_test_id("stText").get_by_text(bar["name"], exact=True)
+    expect(name).to_be_visible()
