@@ -42,15 +42,12 @@ def show_commit(upload: PreparedUpload, confirmed: list[int]) -> None:
     if not st.button("Xác nhận nạp dữ liệu", type="primary", disabled=blocked, key="commit"):
         return
     try:
-        batch = ui.commit_upload(upload, confirmed, title, issuer)
+        summary = ui.commit_upload(upload, confirmed, title, issuer)
     except (ImportRefused, NotAllowedError, DataUnavailableError) as error:
         st.error("Chưa nạp được; cơ sở dữ liệu không thay đổi.")
         st.text(str(error))
         return
-    st.session_state[ui.UploadKey.FLASH] = (
-        f"Đã nạp lần số {batch.id}: {batch.task_count} nhiệm vụ, "
-        f"{batch.progress_count} báo cáo tiến độ, {batch.kpi_count} chỉ tiêu."
-    )
+    st.session_state[ui.UploadKey.FLASH] = summary
     ui.forget_choices(key)  # the file is read again against what it just wrote
     st.rerun()
 

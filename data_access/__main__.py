@@ -38,7 +38,7 @@ from data_access.clock import local_time_text
 from data_access.db import get_engine, session_scope
 from data_access.db_errors import UNREACHABLE, database_errors
 from data_access.imports.change_set import CHANGE_LABELS, ChangeKind, RowChange
-from data_access.imports.history import import_history, undo_latest_import
+from data_access.imports.history import import_history, import_summary, undo_latest_import
 from data_access.imports.kind import KIND_LABELS
 from data_access.imports.matching import MatchMethod
 from data_access.imports.new_plan import MISSING_ISSUE_DATE
@@ -188,15 +188,13 @@ def _import(engine: Engine, args: argparse.Namespace) -> int:
                     imported_by=args.by,
                     issued_by=args.issued_by,
                 )
+                summary = import_summary(session=session, batch=batch)
             break
         except StalePreviewError:
             if attempt == PREPARE_ATTEMPTS:
                 raise
             print(PREPARING_AGAIN, file=sys.stderr)
-    print(
-        f"Đã nạp (lần nạp số {batch.id}): {batch.task_count} nhiệm vụ, "
-        f"{batch.progress_count} báo cáo tiến độ, {batch.kpi_count} chỉ tiêu."
-    )
+    print(summary)
     return OK
 
 

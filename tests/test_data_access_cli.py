@@ -69,7 +69,10 @@ def test_dry_run_reports_and_writes_nothing(url: str, plan_path: Path) -> None:
 def test_import_then_the_same_file_again(url: str, plan_path: Path) -> None:
     first = run_data_access(url, "import", plan_path, "--plan", PLAN_CODE, "--by", "Nguyễn Văn An")
     assert first.returncode == OK, first.stderr
-    assert "Đã nạp (lần nạp số 1): 4 nhiệm vụ, 0 báo cáo tiến độ, 2 chỉ tiêu." in first.stdout
+    assert (
+        "Đã nạp lần số 1: 4 nhiệm vụ, 2 chỉ tiêu, 0 báo cáo tiến độ nhiệm vụ, 0 kết quả chỉ tiêu."
+        in first.stdout
+    )
     assert len(dump(_engine(url))["task"]) == len(TASKS)
     again = run_data_access(url, "import", plan_path)
     assert again.returncode == FAILED

@@ -118,7 +118,7 @@ def test_changed_statuses_commit_move_the_numbers_and_undo_restores(url: str) ->
     at.run()
     assert not at.exception
     assert [s.value for s in at.success] == [
-        "Đã nạp lần số 7: 3 nhiệm vụ, 3 báo cáo tiến độ, 0 chỉ tiêu."
+        "Đã nạp lần số 7: 3 nhiệm vụ, 0 chỉ tiêu, 3 báo cáo tiến độ nhiệm vụ, 0 kết quả chỉ tiêu."
     ]
     assert _completed(url) == completed + 3
     history = next(frame.value for frame in at.dataframe if "Người nạp" in frame.value)

@@ -1,5 +1,6 @@
 """The import history on Cập nhật dữ liệu (AppTest, sample data): column order, the short
-hash, what the sample progress batch counts, an undone import shown apart."""
+hash, what the sample progress batch counts (and the sentence that sums it up), an undone
+import shown apart."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from datetime import date
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
+from sqlmodel import Session, create_engine
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Dataframe
 
-from data_access.models import Role
+from data_access.imports.history import import_summary
+from data_access.models import ImportBatch, Role
 from sample_data.manifest import PROGRESS_WORKBOOK, SAMPLE_PLANS
 from tests.cap_nhat_page import button, open_page, upload
 from tests.pages_db import use_database
@@ -75,6 +78,21 @@ def test_the_sample_progress_batch_counts_what_its_workbook_holds(url: str) -> N
         reports + results,
         kpis,
     ]
+
+
+def test_the_sample_progress_batch_is_summed_up_with_reports_and_results_apart(
+    url: str,
+) -> None:
+    reports, tasks, results, kpis = _workbook_counts()
+    batch_id = len(SAMPLE_PLANS) + 1  # the plans first, then the progress workbook
+    with Session(create_engine(url)) as session:
+        batch = session.get(ImportBatch, batch_id)
+        assert batch is not None
+        summary = import_summary(session=session, batch=batch)
+    assert summary == (
+        f"Đã nạp lần số {batch_id}: {tasks} nhiệm vụ, {kpis} chỉ tiêu, {reports} báo cáo "
+        f"tiến độ nhiệm vụ, {results} kết quả chỉ tiêu."
+    )
 
 
 def test_an_undone_import_says_so_and_is_muted(url: str) -> None:

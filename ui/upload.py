@@ -15,7 +15,7 @@ import streamlit as st
 from data_access.clock import local_time_text, vietnam_today
 from data_access.imports import agencies, read, write
 from data_access.imports.change_set import CHANGE_LABELS, ChangeKind, RowChange
-from data_access.imports.history import can_undo, undo_latest_import
+from data_access.imports.history import can_undo, import_summary, undo_latest_import
 from data_access.imports.kind import KIND_LABELS
 from data_access.imports.matching import MatchMethod
 from data_access.models import AgencyKind, ImportBatch, ImportKind
@@ -112,11 +112,12 @@ def commit_upload(
     confirmed: Sequence[int],
     plan_title: str,
     issued_by: str = "",
-) -> ImportBatch:
-    """Write the upload as the signed-in account, which is named as who imported it."""
+) -> str:
+    """Write the upload as the signed-in account, which is named as who imported it; what
+    was written, as one sentence."""
     actor = acting_account()
     with writing() as session:
-        return write.commit(
+        batch = write.commit(
             session=session,
             actor=actor,
             upload=upload,
@@ -125,6 +126,7 @@ def commit_upload(
             plan_title=plan_title,
             issued_by=issued_by,
         )
+        return import_summary(session=session, batch=batch)
 
 
 def undo_latest() -> ImportBatch:

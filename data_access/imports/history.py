@@ -6,12 +6,13 @@ from datetime import datetime
 
 import pandas as pd
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from data_access.imports.change_log import inserted_keys, logged_batches, replay_backwards
-from data_access.models import Account, ImportBatch, Plan, utc_now
+from data_access.models import Account, ImportBatch, KpiActual, Plan, ProgressUpdate, utc_now
 from data_access.permissions import Action, require
 from errors import UserFacingError
+from labels import format_int
 
 HISTORY_COLUMNS = [
     "batch_id",
@@ -60,6 +61,24 @@ def import_history(*, session: Session) -> pd.DataFrame:
         for batch, plan_code in rows
     ]
     return pd.DataFrame(records, columns=HISTORY_COLUMNS)
+
+
+def import_summary(*, session: Session, batch: ImportBatch) -> str:
+    """What one import wrote, as the upload page and the command line say it.
+
+    The batch's progress_count adds task reports and KPI results together; here each is
+    counted on its own: "Đã nạp lần số 7: 3 nhiệm vụ, 2 chỉ tiêu, 3 báo cáo tiến độ
+    nhiệm vụ, 4 kết quả chỉ tiêu."
+    """
+    reports = session.exec(
+        select(func.count()).where(ProgressUpdate.import_batch_id == batch.id)
+    ).one()
+    results = session.exec(select(func.count()).where(KpiActual.import_batch_id == batch.id)).one()
+    return (
+        f"Đã nạp lần số {batch.id}: {format_int(batch.task_count)} nhiệm vụ, "
+        f"{format_int(batch.kpi_count)} chỉ tiêu, {format_int(reports)} báo cáo tiến độ "
+        f"nhiệm vụ, {format_int(results)} kết quả chỉ tiêu."
+    )
 
 
 def imports_of_same_file(*, session: Session, content_hash: str) -> list[ImportBatch]:
