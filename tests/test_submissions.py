@@ -21,7 +21,16 @@ from data_access.queries.tasks import task_frame
 from data_access.submissions.form import EvidenceUpload, SubmissionError, SubmissionForm
 from data_access.submissions.review import approve, return_submission, submit
 from data_access.submissions.views import agency_submissions, approval_queue, task_audit
-from tests.submission_db import SKHCN, STC, Staff, at, image_bytes, staff_on_sample, task_id
+from tests.submission_db import (
+    PLAN,
+    SKHCN,
+    STC,
+    Staff,
+    at,
+    image_bytes,
+    staff_on_sample,
+    task_id,
+)
 
 TODAY = date(2026, 12, 6)
 DONE_IN_MAY = SubmissionForm(
@@ -158,11 +167,12 @@ def test_the_queue_is_by_agency_then_oldest_first_with_the_diff(staff: Staff) ->
         submit(session, staff.skhcn, task_id(staff.engine, "18"), budget, now=at("28/11/2026"))
     with session_scope(staff.engine) as session:
         queue = approval_queue(session)
-    # "Sở Khoa học…" before "Sở Tài chính"; within an agency, the oldest first
-    assert [(e.view.agency, e.view.task.split(" ")[0]) for e in queue] == [
-        (SKHCN, "18"),
-        (SKHCN, "13"),
-        (STC, "12"),
+    # "Sở Khoa học…" before "Sở Tài chính"; within an agency, the oldest first; each task
+    # named with its plan (the queue holds tasks of every plan)
+    assert [(e.view.agency, e.view.task.split(" “")[0]) for e in queue] == [
+        (SKHCN, f"{PLAN} · 18"),
+        (SKHCN, f"{PLAN} · 13"),
+        (STC, f"{PLAN} · 12"),
     ]
     finance = queue[-1]
     assert [(c.field, c.current, c.submitted) for c in finance.diff] == [

@@ -263,10 +263,12 @@ def submitted_evidence(submission: Submission, file_names: list[str]) -> str:
     return evidence_text(form, "; ".join(file_names) or None)
 
 
-def task_label(task: Task) -> str:
-    """ "II.1 “Triển khai …”": the task's section and number, and its name."""
+def task_label(task: Task, plan_code: str = "") -> str:
+    """ "II.1 “Triển khai …”": the task's section and number, and its name; with
+    ``plan_code`` first ("92A/KH-UBND · II.1 “Triển khai …”") where no plan is named."""
     number = f"{task.section_code}.{task.number}" if task.section_code else task.number
-    return f"{number} “{task.name}”"
+    label = f"{number} “{task.name}”"
+    return f"{plan_code} · {label}" if plan_code else label
 
 
 def _content_hash(submission: Submission, evidence: str) -> str:

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement
 from sqlmodel import Session, col, select
 
-from data_access.models import Account, Agency, EvidenceFile, Submission, SubmissionState, Task
+from data_access.models import (
+    Account,
+    Agency,
+    EvidenceFile,
+    Plan,
+    Submission,
+    SubmissionState,
+    Task,
+)
 from data_access.permissions import Action, require
 from data_access.submissions.current import COMPARED_FIELDS, current_reports, report_values
 from data_access.submissions.form import NOTHING_CHANGED, SubmissionError
@@ -36,7 +44,7 @@ class SubmissionView:
 
     submission: Submission
     agency: str
-    task: str  # "I.1 “Xây dựng …”"
+    task: str  # "92A/KH-UBND · I.1 “Xây dựng …”"
     submitted_by: str
     reviewed_by: str  # "" until reviewed (or reviewed from the server's shell)
     evidence_files: tuple[tuple[int, str], ...]  # (file id, file name)
@@ -94,9 +102,10 @@ def _views(
 ) -> list[SubmissionView]:
     order = (col(Submission.submitted_at), col(Submission.id))
     statement = (
-        select(Submission, Agency.name, Task)
+        select(Submission, Agency.name, Task, Plan.code)
         .join(Agency, col(Agency.id) == col(Submission.agency_id))
         .join(Task, col(Task.id) == col(Submission.task_id))
+        .join(Plan, col(Plan.id) == col(Task.plan_id))
         .where(condition)
         .order_by(*(column.desc() for column in order) if newest_first else order)
     )
@@ -105,13 +114,13 @@ def _views(
     people = _names(session, accounts | {s.reviewed_by for s, *_ in rows})
     files_of = evidence_files(session, {submission.id for submission, *_ in rows})
     views = []
-    for submission, agency, task in rows:
+    for submission, agency, task, plan_code in rows:
         files = files_of.get(submission.id, ())
         views.append(
             SubmissionView(
                 submission=submission,
                 agency=agency,
-                task=task_label(task),
+                task=task_label(task, plan_code),
                 submitted_by=people.get(submission.submitted_by, ""),
                 reviewed_by=people.get(submission.reviewed_by, ""),
                 evidence_files=files,
