@@ -26,6 +26,7 @@ HeatColor = Literal["overdue", "overdue_share"]
 
 CELL_PICK = "cell_pick"
 MONTH_TITLE = "Tháng"
+UPRIGHT = -90  # degrees: a column label read bottom to top
 HEAT_TITLES: dict[HeatColor, str] = {
     "overdue": "Số nhiệm vụ quá hạn",
     "overdue_share": "Tỷ lệ quá hạn",
@@ -107,15 +108,16 @@ def month_labels(months: pd.Series) -> list[str]:
     return [str(month) for month in span.strftime(MONTH_SHORT_FORMAT_PY)]
 
 
-def column_axis(labels: list[str]) -> dict[str, object]:
+def column_axis(labels: list[str], *, angle: int = UPRIGHT) -> dict[str, object]:
     """An ordinal x axis that keeps every column, even empty ones, and labels each one.
 
-    Labels stand upright (-90°) so none is dropped for overlapping at 1366 px.
+    Labels are never hidden for overlapping (Vega's ``labelOverlap``) and each is centred
+    on its column (not pushed inside the ends, ``labelFlush``). They stand upright by
+    default, which fits 34 months at 1366 px; a chart with few columns may lay them flat
+    (``angle=0``), which reads better from the back of a room.
     """
-    return {
-        "scale": alt.Scale(domain=labels),
-        "axis": alt.Axis(labelAngle=-90, labelOverlap=False, labelPadding=4),
-    }
+    axis = alt.Axis(labelAngle=angle, labelOverlap=False, labelFlush=False, labelPadding=4)
+    return {"scale": alt.Scale(domain=labels), "axis": axis}
 
 
 def _heat_legend(data: pd.DataFrame, color_by: HeatColor) -> alt.Legend:

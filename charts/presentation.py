@@ -6,7 +6,8 @@ they are) and is drawn as SVG, which stays sharp when the projector scales it. N
 is cut short: a builder's ``labelLimit`` keeps a screen's chart compact, but at 16 px it
 would cut most agency and KPI names, so long axis labels wrap onto more lines (the
 rows grow to hold them), legend labels take the room they need and subtitle lines
-are broken to fit a half-width chart.
+are broken to fit a half-width chart. ``large_figure_type`` gives the plotly charts
+(timeline, drill-down) the same sizes.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 import copy
 import textwrap
 from typing import Any
+
+import plotly.graph_objects as go
 
 AXIS_LABEL_PX = 16
 AXIS_TITLE_PX = 18
@@ -89,3 +92,26 @@ def _longest(spec: dict[str, Any], fields: set[str]) -> int:
     """The length of the longest value of ``fields`` in the spec's inline datasets."""
     rows = [row for data in spec.get("datasets", {}).values() for row in data]
     return max((len(str(row.get(field, ""))) for row in rows for field in fields), default=0)
+
+
+def large_figure_type(figure: go.Figure) -> go.Figure:
+    """A copy of the plotly ``figure`` with LARGE_TYPE's sizes: tick labels, axis titles,
+    legend, hover labels and title. Axes make room for their labels; text inside marks (a
+    treemap's tiles) is never shrunk below a tick label's size: a label that cannot fit at
+    that size is left out, its tile's hover shows it whole."""
+    shown = go.Figure(figure)
+    shown.update_layout(
+        font={"size": AXIS_LABEL_PX},
+        title={"font": {"size": TITLE_PX}},
+        legend={"font": {"size": LEGEND_LABEL_PX}, "title": {"font": {"size": LEGEND_TITLE_PX}}},
+        hoverlabel={"font": {"size": AXIS_LABEL_PX}},
+        uniformtext={"minsize": AXIS_LABEL_PX, "mode": "hide"},
+    )
+    axes = [name for name in shown.layout.to_plotly_json() if name.startswith(("xaxis", "yaxis"))]
+    for name in axes:  # only the axes the figure has (a treemap has none)
+        shown.layout[name].update(
+            tickfont={"size": AXIS_LABEL_PX},
+            title={"font": {"size": AXIS_TITLE_PX}},
+            automargin=True,
+        )
+    return shown

@@ -1,6 +1,5 @@
 """The plotly builders, read on ``fig.to_dict()`` without Streamlit: timeline and drill-down."""
 
-from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -9,25 +8,7 @@ from charts.drilldown import node_id, node_path, plan_drilldown, rows_under
 from charts.palette import STATUS_COLORS
 from charts.timeline import deadline_timeline
 from labels import status_label
-
-TODAY = date(2026, 11, 23)
-
-
-def segments() -> pd.DataFrame:
-    """Task 7 with a milestone, then its due date; task 9 due once (bars as timeline_segments)."""
-    return pd.DataFrame(
-        {
-            "task_id": [7, 7, 9],
-            "agency": ["Công an tỉnh"] * 2 + ["Sở Tài chính"],
-            "row": ["PL-II-2026 · 1", "PL-II-2026 · 1", "PL-II-2026 · 4"],
-            "name": ["Trung tâm giám sát"] * 2 + ["Ngân sách"],
-            "status": ["milestone_late", "milestone_late", "overdue"],
-            "kind": ["Chậm mốc", "Hạn nhiệm vụ", "Hạn nhiệm vụ"],
-            "milestone": ["Triển khai", "", ""],
-            "start": pd.to_datetime(["2026-01-15", "2026-05-31", "2026-01-15"]),
-            "end": pd.to_datetime(["2026-05-31", "2027-10-31", "2026-06-30"]),
-        }
-    )
+from tests.explore_frames import TODAY, leaves, segments
 
 
 def timeline() -> dict[str, Any]:
@@ -82,18 +63,6 @@ def test_one_line_per_task_in_the_order_given() -> None:
 
 
 # --- plan_drilldown ---
-def leaves() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "plan_code": ["PL-II-2026", "PL-II-2026", "PL-II-2026", "KH-SKHCN-2025"],
-            "agency": ["Công an tỉnh", "Sở Tài chính", "Sở Tài chính", "Sở Tài chính"],
-            "status": ["overdue", "overdue", "done_on_time", "overdue"],
-            "task_id": [7, 9, 10, 30],
-            "name": ["Trung tâm giám sát", "Ngân sách", "Quỹ", "Chuyển đổi số"],
-        }
-    )
-
-
 def test_the_treemap_path_is_plan_agency_status_task() -> None:
     (trace,) = plan_drilldown(leaves(), "Toàn cảnh").to_dict()["data"]
     nodes = dict(

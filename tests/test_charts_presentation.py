@@ -1,15 +1,20 @@
-"""Large type for the projector, read from the Vega-Lite spec a page shows (no Streamlit)."""
+"""Large type for the projector, read from the Vega-Lite spec or plotly figure a page shows
+(no Streamlit)."""
 
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 import pandas as pd
 import pytest
 
 from charts import agency_status_bars, status_breakdown
-from charts.presentation import WRAPPED_LABEL, large_type
+from charts.drilldown import plan_drilldown
+from charts.presentation import WRAPPED_LABEL, large_figure_type, large_type
+from charts.timeline import deadline_timeline
+from tests.explore_frames import TODAY, leaves, segments
 
 # Issue 15: axis labels and titles at least 16 px at 1366×768 while presenting.
 AT_LEAST_16 = [
@@ -130,3 +135,67 @@ def test_long_subtitle_lines_are_broken_at_spaces_not_cut() -> None:
         "Số liệu tiến độ và kết quả chỉ tiêu là dữ liệu MINH HỌA,",
         "không phải số liệu thực tế.",
     ]
+
+
+# --- the plotly charts (timeline, drill-down): the same sizes ---
+def timeline_layout() -> dict[str, Any]:
+    return large_figure_type(deadline_timeline(segments(), "Tiến trình", TODAY)).to_dict()["layout"]
+
+
+def drilldown_layout() -> dict[str, Any]:
+    return large_figure_type(plan_drilldown(leaves(), "Toàn cảnh")).to_dict()["layout"]
+
+
+# (path into the layout, size): issue 15's 16 px for labels, titles larger
+TIMELINE_SIZES = [
+    (("xaxis", "tickfont", "size"), 16),  # the dates
+    (("yaxis", "tickfont", "size"), 16),  # the task lines, "PL-II-2026 · 1"
+    (("xaxis", "title", "font", "size"), 18),
+    (("yaxis", "title", "font", "size"), 18),
+    (("legend", "font", "size"), 16),
+    (("legend", "title", "font", "size"), 18),
+    (("hoverlabel", "font", "size"), 16),
+    (("title", "font", "size"), 26),
+    (("font", "size"), 16),  # everything else: "Hôm nay"
+]
+
+
+def at(layout: dict[str, Any], path: tuple[str, ...]) -> Any:
+    for key in path:
+        layout = layout[key]
+    return layout
+
+
+@pytest.mark.parametrize(("path", "size"), TIMELINE_SIZES)
+def test_the_timeline_takes_the_same_sizes_as_the_altair_charts(
+    path: tuple[str, ...], size: int
+) -> None:
+    assert at(timeline_layout(), path) == size
+
+
+def test_the_timelines_axes_make_room_for_their_labels() -> None:
+    layout = timeline_layout()
+    assert layout["yaxis"]["automargin"] is layout["xaxis"]["automargin"] is True
+
+
+def test_the_timeline_keeps_its_data_order_and_first_view() -> None:
+    figure = deadline_timeline(segments(), "Tiến trình", TODAY)
+    before = json.loads(figure.to_json())
+    shown = json.loads(large_figure_type(figure).to_json())
+    assert json.loads(figure.to_json()) == before  # the figure shown on screen is not changed
+    assert shown["data"] == before["data"]
+    assert shown["layout"]["yaxis"]["categoryarray"] == before["layout"]["yaxis"]["categoryarray"]
+    assert shown["layout"]["xaxis"]["range"] == before["layout"]["xaxis"]["range"]
+    assert shown["layout"]["title"]["text"] == "Tiến trình"
+
+
+def test_treemap_tile_text_is_never_shrunk_below_a_tick_label() -> None:
+    layout = drilldown_layout()
+    # a label too long for its tile at 16 px is left out; the tile's hover has it whole
+    assert layout["uniformtext"] == {"minsize": 16, "mode": "hide"}
+    assert (layout["font"]["size"], layout["title"]["font"]["size"]) == (16, 26)
+    assert layout["hoverlabel"]["font"]["size"] == 16
+
+
+def test_the_treemap_gets_no_axes() -> None:
+    assert not [key for key in drilldown_layout() if key.startswith(("xaxis", "yaxis"))]

@@ -36,7 +36,12 @@ def test_every_one_of_the_twelve_weeks_is_a_column_empty_or_not() -> None:
     expected = ["23/11", "30/11", "07/12", "14/12", "21/12", "28/12"]
     expected += ["04/01", "11/01", "18/01", "25/01", "01/02", "08/02"]
     assert x["scale"]["domain"] == x["sort"] == expected
-    assert x["axis"]["labelOverlap"] is False
+
+
+def test_every_week_label_is_drawn_flat_and_centred_on_its_column() -> None:
+    # issue 15: two of twelve labels went missing at 16 px when Vega hid overlapping ones
+    axis = spec()["layer"][0]["encoding"]["x"]["axis"]
+    assert (axis["labelOverlap"], axis["labelFlush"], axis["labelAngle"]) == (False, False, 0)
 
 
 def test_only_the_twelve_weeks_are_counted() -> None:

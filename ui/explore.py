@@ -1,4 +1,5 @@
-"""Plotly charts to explore on a page: shown with their toolbar, clicks read back."""
+"""Plotly charts to explore on a page: shown with their toolbar (in large type while
+presenting), clicks read back."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
+from charts.presentation import large_figure_type
+from ui.presentation import presenting
 from ui.task_lineage import OPEN_RECORD_HELP
 from ui.task_links import task_record_url
 
@@ -22,7 +25,11 @@ def explore_chart(figure: go.Figure, *, key: str) -> list[Mapping[str, Any]]:
     """Show ``figure`` with the toolbar note; the points of the click, if any."""
     st.caption(TOOLBAR_NOTE)
     event = st.plotly_chart(
-        figure, key=key, on_select="rerun", selection_mode="points", config=CONFIG
+        large_figure_type(figure) if presenting() else figure,
+        key=key,
+        on_select="rerun",
+        selection_mode="points",
+        config=CONFIG,
     )
     selection = event.get("selection", {}) if isinstance(event, Mapping) else {}
     points = selection.get("points", []) if isinstance(selection, Mapping) else []

@@ -1,17 +1,18 @@
 """Presentation mode on a 1366×768 projector in headless Chromium: every dashboard page in
-turn with the → key, nothing cut, chart text at least 16 px, tables whole, no sidebar;
-/tong-quan; print.
+turn with the → key, nothing cut, chart text at least 16 px (Altair and plotly), every
+week of the 12-week chart labelled, tables whole, no sidebar; /tong-quan; print.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from charts.presentation import AXIS_LABEL_PX
+from charts.presentation import AXIS_LABEL_PX, TITLE_PX
 from tests.e2e.conftest import save_screenshot, wait_for_app
 
 pytestmark = pytest.mark.e2e
@@ -49,6 +50,49 @@ CHART_LABELS = """() => [...document.querySelectorAll('[data-testid=stVegaLiteCh
       + ' svg .role-title-subtitle text')]
     .map((text) => [text.textContent, parseFloat(getComputedStyle(text).fontSize)]))"""
 
+# Each plotly chart's drawn text: text, size in pixels as seen (a treemap scales a tile's
+# text down to fit: the font size times the text's own scale), whether it lies within the
+# chart's width, and its role ("xtick", "ytick", "gtitle" or "" for legend, tiles, notes).
+PLOTLY_TEXT = """() => [...document.querySelectorAll('.js-plotly-plot')]
+  .map((plot) => {
+    const box = plot.getBoundingClientRect();
+    return [...plot.querySelectorAll('svg text')]
+      .filter((text) => text.textContent.trim() && text.getBoundingClientRect().width > 0)
+      .map((text) => {
+        const scale = text.getScreenCTM(), drawn = text.getBoundingClientRect();
+        const role = text.closest('.xtick, .ytick, .gtitle');
+        return [text.textContent,
+          parseFloat(getComputedStyle(text).fontSize) * Math.hypot(scale.a, scale.b),
+          drawn.left >= box.left - 0.5 && drawn.right <= box.right + 0.5,
+          role ? role.getAttribute('class').split(' ')[0] : ''];
+      });
+  })"""
+# As many plotly charts as expected (``count``), each drawn with its text.
+PLOTS_DRAWN = """(count) => {
+  const charts = [...document.querySelectorAll('[data-testid=stPlotlyChart]')];
+  return charts.length === count
+    && charts.every((chart) => chart.querySelector('.js-plotly-plot svg text'));
+}"""
+# Per timeline: its task lines (the figure's y categories) and the y tick labels drawn.
+TIMELINE_LINES = """() => [...document.querySelectorAll('.js-plotly-plot')]
+  .filter((plot) => plot.layout.yaxis && plot.layout.yaxis.categoryarray)
+  .map((plot) => [plot.layout.yaxis.categoryarray.length,
+    plot.querySelectorAll('.ytick text').length])"""
+# The week labels ("07/12") of the chart titled "… tuần tới …", left to right, with their
+# left and right edges in pixels.
+WEEK_LABELS = """() => [...document.querySelectorAll('[data-testid=stVegaLiteChart]')]
+  .filter((chart) => chart.querySelector('svg .role-title-text')?.textContent.includes('tuần tới'))
+  .map((chart) => [...chart.querySelectorAll('svg .role-axis-label text')]
+    .filter((text) => /^\\d\\d\\/\\d\\d$/.test(text.textContent)
+      && getComputedStyle(text).opacity !== '0')
+    .map((text) => [text.textContent, text.getBoundingClientRect().left,
+      text.getBoundingClientRect().right])
+    .sort((a, b) => a[1] - b[1]))"""
+WEEKS = 12  # the next twelve weeks (issue 15 §2)
+# The pages with plotly charts (URL path: how many) and the one with the 12-week chart.
+PLOTLY_CHARTS = {"theo-co-quan": 1, "han-hoan-thanh": 1}  # the drill-down; the timeline
+WEEKS_PAGE = "han-hoan-thanh"
+
 
 @pytest.fixture
 def projector(browser: Browser) -> Any:
@@ -61,7 +105,7 @@ def path_of(page: Page) -> str:
     return re.sub(r"^https?://[^/]+/", "", page.url).split("?")[0]
 
 
-def check_projected(page: Page, heading: str) -> None:
+def check_projected(page: Page, path: str, heading: str) -> None:
     """The page as a meeting room sees it: nothing cut, every chart label readable."""
     expect(page.locator("h1").first).to_have_text(heading)
     expect(page.locator(SIDEBAR)).to_be_hidden()
@@ -73,6 +117,20 @@ def check_projected(page: Page, heading: str) -> None:
         assert labels
         assert [text for text, size in labels if size < AXIS_LABEL_PX] == []
         assert [text for text, _ in labels if text.endswith("…")] == []
+    page.wait_for_function(PLOTS_DRAWN, arg=PLOTLY_CHARTS.get(path, 0), timeout=60_000)
+    for texts in page.evaluate(PLOTLY_TEXT):
+        assert texts
+        assert [text for text, size, _, _ in texts if size < AXIS_LABEL_PX] == []
+        assert [text for text, size, _, role in texts if role == "gtitle" and size < TITLE_PX] == []
+        assert [text for text, _, within, _ in texts if not within] == []
+        assert [text for text, *_ in texts if text.endswith("…")] == []
+    for lines, labelled in page.evaluate(TIMELINE_LINES):
+        assert labelled == lines  # every task's line has its label, none skipped
+    week_charts = 1 if path == WEEKS_PAGE else 0
+    page.wait_for_function(f"(count) => ({WEEK_LABELS})().length === count", arg=week_charts)
+    for weeks in page.evaluate(WEEK_LABELS):
+        assert len({text for text, _, _ in weeks}) == len(weeks) == WEEKS
+        assert all(right <= left for (_, _, right), (_, left, _) in pairwise(weeks))  # apart
 
 
 def test_every_dashboard_in_turn_with_the_arrow_key(projector: Page, app_url: str) -> None:
@@ -80,7 +138,7 @@ def test_every_dashboard_in_turn_with_the_arrow_key(projector: Page, app_url: st
     wait_for_app(projector)
     projector.wait_for_selector(METRIC, timeout=120_000)  # the first run loads the samples
     for at, (path, heading) in enumerate(DASHBOARDS):
-        check_projected(projector, heading)
+        check_projected(projector, path, heading)
         save_screenshot(projector, f"trinh_chieu_{path or 'tong-quan'}")
         if at + 1 < len(DASHBOARDS):
             following = DASHBOARDS[at + 1][0]
