@@ -250,8 +250,9 @@ def number_columns(formats: TableFormats) -> dict[str, Any]:
     return config
 
 
-def date_column(label: str) -> Any:
-    return st.column_config.DateColumn(label, format=DATE_FORMAT_WIDGET)
+def date_column(label: str, width: int | None = None) -> Any:
+    """A date column shown dd/mm/yyyy; ``width`` in pixels (Streamlit sizes it if None)."""
+    return st.column_config.DateColumn(label, format=DATE_FORMAT_WIDGET, width=width)
 
 
 def month_before(day: date) -> date:

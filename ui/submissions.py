@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import streamlit as st
 
 from data_access.clock import local_time_text
 from data_access.models import Account, Agency, EvidenceFile, Submission
@@ -21,23 +22,32 @@ from ui.cache import database_url, query, reading, writing
 from ui.common import date_column
 from ui.session import acting_account
 
-TASK_COLUMNS = {
+TASK_COLUMNS = {  # the deadlines right after the status: in view at 1366 px with the menu
     "plan_code": "Kế hoạch",
     "number": "STT",
     "name": "Tên nhiệm vụ",
     "status": "Trạng thái",
     "due_date": "Hạn hoàn thành",
-    "milestones": "Các mốc",
-    "report_period": "Kỳ báo cáo tới",
     "report_due": "Hạn gửi báo cáo",
     "due_in_period": "Đến hạn trong kỳ",
+    "report_period": "Kỳ báo cáo tới",
+    "milestones": "Các mốc",
 }
 SENT_COLUMNS = (
     "Số", "Nhiệm vụ", "Gửi lúc", "Người gửi", "Tình trạng báo cáo", "Ý kiến của Sở",
     "Người duyệt", "Minh chứng",
 )  # fmt: skip
+# Widths in pixels: plan, number, name, status and the two deadlines fit the main column at
+# 1366 px beside the sidebar (about 900 px); the rest scroll into view.
 TASK_COLUMN_CONFIG = {
-    TASK_COLUMNS[name]: date_column(TASK_COLUMNS[name]) for name in ("due_date", "report_due")
+    TASK_COLUMNS["plan_code"]: st.column_config.TextColumn(width=115),
+    TASK_COLUMNS["number"]: st.column_config.TextColumn(width=45),
+    TASK_COLUMNS["name"]: st.column_config.TextColumn(width=260),
+    TASK_COLUMNS["status"]: st.column_config.TextColumn(width=190),
+    **{
+        TASK_COLUMNS[name]: date_column(TASK_COLUMNS[name], width=115)
+        for name in ("due_date", "report_due")
+    },
 }
 AUDIT_COLUMNS = ("Duyệt lúc", "Nội dung báo cáo", "Hồ sơ trước khi duyệt")
 DIFF_COLUMNS = ("Nội dung", "Hiện tại", "Đơn vị báo cáo")
