@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts" / "screenshots"
@@ -175,9 +175,13 @@ def script_run(page: Page) -> Iterator[None]:
     wait_for_app(page)
 
 
-def metric_text(page: Page, label: str) -> str:
+def metric_value(page: Page, label: str) -> Locator:
     """The value of the metric labelled exactly ``label`` (has_text would also match a label
     that merely contains it, ignoring case: "Quá hạn" in "Cơ quan có nhiệm vụ quá hạn")."""
     exact = page.get_by_test_id("stMetricLabel").get_by_text(label, exact=True)
     metric = page.get_by_test_id("stMetric").filter(has=exact)
-    return metric.get_by_test_id("stMetricValue").inner_text().strip()
+    return metric.get_by_test_id("stMetricValue")
+
+
+def metric_text(page: Page, label: str) -> str:
+    return metric_value(page, label).inner_text().strip()

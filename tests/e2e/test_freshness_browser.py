@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.data_access_cli import OK, run_data_access
-from tests.e2e.conftest import serving, wait_for_app
+from tests.e2e.conftest import metric_text, metric_value, serving, wait_for_app
 from tests.upload_db import PLAN_CODE, TASKS, plan_file
 from ui.cache import REVISION_CHECK_SECONDS
 from ui.common import NO_DATA
@@ -17,7 +17,6 @@ from ui.common import NO_DATA
 pytestmark = pytest.mark.e2e
 
 TOTAL = "Nhiệm vụ"  # the first of Tổng quan's big numbers: every task in force
-METRIC = "[data-testid='stMetric']"
 PATIENCE = REVISION_CHECK_SECONDS + 30  # the check's period, and a busy machine's page loads
 
 
@@ -27,9 +26,8 @@ def total_tasks_after_reloads(page: Page) -> str:
     while time.monotonic() < deadline:
         page.reload()
         wait_for_app(page)
-        metric = page.locator(METRIC).filter(has_text=TOTAL).first
-        if metric.count():
-            return metric.locator("[data-testid='stMetricValue']").inner_text().strip()
+        if metric_value(page, TOTAL).count():
+            return metric_text(page, TOTAL)
     raise AssertionError(f"no tasks shown {PATIENCE} s after the import")
 
 
