@@ -169,6 +169,8 @@ class Task(SQLModel, table=True):
     reference_number: str = ""
     completed_in_source: bool = False  # the plan itself says "Đã hoàn thành"
     source_row: int | None = None
+    # Where reference_number counts ("TB02"); last, as revision 0005 added it to the table.
+    reference_document: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class TaskMilestone(SQLModel, table=True):

@@ -57,6 +57,8 @@ class Assembler:
             source_row=row.row,
             **fields,
         )
+        if task.reference_number:
+            task.reference_document = header.reference_document
         self._require(row, header, text, (Column.NAME, Column.LEAD))
         lead = self._agencies_of(row, header, Column.LEAD, text, too_long)
         coordinating = self._agencies_of(row, header, Column.COORDINATING, text, too_long)

@@ -112,6 +112,7 @@ _PREFIXES: tuple[tuple[str, Column], ...] = (
 )
 
 _REFERENCE = re.compile(r"^(?:stt|tt|so tt)\s*\(.+\)$")  # STT (TB02): number elsewhere
+_BRACKETED = re.compile(r"\(\s*(.+?)\s*\)\s*$")  # the document a reference header names
 _YEAR = re.compile(r"\b(20\d\d)\b")
 _TRAILING = " :.*"
 
@@ -134,6 +135,7 @@ class HeaderMap:
     labels: dict[int, str]  # header as written, on one line, by column index
     actuals: list[Actual] = field(default_factory=list)
     target_year: int | None = None
+    reference_document: str = ""  # "TB02" of a "STT (TB02)" column, as written
 
     @property
     def is_progress(self) -> bool:
@@ -189,6 +191,9 @@ def detect_header(values: Sequence[object]) -> HeaderMap | None:
     else:
         return None
     header = HeaderMap(kind, columns, labels)
+    if Column.REFERENCE_NUMBER in columns:
+        named = _BRACKETED.search(labels[columns[Column.REFERENCE_NUMBER]])
+        header.reference_document = named.group(1) if named else ""
     if kind is TableKind.KPIS:
         _add_kpi_details(header, unknown)
     return header

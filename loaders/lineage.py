@@ -1,9 +1,12 @@
-"""What a task's "Nội dung điều chỉnh" says about another task: which one, where, and why.
+"""What a task says about another task: which one, where, and why.
 
 A supplementary list writes, for instance, "Nhiệm vụ số 03 Phụ lục II cập nhật lại tên
 theo Kế hoạch số 07-KH/BCĐ": task 3 of "Phụ lục II" was renamed by Kế hoạch 07-KH/BCĐ.
-``parse_adjustment`` reads such a phrase into a ``TaskReference``; finding the task it
-names among the loaded plans is data_access.queries.lineage's work.
+``parse_adjustment`` reads such a phrase into a ``TaskReference``. A plan may also give
+each task's number in another document, in a column headed "STT (TB02)": seed 004's
+task 2 is task 6 of TB02; ``numbered_reference`` makes that a ``TaskReference`` too.
+Finding the task a reference names among the loaded plans is
+data_access.queries.lineage's work.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ class Change(StrEnum):
     RESCHEDULED = "rescheduled"  # "điều chỉnh lại thời gian hoàn thành"
     ADDED = "added"  # "nhiệm vụ bổ sung": a new task, adjusting none
     ADJUSTED = "adjusted"  # any other wording
+    NUMBERED = "numbered"  # not a change: the same task's number in another document
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,13 @@ def parse_adjustment(text: str) -> TaskReference | None:
         document=_capitalised(task.group(2)) if task and task.group(2) else "",
         basis=_capitalised(basis.group(1)) if basis else "",
     )
+
+
+def numbered_reference(number: str, document: str) -> TaskReference | None:
+    """Task ``number`` of ``document`` ("1", "TB02"); None when the plan gives no number."""
+    if not number.strip():
+        return None
+    return TaskReference(Change.NUMBERED, number.strip(), document.strip(), "")
 
 
 def same_number(left: str, right: str) -> bool:

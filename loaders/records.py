@@ -148,6 +148,7 @@ class TaskRecord:
     description: str = ""  # mô tả
     adjustment: str = ""  # nội dung điều chỉnh
     reference_number: str = ""  # number of the task in another document, e.g. STT (TB02)
+    reference_document: str = ""  # that document, "TB02"; "" when there is no number
     completed: bool = False
     # Progress columns, filled when an agency sends the table back.
     status: str = ""

@@ -33,3 +33,9 @@ def upgrade_to(engine: Engine, revision: str) -> None:
     """Migrate ``engine``'s database to ``revision`` (not the newest), as upgrade_schema does."""
     with locked_connection(engine) as connection:
         command.upgrade(migration_config(connection), revision)
+
+
+def downgrade_to(engine: Engine, revision: str) -> None:
+    """Undo the migrations after ``revision`` on ``engine``'s database."""
+    with locked_connection(engine) as connection:
+        command.downgrade(migration_config(connection), revision)

@@ -66,6 +66,7 @@ def first_task() -> TaskRecord:
         description="Đã khảo sát địa điểm",
         adjustment="Nhiệm vụ số 03 Phụ lục II cập nhật lại tên",
         reference_number="15",
+        reference_document="TB02",
         source_row=8,
     )
 

@@ -105,6 +105,24 @@ def test_detect_header_of_004_tasks_keeps_both_number_columns() -> None:
     assert header.columns[Column.NUMBER] == 0
     assert header.columns[Column.REFERENCE_NUMBER] == 1
     assert header.labels[1] == "STT (TB02)"
+    assert header.reference_document == "TB02"
+
+
+@pytest.mark.parametrize(
+    ("reference", "document"),
+    [
+        ("STT\n(TB02)", "TB02"),  # seed 004, as written
+        ("Số TT ( TB 02 )", "TB 02"),  # spaces inside the brackets go, the name stays
+        ("TT (Kế hoạch 07-KH/BCĐ)", "Kế hoạch 07-KH/BCĐ"),
+        (None, ""),  # no reference column
+    ],
+)
+def test_a_reference_header_keeps_the_document_it_names(
+    reference: str | None, document: str
+) -> None:
+    header = detect_header(["TT", reference, "Tên nhiệm vụ", "Đơn vị chủ trì"])
+    assert header is not None
+    assert header.reference_document == document
 
 
 def test_detect_kpi_header_with_target_year_and_period_columns() -> None:

@@ -228,6 +228,20 @@ def test_004_tasks_lead_units_and_recurring_cadence(seeds: dict[str, LoadResult]
     assert fifteen.due_date is None and fifteen.reference_number == "32"
 
 
+# Seed 004's "STT (TB02)" column, read from the document: task TT -> its STT in TB02.
+TB02_NUMBERS = {
+    "1": "1", "2": "6", "3": "9", "4": "10", "5": "15", "6": "16", "7": "18",
+    "8": "19", "9": "20", "10": "21", "11": "24", "12": "26", "13": "28", "14": "31",
+    "15": "32", "16": "33", "17": "39", "18": "41", "19": "43", "20": "44", "21": "46",
+}  # fmt: skip
+
+
+def test_004_every_task_keeps_its_number_in_tb02(seeds: dict[str, LoadResult]) -> None:
+    tasks = seeds["004"].tasks
+    assert {t.number: t.reference_number for t in tasks} == TB02_NUMBERS
+    assert {t.reference_document for t in tasks} == {"TB02"}
+
+
 def test_004_kpis_targets(seeds: dict[str, LoadResult]) -> None:
     targets = [(k.number, k.target_operator, k.target_value, k.unit) for k in seeds["004"].kpis]
     assert targets == [

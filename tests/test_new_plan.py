@@ -71,7 +71,7 @@ def test_every_task_field_is_stored(engine: Engine) -> None:
         "number", "name", "deadline_text", "due_date", "deadline_indicative",
         "reporting_cadence", "expected_output", "basis", "notes", "leader",
         "report_to_central", "evaluation", "description", "adjustment",
-        "reference_number", "source_row",
+        "reference_number", "reference_document", "source_row",
     ):  # fmt: skip
         assert getattr(task, name) == getattr(record, name), name
     assert task.section_code == "I"

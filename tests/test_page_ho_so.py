@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.pages_db import open_through_app
 from tests.sample_tasks import ADJUSTED, ADJUSTING, NAMES_AN_UNLOADED_TASK, task_id
+from tests.tb02_plan import NAMES_TB02_1, NAMES_TB02_6, load_tb02
 from ui.task_links import NO_SUCH_TASK, TASK_PARAM, task_record_url
 
 PAGE = "app_pages/13_Ho_so_nhiem_vu.py"
@@ -59,6 +60,32 @@ def test_a_task_that_is_not_loaded_is_named_as_text(
         "chưa có trong dữ liệu đã nạp."
     ) in texts(at)
     assert link_urls(at) == []
+
+
+def test_seed_004_names_its_tb02_number_as_text_while_tb02_is_not_loaded(
+    sample_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed_task, _tb02_task = NAMES_TB02_1
+    at = open_record(monkeypatch, sample_url, str(task_id(sample_url, *seed_task)))
+    shown = texts(at)
+    assert "STT 1 tại văn bản TB02" in shown  # the field "Số thứ tự ở văn bản khác"
+    assert "Là nhiệm vụ STT 1 tại văn bản TB02 — chưa có trong dữ liệu đã nạp." in shown
+    assert link_urls(at) == []
+
+
+def test_seed_004_and_a_loaded_tb02_link_to_each_other(
+    sample_copy_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_tb02(sample_copy_url)
+    seed_task, tb02_task = NAMES_TB02_6
+    seed_id, tb02_id = task_id(sample_copy_url, *seed_task), task_id(sample_copy_url, *tb02_task)
+    at = open_record(monkeypatch, sample_copy_url, str(seed_id))
+    assert "Là nhiệm vụ STT 6 tại văn bản TB02:" in texts(at)
+    assert link_urls(at) == [task_record_url(tb02_id)]
+    assert at.get("link_button")[0].proto.label.startswith("TB02\\, mục I\\, nhiệm vụ 6\\: ")
+    back = open_record(monkeypatch, sample_copy_url, str(tb02_id))
+    assert "Kế hoạch sau dẫn chiếu nhiệm vụ này (STT 6 tại văn bản TB02):" in texts(back)
+    assert link_urls(back) == [task_record_url(seed_id)]
 
 
 def test_the_record_lists_the_imports_that_touched_the_task(

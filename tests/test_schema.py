@@ -34,7 +34,8 @@ from tests.schema_shape import schema_shape
 from tests.table_contents import copy_rows, table_columns, table_contents
 
 SUBMISSION_TABLES = ("evidencefile", "submission")  # revision 0004
-HEAD = "0004"  # agency submissions
+REFERENCE_DOCUMENT = "reference_document"  # revision 0005: task's column
+HEAD = "0005"  # a task's reference document
 WAIT_SECONDS = 120  # deadline for processes to reach the lock; never a pass/fail timing
 
 
@@ -56,7 +57,7 @@ def test_a_new_database_gets_exactly_the_schema_of_models_py(new_url: NewUrl) ->
 
 
 def test_the_base_revision_is_models_py_without_the_later_revisions(new_url: NewUrl) -> None:
-    """The schema create_schema made before migrations: models.py less revisions 0002-0004."""
+    """The schema create_schema made before migrations: models.py less revisions 0002-0005."""
     base = get_engine(new_url())
     upgrade_to(base, BASE_REVISION)
     reference = models_engine(new_url())
@@ -66,6 +67,7 @@ def test_the_base_revision_is_models_py_without_the_later_revisions(new_url: New
         for table in SUBMISSION_TABLES:
             connection.execute(text(f"DROP TABLE {table}"))
         connection.execute(text("DROP TABLE account"))
+        connection.execute(text(f"ALTER TABLE task DROP COLUMN {REFERENCE_DOCUMENT}"))
     assert schema_shape(base) == schema_shape(reference)
 
 
@@ -117,7 +119,7 @@ def test_revision_0004_adds_the_submission_tables_and_keeps_every_row(new_url: N
         )
     columns = table_columns(engine)
     before, shape = table_contents(engine, columns), schema_shape(engine)
-    upgrade_schema(engine)
+    upgrade_to(engine, "0004")
     after = schema_shape(engine)
     assert after.keys() - shape.keys() == set(SUBMISSION_TABLES)
     assert after["submission"]["indexes"] == [
@@ -155,10 +157,12 @@ def test_the_upgrade_command_says_from_which_revision_to_which(tmp_path: Path) -
     url = f"sqlite:///{copy}"
     first, second = run_data_access(url, "upgrade"), run_data_access(url, "upgrade")
     assert (first.returncode, first.stderr) == (OK, "")
-    assert first.stdout == ("Đã nâng cấu trúc cơ sở dữ liệu từ phiên bản chưa đánh số lên 0004.\n")
+    assert first.stdout == (
+        f"Đã nâng cấu trúc cơ sở dữ liệu từ phiên bản chưa đánh số lên {HEAD}.\n"
+    )
     assert (second.returncode, second.stderr) == (OK, "")
     assert second.stdout == (
-        "Cấu trúc cơ sở dữ liệu đã ở phiên bản mới nhất (0004); không có gì thay đổi.\n"
+        f"Cấu trúc cơ sở dữ liệu đã ở phiên bản mới nhất ({HEAD}); không có gì thay đổi.\n"
     )
 
 

@@ -1,4 +1,4 @@
-"""Parts of a task's record: its lineage (links to the tasks it adjusts and that adjust it)
+"""Parts of a task's record: its lineage (links to the tasks it names and that name it)
 and the imports that touched it. Text from the data is shown as plain text or escaped."""
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ CHANGE_LABELS = {
     Change.RESCHEDULED: "điều chỉnh thời gian hoàn thành",
     Change.ADDED: "nhiệm vụ bổ sung",
     Change.ADJUSTED: "điều chỉnh",
+    Change.NUMBERED: "số thứ tự ở văn bản khác",
 }
 IMPORT_COLUMNS = {
     "batch_id": "Lần nạp",
@@ -49,7 +50,11 @@ def task_line(task: LinkedTask) -> str:
 
 
 def reference_text(reference: TaskReference) -> str:
-    """ "Nhiệm vụ số 122 Phụ lục II (cập nhật lại tên, theo Kế hoạch số 07-KH/BCĐ)" """
+    """ "Nhiệm vụ số 122 Phụ lục II (cập nhật lại tên, theo Kế hoạch số 07-KH/BCĐ)";
+    for a number in another document "STT 1 tại văn bản TB02"."""
+    if reference.change is Change.NUMBERED:
+        where = f" tại văn bản {reference.document}" if reference.document else ""
+        return f"STT {reference.task_number}{where}"
     named = " ".join(
         part for part in (f"Nhiệm vụ số {reference.task_number}", reference.document) if part
     )
@@ -58,21 +63,31 @@ def reference_text(reference: TaskReference) -> str:
 
 
 def lineage_section(lineage: Lineage) -> None:
-    """What this task adjusts and what adjusts it: links when loaded, the text when not."""
-    reference = lineage.reference
-    if reference is None and not lineage.adjusted_by:
+    """What this task names and what names it: links when loaded, the text when not."""
+    if not lineage.references and not lineage.named_by:
         return
     st.caption("Liên hệ với nhiệm vụ ở văn bản khác")
-    if reference is not None:
-        if lineage.adjusts is not None:
-            st.text(f"Điều chỉnh nhiệm vụ ({CHANGE_LABELS[reference.change]}):")
-            task_link(lineage.adjusts)
+    for reference, named in lineage.references:
+        numbered = reference.change is Change.NUMBERED
+        if named is not None:
+            st.text(
+                f"Là nhiệm vụ {reference_text(reference)}:"
+                if numbered
+                else f"Điều chỉnh nhiệm vụ ({CHANGE_LABELS[reference.change]}):"
+            )
+            task_link(named)
+        elif numbered:
+            st.text(f"Là nhiệm vụ {reference_text(reference)} — {NOT_LOADED}.")
         elif reference.task_number:
             st.text(f"Điều chỉnh: {reference_text(reference)} — {NOT_LOADED}.")
         else:
             st.text(f"Theo văn bản: {reference_text(reference)}.")
-    for task, change in lineage.adjusted_by:
-        st.text(f"Được điều chỉnh bởi ({CHANGE_LABELS[change.change]}):")
+    for task, reference in lineage.named_by:
+        st.text(
+            f"Kế hoạch sau dẫn chiếu nhiệm vụ này ({reference_text(reference)}):"
+            if reference.change is Change.NUMBERED
+            else f"Được điều chỉnh bởi ({CHANGE_LABELS[reference.change]}):"
+        )
         task_link(task)
 
 

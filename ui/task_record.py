@@ -24,11 +24,17 @@ from labels import (
     format_int,
     status_label,
 )
+from loaders.lineage import numbered_reference
 from ui.common import show_table
 from ui.downloads import offer_table
 from ui.session import acting_account
 from ui.submissions import task_audit
-from ui.task_lineage import imports_section, lineage_section, open_record_button
+from ui.task_lineage import (
+    imports_section,
+    lineage_section,
+    open_record_button,
+    reference_text,
+)
 
 PROGRESS_COLUMNS = {
     "reported_on": "Ngày báo cáo",
@@ -155,6 +161,7 @@ def submission_history(task_id: int) -> None:
 def extra_fields(detail: TaskDetail) -> None:
     """Fields only some plans carry, shown when filled."""
     task = detail.task
+    numbered = numbered_reference(task.reference_number, task.reference_document)
     extras = {
         "Ghi chú": task.notes,
         "Lãnh đạo theo dõi": task.leader,
@@ -163,7 +170,7 @@ def extra_fields(detail: TaskDetail) -> None:
         "Đánh giá": task.evaluation,
         "Mô tả": task.description,
         "Nội dung điều chỉnh": task.adjustment,
-        "Số thứ tự ở văn bản khác": task.reference_number,
+        "Số thứ tự ở văn bản khác": reference_text(numbered) if numbered else "",
     }
     for label, value in extras.items():
         if label == "Ghi chú" or value:

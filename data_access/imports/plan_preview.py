@@ -38,6 +38,7 @@ TASK_FIELDS = {
     "description": "Mô tả",
     "adjustment": "Nội dung điều chỉnh",
     "reference_number": "Số thứ tự ở văn bản khác",
+    "reference_document": "Văn bản khác",
 }
 KPI_FIELDS = {"name": "Tên chỉ tiêu", "target_text": "Chỉ tiêu", "notes": "Ghi chú"}
 NUMBER_LABEL, SECTION_LABEL = "Số thứ tự", "Mục"

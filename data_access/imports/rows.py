@@ -72,6 +72,7 @@ def task_values(
         "description": record.description,
         "adjustment": record.adjustment,
         "reference_number": record.reference_number,
+        "reference_document": record.reference_document,
         "completed_in_source": record.completed,
         "source_row": record.source_row,
     }

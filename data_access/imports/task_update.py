@@ -22,6 +22,7 @@ TEXT_FIELDS = (
     "description",
     "adjustment",
     "reference_number",
+    "reference_document",
 )
 
 
