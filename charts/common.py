@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -145,6 +146,13 @@ def compose_subtitle(*lines: str, illustrative: bool = False) -> str:
     if illustrative:
         parts.append(ILLUSTRATIVE_NOTE)
     return "\n".join(parts)
+
+
+def plotly_literal(text: object) -> str:
+    """``text`` as plotly draws it, literally. Plotly reads <b>, <br>, <span style=…>,
+    <a href=…> and entities in every label and hover text it draws; escaped, a name
+    uploaded with them shows as typed (plotly turns &lt; &gt; &amp; back into < > &)."""
+    return html.escape(str(text), quote=False)
 
 
 def require_columns(df: pd.DataFrame, columns: Iterable[str], builder: str) -> None:

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.common import require_columns
+from charts.common import plotly_literal, require_columns
 from charts.palette import STATUS_COLORS
 from labels import status_label
 
@@ -53,6 +53,7 @@ def plan_drilldown(tasks: pd.DataFrame, title: str) -> go.Figure:
     ids: list[str] = []
     parents: list[str] = []
     labels: list[str] = []
+    hover: list[str] = []  # a task's whole name (its tile may show it cut)
     values: list[int] = []
     colours: list[str] = []
     for depth in range(1, len(LEVELS) + 1):
@@ -62,7 +63,8 @@ def plan_drilldown(tasks: pd.DataFrame, title: str) -> go.Figure:
             path = key if isinstance(key, tuple) else (key,)
             ids.append(node_id(path))
             parents.append(node_id(path[:-1]) if depth > 1 else "")
-            labels.append(_label(path, str(row["name"])))
+            labels.append(plotly_literal(_label(path, str(row["name"]))))
+            hover.append(plotly_literal(_label(path, str(row["name"]), whole=True)))
             values.append(int(row["value"]))
             colours.append(
                 STATUS_COLORS.get(str(path[2]), GROUP_COLOR) if depth > 2 else GROUP_COLOR
@@ -75,7 +77,8 @@ def plan_drilldown(tasks: pd.DataFrame, title: str) -> go.Figure:
             values=values,
             branchvalues="total",
             marker={"colors": colours},
-            hovertemplate="%{label}<br>%{value} nhiệm vụ<extra></extra>",
+            hovertext=hover,
+            hovertemplate="%{hovertext}<br>%{value} nhiệm vụ<extra></extra>",
             maxdepth=3,
         )
     )
@@ -83,10 +86,11 @@ def plan_drilldown(tasks: pd.DataFrame, title: str) -> go.Figure:
     return figure
 
 
-def _label(path: tuple[object, ...], name: str) -> str:
+def _label(path: tuple[object, ...], name: str, *, whole: bool = False) -> str:
     if len(path) == 3:
         return status_label(str(path[2]))
     if len(path) == 4:
-        short = name if len(name) <= TASK_LABEL_CHARS else name[: TASK_LABEL_CHARS - 1] + "…"
+        cut = not whole and len(name) > TASK_LABEL_CHARS
+        short = name[: TASK_LABEL_CHARS - 1] + "…" if cut else name
         return f"#{path[3]} {short}"
     return str(path[-1])

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
-from charts.common import require_columns
+from charts.common import plotly_literal, require_columns
 from charts.palette import STATUS_COLORS
 from labels import DATE_FORMAT_D3, STATUS_ORDER, status_label
 
@@ -21,6 +21,7 @@ ROW_PIXELS = 24
 PLOT_MARGIN = 140  # title, axis and legend around the rows
 SHOWN_BEFORE = pd.Timedelta(days=90)  # the first view: three months back…
 SHOWN_AFTER = pd.Timedelta(days=365)  # …and a year ahead; zoom out for the rest
+UPLOADED_TEXT = ("row", "agency", "name")  # drawn literally (plotly_literal)
 TIMELINE_COLUMNS = ("task_id", "agency", "row", "name", "status", "kind", "milestone", "start")
 
 
@@ -34,7 +35,8 @@ def deadline_timeline(segments: pd.DataFrame, title: str, today: date) -> go.Fig
     require_columns(segments, (*TIMELINE_COLUMNS, "end"), "deadline_timeline")
     data = segments.assign(
         status_label=segments["status"].map(status_label),
-        milestone=segments["milestone"].fillna("").astype(str),
+        milestone=segments["milestone"].fillna("").map(plotly_literal),
+        **{column: segments[column].map(plotly_literal) for column in UPLOADED_TEXT},
     )
     colours = {status_label(s): STATUS_COLORS[s] for s in STATUS_ORDER}
     rows = list(dict.fromkeys(data["row"]))

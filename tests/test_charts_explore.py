@@ -103,3 +103,34 @@ def test_an_id_that_is_not_a_node_fixes_nothing() -> None:
     assert node_path("not json") == {}
     assert node_path("[]") == {}
     assert node_path('{"plan_code": "x"}') == {}
+
+
+# --- uploaded text is drawn as typed ---
+# Plotly reads tags and entities in any text it draws: a name uploaded with them must not
+# turn bold, coloured, a line break or a link.
+MARKUP = '<b>Đậm</b> <span style="color:red">đỏ</span><br><a href="https://x.test">ở</a> &amp; &'
+ESCAPED = (
+    '&lt;b&gt;Đậm&lt;/b&gt; &lt;span style="color:red"&gt;đỏ&lt;/span&gt;&lt;br&gt;'
+    '&lt;a href="https://x.test"&gt;ở&lt;/a&gt; &amp;amp; &amp;'
+)
+
+
+def test_uploaded_text_reaches_the_timeline_escaped() -> None:
+    hostile = segments().assign(agency=MARKUP, name=MARKUP, milestone=MARKUP, row=MARKUP)
+    drawn = deadline_timeline(hostile, "Tiến trình", TODAY).to_dict()
+    for trace in drawn["data"]:
+        assert set(trace["y"]) == {ESCAPED}
+        assert {text for row in trace["customdata"] for text in row[1:3]} == {ESCAPED}
+        assert {row[4] for row in trace["customdata"]} == {ESCAPED}
+
+
+def test_uploaded_text_reaches_the_drilldown_escaped_and_a_task_hovers_whole() -> None:
+    long_name = "Xây dựng " * 10 + "<i>cơ sở dữ liệu</i>"
+    hostile = leaves().assign(plan_code=MARKUP, agency=MARKUP, name=long_name)
+    (tree,) = plan_drilldown(hostile, "Kế hoạch").to_dict()["data"]
+    assert tree["labels"][0] == ESCAPED  # the plan
+    assert ESCAPED in tree["labels"]  # the agency
+    task = tree["labels"].index(next(label for label in tree["labels"] if label.startswith("#7")))
+    assert tree["labels"][task].endswith("…")  # the tile: cut at TASK_LABEL_CHARS
+    assert tree["hovertext"][task] == "#7 " + long_name.replace("<", "&lt;").replace(">", "&gt;")
+    assert not any("<" in text for text in [*tree["labels"], *tree["hovertext"]])
