@@ -22,6 +22,7 @@ pytestmark = pytest.mark.e2e
 
 CAPTION = "[data-testid='stMain'] [data-testid='stCaptionContainer']"  # the first: filters
 PAGES = ["", "theo-co-quan", "han-hoan-thanh", "qua-han"]  # the four the issue names
+PLOTLY = "[data-testid='stPlotlyChart'] .js-plotly-plot"
 MARKUP = "a, strong, em, b, .katex, [data-testid='stIconMaterial'], span[class*='Colored']"
 
 
@@ -48,3 +49,17 @@ def test_payloads_stay_literal_in_the_filter_caption(
     assert "😄" not in text  # the :smile: shortcode stayed a shortcode
     expect(page.locator("[data-testid='stException']")).to_have_count(0)
     save_screenshot(page, f"markup_caption_{path or 'tong-quan'}")
+
+
+def test_payloads_stay_literal_in_the_treemap(page: Page, hostile_app: str) -> None:
+    """Plotly reads tags in the text it draws: the agency payload's <b>in</b> is shown as
+    typed in its tile, not as bold "in" (charts.common.plotly_literal)."""
+    page.goto(f"{hostile_app}/theo-co-quan?as_of=2026-11-23")
+    wait_for_app(page)
+    plot = page.locator(f"{PLOTLY} .treemaplayer")
+    plot.wait_for(timeout=60_000)
+    texts = page.locator(f"{PLOTLY} .treemaplayer text").all_text_contents()
+    assert any("<b>in</b>" in text for text in texts), texts
+    bold = page.locator(f"{PLOTLY} .treemaplayer tspan[style*='bold']")
+    expect(bold).to_have_count(0)
+    save_screenshot(page, "markup_treemap")
