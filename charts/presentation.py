@@ -1,8 +1,9 @@
 """Large type for a projector: one Vega-Lite config applied to every chart's spec.
 
 At 1366×768 the default ~10 px axis text cannot be read from the back of a meeting room;
-while presenting, every chart gets these sizes (a builder's own mark sizes are left as
-they are) and is drawn as SVG, which stays sharp when the projector scales it. No label
+while presenting, every chart gets these sizes (numbers drawn in or beside bars and
+heatmap cells too: a builder's smaller text mark is raised to a label's size) and is
+drawn as SVG, which stays sharp when the projector scales it. No label
 is cut short: a builder's ``labelLimit`` keeps a screen's chart compact, but at 16 px it
 would cut most agency and KPI names, so long axis labels wrap onto more lines (the
 rows grow to hold them), legend labels take the room they need and subtitle lines
@@ -40,7 +41,7 @@ LARGE_TYPE: dict[str, Any] = {
     "header": {"labelFontSize": AXIS_LABEL_PX, "titleFontSize": AXIS_TITLE_PX},
     "legend": {"labelFontSize": LEGEND_LABEL_PX, "titleFontSize": LEGEND_TITLE_PX},
     "title": {"fontSize": TITLE_PX, "subtitleFontSize": SUBTITLE_PX},
-    "text": {"fontSize": AXIS_LABEL_PX},  # numbers beside bars (a builder's own size stays)
+    "text": {"fontSize": AXIS_LABEL_PX},  # numbers beside bars, where a builder sets none
 }
 
 
@@ -51,6 +52,7 @@ def large_type(spec: dict[str, Any]) -> dict[str, Any]:
     config = shown.setdefault("config", {})
     for part, sizes in LARGE_TYPE.items():
         config[part] = {**config.get(part, {}), **sizes}
+    _raise_text_marks(shown)
     wrapped = _longest(shown, _whole_labels(shown)) > LINE_CHARS
     if wrapped and isinstance(shown.get("height"), int | float):
         shown["height"] = round(shown["height"] * ROOM_FOR_LINES)
@@ -66,6 +68,19 @@ def _wrapped(subtitle: str | list[str]) -> list[str]:
     """The subtitle's lines, each broken at spaces into lines of at most SUBTITLE_CHARS."""
     lines = [subtitle] if isinstance(subtitle, str) else subtitle
     return [part for line in lines for part in textwrap.wrap(line, SUBTITLE_CHARS) or [line]]
+
+
+def _raise_text_marks(node: Any) -> None:
+    """Every text mark under ``node`` drawn smaller than a label (a number in a heatmap
+    cell or a bar's segment, 11 px on screen) is set to AXIS_LABEL_PX, in place."""
+    if isinstance(node, dict):
+        if node.get("type") == "text" and node.get("fontSize", AXIS_LABEL_PX) < AXIS_LABEL_PX:
+            node["fontSize"] = AXIS_LABEL_PX
+        for value in node.values():
+            _raise_text_marks(value)
+    elif isinstance(node, list):
+        for item in node:
+            _raise_text_marks(item)
 
 
 def _whole_labels(node: Any, channel: Any = None) -> set[str]:

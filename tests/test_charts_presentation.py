@@ -199,3 +199,21 @@ def test_treemap_tile_text_is_never_shrunk_below_a_tick_label() -> None:
 
 def test_the_treemap_gets_no_axes() -> None:
     assert not [key for key in drilldown_layout() if key.startswith(("xaxis", "yaxis"))]
+
+
+def text_marks(node: Any) -> list[dict[str, Any]]:
+    """Every text mark (``{"type": "text", …}``) in a Vega-Lite spec."""
+    if isinstance(node, dict):
+        own = [node] if node.get("type") == "text" else []
+        return own + [mark for value in node.values() for mark in text_marks(value)]
+    if isinstance(node, list):
+        return [mark for item in node for mark in text_marks(item)]
+    return []
+
+
+def test_numbers_in_and_beside_the_bars_are_raised_to_a_labels_size() -> None:
+    spec = agency_spec("Sở Tài chính")
+    assert {mark["fontSize"] for mark in text_marks(spec)} == {11}  # the screen's, compact
+    projected = text_marks(large_type(spec))
+    assert projected and all(mark["fontSize"] >= 16 for mark in projected)
+    assert {mark["fontSize"] for mark in text_marks(spec)} == {11}  # the spec is unchanged

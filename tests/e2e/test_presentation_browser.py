@@ -43,11 +43,12 @@ TABLES_DRAWN = f"""() => document.querySelectorAll('{GRIDS}').length
   === document.querySelectorAll('[data-testid=stDataFrame]').length"""
 SCROLLING_TABLES = f"""() => [...document.querySelectorAll('{GRIDS}')]
   .filter((grid) => grid.scrollHeight > grid.clientHeight + 1).length"""
-# Each chart's axis and legend labels and subtitle lines: text and font size in pixels.
+# Each chart's axis and legend labels, subtitle lines and numbers drawn in or beside its
+# marks: text and font size in pixels.
 CHART_LABELS = """() => [...document.querySelectorAll('[data-testid=stVegaLiteChart]')]
   .map((chart) => [...chart.querySelectorAll(
       'svg .role-axis-label text, svg .role-axis-title text, svg .role-legend-label text,'
-      + ' svg .role-title-subtitle text')]
+      + ' svg .role-title-subtitle text, svg .mark-text text')]
     .map((text) => [text.textContent, parseFloat(getComputedStyle(text).fontSize)]))"""
 
 # Each plotly chart's drawn text: text, size in pixels as seen (a treemap scales a tile's
