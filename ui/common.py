@@ -218,18 +218,22 @@ def with_due_note(tasks: pd.DataFrame) -> pd.DataFrame:
     return tasks.assign(due_note=tasks["deadline_indicative"].map({True: mark, False: ""}))
 
 
+WHOLE_TABLE_ROWS = 50  # a dashboard's tables (top agencies, due soon, KPIs, overdue) fit
+
+
 def show_table(frame: pd.DataFrame, *, formats: TableFormats | None = None, **options: Any) -> Any:
     """``st.dataframe(frame, **options)``, numbers rounded as ``formats`` show them.
 
     ``formats`` (the table's declared number formats, also given to its downloads)
     become column configs; ``options["column_config"]`` adds to them. Returns the
-    selection event, as ``st.dataframe``. While presenting, the table shows every row
-    (no scroll box to reach into from a projector; printed whole).
+    selection event, as ``st.dataframe``. A table of up to WHOLE_TABLE_ROWS rows, and
+    every table while presenting, shows every row: no scroll box to reach into from a
+    projector, and Ctrl+P prints it whole (a canvas table prints only the rows in view).
     """
     formats = formats or {}
     config = {**number_columns(formats), **options.pop("column_config", {})}
     shown = rounded_as_shown(frame, formats)
-    if presenting():
+    if presenting() or len(frame) <= WHOLE_TABLE_ROWS:
         options.setdefault("height", "content")
     return st.dataframe(shown, column_config=config or None, **options)
 
