@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from data_access.models import ANY_ROLE, AgencyKind, AgencyRole
+from data_access.kinds import ANY_ROLE, AgencyKind, AgencyRole
 from data_access.queries.statuses import MilestoneState, TaskStatus
 from data_access.rules import AGEING_EDGES_DAYS, LONG_OVERDUE_DAYS
 from loaders.numbers import vietnamese_number, vietnamese_percent

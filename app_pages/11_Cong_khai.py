@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from data_access.clock import vietnam_today
-from data_access.models import AgencyRole
+from data_access.kinds import AgencyRole
 from data_access.queries.public import public_agency_progress, public_task_list
 from data_access.queries.rollups import STATUS_COLUMNS
 from data_access.queries.status import RATE_HELP_VI

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from charts import compose_subtitle, status_breakdown
-from data_access.models import AgencyRole
+from data_access.kinds import AgencyRole
 from data_access.queries.filters import TaskFilters
 from data_access.queries.status import RATE_HELP_VI
 from exports.table_format import Number, Percent

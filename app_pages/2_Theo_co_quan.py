@@ -9,7 +9,7 @@ import streamlit as st
 from charts import agency_status_bars, compose_subtitle
 from charts.drilldown import node_path, plan_drilldown, rows_under
 from charts.status import AGENCY_PICK, AgencySort
-from data_access.models import AgencyRole
+from data_access.kinds import AgencyRole
 from data_access.queries.filters import TaskFilters
 from data_access.queries.rollups import STATUS_COLUMNS
 from data_access.queries.status import RATE_HELP_VI

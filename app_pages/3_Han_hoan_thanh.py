@@ -13,7 +13,7 @@ from charts import compose_subtitle, deadline_heatmap, week_heatmap
 from charts.deadlines import CELL_PICK, HEAT_TITLES, HeatColor
 from charts.timeline import deadline_timeline
 from charts.weeks import WEEK_PICK
-from data_access.models import AgencyRole
+from data_access.kinds import AgencyRole
 from data_access.queries.filters import TaskFilters
 from labels import format_date
 from ui.common import (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_access.models import Role
+from data_access.kinds import Role
 from data_access.permissions import ROLE_LABELS
 from errors import UserFacingError
 from ui import accounts as ui

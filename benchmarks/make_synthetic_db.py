@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, Table
 from sqlmodel import SQLModel, create_engine
 
+from data_access import kinds
 from data_access import models as m
 from data_access.schema import upgrade_schema
 
@@ -105,7 +106,7 @@ def _sections(plans: int) -> Iterator[Row]:
 def _agencies(count: int) -> Iterator[Row]:
     for i in range(1, count + 1):
         collective = i % 100 == 0
-        kind = m.AgencyKind.COLLECTIVE if collective else m.AgencyKind.DEPARTMENT
+        kind = kinds.AgencyKind.COLLECTIVE if collective else kinds.AgencyKind.DEPARTMENT
         yield {
             "id": i,
             "name": f"Cơ quan số {i}",

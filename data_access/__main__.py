@@ -45,7 +45,7 @@ from data_access.imports.new_plan import MISSING_ISSUE_DATE
 from data_access.imports.read import PreparedUpload, undated_reports
 from data_access.imports.worker import prepare_isolated
 from data_access.imports.write import StalePreviewError, commit
-from data_access.models import ImportKind
+from data_access.kinds import ImportKind
 from data_access.queries.status_export import add_statuses_command, day_argument, print_statuses
 from data_access.schema import current_revision, upgrade_schema
 from data_access.settings import get_settings

@@ -19,7 +19,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, col, select
 
 from data_access.agency_store import find_agency
-from data_access.models import Account, Agency, Role, utc_now
+from data_access.kinds import Role
+from data_access.models import Account, Agency, utc_now
 from data_access.permissions import Action, require
 from errors import UserFacingError
 from loaders.limits import (

@@ -22,7 +22,8 @@ from collections.abc import Callable
 
 from sqlmodel import Session, col, select
 
-from data_access.models import Agency, AgencyAlias, AgencyKind, AgencyUnit, Plan
+from data_access.kinds import AgencyKind
+from data_access.models import Agency, AgencyAlias, AgencyUnit, Plan
 from labels import UNKNOWN_ISSUER_BODY, unit_name
 from loaders.agencies import AgencyDirectory, AgencyEntry, agency_key
 from loaders.text import clean_text

@@ -20,7 +20,8 @@ from data_access.imports.change_set import ChangeKind
 from data_access.imports.new_plan import ImportRefused
 from data_access.imports.read import prepare
 from data_access.imports.write import commit
-from data_access.models import ImportBatch, ImportKind, Plan
+from data_access.kinds import ImportKind
+from data_access.models import ImportBatch, Plan
 from data_access.schema import upgrade_schema
 from data_access.settings import get_settings
 from errors import UserFacingError

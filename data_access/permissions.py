@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from data_access.models import Account, ImportKind, Role
+from data_access.kinds import ImportKind, Role
+from data_access.models import Account
 from errors import UserFacingError
 
 

@@ -22,7 +22,8 @@ from data_access.accounts import (
 )
 from data_access.clock import local_time_text
 from data_access.db import session_scope
-from data_access.models import Account, Agency, Role, utc_now
+from data_access.kinds import Role
+from data_access.models import Account, Agency, utc_now
 from data_access.permissions import ROLE_LABELS
 
 USERS_COMMAND = "users"

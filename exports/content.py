@@ -14,7 +14,7 @@ from datetime import date
 
 import pandas as pd
 
-from data_access.models import AgencyRole
+from data_access.kinds import AgencyRole
 from data_access.queries.status import SummaryMetrics
 from data_access.queries.statuses import TaskStatus
 from data_access.queries.tasks import links_for_role

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data_access.models import AgencyRole
+from data_access.kinds import AgencyRole
 from data_access.queries.reporting import PeriodInputs, kpis_within, missing_reporters
 from data_access.queries.reporting_calendar import ReportingPeriod
 from data_access.queries.rollups import agency_summary, upcoming

@@ -23,7 +23,7 @@ from datetime import date
 
 import pandas as pd
 
-from data_access.models import AgencyRole
+from data_access.kinds import AgencyRole
 from data_access.queries.discipline import Verdict
 from data_access.queries.reporting_calendar import ReportingPeriod, last_report_passed
 from data_access.queries.rollups import UNASSIGNED_AGENCY, upcoming

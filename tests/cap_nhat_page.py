@@ -5,7 +5,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button
 
-from data_access.models import Role
+from data_access.kinds import Role
 from data_access.settings import get_settings
 from tests.pages_db import REPO_ROOT, TIMEOUT
 from tests.signed_in import EDITOR, sign_in_as

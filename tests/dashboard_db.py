@@ -20,6 +20,7 @@ from typing import TypeVar
 from sqlmodel import Session, SQLModel
 
 import data_access.db  # noqa: F401  (turns SQLite foreign keys on)
+from data_access import kinds
 from data_access import models as m
 from tests.backends import fresh_engine
 
@@ -49,11 +50,11 @@ def fill(session: Session) -> dict[str, int]:
     s1 = _add(session, m.Section(plan_id=_id(p92), code="I", title="Về thể chế"))
     s2 = _add(session, m.Section(plan_id=_id(p92), code="II", title="Về hạ tầng", position=1))
     agencies = {
-        SKHCN: _add(session, m.Agency(name=SKHCN, kind=m.AgencyKind.DEPARTMENT)),
-        POLICE: _add(session, m.Agency(name=POLICE, kind=m.AgencyKind.DEPARTMENT)),
-        HOME_AFFAIRS: _add(session, m.Agency(name=HOME_AFFAIRS, kind=m.AgencyKind.DEPARTMENT)),
+        SKHCN: _add(session, m.Agency(name=SKHCN, kind=kinds.AgencyKind.DEPARTMENT)),
+        POLICE: _add(session, m.Agency(name=POLICE, kind=kinds.AgencyKind.DEPARTMENT)),
+        HOME_AFFAIRS: _add(session, m.Agency(name=HOME_AFFAIRS, kind=kinds.AgencyKind.DEPARTMENT)),
         COLLECTIVE: _add(
-            session, m.Agency(name=COLLECTIVE, kind=m.AgencyKind.COLLECTIVE, is_collective=True)
+            session, m.Agency(name=COLLECTIVE, kind=kinds.AgencyKind.COLLECTIVE, is_collective=True)
         ),
     }
     tasks = {

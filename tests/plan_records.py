@@ -12,7 +12,8 @@ from sqlmodel import Session, SQLModel, func, select
 from data_access.agency_store import add_alias, get_or_create_agency
 from data_access.db import session_scope
 from data_access.imports.new_plan import content_hash_of, import_plan
-from data_access.models import AgencyKind, ImportBatch
+from data_access.kinds import AgencyKind
+from data_access.models import ImportBatch
 from data_access.schema import upgrade_schema
 from loaders.records import (
     DeadlineKind,

@@ -11,7 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from data_access.accounts import SHELL_ADMIN, add_account, find_account
 from data_access.db import get_engine
-from data_access.models import Account, Role, utc_now
+from data_access.kinds import Role
+from data_access.models import Account, utc_now
 from ui.session import SignedIn
 from ui.state import StateKey
 

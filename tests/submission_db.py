@@ -20,7 +20,8 @@ from sqlmodel import select
 from data_access.accounts import SHELL_ADMIN, add_account, find_account
 from data_access.clock import LOCAL_TIME
 from data_access.db import get_engine, session_scope
-from data_access.models import Account, ImportBatch, Plan, Role, Task
+from data_access.kinds import Role
+from data_access.models import Account, ImportBatch, Plan, Task
 
 SKHCN, STC = "Sở Khoa học và Công nghệ", "Sở Tài chính"
 PLAN = "PL-II-2026"

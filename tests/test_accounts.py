@@ -21,7 +21,8 @@ from data_access.accounts import (
     reset_password,
 )
 from data_access.db import session_scope
-from data_access.models import Account, Role
+from data_access.kinds import Role
+from data_access.models import Account
 from data_access.permissions import NotAllowedError
 from tests.backends import ON_BOTH_DATABASES, fresh_engine
 from tests.upload_db import SKHCN, planned_engine

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from data_access.models import AgencyKind
+from data_access.kinds import AgencyKind
 from loaders.agencies import DEFAULT_CSV, KINDS, AgencyDirectory, AgencyEntry, agency_key
 from tests.agency_names import (
     DIRECTORY,

@@ -11,7 +11,7 @@ from data_access.accounts import SHELL_ADMIN
 from data_access.db import session_scope
 from data_access.imports import agencies
 from data_access.imports.new_plan import ImportRefused
-from data_access.models import AgencyKind
+from data_access.kinds import AgencyKind
 from tests.backends import ON_BOTH_DATABASES
 from tests.upload_db import SKHCN, TASKS, plan_file, planned_engine, preview
 

@@ -20,7 +20,8 @@ from data_access.agency_store import (
     seed_agencies,
 )
 from data_access.db import session_scope
-from data_access.models import Agency, AgencyAlias, AgencyKind, AgencyUnit, Plan
+from data_access.kinds import AgencyKind
+from data_access.models import Agency, AgencyAlias, AgencyUnit, Plan
 from data_access.schema import upgrade_schema
 from loaders.agencies import AgencyDirectory, AgencyEntry
 

@@ -11,9 +11,9 @@ from sqlmodel import col, select
 
 from data_access.db import session_scope
 from data_access.imports.batch import is_illustrative
+from data_access.kinds import AgencyKind
 from data_access.models import (
     Agency,
-    AgencyKind,
     ImportChange,
     Kpi,
     KpiActual,

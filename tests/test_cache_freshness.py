@@ -13,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_access.db import get_engine
-from data_access.models import Role
+from data_access.kinds import Role
 from data_access.schema import upgrade_schema
 from tests.pages_db import REPO_ROOT, TIMEOUT, use_database
 from tests.signed_in import EDITOR, sign_in_as

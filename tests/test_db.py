@@ -12,15 +12,8 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, func, select
 
 from data_access.db import data_revision, get_engine, session_scope
-from data_access.models import (
-    Agency,
-    AgencyAlias,
-    AgencyKind,
-    ImportBatch,
-    Plan,
-    Section,
-    utc_now,
-)
+from data_access.kinds import AgencyKind
+from data_access.models import Agency, AgencyAlias, ImportBatch, Plan, Section, utc_now
 from data_access.schema import upgrade_schema
 
 

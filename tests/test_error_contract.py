@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from data_access.db import get_engine
 from data_access.db_errors import READ_FAILED
-from data_access.models import Role
+from data_access.kinds import Role
 from tests.pages_db import APP, TIMEOUT, page_test, use_database
 from tests.signed_in import EDITOR, account_in, sign_in_as
 from ui.safe_text import literal

@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 
 from data_access.db import session_scope
 from data_access.imports.kind import KindGuess, carries_progress, recognise, suggest_plan_code
-from data_access.models import ImportKind
+from data_access.kinds import ImportKind
 from loaders.load import load_bytes
 from loaders.records import TaskRecord
 from tests.backends import ON_BOTH_DATABASES

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import labels
-from data_access.models import AgencyKind
+from data_access.kinds import AgencyKind
 from data_access.queries.statuses import MilestoneState, TaskStatus
 from loaders.records import DeadlineKind
 

@@ -14,7 +14,7 @@ import pytest
 from docx import Document
 
 from data_access.imports.validation import blocking, validate
-from data_access.models import ImportKind
+from data_access.kinds import ImportKind
 from loaders import limits
 from loaders.load import load_bytes
 from loaders.records import LoadResult, Problem, ProblemCode, ProblemLevel

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from data_access.imports.new_plan import ImportRefused
-from data_access.models import ImportKind
+from data_access.kinds import ImportKind
 from tests.upload_db import (
     HOME,
     PLAN_CODE,

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_access.db import get_engine, session_scope
-from data_access.models import ImportKind, Role
+from data_access.kinds import ImportKind, Role
 from data_access.queries.filters import TaskFilters
 from data_access.queries.status import summary_metrics
 from data_access.queries.tasks import filtered_statuses

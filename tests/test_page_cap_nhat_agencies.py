@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from data_access.agency_store import find_agency
 from data_access.db import get_engine, session_scope
 from data_access.imports import agencies
-from data_access.models import Role
+from data_access.kinds import Role
 from tests.cap_nhat_page import button, open_page, upload
 from tests.pages_db import use_database
 from tests.signed_in import ADMIN, account_in

@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import DateInput
 
 from data_access.db import get_engine
-from data_access.models import Plan, ProgressUpdate, Role
+from data_access.kinds import Role
+from data_access.models import Plan, ProgressUpdate
 from loaders.load import load_file
 from sample_data.manifest import sample_plan
 from tests.cap_nhat_page import open_page

@@ -16,7 +16,8 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Dataframe
 
 from data_access.imports.history import import_summary
-from data_access.models import ImportBatch, Role
+from data_access.kinds import Role
+from data_access.models import ImportBatch
 from sample_data.manifest import PROGRESS_WORKBOOK, SAMPLE_PLANS
 from tests.cap_nhat_page import button, open_page, upload
 from tests.pages_db import use_database

@@ -19,7 +19,8 @@ from streamlit.testing.v1 import AppTest
 from data_access.accounts import find_account
 from data_access.clock import vietnam_today
 from data_access.db import get_engine, session_scope
-from data_access.models import Account, ImportBatch, Plan, ProgressUpdate, Role, Task
+from data_access.kinds import Role
+from data_access.models import Account, ImportBatch, Plan, ProgressUpdate, Task
 from data_access.submissions.form import EvidenceUpload, SubmissionForm
 from data_access.submissions.review import approve, return_submission, submit
 from labels import (

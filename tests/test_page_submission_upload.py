@@ -14,7 +14,8 @@ from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
 from data_access.db import session_scope
-from data_access.models import Role, Submission, SubmissionState
+from data_access.kinds import Role, SubmissionState
+from data_access.models import Submission
 from tests.cap_nhat_page import XLSX
 from tests.pages_db import APP, page_test
 from tests.signed_in import sign_in_as

@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 from data_access.accounts import find_account
 from data_access.clock import vietnam_today
 from data_access.db import get_engine, session_scope
-from data_access.models import Role
+from data_access.kinds import Role
 from data_access.queries.task_record import task_detail
 from data_access.submissions.form import SubmissionForm
 from data_access.submissions.review import approve, submit

@@ -9,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 
 from data_access.accounts import SignInError, authenticate, find_account
 from data_access.db import get_engine
-from data_access.models import Role, utc_now
+from data_access.kinds import Role
+from data_access.models import utc_now
 from data_access.permissions import NotAllowedError
 from tests.pages_db import APP, page_test, use_database
 from tests.signed_in import ADMIN, EDITOR, PASSWORD, account_in, sign_in_as, signed_in_here

@@ -10,7 +10,8 @@ from data_access.agency_store import find_agency
 from data_access.db import session_scope
 from data_access.imports import agencies, read, write
 from data_access.imports.history import undo_latest_import
-from data_access.models import Account, AgencyKind, Role
+from data_access.kinds import AgencyKind, Role
+from data_access.models import Account
 from data_access.permissions import Action, NotAllowedError, require
 from tests.backends import ON_BOTH_DATABASES
 from tests.upload_db import (

@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 from sqlmodel import Session
 
+from data_access import kinds
 from data_access import models as m
 from data_access.agency_store import add_alias
 from data_access.queries.plan_facts import internal_reporting_ids, with_plan_facts
@@ -27,11 +28,11 @@ def lead(session: Session, plan: int, agency: int, number: str) -> int:
 
 
 def test_internal_reporting_is_the_sos_plan_and_its_own_units(session: Session) -> None:
-    home = m.Agency(name=SKHCN, kind=m.AgencyKind.DEPARTMENT)
+    home = m.Agency(name=SKHCN, kind=kinds.AgencyKind.DEPARTMENT)
     home_id = add(session, home)
     add_alias(session=session, agency=home, alias="Sở KH&CN")
-    other = add(session, m.Agency(name="Sở Giáo dục và Đào tạo", kind=m.AgencyKind.DEPARTMENT))
-    police = add(session, m.Agency(name="Công an tỉnh", kind=m.AgencyKind.DEPARTMENT))
+    other = add(session, m.Agency(name="Sở Giáo dục và Đào tạo", kind=kinds.AgencyKind.DEPARTMENT))
+    police = add(session, m.Agency(name="Công an tỉnh", kind=kinds.AgencyKind.DEPARTMENT))
     own_unit = add(session, m.Agency(name="Văn phòng Sở (Sở KH&CN)", kind="internal_unit"))
     other_unit = add(session, m.Agency(name="Văn phòng Sở (Sở GD&ĐT)", kind="internal_unit"))
     session.add(m.AgencyUnit(agency_id=own_unit, parent_id=home_id))

@@ -10,7 +10,7 @@ from data_access.db import session_scope
 from data_access.imports.change_set import ChangeKind, ChangeSet, FieldChange, RowChange
 from data_access.imports.matching import Match, MatchMethod
 from data_access.imports.plan_preview import preview_plan
-from data_access.models import ImportKind
+from data_access.kinds import ImportKind
 from loaders.load import load_bytes
 from tests.backends import ON_BOTH_DATABASES
 from tests.upload_db import (

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
 from data_access.imports.validation import validate
-from data_access.models import ImportKind
+from data_access.kinds import ImportKind
 from exports.problem_report import (
     ERROR_FILL,
     LIST_HEADER,

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from data_access.db import session_scope
 from data_access.imports.agencies import AGENCY_TASK_COLUMNS, agency_tasks
 from data_access.imports.change_set import ChangeKind
-from data_access.models import ImportKind
+from data_access.kinds import ImportKind
 from exports.progress_template import (
     ALLOWED_STATUSES,
     HEADER,

@@ -13,7 +13,7 @@ from data_access.accounts import SHELL_ADMIN
 from data_access.db import session_scope
 from data_access.imports import agencies, read, write
 from data_access.imports.new_plan import ImportRefused
-from data_access.models import ImportKind
+from data_access.kinds import ImportKind
 from loaders.records import ProblemCode, ProblemLevel, UnreadableFileError
 from tests.backends import ON_BOTH_DATABASES
 from tests.upload_db import (

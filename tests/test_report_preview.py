@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from data_access.db import session_scope
 from data_access.imports.change_set import ChangeKind, ChangeSet
 from data_access.imports.report_preview import preview_reports, report_of
-from data_access.models import ImportKind
+from data_access.kinds import ImportKind
 from loaders.load import load_bytes
 from loaders.records import TaskRecord
 from tests.backends import ON_BOTH_DATABASES

@@ -17,7 +17,8 @@ from data_access.imports.rows import (
     period_end,
     reports_progress,
 )
-from data_access.models import AgencyRole, ImportBatch, Plan, Task, TaskAgency
+from data_access.kinds import AgencyRole
+from data_access.models import ImportBatch, Plan, Task, TaskAgency
 from data_access.schema import upgrade_schema
 from loaders.records import TaskRecord
 

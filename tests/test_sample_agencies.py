@@ -18,7 +18,8 @@ from sqlmodel import select
 from data_access.db import get_engine, session_scope
 from data_access.imports.change_set import ChangeKind
 from data_access.imports.read import prepare
-from data_access.models import ImportKind, Plan
+from data_access.kinds import ImportKind
+from data_access.models import Plan
 from data_access.queries.filters import TaskFilters
 from data_access.queries.kpis import kpi_frame
 from data_access.queries.status import compute_statuses

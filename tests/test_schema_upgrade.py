@@ -15,15 +15,8 @@ from sqlalchemy import create_engine, text
 from sqlmodel import Session, select
 
 from data_access.db import get_engine
-from data_access.models import (
-    Account,
-    Agency,
-    AgencyKind,
-    AgencyRole,
-    ImportBatch,
-    ImportKind,
-    TaskAgency,
-)
+from data_access.kinds import AgencyKind, AgencyRole, ImportKind
+from data_access.models import Account, Agency, ImportBatch, TaskAgency
 from data_access.schema import BASE_REVISION, current_revision, head_revision, upgrade_schema
 from tests.migration_databases import FOREIGN_KEY_INDEXES, RELEASE_12, NewUrl, upgrade_to
 from tests.schema_shape import schema_shape

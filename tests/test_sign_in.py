@@ -11,7 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from data_access.accounts import SHELL_ADMIN, SIGN_IN_FAILED, authenticate, disable
 from data_access.db import get_engine
-from data_access.models import Role, utc_now
+from data_access.kinds import Role
+from data_access.models import utc_now
 from loaders.limits import SESSION_IDLE_MINUTES, SESSION_MAX_HOURS
 from tests.pages_db import APP, page_test
 from tests.signed_in import ADMIN, EDITOR, PASSWORD, VIEWER, account_in, sign_in_as

@@ -13,7 +13,8 @@ import pytest
 
 from data_access.db import session_scope
 from data_access.imports.history import import_history, undo_latest_import
-from data_access.models import ImportKind, ProgressUpdate, SubmissionState
+from data_access.kinds import ImportKind, SubmissionState
+from data_access.models import ProgressUpdate
 from data_access.queries.status import compute_statuses
 from data_access.queries.statuses import TaskStatus
 from data_access.queries.task_record import task_detail

@@ -15,7 +15,8 @@ from sqlmodel import select
 
 from data_access.db import session_scope
 from data_access.imports.read import prepare
-from data_access.models import ImportKind, Submission, SubmissionState, Task
+from data_access.kinds import ImportKind, SubmissionState
+from data_access.models import Submission, Task
 from data_access.permissions import NotAllowedError
 from data_access.queries.status import report_says_completed
 from data_access.submissions.form import SubmissionError, SubmissionForm, evidence_text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from data_access.db import get_engine, session_scope
-from data_access.models import AgencyRole
+from data_access.kinds import AgencyRole
 from data_access.queries.filters import TaskFilters
 from data_access.queries.tasks import filtered_statuses, task_agency_frame
 from tests.sample_tasks import task_id

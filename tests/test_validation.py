@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from data_access.imports.validation import blocking, validate
-from data_access.models import ImportKind
+from data_access.kinds import ImportKind
 from loaders.records import LoadResult, Problem, ProblemCode, ProblemLevel, TaskRecord
 
 TASK = TaskRecord(number="1", name="Xây dựng kho dữ liệu mở")

@@ -16,7 +16,7 @@ import pytest
 from benchmarks.make_big_workbook import write_workbook
 from data_access.db import get_engine, session_scope
 from data_access.imports import read, worker
-from data_access.models import ImportKind
+from data_access.kinds import ImportKind
 from loaders.load import load_bytes
 from loaders.records import UnreadableFileError
 from tests import zip_bombs

@@ -26,7 +26,8 @@ from data_access.db_errors import LOCKED, READ_ONLY, DataUnavailableError
 from data_access.imports import agencies, read, write
 from data_access.imports.history import import_history, undo_latest_import
 from data_access.imports.new_plan import ImportRefused
-from data_access.models import Account, AgencyKind, Role
+from data_access.kinds import AgencyKind, Role
+from data_access.models import Account
 from data_access.schema import upgrade_schema
 from labels import format_int
 from loaders.limits import MAX_AGENCY_CHARS, MAX_PERSON_CHARS, MAX_TEXT_CHARS

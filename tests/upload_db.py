@@ -18,7 +18,8 @@ from sqlmodel import Session, SQLModel
 from data_access.accounts import SHELL_ADMIN
 from data_access.db import session_scope
 from data_access.imports import read, write
-from data_access.models import ImportBatch, ImportKind
+from data_access.kinds import ImportKind
+from data_access.models import ImportBatch
 from sample_data.build_progress import TASK_HEADER as PROGRESS_HEADER
 from sample_data.manifest import PROGRESS_WORKBOOK
 from tests.backends import fresh_engine

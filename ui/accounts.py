@@ -9,7 +9,8 @@ import pandas as pd
 
 from data_access import accounts
 from data_access.clock import local_time_text
-from data_access.models import Account, Role, utc_now
+from data_access.kinds import Role
+from data_access.models import Account, utc_now
 from data_access.permissions import NOT_SIGNED_IN, ROLE_LABELS, Action, NotAllowedError, require
 from ui.cache import database_url, reading, writing
 from ui.session import acting_account, single_sign_on

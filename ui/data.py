@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 
 from charts.status import AgencySort, agency_order
-from data_access.models import AgencyRole
+from data_access.kinds import AgencyRole
 from data_access.queries import plans, rollups
 from data_access.queries import tasks as dashboard
 from data_access.queries.calendar import deadline_calendar, timeline_segments

@@ -17,7 +17,7 @@ import streamlit as st
 
 from data_access.clock import vietnam_today
 from data_access.db_errors import DataUnavailableError
-from data_access.models import AgencyRole
+from data_access.kinds import AgencyRole
 from data_access.queries.filter_options import FilterOptions
 from data_access.queries.filters import ROLES, TaskFilters
 from labels import (

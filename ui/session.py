@@ -16,7 +16,8 @@ from datetime import datetime, timedelta
 import streamlit as st
 
 from data_access.accounts import authenticate, find_account
-from data_access.models import Account, Role, utc_now
+from data_access.kinds import Role
+from data_access.models import Account, utc_now
 from data_access.permissions import ROLE_LABELS, Action, allows
 from data_access.settings import SignInMethod, get_settings
 from loaders.limits import SESSION_IDLE_MINUTES, SESSION_MAX_HOURS

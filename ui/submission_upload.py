@@ -16,7 +16,8 @@ import streamlit as st
 
 from data_access.clock import vietnam_today
 from data_access.imports.read import PreparedUpload
-from data_access.models import ImportKind, Submission
+from data_access.kinds import ImportKind
+from data_access.models import Submission
 from data_access.submissions.current import FIELD_LABELS
 from data_access.submissions.form import COMPLETION_DATE_LABEL, EVIDENCE_NUMBER_LABEL
 from data_access.submissions.from_file import AcceptedRow, SortedRows, sort_rows, submit_rows

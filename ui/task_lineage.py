@@ -8,7 +8,7 @@ import streamlit as st
 
 from data_access.clock import local_time_text
 from data_access.imports.kind import KIND_LABELS
-from data_access.models import ImportKind
+from data_access.kinds import ImportKind
 from data_access.queries.lineage import Lineage, LinkedTask
 from labels import EMPTY_VALUE
 from loaders.lineage import Change, TaskReference

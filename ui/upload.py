@@ -18,7 +18,8 @@ from data_access.imports.change_set import CHANGE_LABELS, ChangeKind, RowChange
 from data_access.imports.history import can_undo, import_summary, undo_latest_import
 from data_access.imports.kind import KIND_LABELS
 from data_access.imports.matching import MatchMethod
-from data_access.models import AgencyKind, ImportBatch, ImportKind
+from data_access.kinds import AgencyKind, ImportKind
+from data_access.models import ImportBatch
 from exports.problem_report import problem_report_xlsx
 from exports.progress_template import progress_template_xlsx
 from labels import AGENCY_KIND_LABELS, format_decimal

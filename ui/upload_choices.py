@@ -9,7 +9,7 @@ import streamlit as st
 from data_access.clock import vietnam_today
 from data_access.imports.new_plan import has_done_marks
 from data_access.imports.read import PreparedUpload, undated_reports
-from data_access.models import ImportKind
+from data_access.kinds import ImportKind
 from ui import upload as ui
 from ui.filters import date_picker
 

@@ -13,7 +13,7 @@ from pandas.io.formats.style import Styler
 
 from data_access.imports.history import import_history
 from data_access.imports.kind import KIND_LABELS
-from data_access.models import ImportKind
+from data_access.kinds import ImportKind
 from ui.cache import database_url, query, reading
 from ui.upload import local_time
 

@@ -11,7 +11,7 @@ from data_access.imports.change_set import CHANGE_LABELS, ChangeKind
 from data_access.imports.new_plan import ImportRefused
 from data_access.imports.read import PreparedUpload
 from data_access.imports.write import SPELLING_LABEL
-from data_access.models import AgencyKind
+from data_access.kinds import AgencyKind
 from data_access.permissions import Action, NotAllowedError
 from ui import upload as ui
 from ui.downloads import deferred_download

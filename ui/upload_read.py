@@ -15,7 +15,7 @@ import streamlit as st
 from data_access.clock import vietnam_today
 from data_access.imports import read, worker
 from data_access.imports.new_plan import content_hash_of
-from data_access.models import ImportKind
+from data_access.kinds import ImportKind
 from labels import format_int
 from loaders.isolation import ReadCancelled
 from loaders.load import check_size

@@ -9,7 +9,8 @@ from sqlmodel import Session, col, select
 from data_access.agency_store import add_alias, find_agency, get_or_create_agency
 from data_access.imports.new_plan import ImportRefused
 from data_access.imports.write import AGENCY_NAME_LABEL, SPELLING_LABEL, refuse_too_long
-from data_access.models import Account, Agency, AgencyKind, AgencyRole, Plan, Task, TaskAgency
+from data_access.kinds import AgencyKind, AgencyRole
+from data_access.models import Account, Agency, Plan, Task, TaskAgency
 from data_access.permissions import Action, require
 from data_access.queries.tasks import read_frame
 from loaders.limits import MAX_AGENCY_CHARS

@@ -30,14 +30,8 @@ from data_access.imports.rows import (
     reports_progress,
 )
 from data_access.imports.task_update import next_position, renumber, section_id, update_task
-from data_access.models import (
-    Agency,
-    ImportBatch,
-    ImportKind,
-    Kpi,
-    Plan,
-    ProgressUpdate,
-)
+from data_access.kinds import ImportKind
+from data_access.models import Agency, ImportBatch, Kpi, Plan, ProgressUpdate
 from loaders.agencies import AgencyDirectory
 from loaders.records import KpiRecord, LoadResult, TaskRecord
 from loaders.text import fold

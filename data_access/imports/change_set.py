@@ -15,7 +15,7 @@ from enum import StrEnum
 import pandas as pd
 
 from data_access.imports.matching import Match, Matcher
-from data_access.models import ImportKind
+from data_access.kinds import ImportKind
 from loaders.records import KpiRecord, TaskRecord
 
 

@@ -20,7 +20,8 @@ from pathlib import Path
 from sqlmodel import Session
 
 from data_access.imports.matching import Matcher, kpi_matcher, task_matcher
-from data_access.models import ImportKind, Task
+from data_access.kinds import ImportKind
+from data_access.models import Task
 from loaders.records import LoadResult, TaskRecord
 
 MOSTLY = 0.5  # share of rows that must match one plan

@@ -33,7 +33,8 @@ from data_access.imports.rows import (
     progress_values,
     reports_progress,
 )
-from data_access.models import ImportBatch, ImportKind
+from data_access.kinds import ImportKind
+from data_access.models import ImportBatch
 from errors import UserFacingError
 from loaders.records import KpiRecord, LoadResult, ProblemLevel, TaskRecord
 

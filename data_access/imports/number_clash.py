@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from sqlmodel import Session, select
 
 from data_access.imports.change_set import ChangeKind, ChangeSet, RowChange
-from data_access.models import ImportKind, Kpi, Plan, Task
+from data_access.kinds import ImportKind
+from data_access.models import Kpi, Plan, Task
 from loaders.limits import MAX_QUOTED_CHARS
 from loaders.problems import cut
 

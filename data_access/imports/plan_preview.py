@@ -15,15 +15,8 @@ from sqlmodel import Session, col, select
 from data_access.agency_store import names_in_plan
 from data_access.imports.change_set import ChangeSet, FieldChange, add_missing, file_row
 from data_access.imports.matching import Match, Matcher, id_batches, kpi_matcher, task_matcher
-from data_access.models import (
-    Agency,
-    AgencyRole,
-    ImportKind,
-    Kpi,
-    Plan,
-    Task,
-    TaskAgency,
-)
+from data_access.kinds import AgencyRole, ImportKind
+from data_access.models import Agency, Kpi, Plan, Task, TaskAgency
 from labels import COORDINATING_AGENCY_HEADING, LEAD_AGENCY_HEADING
 from loaders.records import KpiRecord, LoadResult, TaskRecord
 

@@ -26,7 +26,8 @@ from data_access.imports.number_clash import number_clash
 from data_access.imports.plan_preview import preview_plan
 from data_access.imports.report_preview import preview_reports
 from data_access.imports.validation import blocking, imported_part, validate
-from data_access.models import ImportBatch, ImportKind
+from data_access.kinds import ImportKind
+from data_access.models import ImportBatch
 from loaders.load import load_bytes
 from loaders.records import LoadResult, Problem, ProblemCode
 

@@ -16,7 +16,8 @@ from sqlmodel import Session, col, select
 from data_access.imports.change_set import ChangeKind, ChangeSet, FieldChange, add_missing, file_row
 from data_access.imports.matching import Matcher, id_batches, kpi_matcher, task_matcher
 from data_access.imports.rows import COMPLETED_STATUS
-from data_access.models import ImportKind, KpiActual, ProgressUpdate
+from data_access.kinds import ImportKind
+from data_access.models import KpiActual, ProgressUpdate
 from data_access.queries.latest_reports import in_force
 from labels import DATE_FORMAT_PY, EMPTY_VALUE, format_decimal
 from loaders.records import KpiRecord, LoadResult, TaskRecord

@@ -19,7 +19,8 @@ from sqlmodel import Session, SQLModel
 from data_access import models
 from data_access.agency_store import agency_in_plan
 from data_access.imports.change_log import insert_rows
-from data_access.models import AgencyRole, ImportBatch
+from data_access.kinds import AgencyRole
+from data_access.models import ImportBatch
 from loaders.records import KpiRecord, TaskRecord
 
 COMPLETED_STATUS = "Đã hoàn thành"

@@ -9,7 +9,8 @@ from sqlmodel import Session, col, func, select
 
 from data_access.imports.change_set import RowChange
 from data_access.imports.rows import flushed_id, link_agencies
-from data_access.models import AgencyRole, Section, Task, TaskAgency, TaskMilestone
+from data_access.kinds import AgencyRole
+from data_access.models import Section, Task, TaskAgency, TaskMilestone
 from loaders.records import TaskRecord
 
 TEXT_FIELDS = (

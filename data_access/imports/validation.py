@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from data_access.models import ImportKind
+from data_access.kinds import ImportKind
 from loaders.headers import Column, classify
 from loaders.records import LoadResult, Problem, ProblemCode, ProblemLevel
 

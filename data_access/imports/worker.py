@@ -13,7 +13,7 @@ from typing import Any
 
 from data_access.db import get_engine, session_scope
 from data_access.imports.read import PreparedUpload, prepare
-from data_access.models import ImportKind
+from data_access.kinds import ImportKind
 from loaders.isolation import run_isolated
 
 

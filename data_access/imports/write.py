@@ -16,7 +16,8 @@ from data_access.db import data_revision
 from data_access.imports.batch import commit_changes
 from data_access.imports.new_plan import ImportRefused
 from data_access.imports.read import PreparedUpload
-from data_access.models import Account, AgencyKind, ImportBatch, ImportKind, Plan
+from data_access.kinds import AgencyKind, ImportKind
+from data_access.models import Account, ImportBatch, Plan
 from data_access.permissions import IMPORT_ACTIONS, require
 from labels import format_int
 from loaders.limits import MAX_AGENCY_CHARS, MAX_PERSON_CHARS, MAX_PLAN_CODE_CHARS, MAX_TEXT_CHARS

@@ -27,7 +27,8 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
 from data_access.clock import LOCAL_TIME, end_of_day_utc
-from data_access.models import AgencyRole, ProgressUpdate, Submission
+from data_access.kinds import AgencyRole
+from data_access.models import ProgressUpdate, Submission
 from data_access.queries.latest_reports import in_force
 from data_access.queries.reporting_calendar import ReportingPeriod
 from data_access.queries.status import DONE_STATUSES

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from data_access.models import ANY_ROLE, AgencyRole
+from data_access.kinds import ANY_ROLE, AgencyRole
 from labels import INDICATIVE_DUE_NOTE, KNOWN_BY_LABEL, ROLE_WORDS, format_date, status_label
 
 ROLES = (AgencyRole.LEAD, AgencyRole.COORDINATING, ANY_ROLE)

@@ -20,7 +20,8 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
 from data_access.agency_store import find_agency
-from data_access.models import AgencyRole, AgencyUnit, Plan, Task, TaskAgency, TaskMilestone
+from data_access.kinds import AgencyRole
+from data_access.models import AgencyUnit, Plan, Task, TaskAgency, TaskMilestone
 from data_access.queries.reporting_calendar import HOME_AGENCY
 from loaders.agencies import agency_key
 

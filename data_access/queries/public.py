@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from data_access.models import AgencyRole
+from data_access.kinds import AgencyRole
 from data_access.queries.rollups import (
     STATUS_COLUMNS,
     agency_names,

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from data_access.models import ANY_ROLE, AgencyKind, AgencyRole
+from data_access.kinds import ANY_ROLE, AgencyKind, AgencyRole
 from data_access.queries.status import DONE_STATUSES, add_rates, metric_flags
 from data_access.queries.statuses import RECURRING_STATUSES, TaskStatus
 from data_access.queries.tasks import links_for_role

@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from data_access.db import session_scope
-from data_access.models import AgencyRole
+from data_access.kinds import AgencyRole
 from data_access.queries.status import compute_statuses
 from data_access.queries.tasks import task_agency_frame, task_frame
 from labels import DATE_FORMAT_PY, LEAD_AGENCY_HEADING, format_date, status_label

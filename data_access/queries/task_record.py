@@ -10,9 +10,9 @@ from sqlalchemy import or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from data_access.kinds import AgencyRole
 from data_access.models import (
     Agency,
-    AgencyRole,
     ImportBatch,
     Plan,
     ProgressUpdate,

@@ -17,16 +17,8 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from data_access.clock import LOCAL_TIME
-from data_access.models import (
-    ANY_ROLE,
-    Agency,
-    AgencyUnit,
-    Plan,
-    Section,
-    Task,
-    TaskAgency,
-    TaskMilestone,
-)
+from data_access.kinds import ANY_ROLE
+from data_access.models import Agency, AgencyUnit, Plan, Section, Task, TaskAgency, TaskMilestone
 from data_access.queries.filters import TaskFilters
 from data_access.queries.latest_reports import REPORT_COLUMNS, latest_report_frame
 from data_access.queries.packed import Kind, read_packed_frame

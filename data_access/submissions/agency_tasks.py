@@ -15,7 +15,8 @@ from datetime import date
 import pandas as pd
 from sqlmodel import Session, col, select
 
-from data_access.models import AgencyRole, TaskAgency
+from data_access.kinds import AgencyRole
+from data_access.models import TaskAgency
 from data_access.queries.reporting_calendar import (
     CADENCE_PERIODS,
     DEFAULT_PERIOD,

@@ -35,7 +35,8 @@ from sqlmodel import Session, col, select
 from data_access.imports.change_set import ChangeKind, RowChange
 from data_access.imports.read import PreparedUpload
 from data_access.imports.report_preview import report_of
-from data_access.models import Account, Agency, AgencyRole, Submission, Task, TaskAgency, utc_now
+from data_access.kinds import AgencyRole
+from data_access.models import Account, Agency, Submission, Task, TaskAgency, utc_now
 from data_access.queries.status import report_says_completed
 from data_access.submissions.current import FIELD_LABELS
 from data_access.submissions.form import (

@@ -24,16 +24,14 @@ from sqlmodel import Session, col, select
 
 from data_access.clock import LOCAL_TIME
 from data_access.imports.change_log import tracking_changes
+from data_access.kinds import AgencyRole, ImportKind, SubmissionState
 from data_access.models import (
     Account,
     Agency,
-    AgencyRole,
     EvidenceFile,
     ImportBatch,
-    ImportKind,
     ProgressUpdate,
     Submission,
-    SubmissionState,
     Task,
     TaskAgency,
     utc_now,

@@ -13,15 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement
 from sqlmodel import Session, col, select
 
-from data_access.models import (
-    Account,
-    Agency,
-    EvidenceFile,
-    Plan,
-    Submission,
-    SubmissionState,
-    Task,
-)
+from data_access.kinds import SubmissionState
+from data_access.models import Account, Agency, EvidenceFile, Plan, Submission, Task
 from data_access.permissions import Action, require
 from data_access.submissions.current import COMPARED_FIELDS, current_reports, report_values
 from data_access.submissions.form import NOTHING_CHANGED, SubmissionError

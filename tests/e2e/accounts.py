@@ -9,7 +9,7 @@ from __future__ import annotations
 from playwright.sync_api import Locator, Page, expect
 
 from data_access.accounts import SIGN_IN_FAILED
-from data_access.models import Role
+from data_access.kinds import Role
 from tests.e2e.conftest import SLOW, script_run, wait_for_app
 from tests.signed_in import PASSWORD, account_in
 from ui.sign_in import PASSWORD_LABEL, SIGN_IN, SIGN_OUT, USERNAME_LABEL

@@ -21,7 +21,7 @@ from playwright.sync_api import Dialog, Page, expect
 from sqlmodel import Session
 
 from data_access.db import get_engine
-from data_access.models import Role
+from data_access.kinds import Role
 from data_access.submissions.form import EvidenceUpload, SubmissionForm, safe_file_name
 from data_access.submissions.review import approve, submit
 from tests.e2e.accounts import open_from_menu, signed_in

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from data_access.accounts import SIGN_IN_FAILED
 from data_access.clock import vietnam_today
-from data_access.models import Role
+from data_access.kinds import Role
 from tests.e2e.accounts import (
     ON_REFUSED_PAGE,
     expect_menu,

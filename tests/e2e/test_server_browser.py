@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from data_access.clock import vietnam_today
-from data_access.models import Role
+from data_access.kinds import Role
 from tests.data_access_cli import OK, run_data_access
 from tests.e2e.accounts import sign_in
 from tests.e2e.conftest import metric_text, metric_value, wait_for_app

@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from data_access.accounts import SHELL_ADMIN, add_account, disable
 from data_access.db import get_engine
-from data_access.models import Role
+from data_access.kinds import Role
 from data_access.schema import upgrade_schema
 from tests.e2e.conftest import REPO_ROOT, free_port, streamlit_server, wait_for_app
 from tests.oidc_provider import CLIENT_ID, CLIENT_SECRET, OidcProvider, running_provider

@@ -20,7 +20,8 @@ from sqlmodel import Session, select
 
 from data_access.clock import vietnam_today
 from data_access.db import get_engine
-from data_access.models import Agency, Role
+from data_access.kinds import Role
+from data_access.models import Agency
 from data_access.submissions.agency_tasks import agency_tasks
 from tests.e2e.accounts import open_from_menu, sign_out_button, signed_in
 from tests.e2e.conftest import (

@@ -18,7 +18,8 @@ from sqlalchemy import Engine, create_engine
 from sqlmodel import Session, col, select
 
 from data_access.clock import vietnam_today
-from data_access.models import ImportBatch, Role
+from data_access.kinds import Role
+from data_access.models import ImportBatch
 from sample_data.manifest import PROGRESS_WORKBOOK
 from tests.e2e.accounts import open_from_menu, signed_in
 from tests.e2e.conftest import METRIC, SLOW, metric_text, save_screenshot, script_run, wait_for_app

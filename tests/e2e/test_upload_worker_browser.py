@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from benchmarks.make_big_workbook import write_workbook
-from data_access.models import Role
+from data_access.kinds import Role
 from tests.e2e.accounts import open_from_menu, signed_in
 from tests.e2e.conftest import SLOW, wait_for_app
 from tests.polling import poll

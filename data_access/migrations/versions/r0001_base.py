@@ -8,7 +8,7 @@ changes. A database made by that release has no ``alembic_version``: upgrading i
 runs this revision, which creates only what is missing (tables, and indexes that
 ``create_schema`` added to existing tables), then the later revisions.
 Text columns without a limit are VARCHAR; enum columns are VARCHAR(n) holding the
-member's value (models.stored_as_value); timestamps are timezone-aware.
+member's value (kinds.stored_as_value); timestamps are timezone-aware.
 """
 
 from __future__ import annotations

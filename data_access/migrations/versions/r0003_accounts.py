@@ -4,7 +4,7 @@ Revision ID: 0003
 Revises: 0002
 
 A new table; no existing row changes. Role is VARCHAR(20) holding the member's value
-(models.stored_as_value); an agency reporter, and only one, names its agency.
+(kinds.stored_as_value); an agency reporter, and only one, names its agency.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ Revision ID: 0004
 Revises: 0003
 
 Two new tables; no existing row changes. State is VARCHAR(20) holding the member's value
-(models.stored_as_value). A new import kind, "submission", needs no change: ImportBatch's
+(kinds.stored_as_value). A new import kind, "submission", needs no change: ImportBatch's
 kind is a plain VARCHAR(20).
 """
 
