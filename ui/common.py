@@ -218,7 +218,7 @@ def with_due_note(tasks: pd.DataFrame) -> pd.DataFrame:
     return tasks.assign(due_note=tasks["deadline_indicative"].map({True: mark, False: ""}))
 
 
-WHOLE_TABLE_ROWS = 50  # a dashboard's tables (top agencies, due soon, KPIs, overdue) fit
+WHOLE_TABLE_ROWS = 50  # a dashboard's tables (due soon, KPIs, report discipline) fit
 
 
 def show_table(frame: pd.DataFrame, *, formats: TableFormats | None = None, **options: Any) -> Any:
@@ -226,14 +226,17 @@ def show_table(frame: pd.DataFrame, *, formats: TableFormats | None = None, **op
 
     ``formats`` (the table's declared number formats, also given to its downloads)
     become column configs; ``options["column_config"]`` adds to them. Returns the
-    selection event, as ``st.dataframe``. A table of up to WHOLE_TABLE_ROWS rows, and
-    every table while presenting, shows every row: no scroll box to reach into from a
-    projector, and Ctrl+P prints it whole (a canvas table prints only the rows in view).
+    selection event, as ``st.dataframe``. Every table while presenting, and on screen a
+    table of up to WHOLE_TABLE_ROWS rows that opens nothing on a click, shows every row: no
+    scroll box to reach into from a projector, and Ctrl+P prints it whole (a canvas table
+    prints only the rows in view). A list whose clicked row opens a record below it keeps
+    its scroll box, so that the record shows next to the list.
     """
     formats = formats or {}
     config = {**number_columns(formats), **options.pop("column_config", {})}
     shown = rounded_as_shown(frame, formats)
-    if presenting() or len(frame) <= WHOLE_TABLE_ROWS:
+    opens_below = "on_select" in options
+    if presenting() or (len(frame) <= WHOLE_TABLE_ROWS and not opens_below):
         options.setdefault("height", "content")
     return st.dataframe(shown, column_config=config or None, **options)
 

@@ -181,13 +181,12 @@ def test_a_printed_page_leaves_out_the_sidebar(projector: Page, app_url: str) ->
     expect(projector.locator(SIDEBAR)).to_be_visible()
 
 
-def test_a_printed_dashboard_holds_every_row_of_its_tables(projector: Page, app_url: str) -> None:
-    """Quá hạn's list of 43 overdue tasks (and its other tables) print whole, without
+def test_a_printed_page_holds_every_row_of_its_tables(projector: Page, app_url: str) -> None:
+    """Báo cáo's tables (reporting discipline: one row per lead agency) print whole without
     presenting: a table of up to WHOLE_TABLE_ROWS rows shows every row."""
-    projector.goto(f"{app_url}/qua-han?as_of=2026-11-23")
+    projector.goto(f"{app_url}/bao-cao?as_of=2026-11-23")
     wait_for_app(projector)
-    projector.wait_for_selector(METRIC, timeout=120_000)
-    projector.locator("[data-testid=stDataFrame]").first.wait_for(timeout=60_000)
+    projector.locator("[data-testid=stDataFrame]").first.wait_for(timeout=120_000)
     wait_for_app(projector)
     projector.wait_for_function(TABLES_DRAWN, timeout=60_000)
     projector.emulate_media(media="print")
