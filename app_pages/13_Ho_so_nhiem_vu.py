@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from labels import format_date
+from ui.common import illustrative_notice
 from ui.data import load_all_statuses, load_task_detail
 from ui.filters import page_filters
 from ui.task_links import NO_SUCH_TASK, TASK_PARAM, task_id_from
@@ -20,4 +21,5 @@ if detail is None or rows is None or rows.empty:
     st.info(NO_SUCH_TASK, icon=":material/search_off:")
     st.stop()
 st.caption(f"Trạng thái tính đến {format_date(filters.as_of)} (chọn ngày khác ở thanh bên).")
+illustrative_notice()
 task_record(detail, rows.iloc[0], filters.as_of)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from labels import ILLUSTRATIVE_NOTE
 from tests.pages_db import open_through_app
 from tests.sample_tasks import ADJUSTED, ADJUSTING, NAMES_AN_UNLOADED_TASK, task_id
 from tests.tb02_plan import NAMES_TB02_1, NAMES_TB02_6, load_tb02
@@ -114,3 +115,10 @@ def test_an_address_without_a_task_gets_the_sentence(
 ) -> None:
     at = open_through_app(monkeypatch, sample_url, PAGE, {"as_of": "2026-11-23"})
     assert NO_SUCH_TASK in [i.value for i in at.info]
+
+
+def test_a_record_built_on_the_sample_progress_says_it_is_illustrative(
+    sample_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = open_record(monkeypatch, sample_url, str(task_id(sample_url, *ADJUSTED)))
+    assert [info.value for info in at.info] == [ILLUSTRATIVE_NOTE]
