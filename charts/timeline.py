@@ -19,10 +19,19 @@ from labels import DATE_FORMAT_D3, STATUS_ORDER, status_label
 TODAY_COLOR = "#D55E00"
 ROW_PIXELS = 24
 PLOT_MARGIN = 140  # title, axis and legend around the rows
-SHOWN_BEFORE = pd.Timedelta(days=90)  # the first view: three months back…
-SHOWN_AFTER = pd.Timedelta(days=365)  # …and a year ahead; zoom out for the rest
+SHOWN_BEFORE = pd.Timedelta(days=90)  # the first view: at least three months back…
+SHOWN_AFTER = pd.Timedelta(days=365)  # …and a year ahead of today
+BAR_PADDING = pd.Timedelta(days=14)  # the first view's margin around the earliest and latest bar
 UPLOADED_TEXT = ("row", "agency", "name")  # drawn literally (plotly_literal)
 TIMELINE_COLUMNS = ("task_id", "agency", "row", "name", "status", "kind", "milestone", "start")
+
+
+def first_view(segments: pd.DataFrame, today_at: pd.Timestamp) -> list[pd.Timestamp]:
+    """From the earliest ``start`` to the latest ``end``, two weeks' margin either side, and
+    never less than three months back to a year ahead of ``today_at``."""
+    starts = pd.concat([segments["start"] - BAR_PADDING, pd.Series([today_at - SHOWN_BEFORE])])
+    ends = pd.concat([segments["end"] + BAR_PADDING, pd.Series([today_at + SHOWN_AFTER])])
+    return [starts.min(), ends.max()]
 
 
 def deadline_timeline(segments: pd.DataFrame, title: str, today: date) -> go.Figure:
@@ -30,7 +39,7 @@ def deadline_timeline(segments: pd.DataFrame, title: str, today: date) -> go.Fig
 
     Input: ``queries.calendar.timeline_segments``. Each bar carries its task id as
     ``customdata[0]`` (what a click reports); a dashed line marks ``today``; the
-    first view spans three months back and a year ahead, the rest is a zoom away.
+    first view (``first_view``) shows every bar, overdue ones included.
     """
     require_columns(segments, (*TIMELINE_COLUMNS, "end"), "deadline_timeline")
     data = segments.assign(
@@ -66,7 +75,7 @@ def deadline_timeline(segments: pd.DataFrame, title: str, today: date) -> go.Fig
     figure.update_xaxes(
         title=None,
         tickformat=DATE_FORMAT_D3,
-        range=[today_at - SHOWN_BEFORE, today_at + SHOWN_AFTER],
+        range=first_view(segments, today_at),
     )
     figure.update_layout(
         height=max(len(rows), 4) * ROW_PIXELS + PLOT_MARGIN,

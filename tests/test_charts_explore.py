@@ -47,12 +47,31 @@ def test_a_dashed_line_marks_today() -> None:
     assert note["text"] == "Hôm nay"
 
 
-def test_the_first_view_is_three_months_back_and_a_year_ahead_zoomable() -> None:
-    layout = timeline()["layout"]
-    start, end = (pd.Timestamp(x) for x in layout["xaxis"]["range"])
-    assert (start, end) == (pd.Timestamp(2026, 8, 25), pd.Timestamp(2027, 11, 23))
+def first_view(frame: pd.DataFrame) -> tuple[pd.Timestamp, ...]:
+    layout = deadline_timeline(frame, "Tiến trình", TODAY).to_dict()["layout"]
     assert layout["xaxis"]["type"] == "date"
     assert layout["dragmode"] == "zoom"
+    return tuple(pd.Timestamp(x) for x in layout["xaxis"]["range"])
+
+
+def test_the_first_view_shows_every_bar_and_at_least_a_year_ahead_zoomable() -> None:
+    # the earliest bar starts 15/01/2026, two weeks before is 01/01/2026; the latest ends
+    # 31/10/2027 (+ two weeks: 14/11/2027), short of a year after today 23/11/2026
+    assert first_view(segments()) == (pd.Timestamp(2026, 1, 1), pd.Timestamp(2027, 11, 23))
+
+
+def test_a_bar_beyond_a_year_ahead_widens_the_first_view() -> None:
+    frame = segments().assign(end=pd.to_datetime(["2026-05-31", "2028-03-31", "2026-06-30"]))
+    assert first_view(frame)[1] == pd.Timestamp(2028, 4, 14)  # 31/03/2028 + two weeks
+
+
+def test_bars_near_today_keep_three_months_back_and_a_year_ahead() -> None:
+    frame = segments().assign(
+        start=pd.to_datetime(["2026-10-01", "2026-11-01", "2026-10-01"]),
+        end=pd.to_datetime(["2026-11-01", "2027-01-31", "2026-12-31"]),
+    )
+    # 23/11/2026 - 90 days = 25/08/2026; + 365 days = 23/11/2027
+    assert first_view(frame) == (pd.Timestamp(2026, 8, 25), pd.Timestamp(2027, 11, 23))
 
 
 def test_one_line_per_task_in_the_order_given() -> None:
