@@ -25,7 +25,8 @@ VISIBLE_BAR = """(selector) => {
     const r = bar.getBoundingClientRect();
     const left = Math.max(r.left, area.left), right = Math.min(r.right, area.right);
     const y = r.top + r.height / 2;
-    if (right - left > 6 && y > area.top && y < Math.min(area.bottom, window.innerHeight)) {
+    const top = Math.max(area.top, 0), bottom = Math.min(area.bottom, window.innerHeight);
+    if (right - left > 6 && y > top && y < bottom) {
       const trace = bar.closest('.trace').__data__[0].trace;
       const [task, , name] = trace.customdata[bar.__data__.i];
       return {x: (left + right) / 2, y: y, task: task, name: name};
