@@ -17,6 +17,7 @@ from ui.common import (
 from ui.data import load_agency_links
 from ui.downloads import offer_table
 from ui.filters import SEARCH_LABEL, SEARCH_PLACEHOLDER, page_filters
+from ui.plan_numbers import sortable_numbers
 from ui.state import StateKey
 from ui.task_register import (
     REGISTER_TITLE,
@@ -51,7 +52,9 @@ if len(table) > MAX_TABLE_ROWS:
         f"Hiển thị {format_int(MAX_TABLE_ROWS)} trên {format_int(len(table))} nhiệm vụ; "
         "tệp tải về có đủ mọi dòng."
     )
-shown = with_record_links(table.head(MAX_TABLE_ROWS), tasks["task_id"].head(MAX_TABLE_ROWS))
+shown = with_record_links(
+    sortable_numbers(table.head(MAX_TABLE_ROWS)), tasks["task_id"].head(MAX_TABLE_ROWS)
+)
 show_table(
     shown, key=StateKey.REGISTER_TABLE, hide_index=True, column_config=register_column_config()
 )

@@ -42,13 +42,14 @@ from ui.data import (
 )
 from ui.downloads import offer_table
 from ui.filters import SEARCH_LABEL, SEARCH_PLACEHOLDER, page_filters
+from ui.plan_numbers import NUMBER_HEADING, sortable_numbers
 from ui.state import StateKey
 from ui.task_record import task_record
 
 TOP_AGENCIES = 15
 TABLE_COLUMNS = {
     "plan_code": "Kế hoạch",
-    "number": "STT",
+    "number": NUMBER_HEADING,
     "name": "Nhiệm vụ",
     "agencies": "Cơ quan",
     "due_date": "Hạn hoàn thành",
@@ -156,7 +157,7 @@ def task_list(
     if total > len(shown):
         st.caption(f"Hiển thị {format_int(len(shown))} trên {format_int(total)} nhiệm vụ.")
     event = show_table(
-        display,
+        sortable_numbers(display),
         key=f"{StateKey.OVERDUE_TABLE}_{fingerprint}",  # a new list starts unselected
         hide_index=True,
         on_select="rerun",

@@ -41,15 +41,24 @@ def test_the_register_lists_every_sample_task(page: AppTest, sample_url: str) ->
         "DC-CT-NV-2026": 21,
     }
     first = listed.iloc[0]  # plan order: seed 000's task 1 first
-    assert (first["Kế hoạch"], first["STT"]) == ("PL-II-2026", "1")
+    assert (first["Kế hoạch"], first["STT"]) == ("PL-II-2026", 1)
     assert first[RECORD_HEADING] == task_record_url(task_id(sample_url, "PL-II-2026", "1"))
+
+
+def test_the_numbers_sort_as_numbers(page: AppTest) -> None:
+    listed = register(page)
+    assert pd.api.types.is_integer_dtype(listed["STT"])  # every sample number is in digits
+    # seed 000 (PL-II-2026) numbers its 29 tasks 1 to 29: sorted, 9 comes before 10
+    numbers = listed.loc[listed["Kế hoạch"] == "PL-II-2026", "STT"]
+    assert numbers.tolist() == list(range(1, 30))
+    assert numbers.sort_values().tolist()[8:10] == [9, 10]
 
 
 def test_a_search_without_diacritics_finds_the_task(page: AppTest, sample_url: str) -> None:
     page.text_input(key=StateKey.REGISTER_SEARCH).input("to chuc thi online tim hieu").run()
     listed = register(page)
     # seed 003, row 2: "Tổ chức thi Online tìm hiểu về Nghị quyết số 57-NQ/TW …"
-    assert listed[["Kế hoạch", "STT"]].values.tolist() == [["DM-BS-2026", "2"]]
+    assert listed[["Kế hoạch", "STT"]].values.tolist() == [["DM-BS-2026", 2]]
     assert listed[RECORD_HEADING].tolist() == [
         task_record_url(task_id(sample_url, "DM-BS-2026", "2"))
     ]
@@ -64,7 +73,7 @@ def test_a_search_that_finds_nothing_says_so(page: AppTest) -> None:
 def test_a_completed_task_shows_its_evidence(page: AppTest) -> None:
     listed = register(page).set_index(["Kế hoạch", "STT"])
     # the illustrative progress: seed 000's task 3 done on 21/05/2026, with this document
-    done = listed.loc[("PL-II-2026", "3")]
+    done = listed.loc[("PL-II-2026", 3)]
     assert done["Minh chứng"] == "Văn bản số 1498/BC-ĐV ngày 21/05/2026"
     assert done["Trạng thái"] == "Hoàn thành đúng hạn"
 

@@ -73,7 +73,7 @@ def test_a_recurring_record_keeps_its_name_whole(page: AppTest, sample_url: str)
     # of 27/01/2026, so November's (due 20/11) is 3 days late
     listed = task_list(show_list(page.run(), TaskStatus.RECURRING_NOT_REPORTED)).value
     listed = listed.reset_index(drop=True)
-    position = int(listed.index[(listed["Kế hoạch"] == "KH-92A-UBND") & (listed["STT"] == "10")][0])
+    position = int(listed.index[(listed["Kế hoạch"] == "KH-92A-UBND") & (listed["STT"] == 10)][0])
     open_row(page, position)
     with session_scope(get_engine(sample_url)) as session:
         statuses = filtered_statuses(session=session, filters=TaskFilters(as_of=date(2026, 11, 23)))

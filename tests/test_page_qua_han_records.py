@@ -51,7 +51,8 @@ def test_a_row_opens_the_full_record(page: AppTest, sample_url: str) -> None:
     page.run()
     listed = task_list(page).value.reset_index(drop=True)
     plan, number = OVERDUE_TASK
-    position = int(listed.index[(listed["Kế hoạch"] == plan) & (listed["STT"] == number)][0])
+    row = (listed["Kế hoạch"] == plan) & (listed["STT"].astype(str) == number)
+    position = int(listed.index[row][0])
     open_row(page, position)
     assert not page.exception
     overdue = engine_overdue(sample_url, TaskFilters(as_of=date(2026, 11, 23)))
@@ -101,7 +102,7 @@ def test_the_record_lists_milestones_and_report_history(page: AppTest) -> None:
 
 def test_an_indicative_date_is_marked_and_the_switch_leaves_it_out(page: AppTest) -> None:
     def keys(listed: pd.DataFrame) -> pd.Series:
-        return listed["Kế hoạch"] + " " + listed["STT"]
+        return listed["Kế hoạch"] + " " + listed["STT"].astype(str)
 
     listed = task_list(page.run()).value
     marks = dict(zip(keys(listed), listed["Loại hạn"], strict=True))
@@ -115,7 +116,7 @@ def test_an_indicative_date_is_marked_and_the_switch_leaves_it_out(page: AppTest
 
 def test_an_indicative_date_is_marked_on_the_record(page: AppTest) -> None:
     listed = task_list(page.run()).value.reset_index(drop=True)
-    mine = (listed["Kế hoạch"] == "KH-SKHCN-2025") & (listed["STT"] == "16")
+    mine = (listed["Kế hoạch"] == "KH-SKHCN-2025") & (listed["STT"] == 16)
     open_row(page, int(listed.index[mine][0]))
     shown = texts(page)
     assert "20/12/2025 (hạn dự kiến) — Thời hạn dự kiến (theo hướng dẫn, lộ trình)" in shown

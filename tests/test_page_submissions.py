@@ -52,7 +52,8 @@ def signed_in(monkeypatch: pytest.MonkeyPatch, url: str, username: str, role: Ro
 
 def lead_row(at: AppTest, plan: str, number: str) -> int:
     lead = next(frame.value for frame in at.dataframe if "Kỳ báo cáo tới" in frame.value)
-    rows = lead.index[(lead["Kế hoạch"] == plan) & (lead["STT"] == number)]
+    # the numbers are sent as numbers (they sort 9 before 10)
+    rows = lead.index[(lead["Kế hoạch"] == plan) & (lead["STT"] == int(number))]
     return int(rows[0])
 
 
@@ -155,7 +156,7 @@ def test_a_return_without_a_comment_is_refused_with_one_sentence(
 def open_task_13_record(at: AppTest) -> AppTest:
     at.switch_page("app_pages/5_Qua_han.py").run()
     listed = task_list(at).value.reset_index(drop=True)
-    position = int(listed.index[(listed["Kế hoạch"] == "PL-II-2026") & (listed["STT"] == "13")][0])
+    position = int(listed.index[(listed["Kế hoạch"] == "PL-II-2026") & (listed["STT"] == 13)][0])
     open_row(at, position)
     assert [s.value for s in at.subheader][-1] == "Hồ sơ nhiệm vụ"
     return at

@@ -52,8 +52,8 @@ def test_clicking_an_agency_narrows_the_task_list_to_it(page: AppTest) -> None:
     assert page.subheader[-1].value == "Nhiệm vụ của phần đã chọn"
     assert page.text[-1].value == f"{PLAN} › {DIGITAL}"
     tasks = page.dataframe[-1].value
-    numbers = ["1", "4", "5", "6", "7", "10", "13", "14", "16", "17", "19"]
-    assert sorted(tasks["STT"].tolist(), key=int) == numbers
+    numbers = [1, 4, 5, 6, 7, 10, 13, 14, 16, 17, 19]
+    assert sorted(tasks["STT"].tolist()) == numbers  # sent as numbers
     assert set(tasks["Kế hoạch"]) == {PLAN}
 
 

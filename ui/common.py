@@ -37,6 +37,7 @@ from labels import (
 from ui.data import has_illustrative_data, load_all_statuses, load_statuses
 from ui.downloads import offer_chart, offer_table
 from ui.filters import reset_button
+from ui.plan_numbers import NUMBER_HEADING, sortable_numbers
 from ui.presentation import presenting
 from ui.safe_text import literal
 from ui.state import StateKey
@@ -57,7 +58,7 @@ MAX_TABLE_ROWS = 2_000  # longer task lists are cut, with a note
 TASK_TABLE_COLUMNS = {
     "plan_code": "Kế hoạch",
     "section_code": "Mục",
-    "number": "STT",
+    "number": NUMBER_HEADING,
     "name": "Nhiệm vụ",
     "status_label": "Trạng thái",
     "due_date": "Hạn hoàn thành",
@@ -200,7 +201,7 @@ def task_table(
     table = with_due_note(shown).assign(status_label=shown["status"].map(status_label))
     display = table[list(columns)].rename(columns=columns)
     show_table(
-        display,
+        sortable_numbers(display),
         key=key,
         hide_index=True,
         column_config={

@@ -20,11 +20,12 @@ from data_access.submissions.form import EvidenceUpload, SubmissionForm
 from labels import status_label
 from ui.cache import database_url, query, reading, writing
 from ui.common import date_column
+from ui.plan_numbers import NUMBER_HEADING, sortable_numbers
 from ui.session import acting_account
 
 TASK_COLUMNS = {  # the deadlines right after the status: in view at 1366 px with the menu
     "plan_code": "Kế hoạch",
-    "number": "STT",
+    "number": NUMBER_HEADING,
     "name": "Tên nhiệm vụ",
     "status": "Trạng thái",
     "due_date": "Hạn hoàn thành",
@@ -41,7 +42,7 @@ SENT_COLUMNS = (
 # 1366 px beside the sidebar (about 900 px); the rest scroll into view.
 TASK_COLUMN_CONFIG = {
     TASK_COLUMNS["plan_code"]: st.column_config.TextColumn(width=115),
-    TASK_COLUMNS["number"]: st.column_config.TextColumn(width=45),
+    TASK_COLUMNS["number"]: st.column_config.Column(width=45),  # a number where all are
     TASK_COLUMNS["name"]: st.column_config.TextColumn(width=260),
     TASK_COLUMNS["status"]: st.column_config.TextColumn(width=190),
     **{
@@ -76,12 +77,13 @@ def tasks_of(agency_id: int, as_of: date) -> AgencyTasks:
 
 
 def task_table(tasks: pd.DataFrame) -> pd.DataFrame:
-    """Shown with TASK_COLUMN_CONFIG: the dates stay dates (they sort), shown dd/mm/yyyy."""
+    """Shown with TASK_COLUMN_CONFIG: the dates stay dates (they sort), shown dd/mm/yyyy;
+    the numbers sort as numbers (``sortable_numbers``)."""
     shown = tasks.assign(
         status=tasks["status"].map(status_label),
         due_in_period=tasks["due_in_period"].map({True: "Có", False: ""}),
     )
-    return shown[list(TASK_COLUMNS)].rename(columns=TASK_COLUMNS)
+    return sortable_numbers(shown[list(TASK_COLUMNS)].rename(columns=TASK_COLUMNS))
 
 
 def submit(task_id: int, form: SubmissionForm, evidence: EvidenceUpload | None) -> Submission:
