@@ -214,6 +214,20 @@ def format_target(operator: str | None, value: float | None, unit: str = "") -> 
     return f"{symbol} {number}" if symbol else number
 
 
+def kpi_targets(kpis: pd.DataFrame) -> list[str]:
+    """Each KPI's target as every page reads it, from ``operator``, ``target_value``,
+    ``unit`` and ``target_text``: "> 80%"; the text as written when it has no number."""
+    rows = zip(
+        kpis["operator"], kpis["target_value"], kpis["unit"], kpis["target_text"], strict=True
+    )
+    return [
+        format_target(op if isinstance(op, str) else None, float(value), str(unit or ""))
+        if pd.notna(value)
+        else str(text or "")
+        for op, value, unit, text in rows
+    ]
+
+
 def kpi_verdict(met: object) -> str:
     """KPI_MET / KPI_NOT_MET for a KPI's ``met`` flag; KPI_NO_DATA when it is None or NA."""
     if met is None or pd.isna(met):

@@ -20,6 +20,7 @@ from labels import (
     format_date,
     format_int,
     format_percent,
+    kpi_targets,
     kpi_verdict,
     status_label,
 )
@@ -187,7 +188,11 @@ def next_due(filters: TaskFilters) -> None:
 def kpi_summary_table(filters: TaskFilters) -> pd.DataFrame:
     """The chosen plans' KPIs with their latest result and verdict, as shown."""
     kpis = load_latest_kpis(filters.as_of, filters.plan_codes, filters.known_by)
-    table = kpis.assign(result=kpis["met"].map(kpi_verdict), unit=kpis["unit"].fillna(""))
+    table = kpis.assign(
+        result=kpis["met"].map(kpi_verdict),
+        unit=kpis["unit"].fillna(""),
+        target_text=kpi_targets(kpis),
+    )
     return table[list(KPI_COLUMNS)].rename(columns=KPI_COLUMNS)
 
 

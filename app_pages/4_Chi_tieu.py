@@ -13,8 +13,14 @@ from charts.kpis import KPI_PICK
 from data_access.queries.filters import TaskFilters
 from data_access.queries.kpis import kpi_latest
 from exports.table_format import Number
-from labels import ILLUSTRATIVE_NOTE, KPI_VERDICTS, format_date, format_int, kpi_verdict
-from labels import format_target as target_text
+from labels import (
+    ILLUSTRATIVE_NOTE,
+    KPI_VERDICTS,
+    format_date,
+    format_int,
+    kpi_targets,
+    kpi_verdict,
+)
 from loaders.targets import period_label
 from ui.common import (
     UNIT_HEADING,
@@ -182,28 +188,11 @@ def headline(latest: pd.DataFrame) -> None:
         column.metric(label, format_int(int(results.get(label, 0))))
 
 
-def targets(latest: pd.DataFrame) -> list[str]:
-    """Each target with its operator ("> 80%"); the text as written when it has no number."""
-    rows = zip(
-        latest["operator"],
-        latest["target_value"],
-        latest["unit"],
-        latest["target_text"],
-        strict=True,
-    )
-    return [
-        target_text(op if isinstance(op, str) else None, float(value), str(unit or ""))
-        if pd.notna(value)
-        else str(text or "")
-        for op, value, unit, text in rows
-    ]
-
-
 def display_table(latest: pd.DataFrame) -> pd.DataFrame:
     """The KPI table as read on screen: targets with operators, results and gaps (numbers, in
     the unit beside them), verdicts."""
     table = latest.assign(
-        target=targets(latest),
+        target=kpi_targets(latest),
         unit=latest["unit"].fillna("").astype(str),
         owner=latest["owner"].fillna(""),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -16,6 +17,7 @@ ROW_HEIGHT = 28  # pixels per bar/row in horizontal charts
 AGENCY_TITLE = "Cơ quan"
 AGENCY_LABEL_LIMIT = 260  # pixels; a longer agency name ends in "…" (the tooltip has it whole)
 LEGEND_LABEL_LIMIT = 220
+HOVER_LINE_CHARS = 60  # characters per line of a plotly hover label
 MIN_HEIGHT = 120
 LABEL_SHARE = 0.04  # a segment this share of the longest bar is wide enough for its number
 DARK_LUMINANCE = 0.4  # on a colour darker than this, a label is white
@@ -153,6 +155,13 @@ def plotly_literal(text: object) -> str:
     <a href=…> and entities in every label and hover text it draws; escaped, a name
     uploaded with them shows as typed (plotly turns &lt; &gt; &amp; back into < > &)."""
     return html.escape(str(text), quote=False)
+
+
+def plotly_lines(text: object, width: int = HOVER_LINE_CHARS) -> str:
+    """``text`` drawn literally by plotly, broken into lines of at most ``width`` characters
+    (a hover label does not wrap: a long task name ran past the chart's edge)."""
+    lines = textwrap.wrap(str(text), width) or [""]
+    return "<br>".join(plotly_literal(line) for line in lines)
 
 
 def require_columns(df: pd.DataFrame, columns: Iterable[str], builder: str) -> None:

@@ -7,13 +7,14 @@ import json
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.common import plotly_literal, require_columns
+from charts.common import plotly_lines, plotly_literal, require_columns
 from charts.palette import STATUS_COLORS
 from labels import status_label
 
 LEVELS = ("plan_code", "agency", "status", "task_id")  # the path of a node, outermost first
 GROUP_COLOR = "#F2F2F2"  # plans and agencies; statuses and tasks take their status colour
 TASK_LABEL_CHARS = 60
+SMALLEST_TILE_TEXT_PX = 12
 
 
 def node_id(path: tuple[object, ...]) -> str:
@@ -64,7 +65,7 @@ def plan_drilldown(tasks: pd.DataFrame, title: str) -> go.Figure:
             ids.append(node_id(path))
             parents.append(node_id(path[:-1]) if depth > 1 else "")
             labels.append(plotly_literal(_label(path, str(row["name"]))))
-            hover.append(plotly_literal(_label(path, str(row["name"]), whole=True)))
+            hover.append(plotly_lines(_label(path, str(row["name"]), whole=True)))
             values.append(int(row["value"]))
             colours.append(
                 STATUS_COLORS.get(str(path[2]), GROUP_COLOR) if depth > 2 else GROUP_COLOR
@@ -82,7 +83,14 @@ def plan_drilldown(tasks: pd.DataFrame, title: str) -> go.Figure:
             maxdepth=3,
         )
     )
-    figure.update_layout(title=title, margin={"t": 50, "l": 0, "r": 0, "b": 0}, height=560)
+    figure.update_layout(
+        title=title,
+        margin={"t": 50, "l": 0, "r": 0, "b": 0},
+        height=560,
+        # a tile's label is never shrunk below a small text's size: one that cannot fit is
+        # left out, its hover shows it whole (presentation raises the size)
+        uniformtext={"minsize": SMALLEST_TILE_TEXT_PX, "mode": "hide"},
+    )
     return figure
 
 

@@ -151,5 +151,10 @@ def test_uploaded_text_reaches_the_drilldown_escaped_and_a_task_hovers_whole() -
     assert ESCAPED in tree["labels"]  # the agency
     task = tree["labels"].index(next(label for label in tree["labels"] if label.startswith("#7")))
     assert tree["labels"][task].endswith("…")  # the tile: cut at TASK_LABEL_CHARS
-    assert tree["hovertext"][task] == "#7 " + long_name.replace("<", "&lt;").replace(">", "&gt;")
-    assert not any("<" in text for text in [*tree["labels"], *tree["hovertext"]])
+    lines = tree["hovertext"][task].split("<br>")  # the whole name, on lines of <= 60
+    whole = "#7 " + long_name.strip()
+    assert " ".join(lines) == whole.replace("<", "&lt;").replace(">", "&gt;")
+    assert len(lines) > 1
+    assert all(len(line.replace("&lt;", "<").replace("&gt;", ">")) <= 60 for line in lines)
+    drawn = [*tree["labels"], *(text.replace("<br>", " ") for text in tree["hovertext"])]
+    assert not any("<" in text for text in drawn)

@@ -106,3 +106,25 @@ def test_a_lineage_link_shows_a_hostile_task_name_as_typed(
     assert len(labels) == 1 and literal(AGENCY_PAYLOAD) in labels[0]
     bodies = list(markdown_bodies(at))
     assert [body for body in bodies if any(fragment in body for fragment in MARKUP)] == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_presented_tables_get_the_payloads_escaped(
+    page: str, hostile_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While presenting, tables are st.table, which reads Markdown in every cell and
+    heading (ui.presented_table): the payloads arrive escaped."""
+    query = {"plan": PLAN_PAYLOAD, "agency": AGENCY_PAYLOAD, "as_of": AS_OF}
+    presenting = {**query, StateKey.PRESENTATION: "1"}
+    at = page_test(monkeypatch, hostile_url, REPO_ROOT / "app_pages" / f"{page}.py", presenting)
+    at.run()
+    assert not at.exception
+    assert not at.dataframe  # every table static while presenting
+    cells = [
+        str(text)
+        for table in at.table
+        for text in [*table.value.columns, *table.value.to_numpy().ravel()]
+    ]
+    assert [cell for cell in cells if any(fragment in cell for fragment in MARKUP)] == []
+    if page == "5_Qua_han":  # its list names each task's lead agency
+        assert literal(AGENCY_PAYLOAD) in cells

@@ -83,5 +83,8 @@ def test_a_recurring_record_keeps_its_name_whole(page: AppTest, sample_url: str)
     assert detail is not None and "\n" in detail.task.name
     shown = texts(page)
     assert detail.task.name in shown  # the whole name, line breaks kept
-    assert "Thường xuyên – chưa báo cáo kỳ này 3 ngày (tính đến 23/11/2026)" in shown
+    assert (
+        "Thường xuyên – chưa báo cáo kỳ này, trễ hạn gửi báo cáo 3 ngày (tính đến 23/11/2026)"
+        in shown
+    )
     assert "01/01/2026 — Thường xuyên" in shown  # its date is its first due date

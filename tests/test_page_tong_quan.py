@@ -150,6 +150,13 @@ def test_kpi_results_are_numbers_beside_their_unit(page: AppTest) -> None:
     assert (first["Kết quả mới nhất"], first["Đơn vị tính"]) == (80.0, "%")
 
 
+def test_kpi_targets_read_as_on_chi_tieu(page: AppTest) -> None:
+    """Seed 004's targets, written ">80%", "100%"…, read with their operator as Chỉ tiêu
+    shows them (tests/test_page_chi_tieu.py)."""
+    table = page.run().dataframe[-1].value
+    assert table["Mục tiêu"].tolist() == ["> 80%", "> 80%", "≥ 100%", "≥ 50%", "≥ 100%", "≥ 95%"]
+
+
 def test_kpis_follow_the_plan_filter(page: AppTest) -> None:
     page.query_params["plan"] = "KH-92A-UBND"
     page.run()

@@ -39,6 +39,7 @@ from ui.downloads import offer_chart, offer_table
 from ui.filters import reset_button
 from ui.plan_numbers import NUMBER_HEADING, sortable_numbers
 from ui.presentation import presenting
+from ui.presented_table import presented_table
 from ui.safe_text import literal
 from ui.state import StateKey
 
@@ -227,17 +228,21 @@ def show_table(frame: pd.DataFrame, *, formats: TableFormats | None = None, **op
 
     ``formats`` (the table's declared number formats, also given to its downloads)
     become column configs; ``options["column_config"]`` adds to them. Returns the
-    selection event, as ``st.dataframe``. Every table while presenting, and on screen a
-    table of up to WHOLE_TABLE_ROWS rows that opens nothing on a click, shows every row: no
-    scroll box to reach into from a projector, and Ctrl+P prints it whole (a canvas table
-    prints only the rows in view). A list whose clicked row opens a record below it keeps
-    its scroll box, so that the record shows next to the list.
+    selection event, as ``st.dataframe`` (None while presenting: the table is static,
+    ui.presented_table, whole and wrapped for a projector, and nothing is clicked). On
+    screen a table of up to WHOLE_TABLE_ROWS rows that opens nothing on a click shows
+    every row, so Ctrl+P prints it whole (a canvas table prints only the rows in view); a
+    list whose clicked row opens a record below it keeps its scroll box, so that the
+    record shows next to the list.
     """
     formats = formats or {}
+    if presenting():
+        own = options.get("column_config", {})
+        presented_table(frame, formats, own, hide_index=options.get("hide_index"))
+        return None
     config = {**number_columns(formats), **options.pop("column_config", {})}
     shown = rounded_as_shown(frame, formats)
-    opens_below = "on_select" in options
-    if presenting() or (len(frame) <= WHOLE_TABLE_ROWS and not opens_below):
+    if len(frame) <= WHOLE_TABLE_ROWS and "on_select" not in options:
         options.setdefault("height", "content")
     return st.dataframe(shown, column_config=config or None, **options)
 

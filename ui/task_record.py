@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from data_access.queries.status_rules import milestone_states
+from data_access.queries.statuses import TaskStatus
 from data_access.queries.task_record import TaskDetail
 from labels import (
     COORDINATING_AGENCY_HEADING,
@@ -92,10 +93,14 @@ def task_record(
 
 
 def status_line(row: pd.Series, as_of: date) -> str:
-    """ "Quá hạn 326 ngày (tính đến 23/11/2026)"; without days when there are none."""
+    """ "Quá hạn 326 ngày (tính đến 23/11/2026)"; a recurring task late with its report:
+    "Thường xuyên – chưa báo cáo kỳ này, trễ hạn gửi báo cáo 3 ngày (…)"; without days when
+    there are none."""
+    status = str(row["status"])
     days = int(row["days_overdue"])
-    late = f" {format_int(days)} ngày" if days > 0 else ""
-    return f"{status_label(str(row['status']))}{late} (tính đến {format_date(as_of)})"
+    late_report = ", trễ hạn gửi báo cáo" if status == TaskStatus.RECURRING_NOT_REPORTED else ""
+    late = f"{late_report} {format_int(days)} ngày" if days > 0 else ""
+    return f"{status_label(status)}{late} (tính đến {format_date(as_of)})"
 
 
 def field(label: str, value: str) -> None:
