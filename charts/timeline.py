@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
-from charts.common import plotly_literal, require_columns
+from charts.common import plotly_lines, plotly_literal, require_columns
 from charts.palette import STATUS_COLORS
 from labels import DATE_FORMAT_D3, STATUS_ORDER, status_label
 
@@ -22,7 +22,7 @@ PLOT_MARGIN = 140  # title, axis and legend around the rows
 SHOWN_BEFORE = pd.Timedelta(days=90)  # the first view: at least three months back…
 SHOWN_AFTER = pd.Timedelta(days=365)  # …and a year ahead of today
 BAR_PADDING = pd.Timedelta(days=14)  # the first view's margin around the earliest and latest bar
-UPLOADED_TEXT = ("row", "agency", "name")  # drawn literally (plotly_literal)
+UPLOADED_TEXT = ("row", "agency")  # drawn literally (plotly_literal); the name on lines
 TIMELINE_COLUMNS = ("task_id", "agency", "row", "name", "status", "kind", "milestone", "start")
 
 
@@ -45,6 +45,7 @@ def deadline_timeline(segments: pd.DataFrame, title: str, today: date) -> go.Fig
     data = segments.assign(
         status_label=segments["status"].map(status_label),
         milestone=segments["milestone"].fillna("").map(plotly_literal),
+        name=segments["name"].map(plotly_lines),
         **{column: segments[column].map(plotly_literal) for column in UPLOADED_TEXT},
     )
     colours = {status_label(s): STATUS_COLORS[s] for s in STATUS_ORDER}

@@ -139,7 +139,10 @@ def test_uploaded_text_reaches_the_timeline_escaped() -> None:
     drawn = deadline_timeline(hostile, "Tiến trình", TODAY).to_dict()
     for trace in drawn["data"]:
         assert set(trace["y"]) == {ESCAPED}
-        assert {text for row in trace["customdata"] for text in row[1:3]} == {ESCAPED}
+        assert {row[1] for row in trace["customdata"]} == {ESCAPED}  # the agency
+        # the name, on lines of at most 60 characters (a hover label does not wrap)
+        assert {row[2].replace("<br>", " ") for row in trace["customdata"]} == {ESCAPED}
+        assert all("<br>" in row[2] for row in trace["customdata"])
         assert {row[4] for row in trace["customdata"]} == {ESCAPED}
 
 
